@@ -1,0 +1,188 @@
+/**
+ * Domain types shared by every layer. Pure data: no behaviour, no I/O.
+ * Imports point one way (interfaces → engine → corpus), and everything may import this file.
+ */
+
+/** Languages Griot analyses. Questions come in any of them; the corpus is Dutch and French (more may come). */
+export type Lang = 'nl' | 'fr' | 'en';
+export const LANGS: readonly Lang[] = ['nl', 'fr', 'en'];
+
+/** How exactly a date is known. */
+export type DatePrecision = 'year' | 'month' | 'day';
+
+/** An article's publication date, from its header (`date YYYY-MM` / `date YYYY-MM-DD`) or inferred. */
+export interface ArticleDate {
+  /** `YYYY-MM` or `YYYY-MM-DD`. */
+  readonly iso: string;
+  readonly precision: 'month' | 'day';
+  /** True when not stated by the header but inferred (e.g. from the text). */
+  readonly inferred: boolean;
+}
+
+/** A bounded, paragraph-based slice of a document's cleaned text. */
+export interface Passage {
+  /** `docId#n`, n counting from 0. */
+  readonly id: string;
+  readonly docId: string;
+  readonly index: number;
+  readonly text: string;
+  /** Character offsets into the document's cleaned text: `doc.text.slice(start, end) === text`. */
+  readonly start: number;
+  readonly end: number;
+  readonly lang: Lang;
+}
+
+/** What is known about a document without its text. */
+export interface DocumentMeta {
+  /** File name without extension, e.g. `001_bb4ad67e1b753670`. */
+  readonly id: string;
+  /** Path relative to CORPUS_DIR. */
+  readonly file: string;
+  /** Null: undated (shown as "undated"). */
+  readonly date: ArticleDate | null;
+  /** First sentence, shortened. */
+  readonly title: string;
+  readonly lang: Lang;
+  /** sha256 of the raw file bytes: drives incremental reindexing. */
+  readonly hash: string;
+  readonly passageCount: number;
+}
+
+/** A cleaned, split document. */
+export interface Document extends DocumentMeta {
+  /** The cleaned text that passage offsets point into. */
+  readonly text: string;
+  readonly passages: readonly Passage[];
+}
+
+/** A file that was not indexed, and why (shown to whoever loads the corpus). */
+export interface SkippedFile {
+  readonly file: string;
+  readonly reason: string;
+}
+
+export interface LoadedCorpus {
+  readonly documents: readonly Document[];
+  readonly skipped: readonly SkippedFile[];
+}
+
+/** One retrieved passage with its document's metadata. */
+export interface SearchHit {
+  readonly passage: Passage;
+  readonly doc: DocumentMeta;
+  readonly score: number;
+}
+
+export interface SearchOptions {
+  /** Maximum hits (default 10). */
+  readonly limit?: number;
+  /** Inclusive lower bound on the document date: YYYY, YYYY-MM or YYYY-MM-DD. */
+  readonly from?: string;
+  /** Inclusive upper bound on the document date: YYYY, YYYY-MM or YYYY-MM-DD. */
+  readonly to?: string;
+}
+
+/** A numbered source of an answer. Numbers are 1..m in order of first use in the answer text. */
+export interface Citation {
+  readonly n: number;
+  readonly docId: string;
+  readonly passageId: string;
+  readonly date: ArticleDate | null;
+  readonly title: string;
+  /** The cited passage's text. */
+  readonly text: string;
+  /** The cited sentence(s), when the answer quotes a part of the passage. */
+  readonly quote?: string;
+}
+
+export type AnswerMode = 'extractive' | 'llm';
+
+/** What the LLM side did, for --json and logs. */
+export interface LlmInfo {
+  readonly model: string;
+  /** Queries retrieval ran (the original first). */
+  readonly queries: readonly string[];
+  /** Wall time spent waiting for the model. */
+  readonly ms: number;
+  readonly promptTokens?: number;
+  readonly completionTokens?: number;
+}
+
+export interface Answer {
+  /** Short random id: feedback and logs refer to it. */
+  readonly id: string;
+  readonly question: string;
+  /** The language the answer is written in (the question's). */
+  readonly lang: Lang;
+  readonly mode: AnswerMode;
+  /** True when the corpus does not answer: `text` is then the refusal sentence and `citations` is empty. */
+  readonly refused: boolean;
+  /** The answer with `[n]` markers; every n is in `citations`. */
+  readonly text: string;
+  readonly citations: readonly Citation[];
+  /** Set when an LLM was configured but the answer is extractive (timeout, rejected key, uncited answer…). */
+  readonly fallbackReason?: string;
+  readonly llm?: LlmInfo;
+  readonly timings: { readonly retrievalMs: number; readonly answerMs: number; readonly totalMs: number };
+}
+
+/** An earlier exchange in a conversation (thread follow-ups). */
+export interface Turn {
+  readonly question: string;
+  readonly answer: string;
+}
+
+export interface AskOptions {
+  readonly history?: readonly Turn[];
+  /** Force the extractive answerer even when an LLM is configured. */
+  readonly noLlm?: boolean;
+  /** Called with the whole answer text so far while an LLM streams it. */
+  readonly onText?: (partial: string) => void;
+  readonly signal?: AbortSignal;
+}
+
+/** A dated event extracted from the corpus. */
+export interface TimelineEvent {
+  readonly id: string;
+  /** Start: YYYY, YYYY-MM or YYYY-MM-DD according to precision. */
+  readonly date: string;
+  /** Inclusive end of a range, same forms. */
+  readonly end?: string;
+  readonly precision: DatePrecision;
+  /** True when the date was resolved relative to the article's date ("vorige week") rather than stated. */
+  readonly inferred: boolean;
+  /** The sentence (or clause) as the article words it. */
+  readonly text: string;
+  /** One-line LLM summary in the requested language, when an LLM is configured. */
+  readonly summary?: string;
+  readonly lang: Lang;
+  readonly citations: readonly EventCitation[];
+}
+
+export interface EventCitation {
+  readonly docId: string;
+  readonly passageId: string;
+  readonly date: ArticleDate | null;
+  readonly title: string;
+}
+
+export interface TimelineQuery {
+  readonly topic?: string;
+  readonly from?: string;
+  readonly to?: string;
+  readonly limit?: number;
+  readonly lang?: Lang;
+}
+
+/** What a reindex did. */
+export interface ReindexReport {
+  readonly added: readonly string[];
+  readonly changed: readonly string[];
+  readonly removed: readonly string[];
+  readonly unchanged: number;
+  readonly skipped: readonly SkippedFile[];
+  readonly documents: number;
+  readonly passages: number;
+  readonly events: number;
+  readonly durationMs: number;
+}
