@@ -1,0 +1,198 @@
+import { z } from 'zod';
+
+/**
+ * Every setting Griot reads, validated once at start-up. `loadConfig` is handed the environment
+ * (main.ts passes process.env after dotenv); nothing else reads process.env.
+ */
+
+const emptyToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
+
+const optionalString = z.preprocess(emptyToUndefined, z.string().trim().optional());
+
+const bool = (fallback: boolean) =>
+  z.preprocess(
+    emptyToUndefined,
+    z
+      .enum(['1', '0', 'true', 'false', 'yes', 'no', 'on', 'off'], {
+        error: 'expected one of 1/0, true/false, yes/no, on/off',
+      })
+      .optional()
+      .transform((v) => (v === undefined ? fallback : ['1', 'true', 'yes', 'on'].includes(v))),
+  );
+
+const int = (fallback: number, min: number, max: number) =>
+  z.preprocess(
+    emptyToUndefined,
+    z.coerce
+      .number({ error: `expected a whole number from ${min} to ${max}` })
+      .int({ error: `expected a whole number from ${min} to ${max}` })
+      .min(min, { error: `expected a whole number from ${min} to ${max}` })
+      .max(max, { error: `expected a whole number from ${min} to ${max}` })
+      .default(fallback),
+  );
+
+/** A Discord snowflake: 17–20 digits. */
+const snowflake = z.string().regex(/^\d{17,20}$/, { error: 'expected a Discord id (17 to 20 digits)' });
+
+const snowflakeList = z.preprocess(
+  emptyToUndefined,
+  z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      if (v === undefined) return [] as string[];
+      const ids = v
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean);
+      for (const id of ids) {
+        if (!/^\d{17,20}$/.test(id)) {
+          ctx.addIssue({ code: 'custom', message: `expected comma-separated Discord ids (17 to 20 digits), got "${id}"` });
+        }
+      }
+      return ids;
+    }),
+);
+
+const url = z.preprocess(
+  emptyToUndefined,
+  z.url({ error: 'expected an http(s) URL such as http://127.0.0.1:11434/v1', protocol: /^https?$/ }).optional(),
+);
+
+const schema = z.object({
+  CORPUS_DIR: z.preprocess(emptyToUndefined, z.string().default('./seeds')),
+  DATA_DIR: z.preprocess(emptyToUndefined, z.string().default('./data')),
+  LOG_LEVEL: z.preprocess(
+    emptyToUndefined,
+    z
+      .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
+        error: 'expected one of fatal, error, warn, info, debug, trace, silent',
+      })
+      .default('info'),
+  ),
+  MAX_DOCUMENT_BYTES: int(1024 * 1024, 1024, 64 * 1024 * 1024),
+
+  OPENAI_API_KEY: optionalString,
+  OPENAI_BASE_URL: url,
+  OPENAI_MODEL: z.preprocess(emptyToUndefined, z.string().default('gpt-4o-mini')),
+  LLM_TIMEOUT_MS: int(30_000, 100, 600_000),
+  LLM_MAX_RETRIES: int(2, 0, 10),
+  LLM_MAX_CONCURRENCY: int(4, 1, 64),
+
+  DISCORD_TOKEN: optionalString,
+  DISCORD_APPLICATION_ID: z.preprocess(emptyToUndefined, snowflake.optional()),
+  DISCORD_GUILD_ID: z.preprocess(emptyToUndefined, snowflake.optional()),
+  DISCORD_API_URL: url,
+  ANSWER_MENTIONS: bool(true),
+  ALLOWED_CHANNEL_IDS: snowflakeList,
+  ESCALATION_ROLE_ID: z.preprocess(emptyToUndefined, snowflake.optional()),
+  MODERATOR_ROLE_IDS: snowflakeList,
+  RATE_LIMIT_PER_MINUTE: int(6, 1, 1000),
+  WATCH_CORPUS: bool(false),
+  SHARD_COUNT: z.preprocess(emptyToUndefined, z.union([z.literal('auto'), z.coerce.number().int().min(1).max(1000)], {
+    error: 'expected "auto" or a whole number of shards from 1 to 1000',
+  }).default('auto')),
+});
+
+type Parsed = z.infer<typeof schema>;
+
+/** Validated, frozen settings. */
+export interface Config {
+  readonly corpusDir: string;
+  readonly dataDir: string;
+  readonly logLevel: Parsed['LOG_LEVEL'];
+  readonly maxDocumentBytes: number;
+  /** Null: no LLM configured, answers are extractive. */
+  readonly llm: LlmConfig | null;
+  readonly discord: DiscordConfig;
+}
+
+export interface LlmConfig {
+  /** May be a placeholder for local servers; never logged. */
+  readonly apiKey: string;
+  /** Undefined: the openai package's default (OpenAI). */
+  readonly baseURL: string | undefined;
+  readonly model: string;
+  readonly timeoutMs: number;
+  readonly maxRetries: number;
+  readonly maxConcurrency: number;
+}
+
+export interface DiscordConfig {
+  /** Undefined: the bot cannot start; the CLI still works. Never logged. */
+  readonly token: string | undefined;
+  readonly applicationId: string | undefined;
+  readonly guildId: string | undefined;
+  /** REST base URL override (proxies, the tests' fake Discord). */
+  readonly apiUrl: string | undefined;
+  readonly answerMentions: boolean;
+  readonly allowedChannelIds: readonly string[];
+  readonly escalationRoleId: string | undefined;
+  readonly moderatorRoleIds: readonly string[];
+  readonly rateLimitPerMinute: number;
+  readonly watchCorpus: boolean;
+  readonly shardCount: 'auto' | number;
+}
+
+/** Thrown when the environment is invalid; the message names each variable and what is expected. */
+export class ConfigError extends Error {
+  constructor(readonly problems: readonly string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}\nFix these in .env or the environment (see .env.example).`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Parses the environment into a frozen Config, or throws ConfigError naming every bad variable. */
+export function loadConfig(env: Readonly<Record<string, string | undefined>>): Config {
+  const result = schema.safeParse(env);
+  if (!result.success) {
+    const problems = result.error.issues.map((issue) => {
+      const name = String(issue.path[0] ?? 'environment');
+      const value = env[name];
+      const shown = value === undefined || /TOKEN|KEY/.test(name) ? '' : ` (got "${value}")`;
+      return `${name}: ${issue.message}${shown}`;
+    });
+    throw new ConfigError(problems);
+  }
+  const e = result.data;
+  const llmEnabled = e.OPENAI_API_KEY !== undefined || e.OPENAI_BASE_URL !== undefined;
+  const config: Config = {
+    corpusDir: e.CORPUS_DIR,
+    dataDir: e.DATA_DIR,
+    logLevel: e.LOG_LEVEL,
+    maxDocumentBytes: e.MAX_DOCUMENT_BYTES,
+    llm: llmEnabled
+      ? {
+          // Local servers ignore the key, but the openai client insists on one.
+          apiKey: e.OPENAI_API_KEY ?? 'no-key',
+          baseURL: e.OPENAI_BASE_URL,
+          model: e.OPENAI_MODEL,
+          timeoutMs: e.LLM_TIMEOUT_MS,
+          maxRetries: e.LLM_MAX_RETRIES,
+          maxConcurrency: e.LLM_MAX_CONCURRENCY,
+        }
+      : null,
+    discord: {
+      token: e.DISCORD_TOKEN,
+      applicationId: e.DISCORD_APPLICATION_ID,
+      guildId: e.DISCORD_GUILD_ID,
+      apiUrl: e.DISCORD_API_URL,
+      answerMentions: e.ANSWER_MENTIONS,
+      allowedChannelIds: e.ALLOWED_CHANNEL_IDS,
+      escalationRoleId: e.ESCALATION_ROLE_ID,
+      moderatorRoleIds: e.MODERATOR_ROLE_IDS,
+      rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
+      watchCorpus: e.WATCH_CORPUS,
+      shardCount: e.SHARD_COUNT,
+    },
+  };
+  return deepFreeze(config);
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object') {
+    for (const v of Object.values(value)) deepFreeze(v);
+    Object.freeze(value);
+  }
+  return value;
+}
