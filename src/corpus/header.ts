@@ -1,0 +1,32 @@
+/** The seed header: an optional ` date YYYY-MM[-DD] ` prefix before the article text. */
+import type { ArticleDate } from '../types.js';
+
+// Leading spaces/tabs optional; the date must be followed by whitespace or the end of the text.
+const HEADER = /^\uFEFF?[ \t]*date[ \t]+(\d{4})-(\d{2})(?:-(\d{2}))?(?=\s|$)[ \t]*/;
+
+/** Days in `month` (1–12) of `year`, leap years included. */
+function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/**
+ * Splits a raw file into its header date and the article body.
+ * A header whose month or day is impossible (`date 2021-13`) is not a header: the text is kept as it is.
+ */
+export function parseHeader(raw: string): { date: ArticleDate | null; body: string } {
+  const m = HEADER.exec(raw);
+  if (!m) return { date: null, body: raw };
+  const [whole, y, mo, d] = m as unknown as [string, string, string, string | undefined];
+  const year = Number(y);
+  const month = Number(mo);
+  if (month < 1 || month > 12) return { date: null, body: raw };
+  if (d !== undefined) {
+    const day = Number(d);
+    if (day < 1 || day > daysInMonth(year, month)) return { date: null, body: raw };
+  }
+  const date: ArticleDate =
+    d === undefined
+      ? { iso: `${y}-${mo}`, precision: 'month', inferred: false }
+      : { iso: `${y}-${mo}-${d}`, precision: 'day', inferred: false };
+  return { date, body: raw.slice(whole.length) };
+}

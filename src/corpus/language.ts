@@ -1,0 +1,80 @@
+/**
+ * Language detection for passages, whole documents and short questions (nl, fr, en).
+ * franc-min's trigram model is reliable on long text but not on a ten-word question, where function
+ * words are the better evidence; the two are weighed by the text's length.
+ */
+import { francAll } from 'franc-min';
+import type { Lang } from '../types.js';
+import { LANGS } from '../types.js';
+import { stopwordsFor } from './stopwords.js';
+
+const FRANC_CODES: Readonly<Record<string, Lang>> = { nld: 'nl', fra: 'fr', eng: 'en' };
+const FRANC_ONLY = Object.keys(FRANC_CODES);
+/** French elision (`l'armée`, `qu'il`): the prefix is French evidence, the rest is a word of its own. */
+const ELISION = /^(l|d|j|m|n|s|t|c|qu|jusqu|lorsqu|puisqu)['’](\p{L}+)$/u;
+const WORD = /\p{L}+(?:['’]\p{L}+)*/gu;
+/** Below this many words the stopword vote leads; above it franc does. */
+const SHORT_TEXT_WORDS = 25;
+
+type Scores = Record<Lang, number>;
+
+function zeroScores(): Scores {
+  return { nl: 0, fr: 0, en: 0 };
+}
+
+/** Stopword evidence: each stopword gives one vote, shared among the languages whose list has it. */
+export function stopwordVotes(text: string): { votes: Scores; words: number } {
+  const votes = zeroScores();
+  const tokens = text.toLowerCase().match(WORD) ?? [];
+  const vote = (word: string) => {
+    const langs = LANGS.filter((l) => stopwordsFor(l).has(word));
+    for (const l of langs) votes[l] += 1 / langs.length;
+  };
+  for (const token of tokens) {
+    const elided = ELISION.exec(token);
+    if (elided) {
+      votes.fr += 1;
+      vote(elided[2] as string);
+    } else {
+      vote(token);
+    }
+  }
+  return { votes, words: tokens.length };
+}
+
+/** franc-min's scores restricted to nl/fr/en, best = 1 and others relative to it; all 0 when undecided. */
+function francScores(text: string): Scores {
+  const scores = zeroScores();
+  for (const [code, score] of francAll(text, { only: FRANC_ONLY, minLength: 1 })) {
+    const lang = FRANC_CODES[code];
+    if (lang) scores[lang] = score;
+  }
+  return scores;
+}
+
+function best(scores: Scores): { lang: Lang; score: number; margin: number } {
+  const sorted = LANGS.map((lang) => ({ lang, score: scores[lang] })).sort((a, b) => b.score - a.score);
+  const [first, second] = sorted as [{ lang: Lang; score: number }, { lang: Lang; score: number }];
+  return { ...first, margin: first.score - second.score };
+}
+
+/**
+ * The language of `text`: a question of a few words, a passage or a whole document.
+ * Returns `fallback` when the text gives no evidence (no letters, or an exact tie).
+ */
+export function detectLanguage(text: string, fallback: Lang = 'en'): Lang {
+  const { votes, words } = stopwordVotes(text);
+  if (words === 0) return fallback;
+  const totalVotes = votes.nl + votes.fr + votes.en;
+  const franc = francScores(text);
+  // Short text: stopwords weigh double; long text: franc does.
+  const short = words < SHORT_TEXT_WORDS;
+  const swWeight = short ? 2 : 0.5;
+  const combined = zeroScores();
+  for (const l of LANGS) {
+    const share = totalVotes > 0 ? votes[l] / totalVotes : 0;
+    combined[l] = franc[l] + swWeight * share;
+  }
+  const top = best(combined);
+  return top.margin > 0 ? top.lang : fallback;
+}

@@ -1,0 +1,15 @@
+/** Document titles: the first sentence, shortened at a word boundary. */
+import { splitSentences } from './sentences.js';
+
+/**
+ * The first sentence of `text`, at most `maxChars` characters: a longer one is cut at the last word
+ * boundary that fits and ends with "…". Empty text gives ''.
+ */
+export function makeTitle(text: string, maxChars = 80): string {
+  const first = splitSentences(text)[0]?.text ?? '';
+  if (first.length <= maxChars) return first;
+  const room = first.slice(0, Math.max(1, maxChars - 1));
+  const cut = room.search(/\s+\S*$/u);
+  const head = (cut > 0 ? room.slice(0, cut) : room).replace(/[\s,;:–—-]+$/u, '');
+  return `${head}…`;
+}
