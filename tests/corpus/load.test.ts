@@ -1,0 +1,93 @@
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { listCorpusFiles, loadCorpus, validateDocumentBytes } from '../../src/corpus/load.js';
+
+const GOOD = ' date 2021-10 Eind vorige week landden vier Russische vrachtvliegtuigen in Bamako.\n\nDe Fransen vechten sinds 2014 tegen opstandelingen.';
+const utf8 = (s: string) => new TextEncoder().encode(s);
+
+let dir: string;
+beforeEach(async () => {
+  dir = await mkdtemp(path.join(os.tmpdir(), 'griot-corpus-'));
+});
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('loadCorpus', () => {
+  it('loads the good file and reports each bad one with its reason', async () => {
+    await writeFile(path.join(dir, 'good.txt'), GOOD);
+    await writeFile(path.join(dir, 'binary.txt'), Buffer.from([0x47, 0x49, 0x46, 0x00, 0x01, 0x02]));
+    await writeFile(path.join(dir, 'latin1.txt'), Buffer.from([0x72, 0xe9, 0x67, 0x69, 0x6f, 0x6e])); // "région" in Latin-1
+    await writeFile(path.join(dir, 'empty.txt'), '  \n\n');
+    await writeFile(path.join(dir, 'big.txt'), 'a'.repeat(2048));
+    await writeFile(path.join(dir, 'ignored.pdf'), GOOD);
+
+    const { documents, skipped } = await loadCorpus(dir, { maxBytes: 1024 });
+
+    expect(documents.map((d) => d.id)).toEqual(['good']);
+    expect(documents[0]).toMatchObject({ file: 'good.txt', date: { iso: '2021-10' }, lang: 'nl' });
+    const reasons = Object.fromEntries(skipped.map((s) => [s.file, s.reason]));
+    expect(Object.keys(reasons).sort()).toEqual(['big.txt', 'binary.txt', 'empty.txt', 'latin1.txt']);
+    expect(reasons['binary.txt']).toMatch(/binary/);
+    expect(reasons['latin1.txt']).toMatch(/not valid UTF-8/);
+    expect(reasons['empty.txt']).toMatch(/no text left/);
+    expect(reasons['big.txt']).toMatch(/2048 bytes/);
+    expect(reasons['big.txt']).toMatch(/1024 bytes/);
+  });
+
+  it('reads .txt and .md files in sub-folders, in path order, and skips a duplicate id', async () => {
+    await mkdir(path.join(dir, 'a'));
+    await mkdir(path.join(dir, 'b'));
+    await writeFile(path.join(dir, 'b', 'same.txt'), GOOD);
+    await writeFile(path.join(dir, 'a', 'same.md'), '# Kop\n\nEen markdown artikel over Mali en Frankrijk.');
+    await writeFile(path.join(dir, 'z.TXT'), GOOD);
+
+    const { documents, skipped } = await loadCorpus(dir);
+
+    expect(documents.map((d) => d.file)).toEqual(['a/same.md', 'z.TXT']);
+    expect(skipped).toEqual([
+      { file: 'b/same.txt', reason: expect.stringMatching(/duplicate document id "same".*a\/same\.md/) },
+    ]);
+  });
+
+  it('strips a UTF-8 byte-order mark so the header is still read', async () => {
+    await writeFile(path.join(dir, 'bom.txt'), Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(GOOD)]));
+    const { documents } = await loadCorpus(dir);
+    expect(documents[0]?.date?.iso).toBe('2021-10');
+    expect(documents[0]?.text.startsWith('Eind vorige week')).toBe(true);
+  });
+
+  it('throws a message naming the directory when it does not exist', async () => {
+    await expect(loadCorpus(path.join(dir, 'missing'))).rejects.toThrow(/missing.*CORPUS_DIR/);
+  });
+
+  it('ignores hidden folders', async () => {
+    await mkdir(path.join(dir, '.git'));
+    await writeFile(path.join(dir, '.git', 'notes.txt'), GOOD);
+    await writeFile(path.join(dir, 'visible.txt'), GOOD);
+    expect(await listCorpusFiles(dir)).toEqual(['visible.txt']);
+  });
+});
+
+describe('validateDocumentBytes', () => {
+  it('parses good bytes and hashes the bytes', () => {
+    const result = validateDocumentBytes('up/new.txt', utf8(GOOD), 1024);
+    expect('skip' in result).toBe(false);
+    if (!('skip' in result)) {
+      expect(result.id).toBe('new');
+      expect(result.hash).toMatch(/^[0-9a-f]{64}$/);
+    }
+  });
+
+  it.each([
+    ['oversized', utf8('x'.repeat(20)), 10, /20 bytes.*10 bytes/],
+    ['binary', new Uint8Array([0x41, 0x00, 0x42]), 1024, /NUL/],
+    ['not UTF-8', new Uint8Array([0x66, 0xff, 0x66]), 1024, /UTF-8/],
+    ['empty', new Uint8Array([]), 1024, /no text left/],
+  ] as const)('rejects %s bytes with a reason', (_name, bytes, max, reason) => {
+    const result = validateDocumentBytes('x.txt', bytes, max);
+    expect(result).toEqual({ skip: expect.stringMatching(reason) });
+  });
+});

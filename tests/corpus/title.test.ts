@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { makeTitle } from '../../src/corpus/title.js';
+
+describe('makeTitle', () => {
+  it('returns the first sentence when it fits', () => {
+    expect(makeTitle('De beslissing komt niet uit de lucht vallen. Vorige week had Parijs al iets.')).toBe(
+      'De beslissing komt niet uit de lucht vallen.',
+    );
+  });
+
+  it('shortens a long first sentence at a word boundary and ends it with "…"', () => {
+    const text =
+      'Frankrijk zal nieuwe militaire operaties uitvoeren in het zogeheten drielandengebied (Mali, Burkina Faso, Niger).';
+    const title = makeTitle(text, 80);
+    expect(title.length).toBeLessThanOrEqual(80);
+    expect(title.endsWith('…')).toBe(true);
+    const head = title.slice(0, -1);
+    expect(text.startsWith(head)).toBe(true);
+    expect(text[head.length]).toBe(' '); // cut between words
+  });
+
+  it('respects a custom maximum', () => {
+    const title = makeTitle('Operatie Barkhane wordt beëindigd door president Macron.', 20);
+    expect(title.length).toBeLessThanOrEqual(20);
+    expect(title).toBe('Operatie Barkhane…');
+  });
+
+  it('uses a heading line as the title when the text starts with one', () => {
+    expect(makeTitle('Uitweg voor Parijs\n\nDe putsch in Mali biedt een uitweg.')).toBe('Uitweg voor Parijs');
+  });
+
+  it('returns an empty title for empty text', () => {
+    expect(makeTitle('')).toBe('');
+  });
+});
