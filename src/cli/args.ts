@@ -1,0 +1,36 @@
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+
+/** A user mistake on the command line: shown as it is, with the usage. */
+export class UsageError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UsageError';
+  }
+}
+
+export const USAGE = `Usage:
+  npm run ask -- [--json] [--no-llm] "question"
+  npm run search -- [--json] [--limit N] [--from DATE] [--to DATE] "query"
+  npm run eval -- <questions.jsonl> [--json] [--no-llm]
+  npm run timeline -- [--topic T] [--from DATE] [--to DATE] [--lang en|nl|fr] [--limit N] [--json]
+  npm run reindex -- [--json]
+  npm start                     (the Discord bot; needs DISCORD_TOKEN)
+  npm run deploy-commands       (register the slash commands)
+DATE: YYYY, YYYY-MM or YYYY-MM-DD.`;
+
+/** Parses a command's argv with node:util, turning its errors into UsageError. */
+export function parseCommandArgs<T extends NonNullable<ParseArgsConfig['options']>>(argv: readonly string[], options: T) {
+  try {
+    return parseArgs({ args: [...argv], options, allowPositionals: true, strict: true } as const);
+  } catch (err) {
+    throw new UsageError((err as Error).message);
+  }
+}
+
+/** A positive whole number option. */
+export function parseLimit(value: string | undefined, fallback: number): number {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 1000) throw new UsageError(`--limit expects a whole number from 1 to 1000, got "${value}"`);
+  return n;
+}

@@ -1,0 +1,37 @@
+import type { App } from '../app.js';
+import { parseCommandArgs, UsageError } from './args.js';
+import { answerJson, renderAnswer } from './render.js';
+import type { CliIo } from './io.js';
+
+/** `npm run ask -- [--json] [--no-llm] "question"`. */
+export async function askCommand(app: App, argv: readonly string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseCommandArgs(argv, {
+    json: { type: 'boolean', default: false },
+    'no-llm': { type: 'boolean', default: false },
+  });
+  const question = positionals.join(' ').trim();
+  if (!question) throw new UsageError('ask needs a question, e.g. npm run ask -- "Hoeveel Franse soldaten zijn gesneuveld bij Operatie Barkhane?"');
+  const json = values.json === true;
+  let printed = 0;
+  // Stream LLM text as it comes; the final rendering replaces nothing, it continues after it.
+  const onText = json
+    ? undefined
+    : (partial: string) => {
+        io.out(partial.slice(printed));
+        printed = partial.length;
+      };
+  const answer = await app.engine.ask(question, { noLlm: values['no-llm'] === true, ...(onText ? { onText } : {}) });
+  if (json) {
+    io.out(`${JSON.stringify(answerJson(answer))}\n`);
+    return 0;
+  }
+  // When the streamed text is the final text, print only what follows it.
+  const rendered = renderAnswer(answer, app.engine.llmEnabled);
+  if (printed > 0 && rendered.startsWith(answer.text) && printed === answer.text.length) {
+    io.out(`${rendered.slice(answer.text.length)}\n`);
+  } else {
+    if (printed > 0) io.out('\n\n');
+    io.out(`${rendered}\n`);
+  }
+  return 0;
+}

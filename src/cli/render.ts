@@ -1,0 +1,77 @@
+import type { Answer, ArticleDate, Citation, SearchHit } from '../types.js';
+import { answerNotice } from './notices.js';
+
+/** "2021-06", or "undated". */
+export function formatDate(date: ArticleDate | null): string {
+  return date ? `${date.iso}${date.inferred ? ' (inferred)' : ''}` : 'undated';
+}
+
+/** One line of a Sources list: "[1] 2021-06 · Title · docId". */
+export function sourceLine(c: Citation): string {
+  return `[${c.n}] ${formatDate(c.date)} · ${c.title} · ${c.docId}`;
+}
+
+/** The terminal rendering of an answer: text, Sources, and how it was made. */
+export function renderAnswer(answer: Answer, llmConfigured: boolean): string {
+  const lines = [answer.text];
+  if (answer.citations.length > 0) {
+    lines.push('', 'Sources:', ...answer.citations.map(sourceLine));
+  }
+  const notice = answerNotice(answer, llmConfigured);
+  if (notice) lines.push('', notice);
+  return lines.join('\n');
+}
+
+/** The terminal rendering of search results. */
+export function renderHits(query: string, hits: readonly SearchHit[]): string {
+  if (hits.length === 0) return `No passage matches "${query}".`;
+  return hits
+    .map((h, i) => {
+      const text = h.passage.text.length > 300 ? `${h.passage.text.slice(0, 297)}…` : h.passage.text;
+      return `${i + 1}. ${h.passage.id}  score ${h.score.toFixed(2)}  ${formatDate(h.doc.date)} · ${h.doc.title}\n   ${text}`;
+    })
+    .join('\n\n');
+}
+
+/** The JSON shape of `ask --json` (see README). */
+export function answerJson(answer: Answer): Record<string, unknown> {
+  return {
+    question: answer.question,
+    answer: answer.text,
+    mode: answer.mode,
+    refused: answer.refused,
+    lang: answer.lang,
+    id: answer.id,
+    citations: answer.citations.map((c) => ({
+      n: c.n,
+      docId: c.docId,
+      passageId: c.passageId,
+      date: c.date?.iso ?? null,
+      title: c.title,
+      text: c.text,
+      ...(c.quote !== undefined ? { quote: c.quote } : {}),
+    })),
+    ...(answer.llm ? { llm: answer.llm } : {}),
+    ...(answer.fallbackReason ? { fallbackReason: answer.fallbackReason } : {}),
+    timings: roundTimings(answer.timings),
+  };
+}
+
+/** The JSON shape of `search --json`. */
+export function hitsJson(query: string, hits: readonly SearchHit[]): Record<string, unknown> {
+  return {
+    query,
+    results: hits.map((h) => ({
+      docId: h.doc.id,
+      passageId: h.passage.id,
+      score: Number(h.score.toFixed(4)),
+      date: h.doc.date?.iso ?? null,
+      title: h.doc.title,
+      text: h.passage.text,
+    })),
+  };
+}
+
+function roundTimings(t: Answer['timings']): Record<string, number> {
+  return Object.fromEntries(Object.entries(t).map(([k, v]) => [k, Math.round(v * 100) / 100]));
+}

@@ -1,0 +1,125 @@
+import { z } from 'zod';
+import { fold } from '../search/text.js';
+import type { Answer, Lang, SearchHit } from '../types.js';
+
+/** One line of a questions file. `gold: []` marks a question the corpus cannot answer. */
+export const EvalQuestion = z.object({
+  id: z.string(),
+  lang: z.enum(['en', 'nl', 'fr']),
+  question: z.string().min(1),
+  gold: z.array(z.string()),
+  answer_any: z.array(z.string()),
+});
+export type EvalQuestion = z.infer<typeof EvalQuestion>;
+
+/** Parses a JSONL questions file; errors name the line. */
+export function parseQuestions(jsonl: string): EvalQuestion[] {
+  return jsonl
+    .split('\n')
+    .map((line, i) => [line.trim(), i + 1] as const)
+    .filter(([line]) => line !== '')
+    .map(([line, n]) => {
+      let json: unknown;
+      try {
+        json = JSON.parse(line);
+      } catch {
+        throw new Error(`line ${n}: not valid JSON`);
+      }
+      const r = EvalQuestion.safeParse(json);
+      if (!r.success) throw new Error(`line ${n}: expected {id, lang: en|nl|fr, question, gold: [docId…], answer_any: [string…]} (${r.error.issues[0]?.message})`);
+      return r.data;
+    });
+}
+
+/** What one question scored. */
+export interface QuestionResult {
+  readonly id: string;
+  readonly lang: Lang;
+  readonly answerable: boolean;
+  readonly recallAt1: boolean;
+  readonly recallAt3: boolean;
+  /** A top-3 passage contains one of answer_any (case and accents ignored). */
+  readonly bearingTop3: boolean;
+  /** Not refused, contains one of answer_any, and cites a gold document. */
+  readonly correct: boolean;
+  readonly refused: boolean;
+  readonly latencyMs: number;
+  readonly answer: string;
+}
+
+const contains = (haystack: string, needles: readonly string[]) => {
+  const h = fold(haystack.toLowerCase());
+  return needles.some((n) => h.includes(fold(n.toLowerCase())));
+};
+
+/** Scores one question from its search hits and answer. Pure. */
+export function scoreQuestion(q: EvalQuestion, hits: readonly SearchHit[], answer: Answer): QuestionResult {
+  const docs = [...new Set(hits.map((h) => h.doc.id))];
+  const gold = new Set(q.gold);
+  const answerable = q.gold.length > 0;
+  return {
+    id: q.id,
+    lang: q.lang,
+    answerable,
+    recallAt1: answerable && docs.slice(0, 1).some((d) => gold.has(d)),
+    recallAt3: answerable && docs.slice(0, 3).some((d) => gold.has(d)),
+    bearingTop3: answerable && hits.slice(0, 3).some((h) => contains(h.passage.text, q.answer_any)),
+    correct: answerable && !answer.refused && contains(answer.text, q.answer_any) && answer.citations.some((c) => gold.has(c.docId)),
+    refused: answer.refused,
+    latencyMs: answer.timings.totalMs,
+    answer: answer.text,
+  };
+}
+
+/** Aggregates for one language or overall. Rates over answerable questions unless named otherwise. */
+export interface EvalSummary {
+  readonly questions: number;
+  readonly answerable: number;
+  readonly recallAt1: number;
+  readonly recallAt3: number;
+  readonly bearingTop3: number;
+  readonly answerAccuracy: number;
+  readonly falseRefusals: number;
+  /** Share of unanswerable questions that were refused (NaN shown as "–" when there are none). */
+  readonly refusalAccuracy: number | null;
+  readonly meanLatencyMs: number;
+}
+
+export function summarise(results: readonly QuestionResult[]): EvalSummary {
+  const ans = results.filter((r) => r.answerable);
+  const unans = results.filter((r) => !r.answerable);
+  const rate = (xs: readonly QuestionResult[], f: (r: QuestionResult) => boolean) => (xs.length ? xs.filter(f).length / xs.length : 0);
+  return {
+    questions: results.length,
+    answerable: ans.length,
+    recallAt1: rate(ans, (r) => r.recallAt1),
+    recallAt3: rate(ans, (r) => r.recallAt3),
+    bearingTop3: rate(ans, (r) => r.bearingTop3),
+    answerAccuracy: rate(ans, (r) => r.correct),
+    falseRefusals: ans.filter((r) => r.refused).length,
+    refusalAccuracy: unans.length ? rate(unans, (r) => r.refused) : null,
+    meanLatencyMs: results.length ? results.reduce((s, r) => s + r.latencyMs, 0) / results.length : 0,
+  };
+}
+
+/** Per-language and overall summaries. */
+export function summariseByLanguage(results: readonly QuestionResult[]): Record<string, EvalSummary> {
+  const out: Record<string, EvalSummary> = {};
+  for (const lang of ['en', 'nl', 'fr'] as const) {
+    const rs = results.filter((r) => r.lang === lang);
+    if (rs.length) out[lang] = summarise(rs);
+  }
+  out.all = summarise(results);
+  return out;
+}
+
+/** The eval table for the terminal and the README. */
+export function renderSummaryTable(byLang: Record<string, EvalSummary>): string {
+  const pct = (x: number | null) => (x === null ? '–' : `${(x * 100).toFixed(0)}%`);
+  const rows = Object.entries(byLang).map(([lang, s]) =>
+    [lang, `${s.questions}`, `${s.answerable}`, pct(s.recallAt1), pct(s.recallAt3), pct(s.bearingTop3), pct(s.answerAccuracy), `${s.falseRefusals}`, pct(s.refusalAccuracy), s.meanLatencyMs.toFixed(2)],
+  );
+  const head = ['lang', 'questions', 'answerable', 'doc R@1', 'doc R@3', 'answer passage top-3', 'answer accuracy', 'false refusals', 'refusal accuracy', 'mean ms'];
+  const line = (cells: readonly string[]) => `| ${cells.join(' | ')} |`;
+  return [line(head), line(head.map(() => '---')), ...rows.map(line)].join('\n');
+}

@@ -1,0 +1,78 @@
+/**
+ * Entry point: parse argv, load config, create the logger and the app, run one command. The only
+ * module that reads process.env or exits. Interfaces are imported lazily so `npm run ask` never
+ * loads discord.js.
+ */
+import { config as loadDotenv } from 'dotenv';
+import type { App } from './app.js';
+import { UsageError, USAGE } from './cli/args.js';
+import { processIo, type CliIo } from './cli/io.js';
+import { ConfigError, loadConfig, type Config } from './config.js';
+import { createLogger, type Logger } from './logger.js';
+
+type Command = (app: App, argv: readonly string[], io: CliIo) => Promise<number>;
+
+const CLI_COMMANDS: Record<string, () => Promise<Command>> = {
+  ask: async () => (await import('./cli/ask.js')).askCommand,
+  search: async () => (await import('./cli/search.js')).searchCommand,
+  eval: async () => (await import('./cli/eval.js')).evalCommand,
+};
+
+async function main(argv: readonly string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  if (!command || command === 'help' || command === '--help') {
+    processIo.out(`${USAGE}\n`);
+    return command ? 0 : 2;
+  }
+  loadDotenv({ quiet: true });
+  let config: Config;
+  try {
+    config = loadConfig(process.env);
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      processIo.err(`${err.message}\n`);
+      return 1;
+    }
+    throw err;
+  }
+  // In the terminal, info logs would bury the answer: warn unless LOG_LEVEL asks for more.
+  const level = process.env.LOG_LEVEL ? config.logLevel : 'warn';
+  const logger = createLogger({
+    level,
+    secrets: [config.llm?.apiKey, config.discord.token],
+  });
+
+  const load = CLI_COMMANDS[command];
+  if (!load) {
+    processIo.err(`Unknown command "${command}".\n${USAGE}\n`);
+    return 2;
+  }
+  try {
+    const run = await load();
+    const { createApp } = await import('./app.js');
+    const app = await createApp({ config, logger });
+    return await run(app, rest, processIo);
+  } catch (err) {
+    return reportError(err, logger);
+  }
+}
+
+function reportError(err: unknown, logger: Logger): number {
+  if (err instanceof UsageError) {
+    processIo.err(`${err.message}\n\n${USAGE}\n`);
+    return 2;
+  }
+  logger.error({ err }, 'command failed');
+  processIo.err(`Error: ${(err as Error).message ?? String(err)}\n`);
+  return 1;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err: unknown) => {
+    process.stderr.write(`Fatal: ${(err as Error)?.stack ?? String(err)}\n`);
+    process.exitCode = 1;
+  },
+);

@@ -1,0 +1,74 @@
+import type { Lang } from '../types.js';
+import { MemoStemmer } from './stemmer.js';
+import { isStopword, QUESTION_WORDS } from './stopwords.js';
+import { fold, isNumber, tokenize } from './text.js';
+
+/** Bump when analysis changes: a persisted index made by another version is rebuilt. */
+export const ANALYSER_VERSION = 3;
+
+/** One meaningful word of a query and the index terms it may match. */
+export interface QueryTerm {
+  /** The folded surface form. */
+  readonly token: string;
+  /** Distinct stems: the token stemmed in every language searched. */
+  readonly variants: readonly string[];
+  readonly isNumber: boolean;
+  /** Capitalised inside the question (not its first word): a name, weighted higher. */
+  readonly isName: boolean;
+}
+
+/**
+ * The one analyser used at index and at query time: lower-case, stopwords out, Snowball stem by
+ * language, accents folded. Queries are stemmed in every language of the index as well as their
+ * own, so an English or French question meets Dutch passages on shared stems (militaires/militairen
+ * → militair) and, through fuzzy and prefix matching in the index, on near-cognates.
+ */
+export class Analyser {
+  constructor(private readonly stemmer = new MemoStemmer()) {}
+
+  /** Index terms of a passage in its language, in order (repeats kept: they count for BM25). */
+  indexTerms(text: string, lang: Lang): string[] {
+    const out: string[] = [];
+    for (const token of tokenize(text)) {
+      const term = this.term(token, lang);
+      if (term !== null) out.push(term);
+    }
+    return out;
+  }
+
+  /** The stemmed, folded index term for one lower-case token, or null for a stopword. */
+  term(token: string, lang: Lang): string | null {
+    const folded = fold(token);
+    if (isStopword(folded)) return null;
+    return isNumber(folded) ? folded : this.stemmer.stem(token, lang);
+  }
+
+  /** Query terms, each with its stems in `langs`; stopwords and question words dropped, duplicates merged. */
+  queryTerms(text: string, langs: readonly Lang[]): QueryTerm[] {
+    const names = nameTokens(text);
+    const seen = new Set<string>();
+    const out: QueryTerm[] = [];
+    for (const token of tokenize(text)) {
+      const folded = fold(token);
+      if (seen.has(folded) || isStopword(folded) || QUESTION_WORDS.has(folded)) continue;
+      seen.add(folded);
+      const number = isNumber(folded);
+      const variants = number ? [folded] : [...new Set(langs.map((l) => this.stemmer.stem(token, l)))];
+      out.push({ token: folded, variants, isNumber: number, isName: names.has(folded) });
+    }
+    return out;
+  }
+}
+
+/** Folded tokens written with a capital letter anywhere but at the start of a sentence. */
+function nameTokens(text: string): Set<string> {
+  const names = new Set<string>();
+  const re = /[\p{L}\p{N}]+/gu;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text)) !== null) {
+    const before = text.slice(0, m.index).trimEnd();
+    const sentenceStart = before === '' || /[.!?¿¡:]$/.test(before);
+    if (!sentenceStart && /^\p{Lu}/u.test(m[0])) names.add(fold(m[0].toLowerCase()));
+  }
+  return names;
+}

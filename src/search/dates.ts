@@ -1,0 +1,89 @@
+import type { ArticleDate } from '../types.js';
+import { fold } from './text.js';
+
+/** An inclusive day interval as ISO strings (they compare correctly as strings). */
+export interface DayRange {
+  readonly start: string;
+  readonly end: string;
+}
+
+/** Thrown for a date bound that is not YYYY, YYYY-MM or YYYY-MM-DD. */
+export class DateBoundError extends Error {
+  constructor(value: string, side: 'from' | 'to') {
+    super(`"${value}" is not a valid ${side} date: use YYYY, YYYY-MM or YYYY-MM-DD (e.g. 2021, 2021-06, 2021-06-10).`);
+    this.name = 'DateBoundError';
+  }
+}
+
+const BOUND = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
+
+/** The days a YYYY, YYYY-MM or YYYY-MM-DD string covers, or null when it is not one of those. */
+export function dayRange(value: string): DayRange | null {
+  const m = BOUND.exec(value.trim());
+  if (!m) return null;
+  const [, y, mo, d] = m as unknown as [string, string, string | undefined, string | undefined];
+  if (mo === undefined) return { start: `${y}-01-01`, end: `${y}-12-31` };
+  const month = Number(mo);
+  if (month < 1 || month > 12) return null;
+  const last = new Date(Date.UTC(Number(y), month, 0)).getUTCDate();
+  if (d === undefined) return { start: `${y}-${mo}-01`, end: `${y}-${mo}-${String(last).padStart(2, '0')}` };
+  const day = Number(d);
+  if (day < 1 || day > last) return null;
+  return { start: `${y}-${mo}-${d}`, end: `${y}-${mo}-${d}` };
+}
+
+/** Parses a from/to bound: `from` takes the first day it covers, `to` the last (so to=2021 includes December). */
+export function parseBound(value: string, side: 'from' | 'to'): string {
+  const range = dayRange(value);
+  if (!range) throw new DateBoundError(value, side);
+  return side === 'from' ? range.start : range.end;
+}
+
+/** True when an article date overlaps [from, to]; undated articles fall outside every range. */
+export function dateInRange(date: ArticleDate | null, from: string | undefined, to: string | undefined): boolean {
+  if (!from && !to) return true;
+  if (!date) return false;
+  const range = dayRange(date.iso);
+  if (!range) return false;
+  return (!from || range.end >= from) && (!to || range.start <= to);
+}
+
+const MONTHS: ReadonlyMap<string, number> = new Map(
+  [
+    ['january', 'januari', 'janvier', 'jan'],
+    ['february', 'februari', 'fevrier', 'feb'],
+    ['march', 'maart', 'mars'],
+    ['april', 'avril', 'apr'],
+    ['may', 'mei', 'mai'],
+    ['june', 'juni', 'juin'],
+    ['july', 'juli', 'juillet'],
+    ['august', 'augustus', 'aout', 'aug'],
+    ['september', 'septembre', 'sept', 'sep'],
+    ['october', 'oktober', 'octobre', 'oct', 'okt'],
+    ['november', 'novembre', 'nov'],
+    ['december', 'decembre', 'dec'],
+  ].flatMap((names, i) => names.map((n) => [n, i + 1] as const)),
+);
+
+/**
+ * When a question names a month and year or a year ("the October 2021 article"), passages from
+ * articles of that date rank higher. Returns null when the question names no date.
+ */
+export function dateBoost(query: string, factor = 1.5): ((date: ArticleDate | null) => number) | null {
+  const words = fold(query.toLowerCase()).split(/[^a-z0-9]+/);
+  const years = new Set<string>();
+  const months = new Set<string>();
+  words.forEach((w, i) => {
+    if (/^(19|20)\d\d$/.test(w)) {
+      years.add(w);
+      const month = MONTHS.get(words[i - 1] ?? '');
+      if (month) months.add(`${w}-${String(month).padStart(2, '0')}`);
+    }
+  });
+  if (years.size === 0) return null;
+  return (date) => {
+    if (!date) return 1;
+    if (months.has(date.iso.slice(0, 7))) return factor * factor;
+    return years.has(date.iso.slice(0, 4)) ? factor : 1;
+  };
+}

@@ -1,0 +1,214 @@
+import MiniSearch, { type AsPlainObject, type Query, type SearchOptions as MsSearchOptions } from 'minisearch';
+import type { Document, DocumentMeta, Lang, Passage, SearchHit, SearchOptions } from '../types.js';
+import { Analyser, type QueryTerm } from './analyser.js';
+import { dateBoost, dateInRange, parseBound } from './dates.js';
+
+/** A passage as the index stores it: the text is re-sliced from its document on load. */
+interface IndexedPassage extends Passage {}
+
+/**
+ * MiniSearch options, owned here: documents are analysed by our Analyser before MiniSearch sees
+ * them, so MiniSearch only splits on spaces and keeps terms as they are.
+ */
+const MS_OPTIONS = {
+  fields: ['text'],
+  idField: 'id',
+  tokenize: (s: string) => s.split(' '),
+  processTerm: (t: string) => t || null,
+  searchOptions: { tokenize: (s: string) => [s], processTerm: (t: string) => t },
+};
+
+/** How query terms are matched: measured on the dev set (see README, "cross-language method"). */
+export interface MatchTuning {
+  /** Fuzzy matching for stems of at least this length. */
+  readonly fuzzyMinLength: number;
+  /** Edit distance allowed as a fraction of the stem length. */
+  readonly fuzzy: number;
+  readonly maxFuzzy: number;
+  /** Prefix matching for stems of at least this length (catches Dutch compounds: defensie → defensiepersoneel). */
+  readonly prefixMinLength: number;
+  /** Weights of prefix and fuzzy matches relative to exact ones. */
+  readonly weights: { readonly prefix: number; readonly fuzzy: number };
+  /** Boost for names (capitalised in the question) and numbers. */
+  readonly nameBoost: number;
+  readonly numberBoost: number;
+}
+
+export const DEFAULT_TUNING: MatchTuning = {
+  fuzzyMinLength: 6,
+  fuzzy: 0.2,
+  maxFuzzy: 2,
+  prefixMinLength: 5,
+  weights: { prefix: 0.4, fuzzy: 0.45 },
+  nameBoost: 1.6,
+  numberBoost: 1.6,
+};
+
+/** The serialisable form of an index (see persist.ts). */
+export interface IndexSnapshot {
+  readonly documents: readonly Omit<Document, 'passages'>[];
+  readonly passages: readonly Omit<Passage, 'text'>[];
+  readonly minisearch: AsPlainObject;
+}
+
+/**
+ * An immutable search index over a corpus: passages in MiniSearch, documents and passages in maps.
+ * Immutable so the engine can swap a new one in atomically while queries run on the old one.
+ */
+export class SearchIndex {
+  private readonly docsById: ReadonlyMap<string, Document>;
+  private readonly passagesById: ReadonlyMap<string, IndexedPassage>;
+  private readonly langs: readonly Lang[];
+
+  private constructor(
+    private readonly ms: MiniSearch,
+    documents: readonly Document[],
+    private readonly analyser: Analyser,
+    private readonly tuning: MatchTuning,
+  ) {
+    this.docsById = new Map(documents.map((d) => [d.id, d]));
+    this.passagesById = new Map(documents.flatMap((d) => d.passages.map((p) => [p.id, p] as const)));
+    const langs = new Set<Lang>();
+    for (const p of this.passagesById.values()) langs.add(p.lang);
+    this.langs = [...langs].sort();
+  }
+
+  /** Analyses and indexes every passage of the documents. */
+  static build(documents: readonly Document[], analyser: Analyser, tuning: MatchTuning = DEFAULT_TUNING): SearchIndex {
+    const ms = new MiniSearch(MS_OPTIONS);
+    ms.addAll(
+      documents.flatMap((d) => d.passages.map((p) => ({ id: p.id, text: analyser.indexTerms(p.text, p.lang).join(' ') }))),
+    );
+    return new SearchIndex(ms, documents, analyser, tuning);
+  }
+
+  /** Restores an index saved with snapshot(); no text is analysed again. */
+  static restore(snapshot: IndexSnapshot, analyser: Analyser, tuning: MatchTuning = DEFAULT_TUNING): SearchIndex {
+    const ms = MiniSearch.loadJS(snapshot.minisearch, MS_OPTIONS);
+    const byDoc = new Map<string, Passage[]>();
+    const texts = new Map(snapshot.documents.map((d) => [d.id, d.text]));
+    for (const p of snapshot.passages) {
+      const text = texts.get(p.docId);
+      if (text === undefined) throw new Error(`index snapshot: passage ${p.id} has no document`);
+      const list = byDoc.get(p.docId) ?? [];
+      list.push({ ...p, text: text.slice(p.start, p.end) });
+      byDoc.set(p.docId, list);
+    }
+    const documents = snapshot.documents.map((d) => ({ ...d, passages: byDoc.get(d.id) ?? [] }));
+    return new SearchIndex(ms, documents, analyser, tuning);
+  }
+
+  /** What persist.ts writes. */
+  snapshot(): IndexSnapshot {
+    const documents = [...this.docsById.values()].map(({ passages: _p, ...rest }) => rest);
+    const passages = [...this.passagesById.values()].map(({ text: _t, ...rest }) => rest);
+    return { documents, passages, minisearch: this.ms.toJSON() };
+  }
+
+  /** Languages present in the corpus, sorted. */
+  languages(): readonly Lang[] {
+    return this.langs;
+  }
+
+  /** Document metadata, in corpus order. */
+  documents(): readonly DocumentMeta[] {
+    return [...this.docsById.values()].map(({ text: _t, passages: _p, ...meta }) => meta);
+  }
+
+  /** Full documents (text and passages), e.g. for timeline extraction and incremental reindexing. */
+  fullDocuments(): readonly Document[] {
+    return [...this.docsById.values()];
+  }
+
+  document(id: string): Document | undefined {
+    return this.docsById.get(id);
+  }
+
+  passage(id: string): Passage | undefined {
+    return this.passagesById.get(id);
+  }
+
+  get passageCount(): number {
+    return this.passagesById.size;
+  }
+
+  /** Query terms of a text as this index would match them (used by answerers to score sentences). */
+  queryTerms(query: string): QueryTerm[] {
+    return this.analyser.queryTerms(query, this.searchLangs(query));
+  }
+
+  /**
+   * Inverse document frequency of a query term over passages (BM25's form), from its most frequent
+   * variant. A term the corpus never uses gets the highest weight: it is what the question is about.
+   */
+  termWeight(term: QueryTerm): number {
+    const n = this.passagesById.size;
+    let df = 0;
+    for (const v of term.variants) {
+      df = Math.max(df, this.ms.search(v, { prefix: false, fuzzy: false }).length);
+    }
+    return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+  }
+
+  /** Ranked passages for a query, in any of the languages Griot knows. */
+  search(query: string, options: SearchOptions = {}): SearchHit[] {
+    const limit = options.limit ?? 10;
+    const terms = this.queryTerms(query);
+    if (terms.length === 0 || limit <= 0) return [];
+    const from = options.from !== undefined ? parseBound(options.from, 'from') : undefined;
+    const to = options.to !== undefined ? parseBound(options.to, 'to') : undefined;
+    const boost = dateBoost(query);
+    const msOptions: MsSearchOptions = {
+      filter:
+        from || to
+          ? (r) => {
+              const doc = this.docsById.get(this.passagesById.get(r.id as string)?.docId ?? '');
+              return doc !== undefined && dateInRange(doc.date, from, to);
+            }
+          : undefined,
+      boostDocument: boost
+        ? (id) => {
+            const doc = this.docsById.get(this.passagesById.get(id as string)?.docId ?? '');
+            return boost(doc?.date ?? null);
+          }
+        : undefined,
+    };
+    const results = this.ms.search(this.toQuery(terms), msOptions);
+    const hits: SearchHit[] = [];
+    for (const r of results) {
+      const passage = this.passagesById.get(r.id as string);
+      const doc = passage && this.docsById.get(passage.docId);
+      if (!passage || !doc) continue;
+      const { text: _t, passages: _p, ...meta } = doc;
+      hits.push({ passage, doc: meta, score: r.score });
+      if (hits.length >= limit) break;
+    }
+    return hits;
+  }
+
+  /** The languages a query is stemmed in: every corpus language, plus the analyser's others. */
+  private searchLangs(_query: string): readonly Lang[] {
+    // Stemming in all known languages costs three memoised lookups per word and lets an English
+    // question meet an English passage should the corpus grow one.
+    return ['nl', 'fr', 'en'];
+  }
+
+  private toQuery(terms: readonly QueryTerm[]): Query {
+    const t = this.tuning;
+    return {
+      combineWith: 'OR',
+      queries: terms.map((term) => {
+        const boost = term.isNumber ? t.numberBoost : term.isName ? t.nameBoost : 1;
+        return {
+          combineWith: 'OR',
+          queries: [...term.variants],
+          boost: { text: boost },
+          weights: t.weights,
+          maxFuzzy: t.maxFuzzy,
+          fuzzy: (s: string) => (!term.isNumber && s.length >= t.fuzzyMinLength ? t.fuzzy : false),
+          prefix: (s: string) => !term.isNumber && s.length >= t.prefixMinLength,
+        } satisfies Query;
+      }),
+    };
+  }
+}

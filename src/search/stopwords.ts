@@ -1,0 +1,31 @@
+import { eng, fra, nld } from 'stopword';
+import type { Lang } from '../types.js';
+import { fold } from './text.js';
+
+/**
+ * Snowball stopword lists (via the `stopword` package), folded. One union serves every language:
+ * a question in one language must drop the same function words that the other languages' passages
+ * dropped at index time, and the lists are short enough that the union removes no content word.
+ */
+const LISTS: Record<Lang, readonly string[]> = { nl: nld, fr: fra, en: eng };
+
+/**
+ * Question words: they say what kind of answer is wanted (see answer-type.ts), not what it is about,
+ * so queries drop them. Not removed from indexed text.
+ */
+export const QUESTION_WORDS: ReadonlySet<string> = new Set(
+  [
+    'what', 'which', 'who', 'whom', 'whose', 'when', 'where', 'why', 'how', 'many', 'much', 'does', 'did', 'do',
+    'wat', 'welk', 'welke', 'wie', 'wanneer', 'waar', 'waarom', 'hoe', 'hoeveel', 'hoelang',
+    'quoi', 'quel', 'quelle', 'quels', 'quelles', 'qui', 'quand', 'ou', 'pourquoi', 'comment', 'combien', 'lequel', 'laquelle',
+  ].map(fold),
+);
+
+export const STOPWORDS: ReadonlySet<string> = new Set(
+  (Object.values(LISTS) as (readonly string[])[]).flat().map((w) => fold(w.toLowerCase())),
+);
+
+/** True when a folded token carries no meaning for retrieval. */
+export function isStopword(folded: string): boolean {
+  return folded.length < 2 || STOPWORDS.has(folded);
+}
