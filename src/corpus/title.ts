@@ -6,7 +6,9 @@ import { splitSentences } from './sentences.js';
  * boundary that fits and ends with "…". Empty text gives ''.
  */
 export function makeTitle(text: string, maxChars = 80): string {
-  const first = splitSentences(text)[0]?.text ?? '';
+  // A sentence never crosses a line break, so the first non-empty line holds the first sentence.
+  const firstLine = /[^\n]*\S[^\n]*/.exec(text)?.[0] ?? '';
+  const first = splitSentences(firstLine)[0]?.text ?? '';
   if (first.length <= maxChars) return first;
   const room = first.slice(0, Math.max(1, maxChars - 1));
   const cut = room.search(/\s+\S*$/u);
