@@ -16,6 +16,8 @@ const ELISION = /^(l|d|j|m|n|s|t|c|qu|jusqu|lorsqu|puisqu)['’](\p{L}+)$/u;
 const WORD = /\p{L}+(?:['’]\p{L}+)*/gu;
 /** Below this many words the stopword vote leads; above it franc does. */
 const SHORT_TEXT_WORDS = 25;
+/** Fewer words than this and not one stopword: nothing is known, the fallback is returned. */
+const MIN_WORDS_WITHOUT_STOPWORDS = 4;
 /**
  * In longer text a clear stopword majority settles the question without franc (which costs ~1 ms per
  * 2,000 characters): at least this many votes and this share of them for one language.
@@ -82,6 +84,8 @@ export function detectLanguage(text: string, fallback: Lang = 'en'): Lang {
   const { votes, words } = stopwordVotes(text);
   if (words === 0) return fallback;
   const totalVotes = votes.nl + votes.fr + votes.en;
+  // "Barkhane?": no function word and too few letters for trigrams to mean anything.
+  if (totalVotes === 0 && words < MIN_WORDS_WITHOUT_STOPWORDS) return fallback;
   const byVotes = best(votes);
   if (words >= SHORT_TEXT_WORDS && totalVotes >= DECISIVE_VOTES && byVotes.score / totalVotes >= DECISIVE_SHARE) {
     return byVotes.lang;

@@ -19,16 +19,18 @@ export interface Sentence {
 const ABBREVIATIONS = new Set([
   // titles
   'dr', 'drs', 'ir', 'ing', 'mr', 'mrs', 'ms', 'mevr', 'mw', 'dhr', 'prof', 'st', 'sr', 'jr', 'mme', 'mlle',
-  'mm', 'me', 'mgr', 'gen', 'lt', 'col', 'kol', 'sgt', 'capt', 'gov', 'sen', 'rep', 'pres', 'min',
-  // references and units
-  'p', 'pp', 'blz', 'nr', 'no', 'vol', 'fig', 'art', 'hfst', 'ch', 'ed', 'resp', 'ca', 'cf', 'vs', 'etc',
-  'bijv', 'bv', 'vgl', 'enz', 'zgn', 'ong', 'incl', 'excl', 'max', 'mln', 'mld', 'mrd', 'jan', 'feb',
-  'mrt', 'apr', 'aug', 'sept', 'sep', 'okt', 'oct', 'nov', 'dec', 'av', 'bd', 'env', 'inc', 'ltd', 'co',
-  'corp', 'dept', 'approx', 'est', 'km', 'kg', 'ha',
+  'mgr', 'gen', 'lt', 'col', 'kol', 'sgt', 'capt', 'gov', 'sen', 'rep', 'pres',
+  // words that abbreviate (never a whole word that could end a sentence, such as "me", "est" or "km")
+  'ca', 'cf', 'vs', 'etc', 'bijv', 'bv', 'vgl', 'enz', 'zgn', 'ong', 'incl', 'excl', 'resp', 'mln', 'mld',
+  'mrd', 'jan', 'feb', 'mrt', 'apr', 'aug', 'sept', 'okt', 'oct', 'nov', 'dec', 'av', 'bd', 'env', 'inc',
+  'ltd', 'corp', 'dept', 'approx',
   // dotted
   'e.a', 'o.a', 'm.a.w', 'm.b.t', 'i.p.v', 'd.w.z', 't.o.v', 'i.v.m', 'n.a.v', 'a.s', 'j.l', 'z.g',
-  'e.g', 'i.e', 'a.m', 'p.m', 'u.s', 'u.k', 'j.-c', 'av. j.-c', 'apr. j.-c', 'c.-à-d', 'c-à-d',
+  'e.g', 'i.e', 'a.m', 'p.m', 'u.s', 'u.k', 'j.-c', 'c.-à-d', 'c-à-d',
 ]);
+
+/** Abbreviations only before a number ("p. 5", "nr. 3", "No. 1"): elsewhere "no." may end a sentence. */
+const NUMBER_ABBREVIATIONS = new Set(['p', 'pp', 'blz', 'nr', 'no', 'vol', 'fig', 'art', 'hfst', 'ch', 'n°']);
 
 const TERMINATORS = '.!?…';
 /** Characters that may close a sentence after its terminator. */
@@ -44,10 +46,12 @@ function wordBefore(text: string, dot: number): string {
 }
 
 /** True when the full stop at `dot` belongs to an abbreviation or an initial, not to a sentence end. */
-function isAbbreviationDot(text: string, dot: number): boolean {
+function isAbbreviationDot(text: string, dot: number, nextChar: string): boolean {
   const word = wordBefore(text, dot);
   if (word === '') return false;
-  if (ABBREVIATIONS.has(word.toLowerCase())) return true;
+  const lower = word.toLowerCase();
+  if (ABBREVIATIONS.has(lower)) return true;
+  if (NUMBER_ABBREVIATIONS.has(lower) && /\p{N}/u.test(nextChar)) return true;
   // An initial: one capital letter ("M. Macron", "J. Borell"), or dotted initials ("J.-C.", "A.B.").
   if (/^\p{Lu}$/u.test(word)) return true;
   if (/^(?:\p{L}\.-?)+\p{L}$/u.test(word)) return true;
@@ -103,7 +107,7 @@ export function splitSentences(text: string): Sentence[] {
     const nextChar = text[next] ?? '';
     const boundary =
       nextChar === '\n' ||
-      (SENTENCE_START.test(nextChar) && !(singleDot && isAbbreviationDot(text, i)));
+      (SENTENCE_START.test(nextChar) && !(singleDot && isAbbreviationDot(text, i, nextChar)));
     if (boundary) {
       push(start, end);
       start = end;

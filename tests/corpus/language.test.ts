@@ -49,4 +49,9 @@ describe('detectLanguage', () => {
     expect(detectLanguage('1234 — 56!', 'fr')).toBe('fr');
     expect(detectLanguage('   ')).toBe('en');
   });
+
+  it('returns the fallback for a word or two with no function word to go on', () => {
+    expect(detectLanguage('Barkhane?', 'fr')).toBe('fr');
+    expect(detectLanguage('Wagner Groep', 'en')).toBe('en');
+  });
 });

@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -50,6 +50,14 @@ describe('loadCorpus', () => {
     expect(skipped).toEqual([
       { file: 'b/same.txt', reason: expect.stringMatching(/duplicate document id "same".*a\/same\.md/) },
     ]);
+  });
+
+  it('reports a file that cannot be read (a dangling link) and still loads the rest', async () => {
+    await writeFile(path.join(dir, 'good.txt'), GOOD);
+    await symlink(path.join(dir, 'nowhere.txt'), path.join(dir, 'dangling.txt'));
+    const { documents, skipped } = await loadCorpus(dir);
+    expect(documents.map((d) => d.id)).toEqual(['good']);
+    expect(skipped).toEqual([{ file: 'dangling.txt', reason: expect.stringMatching(/could not be read \(ENOENT/) }]);
   });
 
   it('strips a UTF-8 byte-order mark so the header is still read', async () => {

@@ -31,6 +31,17 @@ describe('splitSentences', () => {
     ]);
   });
 
+  it('still splits after ordinary words that look like abbreviations ("me", "est", "km", "no")', () => {
+    expect(texts("Hij vroeg het aan me. Toen ging hij. Ils sont à l'est. Puis 300 km. He said no. Then No. 5 won.")).toEqual([
+      'Hij vroeg het aan me.',
+      'Toen ging hij.',
+      "Ils sont à l'est.",
+      'Puis 300 km.',
+      'He said no.',
+      'Then No. 5 won.',
+    ]);
+  });
+
   it('does not split after initials or "M." before a name', () => {
     expect(texts('M. Macron a parlé. J. Borell waarschuwde. J.F. Kennedy spoke.')).toEqual([
       'M. Macron a parlé.',
