@@ -65,25 +65,46 @@ const MONTHS: ReadonlyMap<string, number> = new Map(
   ].flatMap((names, i) => names.map((n) => [n, i + 1] as const)),
 );
 
+/** A date a question refers to ("the October 2021 article"), and the words that said it. */
+export interface DateReference {
+  /** Multiplies the score of passages from articles of that month (×factor²) or year (×factor). */
+  readonly boost: (date: ArticleDate | null) => number;
+  /** Folded month-name tokens of "month year" pairs: they refer to a time, not to words of the text. */
+  readonly monthTokens: ReadonlySet<string>;
+  /** Years named with a month. */
+  readonly yearTokens: ReadonlySet<string>;
+}
+
 /**
  * When a question names a month and year or a year ("the October 2021 article"), passages from
  * articles of that date rank higher. Returns null when the question names no date.
  */
-export function dateBoost(query: string, factor = 1.5): ((date: ArticleDate | null) => number) | null {
+export function dateReference(query: string, factor = 1.5): DateReference | null {
   const words = fold(query.toLowerCase()).split(/[^a-z0-9]+/);
   const years = new Set<string>();
   const months = new Set<string>();
+  const monthTokens = new Set<string>();
+  const yearTokens = new Set<string>();
   words.forEach((w, i) => {
     if (/^(19|20)\d\d$/.test(w)) {
       years.add(w);
-      const month = MONTHS.get(words[i - 1] ?? '');
-      if (month) months.add(`${w}-${String(month).padStart(2, '0')}`);
+      const before = words[i - 1] ?? '';
+      const month = MONTHS.get(before);
+      if (month) {
+        months.add(`${w}-${String(month).padStart(2, '0')}`);
+        monthTokens.add(before);
+        yearTokens.add(w);
+      }
     }
   });
   if (years.size === 0) return null;
-  return (date) => {
-    if (!date) return 1;
-    if (months.has(date.iso.slice(0, 7))) return factor * factor;
-    return years.has(date.iso.slice(0, 4)) ? factor : 1;
+  return {
+    monthTokens,
+    yearTokens,
+    boost: (date) => {
+      if (!date) return 1;
+      if (months.has(date.iso.slice(0, 7))) return factor * factor;
+      return years.has(date.iso.slice(0, 4)) ? factor : 1;
+    },
   };
 }

@@ -1,7 +1,7 @@
 import MiniSearch, { type AsPlainObject, type Query, type SearchOptions as MsSearchOptions } from 'minisearch';
 import type { Document, DocumentMeta, Lang, Passage, SearchHit, SearchOptions } from '../types.js';
 import { Analyser, type QueryTerm } from './analyser.js';
-import { dateBoost, dateInRange, parseBound } from './dates.js';
+import { dateInRange, dateReference, parseBound } from './dates.js';
 
 /** A passage as the index stores it: the text is re-sliced from its document on load. */
 interface IndexedPassage extends Passage {}
@@ -153,11 +153,18 @@ export class SearchIndex {
   /** Ranked passages for a query, in any of the languages Griot knows. */
   search(query: string, options: SearchOptions = {}): SearchHit[] {
     const limit = options.limit ?? 10;
-    const terms = this.queryTerms(query);
+    const dateRef = dateReference(query);
+    let terms = this.queryTerms(query);
+    if (dateRef && this.hasArticlesOf(dateRef)) {
+      // "the October 2021 article" names a date of the corpus: matched against article dates
+      // (the boost below), not against words of the text, unless nothing else is left to match.
+      const rest = terms.filter((t) => !dateRef.monthTokens.has(t.token) && !dateRef.yearTokens.has(t.token));
+      if (rest.length > 0) terms = rest;
+    }
     if (terms.length === 0 || limit <= 0) return [];
     const from = options.from !== undefined ? parseBound(options.from, 'from') : undefined;
     const to = options.to !== undefined ? parseBound(options.to, 'to') : undefined;
-    const boost = dateBoost(query);
+    const boost = dateRef?.boost;
     const msOptions: MsSearchOptions = {
       filter:
         from || to
@@ -186,6 +193,13 @@ export class SearchIndex {
     return hits;
   }
 
+  /** True when some article is dated in a month the reference names. */
+  private hasArticlesOf(ref: { boost: (d: Document['date']) => number; monthTokens: ReadonlySet<string> }): boolean {
+    if (ref.monthTokens.size === 0) return false;
+    for (const d of this.docsById.values()) if (d.date && ref.boost(d.date) > 1.5) return true;
+    return false;
+  }
+
   /** The languages a query is stemmed in: every corpus language, plus the analyser's others. */
   private searchLangs(_query: string): readonly Lang[] {
     // Stemming in all known languages costs three memoised lookups per word and lets an English
@@ -198,7 +212,9 @@ export class SearchIndex {
     return {
       combineWith: 'OR',
       queries: terms.map((term) => {
-        const boost = term.isNumber ? t.numberBoost : term.isName ? t.nameBoost : 1;
+        // Years are numbers every article has; specific figures (55, 869) and names are what a question is about.
+        const isYear = /^(1[89]|20)\d\d$/.test(term.token);
+        const boost = term.isNumber && !isYear ? t.numberBoost : term.isName ? t.nameBoost : 1;
         return {
           combineWith: 'OR',
           queries: [...term.variants],
