@@ -78,7 +78,8 @@ function best(scores: Scores): { lang: Lang; score: number; margin: number } {
 
 /**
  * The language of `text`: a question of a few words, a passage or a whole document.
- * Returns `fallback` when the text gives no evidence (no letters, or an exact tie).
+ * Returns `fallback` when the text gives no evidence: no letters, a word or three without a single
+ * stopword, or an exact tie.
  */
 export function detectLanguage(text: string, fallback: Lang = 'en'): Lang {
   const { votes, words } = stopwordVotes(text);

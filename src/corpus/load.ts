@@ -88,7 +88,8 @@ export async function readCorpusFile(
     return validateDocumentBytes(file, await readFile(full), maxBytes);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code ?? 'error';
-    return { skip: `could not be read (${code}: ${(err as Error).message}); check the file's permissions` };
+    const hint = code === 'ENOENT' ? 'the file or its link target is missing' : "check the file's permissions";
+    return { skip: `could not be read (${code}: ${(err as Error).message}); ${hint}` };
   }
 }
 
