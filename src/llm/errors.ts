@@ -1,0 +1,162 @@
+import {
+  APIConnectionError,
+  APIConnectionTimeoutError,
+  APIError,
+  APIUserAbortError,
+} from 'openai';
+
+/** Why an LLM call failed, in the categories a user can act on. */
+export type LlmFailureKind =
+  | 'timeout'
+  | 'auth'
+  | 'model'
+  | 'rate-limit'
+  | 'server'
+  | 'network'
+  | 'malformed'
+  | 'bad-request'
+  | 'aborted'
+  | 'unknown';
+
+/**
+ * A failed LLM call. `reason` is a short user-facing clause ("the LLM endpoint rejected the API
+ * key"); the message adds scrubbed detail for logs. Never carries the original error (its message
+ * or request may hold the API key).
+ */
+export class LlmError extends Error {
+  constructor(
+    readonly kind: LlmFailureKind,
+    readonly reason: string,
+    readonly status?: number,
+    detail?: string,
+  ) {
+    super(detail ? `${reason} (${detail})` : reason);
+    this.name = 'LlmError';
+  }
+}
+
+/** A stream that sent something other than chat-completion chunks (bad JSON, no choices…). */
+export class MalformedStreamError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'MalformedStreamError';
+  }
+}
+
+/** No data arrived for longer than the configured timeout (the openai client only times the headers). */
+export class StreamIdleTimeoutError extends Error {
+  constructor() {
+    super('no data from the LLM stream within the timeout');
+    this.name = 'StreamIdleTimeoutError';
+  }
+}
+
+/** What a classification needs to know about the call. */
+export interface FailureContext {
+  readonly timeoutMs: number;
+  readonly model: string;
+  readonly maxRetries: number;
+  /** Values scrubbed from any detail text (the API key). */
+  readonly secrets: readonly string[];
+}
+
+/**
+ * Turns anything an LLM call threw into an LlmError with a user-facing reason. Server-supplied
+ * messages only reach the (scrubbed) detail, never the reason: they may echo the key.
+ */
+export function toLlmError(err: unknown, ctx: FailureContext): LlmError {
+  if (err instanceof LlmError) return err;
+  const detail = scrub(errorText(err), ctx.secrets);
+  const retries = ctx.maxRetries === 1 ? '1 retry' : `${ctx.maxRetries} retries`;
+  const after = ctx.maxRetries > 0 ? ` after ${retries}` : '';
+  const timeout = () =>
+    new LlmError('timeout', `the LLM timed out after ${formatSeconds(ctx.timeoutMs)}`, undefined, detail);
+
+  if (err instanceof StreamIdleTimeoutError) return timeout();
+  if (err instanceof MalformedStreamError || err instanceof SyntaxError) {
+    return new LlmError('malformed', 'the LLM endpoint sent a malformed stream', undefined, detail);
+  }
+  // Order matters: the timeout and abort errors are subclasses of the connection error and APIError.
+  if (err instanceof APIUserAbortError || isAbortError(err)) {
+    return new LlmError('aborted', 'the request was cancelled', undefined, detail);
+  }
+  if (err instanceof APIConnectionTimeoutError) return timeout();
+  if (err instanceof APIConnectionError) {
+    return new LlmError(
+      'network',
+      `could not reach the LLM endpoint (${networkCause(err)}); check OPENAI_BASE_URL and that the server is running`,
+      undefined,
+      detail,
+    );
+  }
+  if (err instanceof APIError) {
+    const status = err.status;
+    const code = typeof err.code === 'string' ? err.code : '';
+    if (status === 401 || status === 403) {
+      return new LlmError('auth', `the LLM endpoint rejected the API key (HTTP ${status}); check OPENAI_API_KEY`, status, detail);
+    }
+    if (status === 404 || code === 'model_not_found') {
+      return new LlmError('model', `the LLM endpoint does not know the model "${ctx.model}"; check OPENAI_MODEL`, status, detail);
+    }
+    if (status === 429) {
+      return new LlmError('rate-limit', `the LLM endpoint is rate limiting requests (HTTP 429${after})`, status, detail);
+    }
+    if (status !== undefined && status >= 500) {
+      return new LlmError('server', `the LLM endpoint failed (HTTP ${status}${after})`, status, detail);
+    }
+    if (status === undefined) {
+      // An error object inside an otherwise successful stream.
+      return new LlmError('server', 'the LLM endpoint reported an error mid-answer', undefined, detail);
+    }
+    return new LlmError('bad-request', `the LLM endpoint refused the request (HTTP ${status})`, status, detail);
+  }
+  if (err instanceof TypeError && /terminated|socket|other side closed/i.test(detail)) {
+    return new LlmError('network', 'the connection to the LLM endpoint broke mid-answer', undefined, detail);
+  }
+  return new LlmError('unknown', 'the LLM call failed unexpectedly', undefined, detail);
+}
+
+/** Removes every secret from a text. */
+export function scrub(text: string, secrets: readonly string[]): string {
+  return secrets.filter((s) => s.length >= 4).reduce((acc, s) => acc.split(s).join('[Redacted]'), text);
+}
+
+function errorText(err: unknown): string {
+  if (err instanceof Error) {
+    const cause = (err as { cause?: unknown }).cause;
+    return cause instanceof Error ? `${err.message}: ${cause.message}` : err.message;
+  }
+  return String(err);
+}
+
+function isAbortError(err: unknown): boolean {
+  return err instanceof Error && (err.name === 'AbortError' || err.name === 'APIUserAbortError');
+}
+
+/** The socket-level cause of a connection error, in words ("connection refused"). */
+function networkCause(err: APIConnectionError): string {
+  let current: unknown = err;
+  for (let i = 0; i < 5 && current instanceof Error; i++) {
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === 'string') {
+      const known: Record<string, string> = {
+        ECONNREFUSED: 'connection refused',
+        ENOTFOUND: 'host not found',
+        EAI_AGAIN: 'host not found',
+        ECONNRESET: 'connection reset',
+        EHOSTUNREACH: 'host unreachable',
+        ENETUNREACH: 'network unreachable',
+        CERT_HAS_EXPIRED: 'TLS certificate expired',
+      };
+      if (known[code]) return known[code];
+    }
+    current = (current as { cause?: unknown }).cause;
+  }
+  return 'connection failed';
+}
+
+/** "30 s", "0.3 s". */
+export function formatSeconds(ms: number): string {
+  const s = ms / 1000;
+  return `${Number.isInteger(s) ? s : s.toFixed(1)} s`;
+}

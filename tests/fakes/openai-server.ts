@@ -1,0 +1,210 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/**
+ * A fake OpenAI-compatible server over real HTTP on 127.0.0.1, for tests: POST /v1/chat/completions
+ * (JSON or SSE streaming, as the request asks), GET /v1/models, scripted replies, a request log,
+ * injectable errors, delays, stalls and malformed streams.
+ */
+
+/** A request the server received. */
+export interface LoggedRequest {
+  readonly method: string;
+  readonly path: string;
+  readonly headers: Readonly<Record<string, string | string[] | undefined>>;
+  /** The parsed JSON body (undefined when there was none or it did not parse). */
+  readonly body: ChatRequestBody | undefined;
+}
+
+/** The parts of a chat-completion request the fake reads. */
+export interface ChatRequestBody {
+  readonly model?: string;
+  readonly messages?: ReadonlyArray<{ role: string; content: string }>;
+  readonly stream?: boolean;
+  readonly stream_options?: { include_usage?: boolean };
+  readonly response_format?: { type: string };
+  readonly [key: string]: unknown;
+}
+
+/** What the server does with one chat-completion request. */
+export type Reply =
+  | {
+      readonly type: 'text';
+      readonly content: string;
+      /** How a streamed reply is cut (default: word by word). Their concatenation should equal content. */
+      readonly chunks?: readonly string[];
+      readonly usage?: { readonly prompt_tokens: number; readonly completion_tokens: number };
+      /** Wait before the response headers. */
+      readonly delayMs?: number;
+    }
+  | {
+      readonly type: 'error';
+      readonly status: number;
+      /** Default: an OpenAI-style `{error: {message, type, code}}`. */
+      readonly body?: unknown;
+      readonly headers?: Readonly<Record<string, string>>;
+      readonly delayMs?: number;
+    }
+  /** An SSE response whose events are written as given (`data: <event>\n\n`), e.g. broken JSON. */
+  | { readonly type: 'raw-sse'; readonly events: readonly string[]; readonly delayMs?: number }
+  /** An SSE response that sends these content chunks, then nothing, never ending. */
+  | { readonly type: 'stall'; readonly chunks: readonly string[] };
+
+/** A reply, or a function of the request that returns one. */
+export type Script = Reply | ((request: LoggedRequest) => Reply);
+
+/** Reply constructors, so tests read well. */
+export const reply = {
+  text: (content: string, extra: Omit<Extract<Reply, { type: 'text' }>, 'type' | 'content'> = {}): Reply => ({ type: 'text', content, ...extra }),
+  json: (value: unknown): Reply => ({ type: 'text', content: JSON.stringify(value) }),
+  error: (status: number, body?: unknown, headers?: Record<string, string>): Reply => ({
+    type: 'error',
+    status,
+    ...(body !== undefined ? { body } : {}),
+    ...(headers ? { headers } : {}),
+  }),
+  delayed: (delayMs: number, content = 'late'): Reply => ({ type: 'text', content, delayMs }),
+  rawSse: (...events: string[]): Reply => ({ type: 'raw-sse', events }),
+  stall: (...chunks: string[]): Reply => ({ type: 'stall', chunks }),
+};
+
+export interface FakeOpenAi {
+  /** Base URL to give the client, ending in /v1. */
+  readonly url: string;
+  /** Every request, in arrival order. */
+  readonly requests: LoggedRequest[];
+  /** Chat-completion requests only. */
+  chatRequests(): LoggedRequest[];
+  /** Queues replies, used one per chat-completion request in order. */
+  script(...replies: Script[]): void;
+  /** The reply when the queue is empty (default: a 500 saying nothing was scripted). */
+  otherwise(script: Script): void;
+  close(): Promise<void>;
+}
+
+/** Starts the fake on a random port of 127.0.0.1. */
+export async function startFakeOpenAi(): Promise<FakeOpenAi> {
+  const requests: LoggedRequest[] = [];
+  const queue: Script[] = [];
+  let fallback: Script = reply.error(500, { error: { message: 'the fake OpenAI server has no scripted reply', type: 'server_error' } });
+  let created = 0;
+
+  const server = createServer((req, res) => {
+    void handle(req, res).catch(() => res.destroy());
+  });
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const raw = await readBody(req);
+    const path = (req.url ?? '/').split('?')[0] ?? '/';
+    let body: ChatRequestBody | undefined;
+    try {
+      body = raw ? (JSON.parse(raw) as ChatRequestBody) : undefined;
+    } catch {
+      body = undefined;
+    }
+    const logged: LoggedRequest = { method: req.method ?? 'GET', path, headers: { ...req.headers }, body };
+    requests.push(logged);
+
+    if (req.method === 'GET' && path === '/v1/models') {
+      return sendJson(res, 200, { object: 'list', data: [{ id: 'fake-model', object: 'model', created: 0, owned_by: 'fake' }] });
+    }
+    if (req.method !== 'POST' || path !== '/v1/chat/completions') {
+      return sendJson(res, 404, { error: { message: `no route ${req.method} ${path}`, type: 'invalid_request_error' } });
+    }
+    const next = queue.shift() ?? fallback;
+    const r = typeof next === 'function' ? next(logged) : next;
+    if ('delayMs' in r && r.delayMs) {
+      await sleep(r.delayMs);
+      if (res.destroyed || req.destroyed) return;
+    }
+    const model = body?.model ?? 'fake-model';
+    const id = `chatcmpl-fake-${++created}`;
+    switch (r.type) {
+      case 'error':
+        return sendJson(
+          res,
+          r.status,
+          r.body ?? { error: { message: `fake error ${r.status}`, type: 'fake_error', code: null } },
+          r.headers,
+        );
+      case 'raw-sse':
+        startSse(res);
+        for (const e of r.events) res.write(`data: ${e}\n\n`);
+        res.end();
+        return;
+      case 'stall':
+        startSse(res);
+        for (const c of r.chunks) res.write(`data: ${JSON.stringify(chunk(id, model, { content: c }))}\n\n`);
+        return; // never ends: the client's idle timeout must fire
+      case 'text': {
+        const usage = r.usage ?? { prompt_tokens: 100, completion_tokens: 20 };
+        if (!body?.stream) {
+          return sendJson(res, 200, {
+            id,
+            object: 'chat.completion',
+            created: 0,
+            model,
+            choices: [{ index: 0, message: { role: 'assistant', content: r.content }, finish_reason: 'stop' }],
+            usage: { ...usage, total_tokens: usage.prompt_tokens + usage.completion_tokens },
+          });
+        }
+        startSse(res);
+        const parts = r.chunks ?? (r.content.match(/\S+\s*|\s+/g) ?? []);
+        res.write(`data: ${JSON.stringify(chunk(id, model, { role: 'assistant', content: '' }))}\n\n`);
+        for (const p of parts) res.write(`data: ${JSON.stringify(chunk(id, model, { content: p }))}\n\n`);
+        res.write(`data: ${JSON.stringify(chunk(id, model, {}, 'stop'))}\n\n`);
+        if (body.stream_options?.include_usage) {
+          const total = usage.prompt_tokens + usage.completion_tokens;
+          res.write(`data: ${JSON.stringify({ id, object: 'chat.completion.chunk', created: 0, model, choices: [], usage: { ...usage, total_tokens: total } })}\n\n`);
+        }
+        res.write('data: [DONE]\n\n');
+        res.end();
+        return;
+      }
+    }
+  }
+
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+
+  return {
+    url: `http://127.0.0.1:${port}/v1`,
+    requests,
+    chatRequests: () => requests.filter((r) => r.path === '/v1/chat/completions'),
+    script: (...replies) => void queue.push(...replies),
+    otherwise: (s) => void (fallback = s),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+function chunk(id: string, model: string, delta: Record<string, unknown>, finish: string | null = null) {
+  return { id, object: 'chat.completion.chunk', created: 0, model, choices: [{ index: 0, delta, finish_reason: finish }] };
+}
+
+function startSse(res: ServerResponse): void {
+  res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', connection: 'keep-alive' });
+  res.flushHeaders();
+}
+
+function sendJson(res: ServerResponse, status: number, value: unknown, headers: Readonly<Record<string, string>> = {}): void {
+  const text = JSON.stringify(value);
+  res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text), ...headers });
+  res.end(text);
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const parts: Buffer[] = [];
+    req.on('data', (c: Buffer) => parts.push(c));
+    req.on('end', () => resolve(Buffer.concat(parts).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
