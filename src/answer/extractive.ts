@@ -1,7 +1,7 @@
 import { splitSentences } from '../corpus/sentences.js';
 import { Analyser, type QueryTerm } from '../search/analyser.js';
 import type { Citation, Lang, SearchHit } from '../types.js';
-import { answerType, sentenceFits, type AnswerType } from './answer-type.js';
+import { answerType, sentenceFits, type AnswerType } from '../search/answer-type.js';
 import { refusalSentence } from './refusal.js';
 import type { AnswerBody } from './types.js';
 

@@ -1,10 +1,10 @@
 import type { Lang } from '../types.js';
 import { MemoStemmer } from './stemmer.js';
 import { isStopword, QUESTION_WORDS } from './stopwords.js';
-import { fold, isNumber, tokenize } from './text.js';
+import { fold, isCapitalised, isNumber, tokenize, tokenizeCased } from './text.js';
 
 /** Bump when analysis changes: a persisted index made by another version is rebuilt. */
-export const ANALYSER_VERSION = 3;
+export const ANALYSER_VERSION = 4;
 
 /** One meaningful word of a query and the index terms it may match. */
 export interface QueryTerm {
@@ -21,7 +21,9 @@ export interface QueryTerm {
  * The one analyser used at index and at query time: lower-case, stopwords out, Snowball stem by
  * language, accents folded. Queries are stemmed in every language of the index as well as their
  * own, so an English or French question meets Dutch passages on shared stems (militaires/militairen
- * → militair) and, through fuzzy and prefix matching in the index, on near-cognates.
+ * → militair) and, through fuzzy and prefix matching in the index, on near-cognates. Capitalised
+ * words are indexed unstemmed: Snowball mangles names (Mali → mal in French, Barkhane → barkhan)
+ * differently per language, and a name is the same in every language.
  */
 export class Analyser {
   constructor(private readonly stemmer = new MemoStemmer()) {}
@@ -29,11 +31,18 @@ export class Analyser {
   /** Index terms of a passage in its language, in order (repeats kept: they count for BM25). */
   indexTerms(text: string, lang: Lang): string[] {
     const out: string[] = [];
-    for (const token of tokenize(text)) {
-      const term = this.term(token, lang);
+    for (const cased of tokenizeCased(text)) {
+      const token = cased.toLowerCase();
+      const term = isCapitalised(cased) && !isNumber(token) ? this.surface(token) : this.term(token, lang);
       if (term !== null) out.push(term);
     }
     return out;
+  }
+
+  /** The folded, unstemmed form of a name, or null for a stopword ("De" starting a sentence). */
+  private surface(token: string): string | null {
+    const folded = fold(token);
+    return isStopword(folded) ? null : folded;
   }
 
   /** The stemmed, folded index term for one lower-case token, or null for a stopword. */
@@ -53,7 +62,8 @@ export class Analyser {
       if (seen.has(folded) || isStopword(folded) || QUESTION_WORDS.has(folded)) continue;
       seen.add(folded);
       const number = isNumber(folded);
-      const variants = number ? [folded] : [...new Set(langs.map((l) => this.stemmer.stem(token, l)))];
+      // The surface form meets capitalised words (indexed unstemmed); the stems meet the rest.
+      const variants = number ? [folded] : [...new Set([folded, ...langs.map((l) => this.stemmer.stem(token, l))])];
       out.push({ token: folded, variants, isNumber: number, isName: names.has(folded) });
     }
     return out;

@@ -1,4 +1,4 @@
-import { fold } from '../search/text.js';
+import { fold } from './text.js';
 
 /** What kind of answer a question wants, from its question words (en/nl/fr). */
 export type AnswerType = 'number' | 'date' | 'person' | 'place' | 'other';

@@ -1,6 +1,7 @@
 import MiniSearch, { type AsPlainObject, type Query, type SearchOptions as MsSearchOptions } from 'minisearch';
 import type { Document, DocumentMeta, Lang, Passage, SearchHit, SearchOptions } from '../types.js';
 import { Analyser, type QueryTerm } from './analyser.js';
+import { answerType, sentenceFits } from './answer-type.js';
 import { dateInRange, dateReference, parseBound } from './dates.js';
 
 /** A passage as the index stores it: the text is re-sliced from its document on load. */
@@ -32,16 +33,25 @@ export interface MatchTuning {
   /** Boost for names (capitalised in the question) and numbers. */
   readonly nameBoost: number;
   readonly numberBoost: number;
+  /**
+   * Each further passage of a document already ranked has its score multiplied by this: the top
+   * results then cover more articles, which is what a reader (and an answerer) needs.
+   */
+  readonly sameDocumentDecay: number;
+  /** Boost for passages holding what a "how many" or "when" question asks for (a figure, a date). */
+  readonly answerTypeBoost: number;
 }
 
 export const DEFAULT_TUNING: MatchTuning = {
-  fuzzyMinLength: 6,
+  fuzzyMinLength: 5,
   fuzzy: 0.2,
   maxFuzzy: 2,
   prefixMinLength: 5,
   weights: { prefix: 0.4, fuzzy: 0.45 },
   nameBoost: 1.6,
   numberBoost: 1.6,
+  sameDocumentDecay: 0.7,
+  answerTypeBoost: 1.2,
 };
 
 /** The serialisable form of an index (see persist.ts). */
@@ -181,16 +191,32 @@ export class SearchIndex {
         : undefined,
     };
     const results = this.ms.search(this.toQuery(terms), msOptions);
+    const type = answerType(query);
+    const typed =
+      type === 'number' || type === 'date'
+        ? results.map((r) => {
+            const text = this.passagesById.get(r.id as string)?.text ?? '';
+            return sentenceFits(type, text) ? { id: r.id, score: r.score * this.tuning.answerTypeBoost } : r;
+          })
+        : results;
+    return this.diversify(typed.sort((a, b) => b.score - a.score), limit);
+  }
+
+  /** Re-ranks with a per-document decay and keeps the best `limit`. */
+  private diversify(results: readonly { id: unknown; score: number }[], limit: number): SearchHit[] {
+    const seen = new Map<string, number>();
     const hits: SearchHit[] = [];
-    for (const r of results) {
+    // Only the head of the list can move into the top `limit`: a decayed score never grows.
+    for (const r of results.slice(0, limit * 4)) {
       const passage = this.passagesById.get(r.id as string);
       const doc = passage && this.docsById.get(passage.docId);
       if (!passage || !doc) continue;
+      const k = seen.get(doc.id) ?? 0;
+      seen.set(doc.id, k + 1);
       const { text: _t, passages: _p, ...meta } = doc;
-      hits.push({ passage, doc: meta, score: r.score });
-      if (hits.length >= limit) break;
+      hits.push({ passage, doc: meta, score: r.score * this.tuning.sameDocumentDecay ** k });
     }
-    return hits;
+    return hits.sort((a, b) => b.score - a.score).slice(0, limit);
   }
 
   /** True when some article is dated in a month the reference names. */

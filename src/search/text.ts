@@ -7,8 +7,18 @@ const MARKS = /\p{M}+/gu;
 
 /** Lower-case word and number tokens, in order. Apostrophes and hyphens split ("l'EIGS" → l, eigs). */
 export function tokenize(text: string): string[] {
+  return tokenizeCased(text).map((t) => t.toLowerCase());
+}
+
+/** Word and number tokens as written (case kept), in order. */
+export function tokenizeCased(text: string): string[] {
   const joined = text.replace(THOUSANDS, (m) => m.replace(/[.\u202f\u00a0 ]/g, ''));
-  return (joined.toLowerCase().match(TOKEN) ?? []) as string[];
+  return (joined.match(TOKEN) ?? []) as string[];
+}
+
+/** True for a token written with a capital first letter (a name, or a sentence's first word). */
+export function isCapitalised(token: string): boolean {
+  return /^\p{Lu}/u.test(token);
 }
 
 /** Removes diacritics: é→e, ë→e, ç→c. Idempotent. */

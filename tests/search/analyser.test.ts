@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { Analyser } from '../../src/search/analyser.js';
+import { MemoStemmer } from '../../src/search/stemmer.js';
+
+describe('Analyser.indexTerms', () => {
+  const a = new Analyser();
+  it('drops Dutch stopwords and stems Dutch words', () => {
+    expect(a.indexTerms('daarbij zijn al 55 soldaten gesneuveld', 'nl')).toEqual(['daarbij', '55', 'soldat', 'gesneuveld']);
+  });
+  it('keeps capitalised words (names) unstemmed so they match across languages', () => {
+    expect(a.indexTerms('Operatie Barkhane in Mali', 'nl')).toEqual(['operatie', 'barkhane', 'mali']);
+    expect(a.indexTerms('la force Barkhane au Mali', 'fr')).toEqual(['forc', 'barkhane', 'mali']);
+  });
+  it('drops French stopwords, stems French words and folds accents after stemming', () => {
+    const terms = a.indexTerms('les militaires de la force française', 'fr');
+    expect(terms).toEqual(['militair', 'forc', 'francais']);
+  });
+  it('stems English words', () => {
+    expect(a.indexTerms('the helicopters were landing', 'en')).toEqual(['helicopt', 'land']);
+  });
+});
+
+describe('Analyser.queryTerms', () => {
+  const a = new Analyser();
+  it('stems each word in every language so a French plural meets the Dutch stem', () => {
+    const [militaires] = a.queryTerms('militaires', ['nl', 'fr']);
+    expect(militaires?.variants).toContain('militair');
+    expect(a.indexTerms('de militairen', 'nl')).toEqual(['militair']);
+  });
+  it('drops question words, stopwords and repeats', () => {
+    expect(a.queryTerms('Hoeveel soldaten? Hoeveel soldaten!', ['nl']).map((t) => t.token)).toEqual(['soldaten']);
+  });
+  it('marks names (capitalised inside the question) and numbers', () => {
+    const terms = a.queryTerms('Which Russian group sent 1000 men to Bamako?', ['en']);
+    expect(terms.find((t) => t.token === 'bamako')?.isName).toBe(true);
+    expect(terms.find((t) => t.token === 'group')?.isName).toBe(false);
+    expect(terms.find((t) => t.token === '1000')?.isNumber).toBe(true);
+  });
+});
+
+describe('MemoStemmer', () => {
+  it('returns the same stem from the cache as from the stemmer', () => {
+    const s = new MemoStemmer();
+    const first = s.stem('gesneuvelde', 'nl');
+    expect(s.stem('gesneuvelde', 'nl')).toBe(first);
+  });
+  it('stays bounded: past its size it starts over and still stems correctly', () => {
+    const s = new MemoStemmer(2);
+    const words = ['soldaten', 'militairen', 'helikopters', 'soldaten'];
+    expect(words.map((w) => s.stem(w, 'nl'))).toEqual(['soldat', 'militair', 'helikopter', 'soldat']);
+  });
+});

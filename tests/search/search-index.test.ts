@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { Analyser } from '../../src/search/analyser.js';
+import { SearchIndex } from '../../src/search/search-index.js';
+import { seedIndex } from '../helpers/seeds.js';
+
+describe('SearchIndex.search over the seeds', () => {
+  it('ranks the passage that answers a Dutch question first', async () => {
+    const index = await seedIndex();
+    const [top] = index.search('Hoeveel Franse soldaten zijn gesneuveld bij Operatie Barkhane?');
+    expect(top?.passage.text).toContain('55 Franse soldaten gesneuveld');
+    expect(top?.doc.id).toBe('001_bb4ad67e1b753670');
+  });
+
+  it('finds a Dutch passage for an English question through shared stems and near-cognates', async () => {
+    const index = await seedIndex();
+    const hits = index.search('Which Russian group sent helicopters and weapons to Bamako?', { limit: 3 });
+    expect(hits.map((h) => h.doc.id)).toContain('003_744bafa943ee8020');
+  });
+
+  it('finds a French passage for a French question in a mostly Dutch corpus', async () => {
+    const index = await seedIndex();
+    const [top] = index.search('Combien de membres de l’EIGS ont été tués ?');
+    expect(top?.passage.text).toContain('869');
+  });
+
+  it('returns passages with their document metadata and offsets into the cleaned text', async () => {
+    const index = await seedIndex();
+    for (const hit of index.search('Takuba', { limit: 10 })) {
+      const doc = index.document(hit.doc.id);
+      expect(doc?.text.slice(hit.passage.start, hit.passage.end)).toBe(hit.passage.text);
+      expect(hit.doc.title.length).toBeGreaterThan(0);
+    }
+  });
+
+  it('respects the limit and ranks by descending score', async () => {
+    const index = await seedIndex();
+    const hits = index.search('Mali', { limit: 4 });
+    expect(hits).toHaveLength(4);
+    expect(hits.map((h) => h.score)).toEqual([...hits.map((h) => h.score)].sort((a, b) => b - a));
+  });
+
+  it('filters by article date, precision-aware, leaving undated articles out of a range', async () => {
+    const index = await seedIndex();
+    const hits = index.search('Barkhane', { limit: 50, from: '2021', to: '2021-06' });
+    expect(hits.length).toBeGreaterThan(0);
+    expect(new Set(hits.map((h) => h.doc.date?.iso))).toEqual(new Set(['2021-06']));
+  });
+
+  it('ranks passages of an article from a month the question names higher', async () => {
+    const index = await seedIndex();
+    const [top] = index.search('How many Estonian soldiers are in Mali according to the October 2021 article?');
+    expect(top?.doc.date?.iso).toBe('2021-10');
+  });
+
+  it('returns nothing for a query made only of stopwords', async () => {
+    const index = await seedIndex();
+    expect(index.search('de het een the le la')).toEqual([]);
+  });
+
+  it('reports the languages of its passages', async () => {
+    const index = await seedIndex();
+    expect(index.languages()).toEqual(['fr', 'nl']);
+  });
+});
+
+describe('SearchIndex snapshot', () => {
+  it('restores to an index that answers the same queries identically', async () => {
+    const index = await seedIndex();
+    const restored = SearchIndex.restore(JSON.parse(JSON.stringify(index.snapshot())), new Analyser());
+    const q = 'Welk land is bereid om als nieuwe thuisbasis te dienen?';
+    expect(restored.search(q).map((h) => [h.passage.id, h.score])).toEqual(index.search(q).map((h) => [h.passage.id, h.score]));
+    expect(restored.documents()).toEqual(index.documents());
+  });
+});
