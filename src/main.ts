@@ -9,6 +9,7 @@ import { UsageError, USAGE } from './cli/args.js';
 import { processIo, type CliIo } from './cli/io.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { createLogger, type Logger } from './logger.js';
+import { DateBoundError } from './search/dates.js';
 
 type Command = (app: App, argv: readonly string[], io: CliIo) => Promise<number>;
 
@@ -60,6 +61,10 @@ async function main(argv: readonly string[]): Promise<number> {
 function reportError(err: unknown, logger: Logger): number {
   if (err instanceof UsageError) {
     processIo.err(`${err.message}\n\n${USAGE}\n`);
+    return 2;
+  }
+  if (err instanceof DateBoundError) {
+    processIo.err(`${err.message}\n`);
     return 2;
   }
   logger.error({ err }, 'command failed');

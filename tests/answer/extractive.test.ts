@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { extractiveAnswer, withinOneEdit } from '../../src/answer/extractive.js';
+import { refusalSentence } from '../../src/answer/refusal.js';
+import type { SearchHit } from '../../src/types.js';
+import { seedIndex } from '../helpers/seeds.js';
+
+async function answer(question: string, lang: 'en' | 'nl' | 'fr') {
+  const index = await seedIndex();
+  const hits = index.search(question, { limit: 8 });
+  return extractiveAnswer(question, hits, lang, { terms: index.queryTerms(question), termWeight: (t) => index.termWeight(t) });
+}
+
+describe('extractiveAnswer', () => {
+  it('answers with the corpus sentence that holds the answer, cited [1]', async () => {
+    const a = await answer('Hoeveel Franse soldaten zijn gesneuveld bij Operatie Barkhane?', 'nl');
+    expect(a.refused).toBe(false);
+    expect(a.text).toContain('55 Franse soldaten gesneuveld [1].');
+    expect(a.citations[0]).toMatchObject({ n: 1, docId: '001_bb4ad67e1b753670', date: { iso: '2021-06' } });
+  });
+
+  it('numbers citations 1..m in order of first use, each mapping to a retrieved passage', async () => {
+    const index = await seedIndex();
+    const q = 'Welk land is bereid om als nieuwe thuisbasis voor de missie te dienen?';
+    const hits = index.search(q, { limit: 8 });
+    const a = extractiveAnswer(q, hits, 'nl', { maxSentences: 3 });
+    const used = [...a.text.matchAll(/\[(\d+)\]/g)].map((m) => Number(m[1]));
+    expect([...new Set(used)]).toEqual(a.citations.map((c) => c.n));
+    expect(a.citations.map((c) => c.n)).toEqual(a.citations.map((_, i) => i + 1));
+    const retrieved = new Set(hits.map((h) => h.passage.id));
+    for (const c of a.citations) expect(retrieved.has(c.passageId)).toBe(true);
+  });
+
+  it('quotes the cited sentence from the cited passage', async () => {
+    const a = await answer('Combien de membres de l’EIGS ont été tués entre début 2020 et début 2021 ?', 'fr');
+    const c = a.citations[0]!;
+    expect(c.text).toContain(c.quote!);
+    expect(a.text).toContain('869');
+  });
+
+  it('refuses in the question’s language when the corpus does not cover the question', async () => {
+    const nl = await answer('Wie won de Tour de France in 2021?', 'nl');
+    expect(nl).toMatchObject({ refused: true, text: refusalSentence('nl'), citations: [] });
+    const en = await answer('What is the population of Bamako?', 'en');
+    expect(en).toMatchObject({ refused: true, text: refusalSentence('en') });
+  });
+
+  it('refuses when nothing was retrieved', () => {
+    expect(extractiveAnswer('Wie is de minister?', [], 'nl').refused).toBe(true);
+  });
+
+  it('answers a question whose words span neighbouring sentences', async () => {
+    const a = await answer('In welke stad werd de G5 Sahel-top gehouden?', 'nl');
+    expect(a.text).toContain('Pau');
+  });
+
+  it('never cites a passage it was not given', () => {
+    const hit: SearchHit = {
+      passage: { id: 'x#0', docId: 'x', index: 0, start: 0, end: 52, lang: 'nl', text: 'Bij Operatie Barkhane zijn 55 Franse soldaten gesneuveld.' },
+      doc: { id: 'x', file: 'x.txt', date: null, title: 'T', lang: 'nl', hash: 'h', passageCount: 1 },
+      score: 1,
+    };
+    const a = extractiveAnswer('Hoeveel Franse soldaten zijn gesneuveld bij Operatie Barkhane?', [hit], 'nl');
+    expect(a.citations.map((c) => c.passageId)).toEqual(['x#0']);
+    expect(a.citations[0]?.date).toBeNull();
+  });
+});
+
+describe('withinOneEdit', () => {
+  it('accepts one substitution, insertion or deletion and nothing more', () => {
+    expect(withinOneEdit('helikopter', 'helicopter')).toBe(true);
+    expect(withinOneEdit('troep', 'troup')).toBe(true);
+    expect(withinOneEdit('soldat', 'soldaat')).toBe(true);
+    expect(withinOneEdit('soldat', 'soldier')).toBe(false);
+  });
+});

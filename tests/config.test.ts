@@ -1,0 +1,53 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../src/config.js';
+
+describe('loadConfig', () => {
+  it('works with nothing set: seeds, ./data, no LLM, no Discord token', () => {
+    const c = loadConfig({});
+    expect(c).toMatchObject({ corpusDir: './seeds', dataDir: './data', logLevel: 'info', llm: null });
+    expect(c.discord.token).toBeUndefined();
+    expect(Object.isFrozen(c.discord)).toBe(true);
+  });
+
+  it('enables the LLM when a key or a base URL is set, with defaults for the rest', () => {
+    expect(loadConfig({ OPENAI_API_KEY: 'sk-x' }).llm).toMatchObject({ apiKey: 'sk-x', timeoutMs: 30000, maxRetries: 2 });
+    expect(loadConfig({ OPENAI_BASE_URL: 'http://127.0.0.1:11434/v1' }).llm).toMatchObject({ baseURL: 'http://127.0.0.1:11434/v1' });
+  });
+
+  it('treats empty values as unset', () => {
+    expect(loadConfig({ OPENAI_API_KEY: '', LOG_LEVEL: '' })).toMatchObject({ llm: null, logLevel: 'info' });
+  });
+
+  it('names every invalid variable and what is expected', () => {
+    let error: unknown;
+    try {
+      loadConfig({ LOG_LEVEL: 'loud', LLM_TIMEOUT_MS: 'soon', OPENAI_BASE_URL: 'localhost', ALLOWED_CHANNEL_IDS: '123, abc' });
+    } catch (err) {
+      error = err;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const message = (error as Error).message;
+    expect(message).toMatch(/LOG_LEVEL: expected one of fatal, error, warn, info, debug, trace, silent \(got "loud"\)/);
+    expect(message).toMatch(/LLM_TIMEOUT_MS: expected a whole number/);
+    expect(message).toMatch(/OPENAI_BASE_URL: expected an http\(s\) URL/);
+    expect(message).toMatch(/ALLOWED_CHANNEL_IDS: expected comma-separated Discord ids/);
+  });
+
+  it('never echoes a secret in its error', () => {
+    expect(() => loadConfig({ DISCORD_APPLICATION_ID: 'sk-secret-value' })).toThrow(/DISCORD_APPLICATION_ID/);
+    try {
+      loadConfig({ DISCORD_TOKEN: '   ', OPENAI_API_KEY: 'k', LLM_MAX_RETRIES: '-1' });
+    } catch (err) {
+      expect((err as Error).message).not.toContain('"k"');
+    }
+  });
+
+  it('is documented: .env.example lists every variable the schema reads', () => {
+    const example = readFileSync(new URL('../.env.example', import.meta.url), 'utf8');
+    const source = readFileSync(new URL('../src/config.ts', import.meta.url), 'utf8');
+    const names = [...source.matchAll(/^\s{2}([A-Z][A-Z0-9_]+):/gm)].map((m) => m[1]);
+    expect(names.length).toBeGreaterThan(10);
+    for (const name of names) expect(example).toMatch(new RegExp(`^${name}=`, 'm'));
+  });
+});
