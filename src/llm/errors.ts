@@ -19,19 +19,22 @@ export type LlmFailureKind =
   | 'unknown';
 
 /**
- * A failed LLM call. `reason` is a short user-facing clause ("the LLM endpoint rejected the API
- * key"); the message adds scrubbed detail for logs. Never carries the original error (its message
- * or request may hold the API key).
+ * A failed LLM call. `reason` is a short clause fit for users ("the LLM endpoint rejected the API
+ * key"); `hint` tells the operator what to do; the message joins both with scrubbed detail, for logs.
+ * Never carries the original error (its message or request may hold the API key).
  */
 export class LlmError extends Error {
+  readonly status: number | undefined;
+  readonly hint: string | undefined;
   constructor(
     readonly kind: LlmFailureKind,
     readonly reason: string,
-    readonly status?: number,
-    detail?: string,
+    extra: { status?: number | undefined; hint?: string; detail?: string } = {},
   ) {
-    super(detail ? `${reason} (${detail})` : reason);
+    super([reason, extra.hint, extra.detail ? `detail: ${extra.detail}` : undefined].filter(Boolean).join('; '));
     this.name = 'LlmError';
+    this.status = extra.status;
+    this.hint = extra.hint;
   }
 }
 
@@ -70,50 +73,48 @@ export function toLlmError(err: unknown, ctx: FailureContext): LlmError {
   const retries = ctx.maxRetries === 1 ? '1 retry' : `${ctx.maxRetries} retries`;
   const after = ctx.maxRetries > 0 ? ` after ${retries}` : '';
   const timeout = () =>
-    new LlmError('timeout', `the LLM timed out after ${formatSeconds(ctx.timeoutMs)}`, undefined, detail);
+    new LlmError('timeout', `the LLM timed out after ${formatSeconds(ctx.timeoutMs)}`, { detail, hint: 'raise LLM_TIMEOUT_MS if the model is slow' });
 
   if (err instanceof StreamIdleTimeoutError) return timeout();
   if (err instanceof MalformedStreamError || err instanceof SyntaxError) {
-    return new LlmError('malformed', 'the LLM endpoint sent a malformed stream', undefined, detail);
+    return new LlmError('malformed', 'the LLM endpoint sent a malformed stream', { detail, hint: 'check that OPENAI_BASE_URL points at an OpenAI-compatible /v1 endpoint' });
   }
   // Order matters: the timeout and abort errors are subclasses of the connection error and APIError.
   if (err instanceof APIUserAbortError || isAbortError(err)) {
-    return new LlmError('aborted', 'the request was cancelled', undefined, detail);
+    return new LlmError('aborted', 'the request was cancelled', { detail });
   }
   if (err instanceof APIConnectionTimeoutError) return timeout();
   if (err instanceof APIConnectionError) {
-    return new LlmError(
-      'network',
-      `could not reach the LLM endpoint (${networkCause(err)}); check OPENAI_BASE_URL and that the server is running`,
-      undefined,
+    return new LlmError('network', `could not reach the LLM endpoint (${networkCause(err)})`, {
       detail,
-    );
+      hint: 'check OPENAI_BASE_URL and that the server is running',
+    });
   }
   if (err instanceof APIError) {
     const status = err.status;
     const code = typeof err.code === 'string' ? err.code : '';
     if (status === 401 || status === 403) {
-      return new LlmError('auth', `the LLM endpoint rejected the API key (HTTP ${status}); check OPENAI_API_KEY`, status, detail);
+      return new LlmError('auth', `the LLM endpoint rejected the API key (HTTP ${status})`, { status, detail, hint: 'check OPENAI_API_KEY' });
     }
     if (status === 404 || code === 'model_not_found') {
-      return new LlmError('model', `the LLM endpoint does not know the model "${ctx.model}"; check OPENAI_MODEL`, status, detail);
+      return new LlmError('model', `the LLM endpoint does not know the model "${ctx.model}"`, { status, detail, hint: 'check OPENAI_MODEL' });
     }
     if (status === 429) {
-      return new LlmError('rate-limit', `the LLM endpoint is rate limiting requests (HTTP 429${after})`, status, detail);
+      return new LlmError('rate-limit', `the LLM endpoint is rate limiting requests (HTTP 429${after})`, { status, detail, hint: 'wait, or lower LLM_MAX_CONCURRENCY' });
     }
     if (status !== undefined && status >= 500) {
-      return new LlmError('server', `the LLM endpoint failed (HTTP ${status}${after})`, status, detail);
+      return new LlmError('server', `the LLM endpoint failed (HTTP ${status}${after})`, { status, detail });
     }
     if (status === undefined) {
       // An error object inside an otherwise successful stream.
-      return new LlmError('server', 'the LLM endpoint reported an error mid-answer', undefined, detail);
+      return new LlmError('server', 'the LLM endpoint reported an error mid-answer', { detail });
     }
-    return new LlmError('bad-request', `the LLM endpoint refused the request (HTTP ${status})`, status, detail);
+    return new LlmError('bad-request', `the LLM endpoint refused the request (HTTP ${status})`, { status, detail });
   }
   if (err instanceof TypeError && /terminated|socket|other side closed/i.test(detail)) {
-    return new LlmError('network', 'the connection to the LLM endpoint broke mid-answer', undefined, detail);
+    return new LlmError('network', 'the connection to the LLM endpoint broke mid-answer', { detail });
   }
-  return new LlmError('unknown', 'the LLM call failed unexpectedly', undefined, detail);
+  return new LlmError('unknown', 'the LLM call failed unexpectedly', { detail });
 }
 
 /** Removes every secret from a text. */
