@@ -2,7 +2,15 @@ import type { Config } from './config.js';
 import { createEngine, type Engine } from './engine.js';
 import type { Logger } from './logger.js';
 import { Analyser } from './search/analyser.js';
-import { openIndex } from './search/open-index.js';
+import {
+  indexPath,
+  loadSavedIndex,
+  openIndex,
+  rebuildIndex,
+  saveOpenedIndex,
+  type IndexStoreOptions,
+} from './search/open-index.js';
+import { watchCorpusFolder, watchSavedFile } from './search/watch.js';
 
 /** Everything the interfaces need, built once. */
 export interface App {
@@ -15,18 +23,27 @@ export interface App {
  * The composition root: builds the analyser, the index, the answerers and the engine from the
  * config, and hands them out. No globals: tests build as many apps as they like.
  */
-export async function createApp(args: { config: Config; logger: Logger }): Promise<App> {
+export async function createApp(args: {
+  config: Config;
+  logger: Logger;
+  /**
+   * Long-running processes (the bot) pass true: the index file is watched so an index rebuilt by
+   * `npm run reindex` is picked up, and with WATCH_CORPUS=1 the corpus folder too. Stopped by engine.close().
+   */
+  watch?: boolean;
+}): Promise<App> {
   const { config, logger } = args;
   const analyser = new Analyser();
+  const store: IndexStoreOptions = {
+    corpusDir: config.corpusDir,
+    dataDir: config.dataDir,
+    maxBytes: config.maxDocumentBytes,
+    analyser,
+    onSaveError: (err) => logger.warn({ err }, 'could not save the index; it will be rebuilt at the next start'),
+  };
   const open = async () => {
     const started = performance.now();
-    const opened = await openIndex({
-      corpusDir: config.corpusDir,
-      dataDir: config.dataDir,
-      maxBytes: config.maxDocumentBytes,
-      analyser,
-      onSaveError: (err) => logger.warn({ err }, 'could not save the index; it will be rebuilt at the next start'),
-    });
+    const opened = await openIndex(store);
     for (const s of opened.skipped) logger.warn({ file: s.file, reason: s.reason }, 'skipped a corpus file');
     logger.info(
       {
@@ -41,6 +58,22 @@ export async function createApp(args: { config: Config; logger: Logger }): Promi
     );
     return opened;
   };
-  const engine = await createEngine({ logger, analyser, open });
+  const watchOptions = { onError: (err: unknown) => logger.warn({ err }, 'file watching failed') };
+  const engine = await createEngine({
+    logger,
+    analyser,
+    open,
+    rebuild: (previous) => rebuildIndex(store, previous),
+    save: (opened) => saveOpenedIndex(store, opened),
+    loadSaved: (fingerprint) => loadSavedIndex(store, fingerprint),
+    ...(args.watch
+      ? {
+          watchIndex: (onChange: () => void) => watchSavedFile(indexPath(config.dataDir), onChange, watchOptions),
+          ...(config.discord.watchCorpus
+            ? { watchCorpus: (onChange: () => void) => watchCorpusFolder(config.corpusDir, onChange, watchOptions) }
+            : {}),
+        }
+      : {}),
+  });
   return { config, logger, engine };
 }

@@ -5,6 +5,7 @@ import { detectLanguage } from './corpus/language.js';
 import type { Logger } from './logger.js';
 import type { Analyser } from './search/analyser.js';
 import type { OpenedIndex } from './search/open-index.js';
+import type { IndexStamp } from './search/persist.js';
 import type { SearchIndex } from './search/search-index.js';
 import type { Lang, SkippedFile } from './types.js';
 import type {
@@ -48,6 +49,19 @@ export class ReindexBusyError extends Error {
 }
 
 
+/** Thrown by reindex() when the rebuild failed; the previous index is still serving. */
+export class ReindexFailedError extends Error {
+  constructor(cause: unknown) {
+    super(`Reindex failed, the previous index is still serving: ${(cause as Error)?.message ?? String(cause)}`, { cause });
+    this.name = 'ReindexFailedError';
+  }
+}
+
+/** Something running in the background that engine.close() stops. */
+export interface Watcher {
+  stop(): void;
+}
+
 /** What the engine serves from; replaced as a whole by reindex. */
 export interface ServingState {
   readonly index: SearchIndex;
@@ -58,8 +72,18 @@ export interface ServingState {
 export interface EngineDeps {
   readonly logger: Logger;
   readonly analyser: Analyser;
-  /** Opens (loads or builds) an index over the corpus: used at start and by reindex. */
+  /** Opens (loads or builds) an index over the corpus: used at start, and by reindex when `rebuild` is absent. */
   readonly open: () => Promise<OpenedIndex>;
+  /** Rebuilds for reindex, parsing only what changed since `previous` (see rebuildIndex); not saved. */
+  readonly rebuild?: (previous: OpenedIndex) => Promise<OpenedIndex>;
+  /** Saves an index once it serves; null when it could not be saved (already logged). */
+  readonly save?: (opened: OpenedIndex) => Promise<IndexStamp | null>;
+  /** An index another process saved, unless it covers the corpus `servingFingerprint` already serves. */
+  readonly loadSaved?: (servingFingerprint: string) => Promise<OpenedIndex | null>;
+  /** Watches the saved index file, calling back (debounced) when another process rewrites it. */
+  readonly watchIndex?: (onChange: () => void) => Watcher;
+  /** Watches CORPUS_DIR (WATCH_CORPUS=1), calling back (debounced) when a document changes. */
+  readonly watchCorpus?: (onChange: () => void) => Watcher;
   /** Dated events of an index's documents (timeline extraction), computed at index time. */
   readonly extractEvents?: (index: SearchIndex) => readonly TimelineEvent[];
   /** Answers through an LLM; absent when none is configured. */
@@ -80,8 +104,85 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
     skipped: opened.skipped,
     events: deps.extractEvents?.(opened.index) ?? [],
   });
-  let state = toState(await deps.open());
+  const first = await deps.open();
+  let state = toState(first);
+  /** The index behind `state`: its fingerprint decides what is incremental and what is news. */
+  let opened = first;
+  /** Hashes of the previously saved index when start-up rebuilt: the first report counts from there. */
+  let baseline: ReadonlyMap<string, string> | null = first.savedBefore ?? null;
   let reindexing: Promise<ReindexReport> | null = null;
+  /** Bumped by every swap, so a slower load started before a swap never replaces its result. */
+  let generation = 0;
+
+  const swap = (nextOpened: OpenedIndex, next: ServingState) => {
+    state = next;
+    opened = nextOpened;
+    generation++;
+  };
+
+  const runReindex = async (): Promise<ReindexReport> => {
+    const before = state;
+    const since = baseline;
+    const started = performance.now();
+    let nextOpened: OpenedIndex;
+    let next: ServingState;
+    try {
+      // Built off the serving path; `state` changes only when the new one is complete.
+      nextOpened = deps.rebuild ? await deps.rebuild(opened) : await deps.open();
+      next = toState(nextOpened);
+    } catch (err) {
+      throw new ReindexFailedError(err);
+    }
+    swap(nextOpened, next);
+    baseline = null;
+    const report = diffReport(before, next, performance.now() - started, since ?? undefined);
+    // Saved after the swap: answers use the new index while it is written.
+    try {
+      const stamp = await deps.save?.(nextOpened);
+      if (stamp && opened === nextOpened) opened = { ...nextOpened, stamp };
+    } catch (err) {
+      deps.logger.warn({ err }, 'could not save the new index; it serves, and the next start rebuilds it');
+    }
+    return report;
+  };
+
+  /** Another process saved an index: serve it unless a reindex of ours is under way. */
+  const onIndexFileChanged = async () => {
+    if (reindexing || !deps.loadSaved) return;
+    const at = generation;
+    try {
+      const loaded = await deps.loadSaved(opened.fingerprint);
+      if (!loaded || reindexing || generation !== at) return;
+      swap(loaded, toState(loaded));
+      baseline = null;
+      deps.logger.info(
+        { documents: loaded.index.documents().length, passages: loaded.index.passageCount, createdAt: loaded.stamp?.createdAt },
+        'loaded the index saved by another process',
+      );
+    } catch (err) {
+      deps.logger.warn({ err }, 'could not load the index saved by another process; still serving the current one');
+    }
+  };
+
+  let closed = false;
+  let retryTimer: NodeJS.Timeout | undefined;
+  /** WATCH_CORPUS: reindex on a change; when one already runs, try again once it is over. */
+  const onCorpusChanged = async (): Promise<void> => {
+    if (closed) return;
+    if (reindexing) {
+      await reindexing.catch(() => undefined);
+      if (!closed) retryTimer = setTimeout(() => void onCorpusChanged(), 0);
+      return;
+    }
+    try {
+      const report = await engine.reindex();
+      deps.logger.info({ by: 'corpus watcher', ...report }, 'reindexed after a corpus change');
+    } catch (err) {
+      deps.logger.warn({ err }, 'reindex after a corpus change failed');
+    }
+  };
+
+  const watchers: Watcher[] = [];
 
   const retrieverOf = (s: ServingState): Retriever => ({
     search: (q, o) => s.index.search(q, o),
@@ -136,14 +237,7 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
 
     async reindex(): Promise<ReindexReport> {
       if (reindexing) throw new ReindexBusyError();
-      const before = state;
-      const started = performance.now();
-      reindexing = (async () => {
-        // Built off the serving path; `state` changes only when the new one is complete.
-        const next = toState(await deps.open());
-        state = next;
-        return diffReport(before, next, performance.now() - started);
-      })();
+      reindexing = runReindex();
       try {
         return await reindexing;
       } finally {
@@ -151,15 +245,29 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
       }
     },
 
-    async close(): Promise<void> {},
+    async close(): Promise<void> {
+      closed = true;
+      clearTimeout(retryTimer);
+      for (const w of watchers.splice(0)) w.stop();
+    },
   };
+  if (deps.watchIndex) watchers.push(deps.watchIndex(() => void onIndexFileChanged()));
+  if (deps.watchCorpus) watchers.push(deps.watchCorpus(() => void onCorpusChanged()));
   deps.logger.debug({ documents: state.index.documents().length, passages: state.index.passageCount }, 'engine ready');
   return engine;
 }
 
-/** What changed between two serving states. */
-export function diffReport(before: ServingState, after: ServingState, durationMs: number): ReindexReport {
-  const old = new Map(before.index.documents().map((d) => [d.id, d.hash]));
+/**
+ * What changed between two serving states. `since` (document hashes by id) replaces `before`'s
+ * documents as the base, e.g. the index saved before a start-up rebuild.
+ */
+export function diffReport(
+  before: ServingState,
+  after: ServingState,
+  durationMs: number,
+  since?: ReadonlyMap<string, string>,
+): ReindexReport {
+  const old = since ?? new Map(before.index.documents().map((d) => [d.id, d.hash]));
   const now = new Map(after.index.documents().map((d) => [d.id, d.hash]));
   const added = [...now.keys()].filter((id) => !old.has(id));
   const changed = [...now.keys()].filter((id) => old.has(id) && old.get(id) !== now.get(id));

@@ -71,6 +71,39 @@ export async function listCorpusFiles(dir: string): Promise<string[]> {
   return files.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
+/** A corpus file as a fingerprint sees it: its path and a hash of what decides its fate. */
+export interface CorpusEntry {
+  readonly file: string;
+  /**
+   * sha256 of the bytes; for a file that was not read, a marker of why (`size:N` over the limit,
+   * `unreadable:CODE`), so the fingerprint changes exactly when the outcome could.
+   */
+  readonly hash: string;
+}
+
+/** One file read (or not) and hashed: the step before parsing. */
+type ReadResult =
+  | { readonly entry: CorpusEntry; readonly bytes: Buffer }
+  | { readonly entry: CorpusEntry; readonly skip: string };
+
+async function readEntry(dir: string, file: string, maxBytes: number): Promise<ReadResult> {
+  const full = path.join(dir, file);
+  try {
+    const info = await stat(full);
+    if (!info.isFile()) return { entry: { file, hash: 'not-a-file' }, skip: 'not a regular file' };
+    if (info.size > maxBytes) return { entry: { file, hash: `size:${info.size}` }, skip: tooLarge(info.size, maxBytes) };
+    const bytes = await readFile(full);
+    return { entry: { file, hash: sha256Hex(bytes) }, bytes };
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code ?? 'error';
+    const hint = code === 'ENOENT' ? 'the file or its link target is missing' : "check the file's permissions";
+    return {
+      entry: { file, hash: `unreadable:${code}` },
+      skip: `could not be read (${code}: ${(err as Error).message}); ${hint}`,
+    };
+  }
+}
+
 /**
  * Reads one corpus file (`file` relative to `dir`) and validates it; an unreadable or oversized file is
  * skipped with the reason (an oversized one is not read at all).
@@ -80,39 +113,69 @@ export async function readCorpusFile(
   file: string,
   maxBytes: number = DEFAULT_MAX_BYTES,
 ): Promise<Document | { skip: string }> {
-  const full = path.join(dir, file);
-  try {
-    const info = await stat(full);
-    if (!info.isFile()) return { skip: 'not a regular file' };
-    if (info.size > maxBytes) return { skip: tooLarge(info.size, maxBytes) };
-    return validateDocumentBytes(file, await readFile(full), maxBytes);
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code ?? 'error';
-    const hint = code === 'ENOENT' ? 'the file or its link target is missing' : "check the file's permissions";
-    return { skip: `could not be read (${code}: ${(err as Error).message}); ${hint}` };
-  }
+  const read = await readEntry(dir, file, maxBytes);
+  return 'skip' in read ? { skip: read.skip } : validateDocumentBytes(file, read.bytes, maxBytes);
 }
 
-/**
- * Loads every `.txt` and `.md` file under `dir` (recursively, in path order). Files that cannot be indexed
- * are listed in `skipped` with the reason, including a second file whose id (file name without extension)
- * is already taken. Throws when `dir` is not a readable directory.
- */
-export async function loadCorpus(dir: string, opts: { maxBytes?: number } = {}): Promise<LoadedCorpus> {
-  const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
-  let files: string[];
+/** Lists the corpus, turning a missing or unreadable directory into an error that says what to set. */
+async function listOrExplain(dir: string): Promise<string[]> {
   try {
-    files = await listCorpusFiles(dir);
+    return await listCorpusFiles(dir);
   } catch (err) {
     throw new Error(
       `Cannot read the corpus directory ${dir} (${(err as Error).message}); set CORPUS_DIR to a folder of .txt/.md files`,
       { cause: err },
     );
   }
+}
+
+/**
+ * Every corpus file and the hash of its bytes, without parsing anything: what decides at start-up
+ * whether the saved index still matches the corpus. Throws when `dir` is not a readable directory.
+ */
+export async function scanCorpus(dir: string, opts: { maxBytes?: number } = {}): Promise<CorpusEntry[]> {
+  const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
+  const entries: CorpusEntry[] = [];
+  for (const file of await listOrExplain(dir)) entries.push((await readEntry(dir, file, maxBytes)).entry);
+  return entries;
+}
+
+/** Options for {@link loadCorpus}. */
+export interface LoadCorpusOptions {
+  readonly maxBytes?: number;
+  /**
+   * Documents of the previous load by file (`Document.file`): a file whose bytes hash the same is
+   * reused as it is, not decoded or parsed again.
+   */
+  readonly previous?: ReadonlyMap<string, Document>;
+}
+
+/** A loaded corpus, with what incremental reindexing and fingerprints need. */
+export interface CorpusLoad extends LoadedCorpus {
+  /** Every corpus file seen, in path order (see {@link scanCorpus}). */
+  readonly entries: readonly CorpusEntry[];
+  /** How many documents came from `previous` unparsed. */
+  readonly reused: number;
+}
+
+/**
+ * Loads every `.txt` and `.md` file under `dir` (recursively, in path order). Files that cannot be indexed
+ * are listed in `skipped` with the reason, including a second file whose id (file name without extension)
+ * is already taken. Bytes are hashed before anything else, so with `previous` only new and changed files
+ * are parsed. Throws when `dir` is not a readable directory.
+ */
+export async function loadCorpus(dir: string, opts: LoadCorpusOptions = {}): Promise<CorpusLoad> {
+  const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
+  const files = await listOrExplain(dir);
   const documents: Document[] = [];
   const skipped: SkippedFile[] = [];
+  const entries: CorpusEntry[] = [];
   const owners = new Map<string, string>();
+  let reused = 0;
   for (const file of files) {
+    // Hashed even when skipped below, so the entries are exactly what scanCorpus sees.
+    const read = await readEntry(dir, file, maxBytes);
+    entries.push(read.entry);
     const owner = owners.get(documentId(file));
     if (owner !== undefined) {
       skipped.push({
@@ -121,13 +184,20 @@ export async function loadCorpus(dir: string, opts: { maxBytes?: number } = {}):
       });
       continue;
     }
-    const result = await readCorpusFile(dir, file, maxBytes);
+    if ('skip' in read) {
+      skipped.push({ file, reason: read.skip });
+      continue;
+    }
+    const before = opts.previous?.get(file);
+    const result =
+      before !== undefined && before.hash === read.entry.hash ? before : validateDocumentBytes(file, read.bytes, maxBytes);
     if ('skip' in result) {
       skipped.push({ file, reason: result.skip });
       continue;
     }
+    if (result === before) reused++;
     owners.set(result.id, file);
     documents.push(result);
   }
-  return { documents, skipped };
+  return { documents, skipped, entries, reused };
 }

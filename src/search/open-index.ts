@@ -1,8 +1,8 @@
 import { join } from 'node:path';
-import { loadCorpus } from '../corpus/load.js';
-import type { LoadedCorpus, SkippedFile } from '../types.js';
+import { loadCorpus, scanCorpus } from '../corpus/load.js';
+import type { Document, SkippedFile } from '../types.js';
 import type { Analyser } from './analyser.js';
-import { corpusFingerprint, loadIndex, saveIndex } from './persist.js';
+import { corpusFingerprint, loadIndex, readIndexStamp, saveIndex, type IndexStamp } from './persist.js';
 import { SearchIndex } from './search-index.js';
 
 /** Bump when corpus clean-up or passage splitting changes what an index holds. */
@@ -15,6 +15,15 @@ export interface OpenedIndex {
   readonly source: 'loaded' | 'built';
   readonly reason: string | null;
   readonly fingerprint: string;
+  /** The saved file this index is (loaded) or was written to (built and saved); absent when not on disk. */
+  readonly stamp?: IndexStamp;
+  /**
+   * Document hashes by id of the index that was saved before a start-up rebuild (empty when there was
+   * none): the first reindex reports what changed since it, not since the start.
+   */
+  readonly savedBefore?: ReadonlyMap<string, string>;
+  /** Documents taken from the previous index without parsing (built only). */
+  readonly reused?: number;
 }
 
 /** Where the index lives under DATA_DIR. */
@@ -22,31 +31,90 @@ export function indexPath(dataDir: string): string {
   return join(dataDir, 'index.json');
 }
 
+/** What opening, rebuilding and saving an index need. */
+export interface IndexStoreOptions {
+  readonly corpusDir: string;
+  readonly dataDir: string;
+  readonly maxBytes: number;
+  readonly analyser: Analyser;
+  readonly onSaveError?: (err: unknown) => void;
+}
+
 /**
- * Reads the corpus, then loads the saved index when it was built from the same files by the same
- * analyser, or builds and saves a new one. A corrupt or stale file is rebuilt, never fatal.
+ * Opens the index at start-up. The corpus is only read and hashed (no parsing) to decide whether the
+ * saved index still matches; if it does, it is loaded. Otherwise the corpus is parsed, reusing the
+ * documents of the stale saved index whose bytes did not change, and the new index is built and saved.
+ * A corrupt or incompatible file is rebuilt, never fatal.
  */
-export async function openIndex(args: {
-  corpusDir: string;
-  dataDir: string;
-  maxBytes: number;
-  analyser: Analyser;
-  onSaveError?: (err: unknown) => void;
-}): Promise<OpenedIndex> {
-  const corpus: LoadedCorpus = await loadCorpus(args.corpusDir, { maxBytes: args.maxBytes });
-  const fingerprint = corpusFingerprint(
-    corpus.documents.map((d) => ({ file: d.file, hash: d.hash })),
-    PIPELINE_VERSION,
-  );
+export async function openIndex(args: IndexStoreOptions): Promise<OpenedIndex> {
+  const fingerprint = corpusFingerprint(await scanCorpus(args.corpusDir, { maxBytes: args.maxBytes }), PIPELINE_VERSION);
   const path = indexPath(args.dataDir);
-  const loaded = await loadIndex(path, fingerprint, args.analyser);
-  if (loaded.index) return { index: loaded.index, skipped: corpus.skipped, source: 'loaded', reason: null, fingerprint };
-  const index = SearchIndex.build(corpus.documents, args.analyser);
-  try {
-    await saveIndex(path, index, fingerprint);
-  } catch (err) {
-    // Serving matters more than caching: a read-only DATA_DIR costs a rebuild next start, nothing else.
-    args.onSaveError?.(err);
+  const saved = await loadIndex(path, null, args.analyser);
+  if (saved.index && saved.stamp.fingerprint === fingerprint) {
+    return { index: saved.index, skipped: saved.skipped, source: 'loaded', reason: null, fingerprint, stamp: saved.stamp };
   }
-  return { index, skipped: corpus.skipped, source: 'built', reason: loaded.reason, fingerprint };
+  const reason = saved.index ? 'the corpus changed since the index was saved' : saved.reason;
+  const previous = saved.index && saved.pipelineVersion === PIPELINE_VERSION ? saved.index : undefined;
+  const built = await buildIndex(args, previous);
+  const stamp = await saveOpenedIndex(args, built);
+  const savedBefore = new Map(saved.index ? saved.index.documents().map((d) => [d.id, d.hash] as const) : []);
+  return { ...built, reason, savedBefore, ...(stamp ? { stamp } : {}) };
+}
+
+/**
+ * Re-reads the corpus and builds a new index, parsing only files whose bytes changed since `previous`.
+ * When nothing changed at all, `previous.index` is returned as it is. Nothing is saved: the caller
+ * swaps the index in first, then calls {@link saveOpenedIndex}.
+ */
+export async function rebuildIndex(
+  args: IndexStoreOptions,
+  previous?: Pick<OpenedIndex, 'index' | 'fingerprint'>,
+): Promise<OpenedIndex> {
+  return buildIndex(args, previous?.index, previous?.fingerprint);
+}
+
+async function buildIndex(args: IndexStoreOptions, previous?: SearchIndex, previousFingerprint?: string): Promise<OpenedIndex> {
+  const byFile = new Map<string, Document>((previous?.fullDocuments() ?? []).map((d) => [d.file, d]));
+  const corpus = await loadCorpus(args.corpusDir, { maxBytes: args.maxBytes, previous: byFile });
+  const fingerprint = corpusFingerprint(corpus.entries, PIPELINE_VERSION);
+  // Same bytes everywhere: the serving index is already this one.
+  const index =
+    previous && fingerprint === previousFingerprint ? previous : SearchIndex.build(corpus.documents, args.analyser);
+  return { index, skipped: corpus.skipped, source: 'built', reason: 'reindex', fingerprint, reused: corpus.reused };
+}
+
+/**
+ * Writes an index to DATA_DIR atomically. A failure is handed to `onSaveError` and returns null:
+ * serving matters more than caching, and a read-only DATA_DIR only costs a rebuild at the next start.
+ */
+export async function saveOpenedIndex(args: IndexStoreOptions, opened: OpenedIndex): Promise<IndexStamp | null> {
+  try {
+    return await saveIndex(indexPath(args.dataDir), opened.index, opened.fingerprint, {
+      skipped: opened.skipped,
+      pipelineVersion: PIPELINE_VERSION,
+    });
+  } catch (err) {
+    args.onSaveError?.(err);
+    return null;
+  }
+}
+
+/**
+ * The index another process saved to DATA_DIR (e.g. `npm run reindex` beside a running bot), or null
+ * when the file is missing, unusable, or covers the corpus `servingFingerprint` already serves.
+ */
+export async function loadSavedIndex(args: IndexStoreOptions, servingFingerprint: string): Promise<OpenedIndex | null> {
+  const path = indexPath(args.dataDir);
+  const stamp = await readIndexStamp(path);
+  if (!stamp || stamp.fingerprint === servingFingerprint) return null;
+  const saved = await loadIndex(path, null, args.analyser);
+  if (!saved.index) return null;
+  return {
+    index: saved.index,
+    skipped: saved.skipped,
+    source: 'loaded',
+    reason: null,
+    fingerprint: saved.stamp.fingerprint,
+    stamp: saved.stamp,
+  };
 }

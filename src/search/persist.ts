@@ -1,11 +1,12 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, open as openFile, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
+import type { SkippedFile } from '../types.js';
 import { ANALYSER_VERSION, type Analyser } from './analyser.js';
 import { SearchIndex, type IndexSnapshot } from './search-index.js';
 
-/** Bump when the file layout changes. */
-const FORMAT = 1;
+/** Bump when the file layout changes. 2: skipped files saved, fingerprint over every corpus file. */
+const FORMAT = 2;
 
 /** What sits on disk: the snapshot plus what decides whether it may be reused. */
 interface IndexFile {
@@ -13,7 +14,17 @@ interface IndexFile {
   readonly analyserVersion: number;
   readonly fingerprint: string;
   readonly createdAt: string;
+  /** Corpus files not indexed and why, so a loaded index reports them without re-reading the corpus. */
+  readonly skipped: readonly SkippedFile[];
+  /** The corpus pipeline that parsed the documents: they are reused only by the same one. */
+  readonly pipelineVersion?: number;
   readonly snapshot: IndexSnapshot;
+}
+
+/** Which build a saved index is: the corpus it covers and when it was written. */
+export interface IndexStamp {
+  readonly fingerprint: string;
+  readonly createdAt: string;
 }
 
 /** The corpus as a fingerprint sees it: each file and the hash of its bytes. */
@@ -38,11 +49,20 @@ export function corpusFingerprint(entries: readonly CorpusEntry[], pipelineVersi
 
 /** Why a persisted index was not used; null reason means it loaded. */
 export type LoadResult =
-  | { readonly index: SearchIndex; readonly reason: null }
+  | {
+      readonly index: SearchIndex;
+      readonly reason: null;
+      readonly stamp: IndexStamp;
+      readonly skipped: readonly SkippedFile[];
+      readonly pipelineVersion: number | null;
+    }
   | { readonly index: null; readonly reason: string };
 
-/** Loads the index at `path` if it was built from the corpus with this fingerprint. Never throws. */
-export async function loadIndex(path: string, fingerprint: string, analyser: Analyser): Promise<LoadResult> {
+/**
+ * Loads the index at `path` if it was built from the corpus with this fingerprint (null: whatever
+ * corpus it covers, e.g. an index another process just saved). Never throws.
+ */
+export async function loadIndex(path: string, fingerprint: string | null, analyser: Analyser): Promise<LoadResult> {
   let raw: string;
   try {
     raw = await readFile(path, 'utf8');
@@ -59,9 +79,17 @@ export async function loadIndex(path: string, fingerprint: string, analyser: Ana
   if (file?.format !== FORMAT || file.analyserVersion !== ANALYSER_VERSION) {
     return { index: null, reason: 'saved index was made by another version of Griot' };
   }
-  if (file.fingerprint !== fingerprint) return { index: null, reason: 'the corpus changed since the index was saved' };
+  if (fingerprint !== null && file.fingerprint !== fingerprint) {
+    return { index: null, reason: 'the corpus changed since the index was saved' };
+  }
   try {
-    return { index: SearchIndex.restore(file.snapshot, analyser), reason: null };
+    return {
+      index: SearchIndex.restore(file.snapshot, analyser),
+      reason: null,
+      stamp: { fingerprint: file.fingerprint, createdAt: file.createdAt },
+      skipped: Array.isArray(file.skipped) ? file.skipped : [],
+      pipelineVersion: typeof file.pipelineVersion === 'number' ? file.pipelineVersion : null,
+    };
   } catch (err) {
     return { index: null, reason: `saved index ${path} is corrupt (${(err as Error).message})` };
   }
@@ -71,15 +99,47 @@ export async function loadIndex(path: string, fingerprint: string, analyser: Ana
  * Writes the index atomically: a temporary file in the same folder, then rename, so a crash
  * mid-write leaves the previous file (or none), never a truncated one.
  */
-export async function saveIndex(path: string, index: SearchIndex, fingerprint: string): Promise<void> {
+export async function saveIndex(
+  path: string,
+  index: SearchIndex,
+  fingerprint: string,
+  extra: { readonly skipped?: readonly SkippedFile[]; readonly pipelineVersion?: number } = {},
+): Promise<IndexStamp> {
+  // Stamp fields first: readIndexStamp finds them in the file's first bytes.
   const file: IndexFile = {
     format: FORMAT,
     analyserVersion: ANALYSER_VERSION,
     fingerprint,
     createdAt: new Date().toISOString(),
+    skipped: extra.skipped ?? [],
+    ...(extra.pipelineVersion !== undefined ? { pipelineVersion: extra.pipelineVersion } : {}),
     snapshot: index.snapshot(),
   };
   await writeFileAtomic(path, JSON.stringify(file));
+  return { fingerprint, createdAt: file.createdAt };
+}
+
+/**
+ * The stamp of the index saved at `path`, read from the file's first bytes without parsing the
+ * snapshot; null when there is no file or it is not one of ours. Lets a watcher ignore its own saves.
+ */
+export async function readIndexStamp(path: string): Promise<IndexStamp | null> {
+  let head: string;
+  try {
+    const handle = await openFile(path, 'r');
+    try {
+      const buf = Buffer.alloc(512);
+      const { bytesRead } = await handle.read(buf, 0, buf.length, 0);
+      head = buf.subarray(0, bytesRead).toString('utf8');
+    } finally {
+      await handle.close();
+    }
+  } catch {
+    return null;
+  }
+  const fingerprint = /"fingerprint":"([^"]+)"/.exec(head)?.[1];
+  const createdAt = /"createdAt":"([^"]+)"/.exec(head)?.[1];
+  return fingerprint && createdAt ? { fingerprint, createdAt } : null;
 }
 
 /** Writes `data` to `path` through a temporary sibling and a rename. */
