@@ -111,16 +111,23 @@ export async function answerWithLlm(input: LlmAnswerInput, deps: LlmAnswerDeps):
 
   // 4. Citation check.
   const checked = checkCitations(text, sources);
-  if (isRefusal(text) && checked.citations.length === 0) return refusal();
+  // Exactly the refusal (models like to cite it too), or a refusal padded with uncited words.
+  if (isRefusal(text) || (mentionsRefusal(text) && checked.citations.length === 0)) return refusal();
   if (text.trim() === '') return fallback('the LLM returned an empty answer');
   if (checked.citations.length === 0) return fallback('the LLM answer cited none of its sources');
   return { lang, refused: false, text: checked.text, citations: checked.citations, mode: 'llm', llm: info(), retrievalMs };
 }
 
-/** True when a text is the refusal sentence (in any language), give or take case, punctuation and markers. */
+/** True when a text is the refusal sentence (in any language), give or take case, punctuation and [n] markers. */
 export function isRefusal(text: string): boolean {
   const t = normalise(text);
-  return t !== '' && LANGS.some((l) => t.includes(normalise(refusalSentence(l))));
+  return LANGS.some((l) => t === normalise(refusalSentence(l)));
+}
+
+/** True when a text contains the refusal sentence (in any language). */
+function mentionsRefusal(text: string): boolean {
+  const t = normalise(text);
+  return LANGS.some((l) => t.includes(normalise(refusalSentence(l))));
 }
 
 function normalise(text: string): string {
