@@ -1,0 +1,806 @@
+import { randomBytes } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { PermissionFlagsBits } from 'discord.js';
+import { FakeGateway } from './gateway.js';
+import { isEmptyMessage, LIMITS, messageProblems, type MessageBody } from './limits.js';
+
+/**
+ * A fake Discord on 127.0.0.1 for end-to-end tests with the real discord.js Client: the REST
+ * routes discord.js uses (under /api/v10) and a gateway WebSocket on the same port. It records every
+ * call with a timestamp and rejects what Discord rejects: a late or second interaction
+ * acknowledgement, over-long messages, too many edits of one message, a bad token.
+ *
+ * Point the client at it with `rest: { api: fake.apiUrl }`; the gateway URL comes from
+ * GET /gateway/bot, as with Discord.
+ */
+
+/** One REST call, as received and answered. */
+export interface RecordedRequest {
+  /** Date.now() when the request arrived. */
+  readonly at: number;
+  readonly method: string;
+  /** Path below /api/v10, e.g. `/interactions/123/abc/callback`. */
+  readonly path: string;
+  readonly query: URLSearchParams;
+  readonly body: any;
+  readonly authorized: boolean;
+  status: number;
+  /** Why the fake rejected it (status ≥ 400). */
+  rejection?: string;
+}
+
+/** A user in the fake guild. */
+export interface FakeUser {
+  readonly id: string;
+  readonly username: string;
+  readonly bot?: boolean;
+}
+
+/** A message as the fake stores it. */
+export interface FakeMessage {
+  readonly id: string;
+  readonly channelId: string;
+  readonly author: FakeUser;
+  content: string;
+  embeds: any[];
+  components: any[];
+  flags: number;
+  readonly createdAt: number;
+  editedAt: number | null;
+  readonly editTimes: number[];
+  deleted: boolean;
+  /** The interaction whose response (original or follow-up) this is. */
+  readonly interactionId?: string;
+  readonly mentions: FakeUser[];
+  readonly mentionEveryone: boolean;
+  readonly allowedMentions?: MessageBody['allowed_mentions'];
+}
+
+/** A dispatched interaction and what happened to it. */
+export interface FakeInteraction {
+  readonly id: string;
+  readonly token: string;
+  readonly type: 2 | 3;
+  readonly dispatchedAt: number;
+  readonly channelId: string;
+  readonly user: FakeUser;
+  /** Callback type and time, once acknowledged. */
+  ack?: { type: number; at: number; ephemeral: boolean };
+  /** The @original message: the response, or for a component the message it sits on. */
+  originalId?: string;
+  readonly followUpIds: string[];
+}
+
+export interface FakeDiscordOptions {
+  readonly token?: string;
+  /** Gateway heartbeat interval (default 41 250 ms, Discord's). */
+  readonly heartbeatIntervalMs?: number;
+  /** How long after dispatch an interaction may be acknowledged (default 3000 ms). */
+  readonly ackDeadlineMs?: number;
+}
+
+/** Discord-style snowflakes, increasing. */
+let counter = 0n;
+const snowflake = () => String(1_300_000_000_000_000_000n + ++counter * 4096n);
+
+const bits = (...flags: bigint[]) => String(flags.reduce((a, b) => a | b, 0n));
+
+const MEMBER_PERMISSIONS = [
+  PermissionFlagsBits.ViewChannel,
+  PermissionFlagsBits.SendMessages,
+  PermissionFlagsBits.ReadMessageHistory,
+  PermissionFlagsBits.UseApplicationCommands,
+  PermissionFlagsBits.CreatePublicThreads,
+  PermissionFlagsBits.SendMessagesInThreads,
+  PermissionFlagsBits.EmbedLinks,
+];
+
+const BOT_PERMISSIONS = [...MEMBER_PERMISSIONS, PermissionFlagsBits.ManageThreads];
+
+class Rejection extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: number,
+    message: string,
+    readonly extra: Record<string, unknown> = {},
+  ) {
+    super(message);
+  }
+}
+
+export class FakeDiscord {
+  readonly token: string;
+  readonly applicationId = snowflake();
+  readonly botUser: FakeUser = { id: this.applicationId, username: 'Griot', bot: true };
+  readonly guildId = snowflake();
+  readonly channels = { general: snowflake(), other: snowflake() };
+  readonly roles = { everyone: this.guildId, moderator: snowflake(), helpers: snowflake() };
+  readonly users = {
+    alice: { id: snowflake(), username: 'alice' } as FakeUser,
+    bob: { id: snowflake(), username: 'bob' } as FakeUser,
+    otherBot: { id: snowflake(), username: 'otherbot', bot: true } as FakeUser,
+  };
+  /** Every REST call, in arrival order. */
+  readonly requests: RecordedRequest[] = [];
+  readonly messages = new Map<string, FakeMessage>();
+  readonly interactions = new Map<string, FakeInteraction>();
+  /** Threads created from messages: thread id → its channel object. */
+  readonly threads = new Map<string, Record<string, any>>();
+  /** Registered application commands: 'global' or a guild id → commands. */
+  readonly commands = new Map<string, any[]>();
+  readonly gateway: FakeGateway;
+  url = '';
+  private readonly ackDeadlineMs: number;
+  private readonly server: Server;
+  private readonly waiters = new Set<() => void>();
+
+  private constructor(options: FakeDiscordOptions) {
+    this.token = options.token ?? `fake.${randomBytes(12).toString('hex')}`;
+    this.ackDeadlineMs = options.ackDeadlineMs ?? 3000;
+    this.server = createServer((req, res) => void this.handle(req, res));
+    this.gateway = new FakeGateway(this.server, {
+      token: this.token,
+      heartbeatIntervalMs: options.heartbeatIntervalMs ?? 41_250,
+      ready: (sessionId, resumeUrl) => ({
+        v: 10,
+        user: this.userJson(this.botUser),
+        guilds: [{ id: this.guildId, unavailable: true }],
+        session_id: sessionId,
+        resume_gateway_url: resumeUrl,
+        shard: [0, 1],
+        application: { id: this.applicationId, flags: 0 },
+        private_channels: [],
+        relationships: [],
+        presences: [],
+        guild_join_requests: [],
+        geo_ordered_rtc_regions: [],
+        user_settings: {},
+      }),
+      guilds: () => [this.guildJson()],
+    });
+  }
+
+  /** Starts a fake Discord on an ephemeral port of 127.0.0.1. */
+  static async start(options: FakeDiscordOptions = {}): Promise<FakeDiscord> {
+    const fake = new FakeDiscord(options);
+    await new Promise<void>((resolve) => fake.server.listen(0, '127.0.0.1', resolve));
+    const { port } = fake.server.address() as AddressInfo;
+    fake.url = `http://127.0.0.1:${port}`;
+    fake.gateway.setUrl(`ws://127.0.0.1:${port}`);
+    return fake;
+  }
+
+  /** The REST base URL for discord.js's `rest.api` option. */
+  get apiUrl(): string {
+    return `${this.url}/api`;
+  }
+
+  /** Requests Discord would have refused. */
+  get rejections(): RecordedRequest[] {
+    return this.requests.filter((r) => r.status >= 400);
+  }
+
+  async close(): Promise<void> {
+    await this.gateway.close();
+    this.server.closeAllConnections();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  // ── Driving the bot ────────────────────────────────────────────────────────────────────────
+
+  /** Dispatches a chat-input command as `user` typed it. Options are name → value. */
+  command(
+    name: string,
+    options: Record<string, string | number | boolean> = {},
+    by: { user?: FakeUser; channelId?: string; roles?: string[] } = {},
+  ): FakeInteraction {
+    const user = by.user ?? this.users.alice;
+    const channelId = by.channelId ?? this.channels.general;
+    const registered = [...this.commands.values()].flat().find((c) => c.name === name);
+    const optionJson = Object.entries(options).map(([optName, value]) => ({
+      name: optName,
+      type: typeof value === 'boolean' ? 5 : typeof value === 'number' ? (Number.isInteger(value) ? 4 : 10) : 3,
+      value,
+    }));
+    return this.dispatchInteraction(2, user, channelId, by.roles ?? [], {
+      id: registered?.id ?? snowflake(),
+      name,
+      type: 1,
+      options: optionJson,
+      guild_id: this.guildId,
+    });
+  }
+
+  /** Dispatches a click on the button `customId` of a message. */
+  click(messageId: string, customId: string, by: { user?: FakeUser; roles?: string[] } = {}): FakeInteraction {
+    const message = this.messages.get(messageId);
+    if (!message) throw new Error(`fake discord: no message ${messageId}`);
+    const ids = message.components.flatMap((row: any) => row.components ?? []).map((c: any) => c.custom_id);
+    if (!ids.includes(customId)) throw new Error(`fake discord: message ${messageId} has no button ${customId} (has ${ids.join(', ')})`);
+    const interaction = this.dispatchInteraction(
+      3,
+      by.user ?? this.users.alice,
+      message.channelId,
+      by.roles ?? [],
+      { custom_id: customId, component_type: 2 },
+      message,
+    );
+    interaction.originalId = message.id;
+    return interaction;
+  }
+
+  /** A user posts a message; Discord delivers MESSAGE_CREATE (content only with the intent or a mention). */
+  say(content: string, by: { user?: FakeUser; channelId?: string; mentions?: FakeUser[] } = {}): FakeMessage {
+    const user = by.user ?? this.users.alice;
+    const channelId = by.channelId ?? this.channels.general;
+    const mentions = by.mentions ?? [...content.matchAll(/<@!?(\d+)>/g)].map((m) => this.userById(m[1]!)).filter((u): u is FakeUser => !!u);
+    const message = this.storeMessage({
+      channelId,
+      author: user,
+      content,
+      mentions,
+      mentionEveryone: /@(everyone|here)/.test(content),
+    });
+    this.dispatchMessage(message);
+    return message;
+  }
+
+  /** Resolves with the first request (past or future) matching `test`. */
+  async waitForRequest(test: (r: RecordedRequest) => boolean, timeoutMs = 5000): Promise<RecordedRequest> {
+    return this.until(() => this.requests.find(test), timeoutMs, 'a matching request');
+  }
+
+  /** Resolves once `read` returns something other than undefined/false: re-checked after each request and every 10 ms. */
+  async until<T>(read: () => T | undefined | false, timeoutMs = 5000, what = 'the condition'): Promise<T> {
+    const first = read();
+    if (first !== undefined && first !== false) return first;
+    return new Promise<T>((resolve, reject) => {
+      const check = () => {
+        const value = read();
+        if (value === undefined || value === false) return;
+        cleanup();
+        resolve(value);
+      };
+      const timer = setTimeout(() => {
+        cleanup();
+        reject(new Error(`fake discord: timed out after ${timeoutMs} ms waiting for ${what}`));
+      }, timeoutMs);
+      const poll = setInterval(check, 10);
+      const cleanup = () => {
+        clearTimeout(timer);
+        clearInterval(poll);
+        this.waiters.delete(check);
+      };
+      this.waiters.add(check);
+    });
+  }
+
+  /** The interaction's @original message once it has content (the deferred placeholder excluded). */
+  original(interaction: FakeInteraction): FakeMessage | undefined {
+    const m = interaction.originalId ? this.messages.get(interaction.originalId) : undefined;
+    return m && !m.deleted ? m : undefined;
+  }
+
+  followUps(interaction: FakeInteraction): FakeMessage[] {
+    return interaction.followUpIds.map((id) => this.messages.get(id)!).filter((m) => !m.deleted);
+  }
+
+  /** Messages of a channel or thread, oldest first. */
+  messagesIn(channelId: string): FakeMessage[] {
+    return [...this.messages.values()].filter((m) => m.channelId === channelId && !m.deleted);
+  }
+
+  // ── Internals ──────────────────────────────────────────────────────────────────────────────
+
+  private dispatchInteraction(
+    type: 2 | 3,
+    user: FakeUser,
+    channelId: string,
+    roles: string[],
+    data: Record<string, unknown>,
+    message?: FakeMessage,
+  ): FakeInteraction {
+    const interaction: FakeInteraction = {
+      id: snowflake(),
+      token: `itoken.${randomBytes(16).toString('hex')}`,
+      type,
+      dispatchedAt: Date.now(),
+      channelId,
+      user,
+      followUpIds: [],
+    };
+    this.interactions.set(interaction.id, interaction);
+    this.gateway.dispatch('INTERACTION_CREATE', {
+      id: interaction.id,
+      application_id: this.applicationId,
+      type,
+      token: interaction.token,
+      version: 1,
+      data,
+      guild_id: this.guildId,
+      guild: { id: this.guildId, locale: 'en-US', features: [] },
+      channel_id: channelId,
+      channel: this.channelJson(channelId),
+      member: this.memberJson(user, roles),
+      app_permissions: bits(...BOT_PERMISSIONS),
+      locale: 'en-US',
+      guild_locale: 'en-US',
+      entitlements: [],
+      authorizing_integration_owners: { '0': this.guildId },
+      context: 0,
+      attachment_size_limit: 10_485_760,
+      ...(message ? { message: this.messageJson(message) } : {}),
+    });
+    return interaction;
+  }
+
+  private dispatchMessage(message: FakeMessage): void {
+    const GUILD_MESSAGES = 1 << 9;
+    const MESSAGE_CONTENT = 1 << 15;
+    if (!(this.gateway.intents & GUILD_MESSAGES)) return;
+    const json = this.messageJson(message);
+    // Without the Message Content intent, Discord blanks the content unless the bot is mentioned.
+    const mentioned = message.mentions.some((u) => u.id === this.botUser.id) || message.author.id === this.botUser.id;
+    if (!(this.gateway.intents & MESSAGE_CONTENT) && !mentioned) json.content = '';
+    this.gateway.dispatch('MESSAGE_CREATE', { ...json, guild_id: this.guildId, member: this.memberJson(message.author, []) });
+  }
+
+  private storeMessage(m: {
+    channelId: string;
+    author: FakeUser;
+    content?: string | null;
+    embeds?: any[] | null;
+    components?: any[] | null;
+    flags?: number;
+    interactionId?: string;
+    mentions?: FakeUser[];
+    mentionEveryone?: boolean;
+    allowedMentions?: MessageBody['allowed_mentions'];
+  }): FakeMessage {
+    const message: FakeMessage = {
+      id: snowflake(),
+      channelId: m.channelId,
+      author: m.author,
+      content: m.content ?? '',
+      embeds: m.embeds ?? [],
+      components: m.components ?? [],
+      flags: m.flags ?? 0,
+      createdAt: Date.now(),
+      editedAt: null,
+      editTimes: [],
+      deleted: false,
+      mentions: m.mentions ?? [],
+      mentionEveryone: m.mentionEveryone ?? false,
+      ...(m.interactionId ? { interactionId: m.interactionId } : {}),
+      ...(m.allowedMentions ? { allowedMentions: m.allowedMentions } : {}),
+    };
+    this.messages.set(message.id, message);
+    return message;
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const at = Date.now();
+    const url = new URL(req.url ?? '/', 'http://fake');
+    const raw = await readBody(req);
+    let body: any;
+    const type = req.headers['content-type'] ?? '';
+    if (raw.length > 0) {
+      if (!type.startsWith('application/json')) body = { unsupportedContentType: type };
+      else {
+        try {
+          body = JSON.parse(raw);
+        } catch {
+          body = { unparsable: raw };
+        }
+      }
+    }
+    const prefix = '/api/v10';
+    const path = url.pathname.startsWith(prefix) ? url.pathname.slice(prefix.length) : url.pathname;
+    const record: RecordedRequest = {
+      at,
+      method: req.method ?? 'GET',
+      path,
+      query: url.searchParams,
+      body,
+      authorized: req.headers.authorization === `Bot ${this.token}`,
+      status: 0,
+    };
+    this.requests.push(record);
+    try {
+      if (!url.pathname.startsWith(prefix)) throw new Rejection(404, 0, `404: Not Found (expected a path under ${prefix})`);
+      if (body?.unsupportedContentType !== undefined) throw new Rejection(400, 0, `the fake only reads JSON bodies, got ${type}`);
+      const result = this.route(record);
+      record.status = result === undefined ? 204 : 200;
+      if (result === undefined) res.writeHead(204).end();
+      else res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(result));
+    } catch (err) {
+      const r = err instanceof Rejection ? err : new Rejection(500, 0, `fake discord crashed: ${(err as Error).stack}`);
+      record.status = r.status;
+      record.rejection = r.message;
+      const headers: Record<string, string> = { 'content-type': 'application/json' };
+      if (r.status === 429) {
+        headers['retry-after'] = String(r.extra.retry_after);
+        headers['x-ratelimit-scope'] = 'user';
+      }
+      res.writeHead(r.status, headers);
+      res.end(JSON.stringify({ message: r.message, code: r.code, ...r.extra }));
+    }
+    for (const wake of [...this.waiters]) wake();
+  }
+
+  private route(r: RecordedRequest): unknown {
+    const p = r.path.split('/').slice(1);
+    const is = (method: string, ...pattern: string[]) =>
+      r.method === method && p.length === pattern.length && pattern.every((part, i) => part === '*' || part === p[i]);
+    const needAuth = () => {
+      if (!r.authorized) throw new Rejection(401, 0, '401: Unauthorized');
+    };
+
+    if (is('GET', 'gateway', 'bot')) {
+      needAuth();
+      return {
+        url: this.url.replace(/^http/, 'ws'),
+        shards: 1,
+        session_start_limit: { total: 1000, remaining: 999, reset_after: 86_400_000, max_concurrency: 1 },
+      };
+    }
+    if (is('GET', 'users', '@me')) {
+      needAuth();
+      return this.userJson(this.botUser);
+    }
+    if (is('GET', 'applications', '@me')) {
+      needAuth();
+      return { id: this.applicationId, name: 'Griot', description: '', bot_public: false, flags: 0, bot: this.userJson(this.botUser) };
+    }
+    if (is('PUT', 'applications', '*', 'commands') || is('PUT', 'applications', '*', 'guilds', '*', 'commands')) {
+      needAuth();
+      this.needApplication(p[1]!);
+      const scope = p.length === 3 ? 'global' : p[3]!;
+      if (scope !== 'global' && scope !== this.guildId) throw new Rejection(404, 10004, 'Unknown Guild');
+      if (!Array.isArray(r.body)) throw new Rejection(400, 50035, 'Invalid Form Body: expected an array of commands');
+      const saved = r.body.map((c: any) => ({ id: snowflake(), application_id: this.applicationId, version: snowflake(), type: 1, ...c }));
+      this.commands.set(scope, saved);
+      return saved;
+    }
+    if (is('GET', 'applications', '*', 'commands') || is('GET', 'applications', '*', 'guilds', '*', 'commands')) {
+      needAuth();
+      return this.commands.get(p.length === 3 ? 'global' : p[3]!) ?? [];
+    }
+    if (is('POST', 'interactions', '*', '*', 'callback')) return this.callback(r, p[1]!, p[2]!);
+    if (p[0] === 'webhooks') return this.webhook(r, p);
+    if (is('GET', 'channels', '*')) {
+      needAuth();
+      return this.channelJson(this.needChannel(p[1]!));
+    }
+    if (is('POST', 'channels', '*', 'typing')) {
+      needAuth();
+      this.needChannel(p[1]!);
+      return undefined;
+    }
+    if (is('POST', 'channels', '*', 'messages')) {
+      needAuth();
+      const channelId = this.needChannel(p[1]!);
+      this.checkMessage(r.body, true);
+      const message = this.storeMessage({
+        channelId,
+        author: this.botUser,
+        content: r.body.content,
+        embeds: r.body.embeds,
+        components: r.body.components,
+        flags: r.body.flags,
+        allowedMentions: r.body.allowed_mentions,
+      });
+      this.dispatchMessage(message);
+      return this.messageJson(message);
+    }
+    if (is('GET', 'channels', '*', 'messages', '*')) {
+      needAuth();
+      return this.messageJson(this.needMessage(p[3]!, p[1]));
+    }
+    if (is('PATCH', 'channels', '*', 'messages', '*')) {
+      needAuth();
+      const message = this.needMessage(p[3]!, p[1]);
+      if (message.author.id !== this.botUser.id) throw new Rejection(403, 50005, 'Cannot edit a message authored by another user');
+      return this.messageJson(this.edit(message, r.body));
+    }
+    if (is('POST', 'channels', '*', 'messages', '*', 'threads')) {
+      needAuth();
+      const message = this.needMessage(p[3]!, p[1]);
+      const name = String(r.body?.name ?? '');
+      if (name.length === 0 || [...name].length > LIMITS.threadName) {
+        throw new Rejection(400, 50035, `Invalid Form Body: name must be 1 to ${LIMITS.threadName} characters, got ${[...name].length}`);
+      }
+      if (this.threads.has(message.id)) throw new Rejection(400, 160004, 'A thread has already been created for this message');
+      const thread = {
+        id: message.id,
+        type: 11,
+        guild_id: this.guildId,
+        parent_id: message.channelId,
+        owner_id: this.botUser.id,
+        name,
+        last_message_id: null,
+        message_count: 0,
+        member_count: 1,
+        rate_limit_per_user: 0,
+        flags: 0,
+        total_message_sent: 0,
+        thread_metadata: {
+          archived: false,
+          auto_archive_duration: r.body?.auto_archive_duration ?? 1440,
+          archive_timestamp: new Date().toISOString(),
+          locked: false,
+          create_timestamp: new Date().toISOString(),
+        },
+      };
+      this.threads.set(thread.id, thread);
+      this.gateway.dispatch('THREAD_CREATE', { ...thread, newly_created: true });
+      return thread;
+    }
+    throw new Rejection(404, 0, `404: Not Found (the fake has no route ${r.method} ${r.path})`);
+  }
+
+  private callback(r: RecordedRequest, id: string, token: string): unknown {
+    const interaction = this.interactions.get(id);
+    if (!interaction || interaction.token !== token) throw new Rejection(404, 10062, 'Unknown interaction');
+    const late = r.at - interaction.dispatchedAt;
+    if (late > this.ackDeadlineMs) {
+      throw new Rejection(404, 10062, `Unknown interaction (acknowledged ${late} ms after dispatch; the limit is ${this.ackDeadlineMs} ms)`);
+    }
+    if (interaction.ack) throw new Rejection(400, 40060, 'Interaction has already been acknowledged.');
+    const type = Number(r.body?.type);
+    const data = r.body?.data ?? {};
+    const ephemeral = ((data.flags ?? 0) & 64) !== 0;
+    let message: FakeMessage | undefined;
+    switch (type) {
+      case 4:
+        this.checkMessage(data, true);
+        message = this.storeMessage({
+          channelId: interaction.channelId,
+          author: this.botUser,
+          content: data.content,
+          embeds: data.embeds,
+          components: data.components,
+          flags: data.flags,
+          interactionId: id,
+          allowedMentions: data.allowed_mentions,
+        });
+        interaction.originalId = message.id;
+        break;
+      case 5:
+        // The "is thinking…" placeholder (flag 128, loading) that edits of @original fill in.
+        message = this.storeMessage({ channelId: interaction.channelId, author: this.botUser, flags: (data.flags ?? 0) | 128, interactionId: id });
+        interaction.originalId = message.id;
+        break;
+      case 6:
+        if (interaction.type !== 3) throw new Rejection(400, 50035, 'DEFERRED_UPDATE_MESSAGE is only valid for components');
+        break;
+      case 7: {
+        if (interaction.type !== 3) throw new Rejection(400, 50035, 'UPDATE_MESSAGE is only valid for components');
+        this.checkMessage(data, false);
+        message = this.applyEdit(this.needMessage(interaction.originalId!), data);
+        break;
+      }
+      default:
+        throw new Rejection(400, 50035, `Invalid Form Body: unsupported callback type ${type}`);
+    }
+    interaction.ack = { type, at: r.at, ephemeral };
+    if (r.query.get('with_response') === 'true') {
+      return {
+        interaction: { id, type: interaction.type, response_message_loading: type === 5, response_message_ephemeral: ephemeral },
+        resource: { type, ...(message ? { message: this.messageJson(message) } : {}) },
+      };
+    }
+    return undefined;
+  }
+
+  private webhook(r: RecordedRequest, p: string[]): unknown {
+    const [, appId, token, sub, messageId] = p;
+    if (appId !== this.applicationId) throw new Rejection(404, 10015, 'Unknown Webhook');
+    const interaction = [...this.interactions.values()].find((i) => i.token === token);
+    if (!interaction) throw new Rejection(404, 10015, 'Unknown Webhook');
+    if (!interaction.ack) throw new Rejection(404, 10015, 'Unknown Webhook (the interaction was never acknowledged)');
+    if (r.method === 'POST' && p.length === 3) {
+      this.checkMessage(r.body, true);
+      const message = this.storeMessage({
+        channelId: interaction.channelId,
+        author: this.botUser,
+        content: r.body.content,
+        embeds: r.body.embeds,
+        components: r.body.components,
+        flags: r.body.flags,
+        interactionId: interaction.id,
+        allowedMentions: r.body.allowed_mentions,
+      });
+      interaction.followUpIds.push(message.id);
+      return r.query.get('wait') === 'true' ? this.messageJson(message) : undefined;
+    }
+    if (sub !== 'messages' || !messageId || p.length !== 5) throw new Rejection(404, 0, `404: Not Found (no webhook route ${r.method} ${r.path})`);
+    const id = messageId === '@original' ? interaction.originalId : messageId;
+    const message = id ? this.messages.get(id) : undefined;
+    if (!message || message.deleted) throw new Rejection(404, 10008, 'Unknown Message');
+    if (r.method === 'GET') return this.messageJson(message);
+    if (r.method === 'DELETE') {
+      message.deleted = true;
+      return undefined;
+    }
+    if (r.method === 'PATCH') return this.messageJson(this.edit(message, r.body));
+    throw new Rejection(405, 0, '405: Method Not Allowed');
+  }
+
+  private edit(message: FakeMessage, body: any): FakeMessage {
+    this.checkMessage(body ?? {}, false);
+    const now = Date.now();
+    const recent = message.editTimes.filter((t) => now - t < 5000);
+    if (recent.length >= 5) {
+      const retry = (5000 - (now - recent[0]!)) / 1000;
+      throw new Rejection(429, 20028, `You are being rate limited (more than 5 edits of message ${message.id} in 5 s).`, {
+        retry_after: retry,
+        global: false,
+      });
+    }
+    message.editTimes.push(now);
+    return this.applyEdit(message, body ?? {});
+  }
+
+  private applyEdit(message: FakeMessage, body: any): FakeMessage {
+    if ('content' in body) message.content = body.content ?? '';
+    if ('embeds' in body) message.embeds = body.embeds ?? [];
+    if ('components' in body) message.components = body.components ?? [];
+    if ('allowed_mentions' in body) (message as { allowedMentions?: unknown }).allowedMentions = body.allowed_mentions;
+    message.flags &= ~128;
+    message.editedAt = Date.now();
+    return message;
+  }
+
+  private checkMessage(body: MessageBody | undefined, create: boolean): void {
+    const problems = messageProblems(body ?? {});
+    if (create && isEmptyMessage(body ?? {})) problems.push('Cannot send an empty message');
+    if (problems.length > 0) throw new Rejection(400, 50035, `Invalid Form Body: ${problems.join('; ')}`);
+  }
+
+  private needApplication(id: string): void {
+    if (id !== this.applicationId) throw new Rejection(403, 50001, `Missing Access (application ${id} is not this bot's)`);
+  }
+
+  private needChannel(id: string): string {
+    if (!Object.values(this.channels).includes(id) && !this.threads.has(id)) throw new Rejection(404, 10003, 'Unknown Channel');
+    return id;
+  }
+
+  private needMessage(id: string, channelId?: string): FakeMessage {
+    const message = this.messages.get(id);
+    if (!message || message.deleted || (channelId && message.channelId !== channelId)) throw new Rejection(404, 10008, 'Unknown Message');
+    return message;
+  }
+
+  private userById(id: string): FakeUser | undefined {
+    return [this.botUser, ...Object.values(this.users)].find((u) => u.id === id);
+  }
+
+  private userJson(u: FakeUser): Record<string, unknown> {
+    return { id: u.id, username: u.username, discriminator: '0', global_name: null, avatar: null, bot: u.bot ?? false, flags: 0 };
+  }
+
+  private memberJson(u: FakeUser, roles: string[]): Record<string, unknown> {
+    const perms = [...MEMBER_PERMISSIONS, ...(roles.includes(this.roles.moderator) ? [PermissionFlagsBits.ManageGuild] : [])];
+    return {
+      user: this.userJson(u),
+      roles,
+      nick: null,
+      avatar: null,
+      joined_at: '2024-01-01T00:00:00.000Z',
+      premium_since: null,
+      deaf: false,
+      mute: false,
+      flags: 0,
+      pending: false,
+      communication_disabled_until: null,
+      permissions: bits(...perms),
+    };
+  }
+
+  private channelJson(id: string): Record<string, unknown> {
+    const thread = this.threads.get(id);
+    if (thread) return thread;
+    const name = Object.entries(this.channels).find(([, v]) => v === id)?.[0] ?? 'unknown';
+    return { id, type: 0, guild_id: this.guildId, name, position: 0, permission_overwrites: [], parent_id: null, nsfw: false, topic: null, flags: 0 };
+  }
+
+  private guildJson(): Record<string, unknown> {
+    const role = (id: string, name: string, position: number, permissions: bigint[]) => ({
+      id,
+      name,
+      color: 0,
+      colors: { primary_color: 0, secondary_color: null, tertiary_color: null },
+      hoist: false,
+      position,
+      permissions: bits(...permissions),
+      managed: false,
+      mentionable: true,
+      flags: 0,
+      icon: null,
+      unicode_emoji: null,
+    });
+    return {
+      id: this.guildId,
+      name: 'Fake Guild',
+      icon: null,
+      splash: null,
+      discovery_splash: null,
+      owner_id: this.users.bob.id,
+      afk_channel_id: null,
+      afk_timeout: 300,
+      verification_level: 0,
+      default_message_notifications: 0,
+      explicit_content_filter: 0,
+      roles: [
+        role(this.roles.everyone, '@everyone', 0, MEMBER_PERMISSIONS),
+        role(this.roles.moderator, 'Moderators', 2, [...MEMBER_PERMISSIONS, PermissionFlagsBits.ManageGuild]),
+        role(this.roles.helpers, 'Helpers', 1, MEMBER_PERMISSIONS),
+      ],
+      emojis: [],
+      stickers: [],
+      features: [],
+      mfa_level: 0,
+      system_channel_id: null,
+      system_channel_flags: 0,
+      rules_channel_id: null,
+      joined_at: '2024-01-01T00:00:00.000Z',
+      large: false,
+      unavailable: false,
+      member_count: 4,
+      voice_states: [],
+      members: [this.botUser, this.users.alice, this.users.bob].map((u) => this.memberJson(u, [])),
+      channels: Object.values(this.channels).map((id) => this.channelJson(id)),
+      threads: [],
+      presences: [],
+      stage_instances: [],
+      guild_scheduled_events: [],
+      soundboard_sounds: [],
+      max_members: 500_000,
+      vanity_url_code: null,
+      description: null,
+      banner: null,
+      premium_tier: 0,
+      premium_subscription_count: 0,
+      preferred_locale: 'en-US',
+      public_updates_channel_id: null,
+      nsfw_level: 0,
+      premium_progress_bar_enabled: false,
+      safety_alerts_channel_id: null,
+    };
+  }
+
+  private messageJson(m: FakeMessage): Record<string, any> {
+    return {
+      id: m.id,
+      channel_id: m.channelId,
+      guild_id: this.guildId,
+      author: this.userJson(m.author),
+      content: m.content,
+      timestamp: new Date(m.createdAt).toISOString(),
+      edited_timestamp: m.editedAt ? new Date(m.editedAt).toISOString() : null,
+      tts: false,
+      mention_everyone: m.mentionEveryone,
+      mentions: m.mentions.map((u) => this.userJson(u)),
+      mention_roles: [],
+      attachments: [],
+      embeds: m.embeds,
+      components: m.components,
+      pinned: false,
+      type: m.interactionId ? 20 : 0,
+      flags: m.flags,
+      ...(m.interactionId ? { webhook_id: this.applicationId, application_id: this.applicationId } : {}),
+    };
+  }
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
