@@ -53,6 +53,7 @@ export async function answerWithLlm(input: LlmAnswerInput, deps: LlmAnswerDeps):
       ),
     );
   }
+  signal?.throwIfAborted();
   modelMs += rewrite.ms;
   addUsage(rewrite.usage);
   if (rewrite.failure) log.warn({ err: rewrite.error, reason: rewrite.failure }, 'searching with the original question only');

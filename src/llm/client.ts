@@ -65,6 +65,7 @@ export function createChatClient(config: LlmConfig, logger: Logger): ChatClient 
       const text = completion.choices?.[0]?.message?.content ?? '';
       return { text, value: extractJsonObject(text), usage: usageOf(completion.usage) };
     } catch (err) {
+      if (options.signal?.aborted) throw new LlmError('aborted', 'the request was cancelled');
       throw toLlmError(err, ctx);
     } finally {
       release?.();
@@ -116,7 +117,8 @@ export function createChatClient(config: LlmConfig, logger: Logger): ChatClient 
       if (idle.signal.aborted) throw new StreamIdleTimeoutError();
       return usage;
     } catch (err) {
-      if (idle.signal.aborted && !options.signal?.aborted) throw toLlmError(new StreamIdleTimeoutError(), ctx);
+      if (options.signal?.aborted) throw new LlmError('aborted', 'the request was cancelled');
+      if (idle.signal.aborted) throw toLlmError(new StreamIdleTimeoutError(), ctx);
       throw toLlmError(err, ctx);
     } finally {
       clearTimeout(timer);

@@ -204,3 +204,29 @@ describe('answerWithLlm › refusals', () => {
     expect(r.citations).toHaveLength(1);
   });
 });
+
+describe('answerWithLlm › cancellation', () => {
+  it('rejects at once when the signal is already aborted, without calling the model', async () => {
+    const deps = setup();
+    const controller = new AbortController();
+    controller.abort(new Error('too late'));
+    await expect(answerWithLlm(input({ signal: controller.signal }), deps)).rejects.toThrow('too late');
+    expect(fake.chatRequests()).toHaveLength(0);
+  });
+
+  it('rejects when the caller aborts while the question waits for a free slot', async () => {
+    const deps = setup({ maxConcurrency: 1, timeoutMs: 5000 });
+    fake.script(BRIDGE, reply.stall('France '));
+    const first = new AbortController();
+    const busy = answerWithLlm(input({ signal: first.signal }), deps).catch(() => 'stopped');
+    // Wait until the first answer holds the only slot (streaming), then queue a second one and cancel it.
+    while (!fake.chatRequests().some((r) => r.body?.stream)) await new Promise((r) => setTimeout(r, 5));
+    const second = new AbortController();
+    const queued = answerWithLlm(input({ signal: second.signal }), deps);
+    second.abort(new Error('gave up waiting'));
+    await expect(queued).rejects.toThrow('gave up waiting');
+    first.abort();
+    expect(await busy).toBe('stopped');
+    expect(fake.chatRequests()).toHaveLength(2);
+  });
+});
