@@ -11,6 +11,14 @@ import {
   type IndexStoreOptions,
 } from './search/open-index.js';
 import { watchCorpusFolder, watchSavedFile } from './search/watch.js';
+import { fileURLToPath } from 'node:url';
+import { answerWithLlm } from './answer/llm-answer.js';
+import { loadPrompts } from './answer/prompts.js';
+import type { LlmAnswerInput, LlmAnswerResult } from './answer/types.js';
+import { createChatClient } from './llm/client.js';
+
+/** The prompt templates shipped with Griot (prompts/ at the repository root). */
+export const PROMPTS_DIR = fileURLToPath(new URL('../prompts', import.meta.url));
 
 /** Everything the interfaces need, built once. */
 export interface App {
@@ -31,9 +39,18 @@ export async function createApp(args: {
    * `npm run reindex` is picked up, and with WATCH_CORPUS=1 the corpus folder too. Stopped by engine.close().
    */
   watch?: boolean;
+  /** Prompt templates folder (tests point it elsewhere). */
+  promptsDir?: string;
 }): Promise<App> {
   const { config, logger } = args;
   const analyser = new Analyser();
+  // Prompts load (and are checked) at start-up: a broken template stops here, not mid-answer.
+  let llmAnswer: ((input: LlmAnswerInput) => Promise<LlmAnswerResult>) | undefined;
+  if (config.llm) {
+    const prompts = loadPrompts(args.promptsDir ?? PROMPTS_DIR);
+    const client = createChatClient(config.llm, logger);
+    llmAnswer = (input) => answerWithLlm(input, { client, prompts, logger });
+  }
   const store: IndexStoreOptions = {
     corpusDir: config.corpusDir,
     dataDir: config.dataDir,
@@ -63,6 +80,7 @@ export async function createApp(args: {
     logger,
     analyser,
     open,
+    ...(llmAnswer ? { llmAnswer } : {}),
     rebuild: (previous) => rebuildIndex(store, previous),
     save: (opened) => saveOpenedIndex(store, opened),
     loadSaved: (fingerprint) => loadSavedIndex(store, fingerprint),
