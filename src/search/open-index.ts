@@ -18,8 +18,8 @@ export interface OpenedIndex {
   /** The saved file this index is (loaded) or was written to (built and saved); absent when not on disk. */
   readonly stamp?: IndexStamp;
   /**
-   * Document hashes by id of the index that was saved before a start-up rebuild (empty when there was
-   * none): the first reindex reports what changed since it, not since the start.
+   * Document hashes by id of the stale saved index a start-up rebuild replaced (absent when there was
+   * no usable one): the first reindex reports what changed since it, not since the start.
    */
   readonly savedBefore?: ReadonlyMap<string, string>;
   /** Documents taken from the previous index without parsing (built only). */
@@ -57,8 +57,8 @@ export async function openIndex(args: IndexStoreOptions): Promise<OpenedIndex> {
   const previous = saved.index && saved.pipelineVersion === PIPELINE_VERSION ? saved.index : undefined;
   const built = await buildIndex(args, previous);
   const stamp = await saveOpenedIndex(args, built);
-  const savedBefore = new Map(saved.index ? saved.index.documents().map((d) => [d.id, d.hash] as const) : []);
-  return { ...built, reason, savedBefore, ...(stamp ? { stamp } : {}) };
+  const savedBefore = saved.index ? new Map(saved.index.documents().map((d) => [d.id, d.hash] as const)) : undefined;
+  return { ...built, reason, ...(savedBefore ? { savedBefore } : {}), ...(stamp ? { stamp } : {}) };
 }
 
 /**

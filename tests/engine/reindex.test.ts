@@ -1,0 +1,208 @@
+import { readFileSync } from 'node:fs';
+import { readFile, rm, unlink, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { App } from '../../src/app.js';
+import { createEngine, ReindexBusyError, ReindexFailedError, type EngineDeps } from '../../src/engine.js';
+import { createLogger } from '../../src/logger.js';
+import { Analyser } from '../../src/search/analyser.js';
+import {
+  indexPath,
+  openIndex,
+  rebuildIndex,
+  saveOpenedIndex,
+  type IndexStoreOptions,
+  type OpenedIndex,
+} from '../../src/search/open-index.js';
+import { loadIndex } from '../../src/search/persist.js';
+import { ARTICLES, dirsApp, tempDirs } from '../helpers/corpus-dirs.js';
+
+const apps: App[] = [];
+afterEach(async () => {
+  for (const app of apps.splice(0)) await app.engine.close();
+});
+const track = <T extends App>(app: T): T => {
+  apps.push(app);
+  return app;
+};
+
+/** Ids of the documents whose passages match `query`. */
+const docsMatching = (app: App, query: string) => [...new Set(app.engine.search(query).map((h) => h.doc.id))];
+
+/** A promise and the function that resolves it. */
+function gate(): { wait: Promise<void>; open: () => void } {
+  let open!: () => void;
+  const wait = new Promise<void>((r) => (open = r));
+  return { wait, open };
+}
+
+/** An engine over the folders whose rebuild waits for `slow` once it has built the new index. */
+async function slowEngine(dirs: { corpusDir: string; dataDir: string }, slow: Promise<void>, extra: Partial<EngineDeps> = {}) {
+  const store: IndexStoreOptions = { ...dirs, maxBytes: 1024 * 1024, analyser: new Analyser() };
+  let rebuilds = 0;
+  const engine = await createEngine({
+    logger: createLogger({ level: 'silent' }),
+    analyser: store.analyser,
+    open: () => openIndex(store),
+    rebuild: async (previous: OpenedIndex) => {
+      rebuilds++;
+      const built = await rebuildIndex(store, previous);
+      await slow;
+      return built;
+    },
+    save: (opened) => saveOpenedIndex(store, opened),
+    ...extra,
+  });
+  return { engine, rebuilds: () => rebuilds };
+}
+
+describe('engine.reindex', () => {
+  it('reports an added, a changed and a removed document and serves the new corpus', async () => {
+    const dirs = await tempDirs();
+    const app = track(await dirsApp(dirs));
+    expect(docsMatching(app, 'Gao')).toEqual(['gamma']);
+
+    await writeFile(join(dirs.corpusDir, 'delta.md'), '# Sévaré\n\nLes militaires maliens ont repris la ville de Sévaré.');
+    await writeFile(join(dirs.corpusDir, 'beta.txt'), ' date 2021-06 Takuba telt nu negenhonderd soldaten uit Tsjechië.');
+    await unlink(join(dirs.corpusDir, 'gamma.txt'));
+    const report = await app.engine.reindex();
+
+    expect(report).toMatchObject({ added: ['delta'], changed: ['beta'], removed: ['gamma'], unchanged: 1, skipped: [], documents: 3 });
+    expect(report.passages).toBe(app.engine.documents().reduce((n, d) => n + d.passageCount, 0));
+    expect(docsMatching(app, 'Sévaré')).toEqual(['delta']);
+    expect(docsMatching(app, 'Gao')).toEqual([]);
+    expect(docsMatching(app, 'negenhonderd')).toEqual(['beta']);
+  });
+
+  it('reports nothing changed when the corpus is the same', async () => {
+    const app = track(await dirsApp(await tempDirs()));
+    const report = await app.engine.reindex();
+    expect(report).toMatchObject({ added: [], changed: [], removed: [], unchanged: 3, documents: 3 });
+  });
+
+  it('skips a binary, an invalid UTF-8, an empty and an oversized file with reasons and indexes the rest', async () => {
+    const dirs = await tempDirs();
+    const app = track(await dirsApp(dirs, { env: { MAX_DOCUMENT_BYTES: '1024' } }));
+    await writeFile(join(dirs.corpusDir, 'photo.txt'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x0d, 0x0a]));
+    await writeFile(join(dirs.corpusDir, 'latin1.txt'), Buffer.from('Le régime malien', 'latin1'));
+    await writeFile(join(dirs.corpusDir, 'empty.md'), '');
+    await writeFile(join(dirs.corpusDir, 'huge.txt'), `date 2022-01 ${'Wagner in Mali. '.repeat(100)}`);
+
+    const report = await app.engine.reindex();
+
+    expect(report.documents).toBe(3);
+    expect(app.engine.documents().map((d) => d.id).sort()).toEqual(['alpha', 'beta', 'gamma']);
+    const reasons = Object.fromEntries(report.skipped.map((s) => [s.file, s.reason]));
+    expect(Object.keys(reasons).sort()).toEqual(['empty.md', 'huge.txt', 'latin1.txt', 'photo.txt']);
+    expect(reasons['photo.txt']).toMatch(/binary/);
+    expect(reasons['latin1.txt']).toMatch(/not valid UTF-8/);
+    expect(reasons['empty.md']).toMatch(/no text left/);
+    expect(reasons['huge.txt']).toMatch(/over the 1\.0 KiB limit/);
+  });
+
+  it('refuses a second reindex while one runs, and never builds twice at once', async () => {
+    const dirs = await tempDirs();
+    const slow = gate();
+    const { engine, rebuilds } = await slowEngine(dirs, slow.wait);
+    const first = engine.reindex();
+    await expect(engine.reindex()).rejects.toBeInstanceOf(ReindexBusyError);
+    expect(rebuilds()).toBe(1);
+    slow.open();
+    await expect(first).resolves.toMatchObject({ documents: 3 });
+    // Once done, the next one runs.
+    await expect(engine.reindex()).resolves.toMatchObject({ unchanged: 3 });
+  });
+
+  it('answers from the old index while a slow reindex runs, and from the new one after the swap', async () => {
+    const dirs = await tempDirs();
+    const slow = gate();
+    const { engine } = await slowEngine(dirs, slow.wait);
+    await unlink(join(dirs.corpusDir, 'alpha.txt'));
+
+    const running = engine.reindex();
+    const during = await engine.ask('Wat deed Wagner in Bamako?');
+    expect(during.refused).toBe(false);
+    expect(during.citations.map((c) => c.docId)).toContain('alpha');
+
+    slow.open();
+    expect((await running).removed).toEqual(['alpha']);
+    const after = await engine.ask('Wat deed Wagner in Bamako?');
+    expect(after.citations.map((c) => c.docId)).not.toContain('alpha');
+  });
+
+  it('keeps the old index serving and says why when the corpus folder vanished', async () => {
+    const dirs = await tempDirs();
+    const app = track(await dirsApp(dirs));
+    await rm(dirs.corpusDir, { recursive: true });
+    const failed = app.engine.reindex();
+    await expect(failed).rejects.toBeInstanceOf(ReindexFailedError);
+    await expect(failed).rejects.toThrow(/previous index is still serving.*Cannot read the corpus directory.*set CORPUS_DIR/s);
+    expect(docsMatching(app, 'Wagner')).toEqual(['alpha']);
+  });
+
+  it('keeps the old index serving when the rebuild throws', async () => {
+    const dirs = await tempDirs();
+    const { engine } = await slowEngine(dirs, Promise.resolve(), {
+      rebuild: async () => {
+        throw new Error('disk on fire');
+      },
+    });
+    await writeFile(join(dirs.corpusDir, 'delta.txt'), 'Een nieuw artikel over Sévaré en de Malinese junta.');
+    await expect(engine.reindex()).rejects.toThrow(/still serving: disk on fire/);
+    expect(engine.documents().map((d) => d.id).sort()).toEqual(['alpha', 'beta', 'gamma']);
+  });
+
+  it('saves the new index after the swap, so the next start loads it without parsing', async () => {
+    const dirs = await tempDirs();
+    const app = track(await dirsApp(dirs));
+    await writeFile(join(dirs.corpusDir, 'delta.txt'), 'Een nieuw artikel over Sévaré en de Malinese junta.');
+    await writeFile(join(dirs.corpusDir, 'bad.txt'), Buffer.from([0, 1, 2]));
+    await app.engine.reindex();
+
+    const again = track(await dirsApp(dirs));
+    expect(again.logs.text).toMatch(/"source":"loaded".*"index loaded"/);
+    expect(docsMatching(again, 'Sévaré')).toEqual(['delta']);
+    // The skipped file is still reported although nothing was parsed.
+    expect(again.logs.text).toMatch(/"file":"bad.txt".*looks binary.*skipped a corpus file/);
+  });
+});
+
+describe('start-up', () => {
+  it('rebuilds a truncated index file and writes a valid one', async () => {
+    const dirs = await tempDirs();
+    track(await dirsApp(dirs));
+    const path = indexPath(dirs.dataDir);
+    const full = await readFile(path, 'utf8');
+    await writeFile(path, full.slice(0, Math.floor(full.length / 3)));
+
+    const app = track(await dirsApp(dirs));
+
+    expect(app.logs.text).toMatch(/"source":"built","reason":"saved index .* is corrupt.*"index built"/);
+    expect(docsMatching(app, 'Takuba')).toEqual(['beta']);
+    expect(() => JSON.parse(readFileSync(path, 'utf8'))).not.toThrow();
+    const reloaded = await loadIndex(path, null, new Analyser());
+    expect(reloaded.reason).toBeNull();
+    expect(reloaded.index?.documents().map((d) => d.id).sort()).toEqual(['alpha', 'beta', 'gamma']);
+  });
+
+  it('parses only the changed files when the corpus changed since the index was saved', async () => {
+    const dirs = await tempDirs();
+    const store: IndexStoreOptions = { ...dirs, maxBytes: 1024 * 1024, analyser: new Analyser() };
+    const first = await openIndex(store);
+    await writeFile(join(dirs.corpusDir, 'beta.txt'), ARTICLES['beta.txt'] + '\n\nNieuwe alinea over Takuba.');
+    const second = await openIndex(store);
+    expect(second).toMatchObject({ source: 'built', reason: 'the corpus changed since the index was saved', reused: 2 });
+    expect(second.fingerprint).not.toBe(first.fingerprint);
+    expect([...(second.savedBefore?.keys() ?? [])].sort()).toEqual(['alpha', 'beta', 'gamma']);
+  });
+
+  it('reports the changes since the last saved index at the first reindex after a start-up rebuild', async () => {
+    const dirs = await tempDirs();
+    track(await dirsApp(dirs));
+    await writeFile(join(dirs.corpusDir, 'delta.txt'), 'Een nieuw artikel over Sévaré en de Malinese junta.');
+    // As `npm run reindex` does: a fresh process starts, then reindexes.
+    const app = track(await dirsApp(dirs));
+    expect((await app.engine.reindex()).added).toEqual(['delta']);
+    expect((await app.engine.reindex()).added).toEqual([]);
+  });
+});
