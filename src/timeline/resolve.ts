@@ -39,12 +39,13 @@ function valid(d: PartialDate): boolean {
 
 /**
  * The year of a month (and day) without one: the most recent not after the article (the article's own
- * month counts as not after), or with `future` the first not before it.
+ * month counts as not after), or with `future` the first not before it. `strict` (a direction word:
+ * "novembre dernier", "next May") excludes the article's own month or day.
  */
-function yearFor(month: number, day: number | undefined, ref: ReferenceDate, future: boolean): number {
+function yearFor(month: number, day: number | undefined, ref: ReferenceDate, future: boolean, strict: boolean): number {
   const cmp = compareCommon({ year: ref.year, month, ...(day !== undefined ? { day } : {}) }, ref);
-  if (future) return cmp < 0 ? ref.year + 1 : ref.year;
-  return cmp > 0 ? ref.year - 1 : ref.year;
+  if (future) return cmp < 0 || (strict && cmp === 0) ? ref.year + 1 : ref.year;
+  return cmp > 0 || (strict && cmp === 0) ? ref.year - 1 : ref.year;
 }
 
 function resolveCalendar(m: CalendarMention, ref: ReferenceDate | null, future: boolean): ResolvedDate | null {
@@ -57,7 +58,10 @@ function resolveCalendar(m: CalendarMention, ref: ReferenceDate | null, future: 
   if (year === undefined) {
     if (ref === null || m.month === undefined) return null;
     const dir: Direction = m.direction === 'auto' ? (future ? 'future' : 'past') : m.direction;
-    year = m.yearShift !== undefined ? ref.year + m.yearShift : yearFor(m.month, m.day, ref, dir === 'future');
+    year =
+      m.yearShift !== undefined
+        ? ref.year + m.yearShift
+        : yearFor(m.month, m.day, ref, dir === 'future', m.direction !== 'auto');
     inferred = true;
   }
   const start: PartialDate = { year, ...(m.month !== undefined ? { month: m.month } : {}), ...(m.day !== undefined ? { day: m.day } : {}) };
