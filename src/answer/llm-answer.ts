@@ -56,7 +56,8 @@ export async function answerWithLlm(input: LlmAnswerInput, deps: LlmAnswerDeps):
   signal?.throwIfAborted();
   modelMs += rewrite.ms;
   addUsage(rewrite.usage);
-  if (rewrite.failure) log.warn({ err: rewrite.error, reason: rewrite.failure }, 'searching with the original question only');
+  const fatal = rewrite.error && FATAL.has(rewrite.error.kind) ? rewrite.error : undefined;
+  if (rewrite.failure && !fatal) log.warn({ err: rewrite.error, reason: rewrite.failure }, 'searching with the original question only');
 
   // 2. Retrieval: every query, fused.
   const t0 = performance.now();
@@ -78,7 +79,7 @@ export async function answerWithLlm(input: LlmAnswerInput, deps: LlmAnswerDeps):
   };
   const refusal = (): LlmAnswerResult => ({ lang, refused: true, text: refusalSentence(lang), citations: [], mode: 'llm', llm: info(), retrievalMs });
 
-  if (rewrite.error && FATAL.has(rewrite.error.kind)) return fallback(rewrite.error.reason, rewrite.error);
+  if (fatal) return fallback(fatal.reason, fatal);
   if (fused.length === 0) return refusal();
 
   // 3. Composition, streamed.
