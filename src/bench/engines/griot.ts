@@ -1,0 +1,32 @@
+/** Griot's own index: the full analyser (stopwords, Snowball stems, accent folding) over MiniSearch. */
+import { Analyser } from '../../search/analyser.js';
+import { SearchIndex, type IndexSnapshot } from '../../search/search-index.js';
+import type { BenchInput, EngineAdapter } from './engine.js';
+
+/** SearchIndex.build / search / snapshot / restore, each build with a fresh analyser (its stem cache counted). */
+export function griotEngine(): EngineAdapter {
+  let index: SearchIndex | null = null;
+  const current = () => {
+    if (!index) throw new Error('griot: no index built or loaded');
+    return index;
+  };
+  return {
+    name: 'griot',
+    description: 'SearchIndex: analyser (stopwords, Snowball nl/fr/en, folding), fuzzy + prefix, queries stemmed in nl/fr/en',
+    build(input: BenchInput) {
+      index = SearchIndex.build(input.documents, new Analyser());
+    },
+    search(query, k) {
+      return current().search(query, { limit: k }).map((h) => h.passage.id);
+    },
+    save() {
+      return JSON.stringify(current().snapshot());
+    },
+    load(data) {
+      index = SearchIndex.restore(JSON.parse(data) as IndexSnapshot, new Analyser());
+    },
+    release() {
+      index = null;
+    },
+  };
+}
