@@ -187,6 +187,7 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
   const retrieverOf = (s: ServingState): Retriever => ({
     search: (q, o) => s.index.search(q, o),
     languages: () => s.index.languages(),
+    answerExtractively: (question, hits, lang) => answerFromHits(s, question, hits, lang),
   });
 
   const engine: Engine = {
@@ -217,8 +218,7 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
       const t0 = performance.now();
       const hits = s.index.search(question, { limit: ANSWER_HITS });
       const retrievalMs = performance.now() - t0;
-      const terms = s.index.queryTerms(question);
-      const body = extractiveAnswer(question, hits, lang, { terms, termWeight: (t) => s.index.termWeight(t) });
+      const body = answerFromHits(s, question, hits, lang);
       const totalMs = performance.now() - started;
       return { id, question, mode: 'extractive', ...body, timings: { retrievalMs, answerMs: totalMs - retrievalMs, totalMs } };
     },
@@ -255,6 +255,11 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
   if (deps.watchCorpus) watchers.push(deps.watchCorpus(() => void onCorpusChanged()));
   deps.logger.debug({ documents: state.index.documents().length, passages: state.index.passageCount }, 'engine ready');
   return engine;
+}
+
+/** The extractive answer over hits, weighted by the state's index statistics. */
+function answerFromHits(s: ServingState, question: string, hits: readonly SearchHit[], lang: Lang) {
+  return extractiveAnswer(question, hits, lang, { terms: s.index.queryTerms(question), termWeight: (t) => s.index.termWeight(t) });
 }
 
 /**

@@ -74,7 +74,8 @@ export async function answerWithLlm(input: LlmAnswerInput, deps: LlmAnswerDeps):
   });
   const fallback = (reason: string, err?: unknown): LlmAnswerResult => {
     log.warn({ err, reason }, 'the answer falls back to extractive');
-    const body = (deps.extractive ?? extractiveAnswer)(question, fused, lang);
+    const extractive = deps.extractive ?? retriever.answerExtractively?.bind(retriever) ?? extractiveAnswer;
+    const body = extractive(question, fused, lang);
     return { ...body, mode: 'extractive', fallbackReason: `${capitalise(reason)}. This answer is extractive.`, llm: info(), retrievalMs };
   };
   const refusal = (): LlmAnswerResult => ({ lang, refused: true, text: refusalSentence(lang), citations: [], mode: 'llm', llm: info(), retrievalMs });

@@ -13,6 +13,8 @@ export interface Retriever {
   search(query: string, options?: SearchOptions): SearchHit[];
   /** Languages present in the index (e.g. ['nl', 'fr']): query rewriting targets these. */
   languages(): readonly Lang[];
+  /** The extractive answer over given hits, weighted by this index's term statistics (the LLM fallback). */
+  answerExtractively?(question: string, hits: readonly SearchHit[], lang: Lang): AnswerBody;
 }
 
 /** Input of the LLM answerer (src/answer/llm-answer.ts). */

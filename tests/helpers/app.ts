@@ -20,11 +20,11 @@ export class LogCapture extends Writable {
 }
 
 /** A real app over the seeds (or another corpus) with a fresh DATA_DIR and captured logs. */
-export async function testApp(env: Record<string, string> = {}): Promise<App & { logs: LogCapture }> {
+export async function testApp(env: Record<string, string> = {}, options: { promptsDir?: string } = {}): Promise<App & { logs: LogCapture }> {
   const dataDir = await mkdtemp(join(tmpdir(), 'griot-data-'));
   const config = loadConfig({ CORPUS_DIR: SEEDS_DIR, DATA_DIR: dataDir, LOG_LEVEL: 'debug', ...env });
   const logs = new LogCapture();
   const logger = createLogger({ level: config.logLevel, secrets: [config.llm?.apiKey, config.discord.token] }, logs);
-  const app = await createApp({ config, logger });
+  const app = await createApp({ config, logger, ...options });
   return { ...app, logs };
 }
