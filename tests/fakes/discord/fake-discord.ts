@@ -396,7 +396,8 @@ export class FakeDiscord {
       }
     }
     const prefix = '/api/v10';
-    const path = url.pathname.startsWith(prefix) ? url.pathname.slice(prefix.length) : url.pathname;
+    const pathname = decodeURIComponent(url.pathname);
+    const path = pathname.startsWith(prefix) ? pathname.slice(prefix.length) : pathname;
     const record: RecordedRequest = {
       at,
       method: req.method ?? 'GET',

@@ -1,0 +1,151 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { Events, MessageFlags, type Client, type Interaction } from 'discord.js';
+import type { Config } from '../config.js';
+import type { Engine } from '../engine.js';
+import type { Logger } from '../logger.js';
+import { NO_MENTIONS } from './allowed-mentions.js';
+import { createClient } from './client.js';
+import { commands } from './commands/index.js';
+import { components } from './components/index.js';
+import { createContext } from './context.js';
+import { createInteractionHandler } from './interaction-handler.js';
+import { createMessageHandler } from './message-handler.js';
+import { missingToken, DiscordSetupError } from './setup-error.js';
+
+export { DiscordSetupError } from './setup-error.js';
+
+/** A running bot. */
+export interface Bot {
+  readonly client: Client;
+  /**
+   * Graceful shutdown: stops taking new work (new interactions are told to retry), waits for
+   * answers in flight up to `graceMs` (default 10 s), then destroys the client. Safe to call twice.
+   */
+  stop(graceMs?: number): Promise<void>;
+}
+
+export interface StartBotOptions {
+  readonly config: Config;
+  readonly logger: Logger;
+  readonly engine: Engine;
+  /** Minimum time between edits of a streaming answer (default 1250 ms). */
+  readonly streamIntervalMs?: number;
+}
+
+/**
+ * Logs in, wires the interaction and mention handlers, and resolves once the client is ready
+ * (guilds received). Throws DiscordSetupError when DISCORD_TOKEN is missing or rejected.
+ */
+export async function startBot(options: StartBotOptions): Promise<Bot> {
+  const { config, logger, engine } = options;
+  const token = config.discord.token;
+  if (!token) throw missingToken();
+  const client = createClient(config.discord);
+  const ctx = createContext({
+    engine,
+    config: config.discord,
+    dataDir: config.dataDir,
+    logger,
+    ...(options.streamIntervalMs !== undefined ? { streamIntervalMs: options.streamIntervalMs } : {}),
+  });
+  const inFlight = new Set<Promise<void>>();
+  let accepting = true;
+  const track = (work: Promise<void>) => {
+    inFlight.add(work);
+    void work.finally(() => inFlight.delete(work));
+  };
+
+  const onInteraction = createInteractionHandler(ctx, commands, components);
+  client.on(Events.InteractionCreate, (interaction) => {
+    track(accepting ? onInteraction(interaction) : refuseWhileStopping(interaction));
+  });
+  if (config.discord.answerMentions) {
+    const onMessage = createMessageHandler(ctx);
+    client.on(Events.MessageCreate, (message) => {
+      if (accepting) track(onMessage(message));
+    });
+  }
+  client.on(Events.Error, (err) => logger.error({ err }, 'discord client error'));
+  client.on(Events.Warn, (message) => logger.warn({ message }, 'discord client warning'));
+  client.on(Events.ShardDisconnect, (event, shardId) => logger.warn({ code: event.code, shardId }, 'gateway connection closed for good'));
+
+  const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
+  try {
+    await client.login(token);
+    await ready;
+  } catch (err) {
+    await client.destroy();
+    if ((err as { code?: string }).code === 'TokenInvalid') {
+      throw new DiscordSetupError('Discord rejected DISCORD_TOKEN. Copy a fresh bot token from the Developer Portal (Bot → Reset Token) into .env.');
+    }
+    throw err;
+  }
+  logger.info(
+    { bot: client.user?.tag, guilds: client.guilds.cache.size, mentions: config.discord.answerMentions, commands: commands.length },
+    'discord bot ready',
+  );
+
+  let stopping: Promise<void> | null = null;
+  const stop = (graceMs = 10_000) =>
+    (stopping ??= (async () => {
+      accepting = false;
+      logger.info({ inFlight: inFlight.size }, 'discord bot stopping');
+      const abort = new AbortController();
+      await Promise.race([Promise.allSettled([...inFlight]), sleep(graceMs, undefined, { signal: abort.signal }).catch(() => undefined)]);
+      abort.abort();
+      if (inFlight.size > 0) logger.warn({ inFlight: inFlight.size }, 'stopped with answers still in flight');
+      await client.destroy();
+      logger.info('discord bot stopped');
+    })());
+  return { client, stop };
+}
+
+async function refuseWhileStopping(interaction: Interaction): Promise<void> {
+  if (!interaction.isRepliable()) return;
+  await interaction
+    .reply({ content: 'Griot is restarting. Try again in a minute.', flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS })
+    .catch(() => undefined);
+}
+
+/** Something that emits process signals (process itself; tests pass an EventEmitter). */
+export interface SignalSource {
+  once(signal: 'SIGINT' | 'SIGTERM', listener: () => void): unknown;
+  off(signal: 'SIGINT' | 'SIGTERM', listener: () => void): unknown;
+}
+
+/**
+ * On SIGINT or SIGTERM: runs `stop` (graceful shutdown), flushes the logger and calls `exit(0)`
+ * (or `exit(1)` if stopping failed). main.ts passes `(code) => process.exit(code)`. Returns a
+ * function that removes the handlers.
+ */
+export function installShutdown(
+  stop: () => Promise<void>,
+  logger: Logger,
+  exit: (code: number) => void,
+  signals: SignalSource = process,
+): () => void {
+  const handler = (signal: 'SIGINT' | 'SIGTERM') => () => {
+    uninstall();
+    logger.info({ signal }, 'shutting down');
+    stop().then(
+      () => {
+        logger.flush();
+        exit(0);
+      },
+      (err: unknown) => {
+        logger.error({ err }, 'shutdown failed');
+        logger.flush();
+        exit(1);
+      },
+    );
+  };
+  const onInt = handler('SIGINT');
+  const onTerm = handler('SIGTERM');
+  const uninstall = () => {
+    signals.off('SIGINT', onInt);
+    signals.off('SIGTERM', onTerm);
+  };
+  signals.once('SIGINT', onInt);
+  signals.once('SIGTERM', onTerm);
+  return uninstall;
+}

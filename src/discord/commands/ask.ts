@@ -1,0 +1,52 @@
+import { MessageFlags, SlashCommandBuilder, type ChatInputCommandInteraction } from 'discord.js';
+import type { Logger } from '../../logger.js';
+import { NO_MENTIONS } from '../allowed-mentions.js';
+import type { BotContext } from '../context.js';
+import { assertAllowedChannel, assertRate } from '../guards.js';
+import { answerMessages } from '../render/answer-messages.js';
+import { DISCORD_LIMITS } from '../render/limits.js';
+import { createThrottledEditor } from '../throttled-editor.js';
+import type { Command } from './types.js';
+
+export const QUESTION_MAX = 500;
+
+/** /ask question:<text> [private:<bool>] — a cited answer, streamed while the LLM writes it. */
+export const ask: Command = {
+  data: new SlashCommandBuilder()
+    .setName('ask')
+    .setDescription('Ask a question about the news corpus; the answer cites its sources.')
+    .addStringOption((o) =>
+      o.setName('question').setDescription('Your question, in English, Dutch or French').setRequired(true).setMaxLength(QUESTION_MAX),
+    )
+    .addBooleanOption((o) => o.setName('private').setDescription('Only you see the answer (default: no)'))
+    .toJSON(),
+
+  async execute(interaction: ChatInputCommandInteraction, ctx: BotContext, log: Logger) {
+    const question = interaction.options.getString('question', true).trim();
+    const ephemeral = interaction.options.getBoolean('private') ?? false;
+    assertAllowedChannel(ctx, interaction.channelId, interaction.channel?.isThread() ? interaction.channel.parentId : null);
+    assertRate(ctx, interaction.user.id);
+    await interaction.deferReply(ephemeral ? { flags: MessageFlags.Ephemeral } : {});
+
+    const editor = createThrottledEditor(
+      (text) => interaction.editReply({ content: streamingText(text), allowedMentions: NO_MENTIONS }),
+      { intervalMs: ctx.streamIntervalMs, onError: (err) => log.warn({ err }, 'a streaming edit failed') },
+    );
+    const answer = await ctx.engine.ask(question, { onText: (partial) => editor.update(partial) }).finally(() => editor.finish());
+    log.info({ answerId: answer.id, mode: answer.mode, refused: answer.refused, citations: answer.citations.length }, 'answered');
+
+    const [first, ...rest] = answerMessages(answer, { escalation: !ephemeral && ctx.config.escalationRoleId !== undefined });
+    let last = await interaction.editReply({ ...first!, allowedMentions: NO_MENTIONS });
+    for (const message of rest) {
+      last = await interaction.followUp({ ...message, allowedMentions: NO_MENTIONS, ...(ephemeral ? { flags: MessageFlags.Ephemeral } : {}) });
+    }
+    ctx.answers.set(answer.id, { answer, url: last.url });
+  },
+};
+
+/** A partial answer as shown while streaming: the newest text, with a cursor, within the limit. */
+function streamingText(partial: string): string {
+  const max = DISCORD_LIMITS.content - 2;
+  const text = partial.length > max ? `…${partial.slice(partial.length - max + 1)}` : partial;
+  return `${text} ▌`;
+}

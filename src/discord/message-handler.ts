@@ -1,0 +1,73 @@
+import { randomBytes } from 'node:crypto';
+import { ThreadAutoArchiveDuration, type Message } from 'discord.js';
+import { NO_MENTIONS } from './allowed-mentions.js';
+import { appendTurn, type BotContext } from './context.js';
+import { assertAllowedChannel, assertRate } from './guards.js';
+import { hashUserId } from './hash.js';
+import { answerMessages } from './render/answer-messages.js';
+import { DISCORD_LIMITS } from './render/limits.js';
+import { shorten } from './render/text.js';
+import { UserError } from './user-error.js';
+
+/**
+ * Answers messages that mention the bot, in a new thread named after the question; later
+ * messages in that thread are follow-ups carrying the conversation so far. Ignores bots,
+ * @everyone/@here and mentions with no question. Needs the Message Content intent.
+ */
+export function createMessageHandler(ctx: BotContext): (message: Message) => Promise<void> {
+  return async (message) => {
+    if (message.author.bot || message.system || !message.inGuild()) return;
+    const botId = message.client.user.id;
+    const channel = message.channel;
+    const conversation = channel.isThread() ? ctx.conversations.get(channel.id) : undefined;
+    if (!conversation && !message.mentions.users.has(botId)) return;
+    if (message.mentions.everyone) return;
+    const question = questionOf(message.content, botId);
+    if (!question) return;
+
+    const started = performance.now();
+    const log = ctx.logger.child({ cmd: conversation ? 'follow-up' : 'mention', messageId: message.id, user: hashUserId(message.author.id) });
+    let ok = false;
+    try {
+      assertAllowedChannel(ctx, channel.id, channel.isThread() ? channel.parentId : null);
+      assertRate(ctx, message.author.id);
+      const history = conversation ?? [];
+      const thread = channel.isThread()
+        ? channel
+        : await message.startThread({ name: threadName(question), autoArchiveDuration: ThreadAutoArchiveDuration.OneDay });
+      await thread.sendTyping().catch(() => undefined);
+      const answer = await ctx.engine.ask(question, { history });
+      log.info({ answerId: answer.id, mode: answer.mode, refused: answer.refused, citations: answer.citations.length, turns: history.length }, 'answered');
+      let last: Message | undefined;
+      for (const part of answerMessages(answer, { escalation: ctx.config.escalationRoleId !== undefined })) {
+        last = await thread.send({ ...part, allowedMentions: NO_MENTIONS });
+      }
+      ctx.conversations.set(thread.id, appendTurn(history, { question, answer: answer.text }));
+      ctx.answers.set(answer.id, { answer, ...(last ? { url: last.url } : {}) });
+      ok = true;
+    } catch (err) {
+      let content: string;
+      if (err instanceof UserError) {
+        log.info({ reason: err.message }, 'refused with a message for the user');
+        content = err.message;
+      } else {
+        const errorId = randomBytes(4).toString('hex');
+        log.error({ err, errorId }, 'message handling failed');
+        content = `Something went wrong on my side (error id \`${errorId}\`). Try again; if it keeps failing, give this id to a moderator.`;
+      }
+      await message.reply({ content, allowedMentions: NO_MENTIONS }).catch((e: unknown) => log.warn({ err: e }, 'could not reply'));
+    } finally {
+      log.info({ durationMs: Math.round(performance.now() - started), ok }, 'message finished');
+    }
+  };
+}
+
+/** The question in a message: its text without the bot's mention. */
+export function questionOf(content: string, botId: string): string {
+  return content.replace(new RegExp(`<@!?${botId}>`, 'g'), ' ').replace(/\s+/g, ' ').trim();
+}
+
+/** A thread name from the question: one line, at most 100 characters. */
+export function threadName(question: string): string {
+  return shorten(question, DISCORD_LIMITS.threadName) || 'Question';
+}

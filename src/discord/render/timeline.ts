@@ -1,0 +1,39 @@
+import type { APIEmbed } from 'discord.js';
+import type { TimelineEvent, TimelineQuery } from '../../types.js';
+import { packPages } from './pages.js';
+import { formatArticleDate, shorten } from './text.js';
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/**
+ * Timeline events as pages of embeds, grouped by year and month, one line per event with its date,
+ * the sentence (or its summary) and the article it comes from.
+ */
+export function timelinePages(events: readonly TimelineEvent[], query: TimelineQuery): APIEmbed[] {
+  const range = query.from || query.to ? ` (${query.from ?? '…'} → ${query.to ?? '…'})` : '';
+  const title = shorten(`Timeline${query.topic ? `: ${query.topic}` : ''}${range}`, 256);
+  if (events.length === 0) {
+    return [{ title, description: 'No dated events match. Try a broader topic or a wider date range.' }];
+  }
+  const lines = events.map((e) => ({ headings: headingsOf(e), text: eventLine(e) }));
+  const pages = packPages(lines);
+  return pages.map((description, i) => ({
+    title,
+    description,
+    footer: { text: `${events.length} events · page ${i + 1} of ${pages.length} · ≈ = date inferred from the article` },
+  }));
+}
+
+function headingsOf(e: TimelineEvent): string[] {
+  const year = `### ${e.date.slice(0, 4)}`;
+  if (e.precision === 'year') return [year];
+  const month = Number(e.date.slice(5, 7));
+  return [year, `**${MONTHS[month - 1] ?? e.date.slice(5, 7)}**`];
+}
+
+function eventLine(e: TimelineEvent): string {
+  const when = `${e.inferred ? '≈' : ''}${e.date}${e.end ? `–${e.end}` : ''}`;
+  const source = e.citations[0];
+  const cite = source ? ` — *${shorten(source.title, 80)}*, ${formatArticleDate(source.date)}${e.citations.length > 1 ? ` (+${e.citations.length - 1})` : ''}` : '';
+  return `• \`${when}\` ${shorten(e.summary ?? e.text, 280)}${cite}`;
+}

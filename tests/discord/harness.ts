@@ -1,0 +1,85 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createApp } from '../../src/app.js';
+import { loadConfig, type Config } from '../../src/config.js';
+import { startBot, type Bot } from '../../src/discord/bot.js';
+import { deployCommands } from '../../src/discord/deploy.js';
+import type { Engine } from '../../src/engine.js';
+import { createLogger, type Logger } from '../../src/logger.js';
+import { FakeDiscord } from '../fakes/discord/fake-discord.js';
+import { SEEDS_DIR } from '../helpers/seeds.js';
+
+/** A log line as pino wrote it. */
+export type LogLine = Record<string, any> & { msg: string; level: number };
+
+export interface Harness {
+  readonly fake: FakeDiscord;
+  readonly bot: Bot;
+  readonly config: Config;
+  /** The real engine over the seeds (before any wrapping). */
+  readonly engine: Engine;
+  readonly logs: LogLine[];
+  readonly logger: Logger;
+  readonly dataDir: string;
+  close(): Promise<void>;
+}
+
+export interface HarnessOptions {
+  /** Extra environment (e.g. RATE_LIMIT_PER_MINUTE). */
+  readonly env?: Record<string, string>;
+  /** Wraps the real engine (to make ask throw, stream, or answer at length). */
+  readonly wrap?: (engine: Engine) => Engine;
+  readonly streamIntervalMs?: number;
+}
+
+/**
+ * The whole bot against a fake Discord: the real engine over the seeds (DATA_DIR in a temp dir),
+ * the commands deployed to the fake guild, a real discord.js client logged in and ready.
+ */
+export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
+  const fake = await FakeDiscord.start();
+  const dataDir = await mkdtemp(join(tmpdir(), 'griot-discord-'));
+  const config = loadConfig({
+    CORPUS_DIR: SEEDS_DIR,
+    DATA_DIR: dataDir,
+    DISCORD_TOKEN: fake.token,
+    DISCORD_API_URL: fake.apiUrl,
+    DISCORD_GUILD_ID: fake.guildId,
+    ESCALATION_ROLE_ID: fake.roles.helpers,
+    ...options.env,
+  });
+  const logs: LogLine[] = [];
+  const logger = createLogger({ level: 'debug', secrets: [fake.token] }, { write: (line: string) => void logs.push(JSON.parse(line)) });
+  const app = await createApp({ config, logger });
+  await deployCommands({ config, logger });
+  const bot = await startBot({
+    config,
+    logger,
+    engine: options.wrap ? options.wrap(app.engine) : app.engine,
+    ...(options.streamIntervalMs !== undefined ? { streamIntervalMs: options.streamIntervalMs } : {}),
+  });
+  return {
+    fake,
+    bot,
+    config,
+    engine: app.engine,
+    logs,
+    logger,
+    dataDir,
+    async close() {
+      await bot.stop();
+      await app.engine.close();
+      await fake.close();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A dev question (tests/fixtures/dev-questions.jsonl d04) the seeds answer from 002_68a43d7a4bec2f41. */
+export const NIGER_QUESTION = 'Welk land is bereid om als nieuwe thuisbasis voor de missie te dienen?';
+
+/** Every `[n]` marker in a text, as numbers. */
+export function citationNumbers(text: string): number[] {
+  return [...text.matchAll(/\[(\d+)\]/g)].map((m) => Number(m[1]));
+}
