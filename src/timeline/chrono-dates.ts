@@ -32,6 +32,13 @@ const REFERENCE = { instant: new Date(Date.UTC(2000, 0, 1)), timezone: 0 };
 /** A numeric date with a four-digit year: "17/02/2022", "17.02.2022", "2022-02-17". */
 const NUMERIC_WITH_YEAR = /\d{1,2}[./-]\d{1,2}[./-]\d{4}|\d{4}-\d{2}-\d{2}/;
 
+const MONTH_NAMES = [...MONTHS.keys()].sort((a, b) => b.length - a.length).join('|');
+/** A day number beside a month name: "24 mei", "1er au 6 février", "February 17", "5th of May". */
+const DAY_AND_MONTH_HINT = new RegExp(
+  `\\d(?:\\p{L}{1,3})?(?:\\s+of)?\\s+(?:${MONTH_NAMES})(?!\\p{L})|(?<!\\p{L})(?:${MONTH_NAMES})\\s+\\d`,
+  'iu',
+);
+
 /** True when chrono's matched text names a month in words (respecting "May"/"March" capitalisation). */
 function namesMonth(text: string): boolean {
   for (const word of text.match(/\p{L}+/gu) ?? []) {
@@ -74,9 +81,14 @@ function toChronoDate(r: chrono.ParsedResult): ChronoDate | null {
  * word of one language is never read as a month of another.
  */
 export function findChronoDates(text: string, lang: Lang): ChronoDate[] {
+  // Every date kept here is a day number next to a month name, or numeric with a year, and the other
+  // languages' ones have a four-digit year: skipping sentences without them keeps chrono (the slow
+  // part of extraction) off nearly every sentence.
+  if (!DAY_AND_MONTH_HINT.test(text) && !NUMERIC_WITH_YEAR.test(text)) return [];
+  const others = /\d{4}/.test(text) ? (['nl', 'fr', 'en'] as const).filter((l) => l !== lang) : [];
   const found: ChronoDate[] = [];
   const overlaps = (d: ChronoDate) => found.some((f) => d.start < f.end && f.start < d.end);
-  for (const other of [lang, ...(['nl', 'fr', 'en'] as const).filter((l) => l !== lang)]) {
+  for (const other of [lang, ...others]) {
     for (const r of PARSERS[other].parse(text, REFERENCE, { forwardDate: false })) {
       const d = toChronoDate(r);
       if (!d || (other !== lang && d.year === undefined) || overlaps(d)) continue;

@@ -108,6 +108,15 @@ function compileRelative(lang: Lang) {
     offset: p.offset,
   }));
 }
+/** One pass over a sentence tells whether any relative phrase is there (most sentences have none). */
+const ANY_RELATIVE: Readonly<Record<Lang, RegExp>> = {
+  nl: anyRelative('nl'),
+  fr: anyRelative('fr'),
+  en: anyRelative('en'),
+};
+function anyRelative(lang: Lang): RegExp {
+  return new RegExp(`${B}(?:${RELATIVE_PHRASES[lang].map((p) => apos(p.pattern)).join('|')})${E}`, 'iu');
+}
 
 const inYearRange = (y: number): boolean => y >= MIN_YEAR && y <= MAX_YEAR;
 
@@ -197,6 +206,7 @@ function yearRangeMentions(text: string): CalendarMention[] {
 }
 
 function relativeMentions(text: string, lang: Lang): RelativeMention[] {
+  if (!ANY_RELATIVE[lang].test(text)) return [];
   return RELATIVE_RES[lang].flatMap(({ re, unit, offset }) =>
     [...text.matchAll(re)].map((m) => ({
       kind: 'relative' as const,
@@ -258,13 +268,14 @@ function joinRelativeYears(text: string, mentions: readonly DateMention[]): Date
 
 /** The date expressions in one sentence of language `lang`, in text order, not yet resolved. */
 export function findDateMentions(sentence: string, lang: Lang): DateMention[] {
+  const hasYear = /\d{4}/.test(sentence);
   const all: DateMention[] = [
     ...chronoMentions(sentence, lang),
-    ...yearRangeMentions(sentence),
+    ...(hasYear ? yearRangeMentions(sentence) : []),
     ...monthMentions(sentence),
     ...relativeMentions(sentence, lang),
     ...weekdayMentions(sentence),
-    ...yearMentions(sentence),
+    ...(hasYear ? yearMentions(sentence) : []),
   ];
   return joinRelativeYears(sentence, withoutOverlaps(all));
 }

@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { mergeEvents } from '../../src/timeline/merge.js';
+import type { TimelineEvent } from '../../src/types.js';
+
+function event(docId: string, date: string, text: string, inferred = false): TimelineEvent {
+  return {
+    id: `${docId}:${date}:${text.length}`,
+    date,
+    precision: date.length === 4 ? 'year' : date.length === 7 ? 'month' : 'day',
+    inferred,
+    text,
+    lang: 'nl',
+    citations: [{ docId, passageId: `${docId}#0`, date: null, title: docId }],
+  };
+}
+
+describe('mergeEvents', () => {
+  it('merges the identical sentence from two articles into one event citing both', () => {
+    const merged = mergeEvents([
+      event('a', '2013', 'Sinds 2013 vecht Frankrijk in Mali.'),
+      event('b', '2013', 'Sinds 2013 vecht Frankrijk in Mali.'),
+    ]);
+    expect(merged).toHaveLength(1);
+    expect(merged[0]?.citations.map((c) => c.docId)).toEqual(['a', 'b']);
+  });
+
+  it('merges the same event told with mostly the same content words', () => {
+    const merged = mergeEvents([
+      event('a', '2021-05-24', 'Op 24 mei pleegde het Malinese leger een militaire putsch in Bamako.'),
+      event('b', '2021-05-24', 'De militaire putsch van het Malinese leger in Bamako, op 24 mei.'),
+    ]);
+    expect(merged).toHaveLength(1);
+  });
+
+  it('keeps the first event\'s id and text, and its place', () => {
+    const first = event('a', '2013', 'Sinds 2013 vecht Frankrijk in Mali.');
+    const merged = mergeEvents([first, event('c', '2020', 'Takuba in 2020.'), event('b', '2013', first.text)]);
+    expect(merged.map((e) => e.id)).toEqual([first.id, merged[1]?.id]);
+    expect(merged[0]?.text).toBe(first.text);
+  });
+
+  it('does not merge the same sentence under different dates', () => {
+    const text = 'Vorige week bevroor Parijs de operaties met het Malinese leger.';
+    expect(mergeEvents([event('a', '2021-06', text), event('b', '2021-10', text)])).toHaveLength(2);
+  });
+
+  it('does not merge different events on the same date', () => {
+    expect(
+      mergeEvents([
+        event('a', '2013', 'Sinds 2013 vecht Frankrijk tegen jihadisten in de Sahel.'),
+        event('b', '2013', 'In 2013 begonnen de Fransen Opération Serval in Noord-Mali.'),
+      ]),
+    ).toHaveLength(2);
+  });
+
+  it('counts a merged date as stated when one article states it', () => {
+    const text = 'De verkiezingen van 27 februari 2022 worden uitgesteld.';
+    const merged = mergeEvents([event('a', '2022-02-27', text, true), event('b', '2022-02-27', text, false)]);
+    expect(merged[0]?.inferred).toBe(false);
+  });
+});
