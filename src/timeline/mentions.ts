@@ -283,7 +283,13 @@ export function findDateMentions(sentence: string, lang: Lang): DateMention[] {
 const futureRe = (lang: Lang): RegExp => new RegExp(`${B}${apos(FUTURE_MARKERS[lang])}${E}`, 'iu');
 const FUTURE_RES: Readonly<Record<Lang, RegExp>> = { nl: futureRe('nl'), fr: futureRe('fr'), en: futureRe('en') };
 
-/** True when the sentence speaks of the future ("zal", "zou … moeten", "sera", "will"). */
+/** Quoted speech: „…”, “…”, "…", «…». */
+const QUOTED = /[„“"«][^„“”"«»]*[”"»]/gu;
+
+/**
+ * True when the sentence speaks of the future ("zal", "zou … moeten", "sera", "will"). Quoted speech
+ * does not count: in "„Takuba moet de pijler worden”, zei Macron donderdag" the saying is past.
+ */
 export function isFutureTense(sentence: string, lang: Lang): boolean {
-  return FUTURE_RES[lang].test(sentence);
+  return FUTURE_RES[lang].test(sentence.replace(QUOTED, ' '));
 }

@@ -121,6 +121,16 @@ describe('Dutch date resolution', () => {
       expect(datesIn('Dat zei Macron donderdag.', '2021-06-10', 'nl')).toEqual([day('2021-06-10', true)]);
     });
 
+    it('reads the tense of the saying, not of the quote ("„Takuba moet de pijler worden”, zei Macron donderdag")', () => {
+      expect(datesIn('„Takuba moet de pijler worden”, zei Macron donderdag.', '2021-06-12', 'nl')).toEqual([
+        day('2021-06-10', true),
+      ]);
+    });
+
+    it('reads a future tense as the coming weekday ("zal donderdag spreken")', () => {
+      expect(datesIn('Macron zal donderdag spreken.', '2021-06-12', 'nl')).toEqual([day('2021-06-17', true)]);
+    });
+
     it('dates "vorige donderdag" in an article of a Thursday to the Thursday before', () => {
       expect(datesIn('Dat zei Macron vorige donderdag.', '2021-06-10', 'nl')).toEqual([day('2021-06-03', true)]);
     });
