@@ -26,8 +26,8 @@ export interface Harness {
 }
 
 export interface HarnessOptions {
-  /** Extra environment (e.g. RATE_LIMIT_PER_MINUTE). */
-  readonly env?: Record<string, string>;
+  /** Extra environment (e.g. RATE_LIMIT_PER_MINUTE), or a function of the fake for its ids. */
+  readonly env?: Record<string, string> | ((fake: FakeDiscord) => Record<string, string>);
   /** Wraps the real engine (to make ask throw, stream, or answer at length). */
   readonly wrap?: (engine: Engine) => Engine;
   readonly streamIntervalMs?: number;
@@ -47,7 +47,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     DISCORD_API_URL: fake.apiUrl,
     DISCORD_GUILD_ID: fake.guildId,
     ESCALATION_ROLE_ID: fake.roles.helpers,
-    ...options.env,
+    ...(typeof options.env === 'function' ? options.env(fake) : options.env),
   });
   const logs: LogLine[] = [];
   const logger = createLogger({ level: 'debug', secrets: [fake.token] }, { write: (line: string) => void logs.push(JSON.parse(line)) });
@@ -82,4 +82,24 @@ export const NIGER_QUESTION = 'Welk land is bereid om als nieuwe thuisbasis voor
 /** Every `[n]` marker in a text, as numbers. */
 export function citationNumbers(text: string): number[] {
   return [...text.matchAll(/\[(\d+)\]/g)].map((m) => Number(m[1]));
+}
+
+/** The engine with `ask` replaced (the rest stays real). */
+export function withAsk(engine: Engine, ask: Engine['ask']): Engine {
+  return {
+    ask,
+    search: (q, o) => engine.search(q, o),
+    timeline: (q) => engine.timeline(q),
+    documents: () => engine.documents(),
+    reindex: () => engine.reindex(),
+    llmEnabled: engine.llmEnabled,
+    close: () => engine.close(),
+  };
+}
+
+/** Request bodies that carry a message (content or embeds), wherever discord.js puts them. */
+export function messageBodies(fake: FakeDiscord): Array<{ path: string; body: any }> {
+  return fake.requests
+    .map((r) => ({ path: r.path, body: r.path.endsWith('/callback') ? r.body?.data : r.body }))
+    .filter((r) => r.body && (typeof r.body.content === 'string' || Array.isArray(r.body.embeds)) && !Array.isArray(r.body));
 }
