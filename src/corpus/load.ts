@@ -136,8 +136,18 @@ async function listOrExplain(dir: string): Promise<string[]> {
 export async function scanCorpus(dir: string, opts: { maxBytes?: number } = {}): Promise<CorpusEntry[]> {
   const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
   const entries: CorpusEntry[] = [];
-  for (const file of await listOrExplain(dir)) entries.push((await readEntry(dir, file, maxBytes)).entry);
+  for await (const read of readInOrder(dir, await listOrExplain(dir), maxBytes)) entries.push(read.entry);
   return entries;
+}
+
+/** Files read at once: enough to overlap disk waits, few enough to bound memory (16 × 1 MiB at most). */
+const READ_AHEAD = 16;
+
+/** Reads and hashes `files` in order, a few at a time. */
+async function* readInOrder(dir: string, files: readonly string[], maxBytes: number): AsyncGenerator<ReadResult> {
+  for (let i = 0; i < files.length; i += READ_AHEAD) {
+    yield* await Promise.all(files.slice(i, i + READ_AHEAD).map((f) => readEntry(dir, f, maxBytes)));
+  }
 }
 
 /** Options for {@link loadCorpus}. */
@@ -172,9 +182,9 @@ export async function loadCorpus(dir: string, opts: LoadCorpusOptions = {}): Pro
   const entries: CorpusEntry[] = [];
   const owners = new Map<string, string>();
   let reused = 0;
-  for (const file of files) {
+  for await (const read of readInOrder(dir, files, maxBytes)) {
+    const file = read.entry.file;
     // Hashed even when skipped below, so the entries are exactly what scanCorpus sees.
-    const read = await readEntry(dir, file, maxBytes);
     entries.push(read.entry);
     const owner = owners.get(documentId(file));
     if (owner !== undefined) {
