@@ -16,6 +16,8 @@ import { answerWithLlm } from './answer/llm-answer.js';
 import { loadPrompts } from './answer/prompts.js';
 import type { LlmAnswerInput, LlmAnswerResult } from './answer/types.js';
 import { createChatClient } from './llm/client.js';
+import { timelineFor } from './timeline/engine-timeline.js';
+import { extractCorpusEvents } from './timeline/extract.js';
 
 /** The prompt templates shipped with Griot (prompts/ at the repository root). */
 export const PROMPTS_DIR = fileURLToPath(new URL('../prompts', import.meta.url));
@@ -81,6 +83,8 @@ export async function createApp(args: {
     analyser,
     open,
     ...(llmAnswer ? { llmAnswer } : {}),
+    extractEvents: (index) => extractCorpusEvents(index.fullDocuments()),
+    queryTimeline: async (state, query) => timelineFor(state.events, state.index, query),
     rebuild: (previous) => rebuildIndex(store, previous),
     save: (opened) => saveOpenedIndex(store, opened),
     loadSaved: (fingerprint) => loadSavedIndex(store, fingerprint),

@@ -17,6 +17,7 @@ const CLI_COMMANDS: Record<string, () => Promise<Command>> = {
   ask: async () => (await import('./cli/ask.js')).askCommand,
   search: async () => (await import('./cli/search.js')).searchCommand,
   eval: async () => (await import('./cli/eval.js')).evalCommand,
+  timeline: async () => (await import('./cli/timeline.js')).timelineCommand,
 };
 
 async function main(argv: readonly string[]): Promise<number> {

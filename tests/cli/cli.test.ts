@@ -67,3 +67,13 @@ describe('npm run search', () => {
     expect(r.stderr).toMatch(/YYYY, YYYY-MM or YYYY-MM-DD/);
   });
 });
+
+describe('npm run timeline', () => {
+  it('--json lists dated, cited events', async () => {
+    const r = await cli(['timeline', '--json', '--from', '2021-05-01', '--to', '2021-05-31']);
+    const json = JSON.parse(r.stdout);
+    const days = json.events.filter((e: { precision: string }) => e.precision === 'day');
+    expect(days.map((e: { date: string }) => e.date)).toEqual(['2021-05-24', '2021-05-30']);
+    expect(days[0]).toMatchObject({ precision: 'day', inferred: true, citations: [{ docId: '001_bb4ad67e1b753670', date: '2021-06' }] });
+  });
+});
