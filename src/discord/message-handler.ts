@@ -35,14 +35,18 @@ export function createMessageHandler(ctx: BotContext): (message: Message) => Pro
       const thread = channel.isThread()
         ? channel
         : await message.startThread({ name: threadName(question), autoArchiveDuration: ThreadAutoArchiveDuration.OneDay });
+      // Known as a conversation from now on: messages there are follow-ups.
+      if (!conversation) ctx.conversations.set(thread.id, history);
       await thread.sendTyping().catch(() => undefined);
       const answer = await ctx.engine.ask(question, { history });
       log.info({ answerId: answer.id, mode: answer.mode, refused: answer.refused, citations: answer.citations.length, turns: history.length }, 'answered');
+      // Recorded before it is shown, so a reply typed the moment it appears already has it as context.
+      ctx.conversations.set(thread.id, appendTurn(ctx.conversations.get(thread.id) ?? history, { question, answer: answer.text }));
+      ctx.answers.set(answer.id, { answer });
       let last: Message | undefined;
       for (const part of answerMessages(answer, { escalation: ctx.config.escalationRoleId !== undefined })) {
         last = await thread.send({ ...part, allowedMentions: NO_MENTIONS });
       }
-      ctx.conversations.set(thread.id, appendTurn(history, { question, answer: answer.text }));
       ctx.answers.set(answer.id, { answer, ...(last ? { url: last.url } : {}) });
       ok = true;
     } catch (err) {

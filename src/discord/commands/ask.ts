@@ -35,6 +35,8 @@ export const ask: Command = {
     const answer = await ctx.engine.ask(question, { onText: (partial) => editor.update(partial) }).finally(() => editor.finish());
     log.info({ answerId: answer.id, mode: answer.mode, refused: answer.refused, citations: answer.citations.length }, 'answered');
 
+    // Known before its buttons are visible, so an immediate click finds it.
+    ctx.answers.set(answer.id, { answer });
     const [first, ...rest] = answerMessages(answer, { escalation: !ephemeral && ctx.config.escalationRoleId !== undefined });
     let last = await interaction.editReply({ ...first!, allowedMentions: NO_MENTIONS });
     for (const message of rest) {

@@ -67,8 +67,10 @@ export interface FakeInteraction {
   readonly user: FakeUser;
   /** Callback type and time, once acknowledged. */
   ack?: { type: number; at: number; ephemeral: boolean };
-  /** The @original message: the response, or for a component the message it sits on. */
+  /** The @original message once acknowledged: the response, or for a component updating its message, that message. */
   originalId?: string;
+  /** For a component: the message it sits on. */
+  messageId?: string;
   readonly followUpIds: string[];
 }
 
@@ -226,7 +228,7 @@ export class FakeDiscord {
       { custom_id: customId, component_type: 2 },
       message,
     );
-    interaction.originalId = message.id;
+    interaction.messageId = message.id;
     return interaction;
   }
 
@@ -575,11 +577,13 @@ export class FakeDiscord {
         break;
       case 6:
         if (interaction.type !== 3) throw new Rejection(400, 50035, 'DEFERRED_UPDATE_MESSAGE is only valid for components');
+        interaction.originalId = interaction.messageId;
         break;
       case 7: {
         if (interaction.type !== 3) throw new Rejection(400, 50035, 'UPDATE_MESSAGE is only valid for components');
         this.checkMessage(data, false);
-        message = this.applyEdit(this.needMessage(interaction.originalId!), data);
+        message = this.applyEdit(this.needMessage(interaction.messageId!), data);
+        interaction.originalId = message.id;
         break;
       }
       default:

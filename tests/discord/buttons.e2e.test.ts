@@ -1,0 +1,87 @@
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { FakeInteraction, FakeMessage } from '../fakes/discord/fake-discord.js';
+import { messageBodies, NIGER_QUESTION, startHarness, type Harness } from './harness.js';
+
+const EPHEMERAL = 64;
+
+describe('buttons under an answer', () => {
+  let h: Harness;
+  afterEach(async () => h?.close());
+
+  const askAndWait = async (question = NIGER_QUESTION): Promise<FakeMessage> => {
+    const interaction = h.fake.command('ask', { question });
+    return h.fake.until(() => {
+      const m = h.fake.original(interaction);
+      return m && m.components.length > 0 ? m : undefined;
+    });
+  };
+  const buttonId = (message: FakeMessage, label: string): string =>
+    message.components.flatMap((r: any) => r.components).find((c: any) => c.label === label)!.custom_id;
+  const replyTo = (click: FakeInteraction) => h.fake.until(() => h.fake.original(click));
+
+  it('records a vote in feedback.jsonl, and a second click changes it', async () => {
+    h = await startHarness();
+    const answer = await askAndWait();
+    const up = h.fake.click(answer.id, buttonId(answer, '👍'));
+    expect((await replyTo(up)).content).toMatch(/Thanks/);
+    expect(up.ack?.ephemeral).toBe(true);
+    const down = h.fake.click(answer.id, buttonId(answer, '👎'));
+    expect((await replyTo(down)).content).toMatch(/Changed your rating to 👎/);
+
+    const lines = (await readFile(join(h.dataDir, 'feedback.jsonl'), 'utf8')).trim().split('\n').map((l) => JSON.parse(l));
+    const user = createHash('sha256').update(h.fake.users.alice.id).digest('hex');
+    const answerId = buttonId(answer, '👍').split(':')[2];
+    expect(lines).toEqual([
+      expect.objectContaining({ answerId, question: NIGER_QUESTION, user, vote: 'up' }),
+      expect.objectContaining({ answerId, question: NIGER_QUESTION, user, vote: 'down', previous: 'up' }),
+    ]);
+    expect(await readFile(join(h.dataDir, 'feedback.jsonl'), 'utf8')).not.toContain(h.fake.users.alice.id);
+    expect(h.logs.some((l) => l.msg === 'feedback recorded' && l.vote === 'down')).toBe(true);
+  });
+
+  it('shows the full cited passages privately on "Sources"', async () => {
+    h = await startHarness();
+    const answer = await askAndWait();
+    const click = h.fake.click(answer.id, buttonId(answer, 'Sources'));
+    const reply = await replyTo(click);
+    expect(reply.flags & EPHEMERAL).toBe(EPHEMERAL);
+    expect(reply.embeds[0].title).toMatch(/^\[1\]/);
+    expect(reply.embeds[0].description).toMatch(/Niger/);
+    expect(reply.embeds[0].footer.text).toContain('002_68a43d7a4bec2f41#');
+  });
+
+  it('escalates to the moderator role, the only mention it allows, and never allows @everyone', async () => {
+    h = await startHarness();
+    const answer = await askAndWait(`@everyone <@&${'1'.repeat(18)}> ${NIGER_QUESTION}`);
+    const click = h.fake.click(answer.id, buttonId(answer, '🙋 Ask a moderator'), { user: h.fake.users.bob });
+    const post = await replyTo(click);
+    expect(click.ack?.ephemeral).toBe(false);
+    expect(post.content).toContain(`<@&${h.fake.roles.helpers}>`);
+    expect(post.content).toContain(answer.id);
+    expect(post.allowedMentions).toEqual({ parse: [], roles: [h.fake.roles.helpers] });
+
+    const bodies = messageBodies(h.fake);
+    expect(bodies.length).toBeGreaterThanOrEqual(2);
+    expect(post.content).toContain('@everyone');
+    for (const { body } of bodies) {
+      expect(body.allowed_mentions?.parse).toEqual([]);
+      expect(body.allowed_mentions?.users ?? []).toEqual([]);
+      for (const role of body.allowed_mentions?.roles ?? []) expect(role).toBe(h.fake.roles.helpers);
+    }
+    expect(bodies.filter(({ body }) => (body.allowed_mentions?.roles ?? []).length > 0)).toHaveLength(1);
+  });
+
+  it('tells the user when a button refers to an answer it no longer remembers (e.g. after a restart)', async () => {
+    h = await startHarness();
+    const answer = await askAndWait();
+    // The same message as a previous run of the bot would have left it: an answer id this run never made.
+    answer.components = [{ type: 1, components: [{ type: 2, style: 2, label: '👍', custom_id: 'fb:up:0123456789ab' }] }];
+    const click = h.fake.click(answer.id, 'fb:up:0123456789ab');
+    const reply = await replyTo(click);
+    expect(reply.content).toMatch(/no longer have this answer/);
+    expect(reply.flags & EPHEMERAL).toBe(EPHEMERAL);
+  });
+});
