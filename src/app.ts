@@ -18,6 +18,14 @@ import type { LlmAnswerInput, LlmAnswerResult } from './answer/types.js';
 import { createChatClient } from './llm/client.js';
 import { timelineFor } from './timeline/engine-timeline.js';
 import { extractCorpusEvents } from './timeline/extract.js';
+import { createLlmSummariser } from './timeline/llm-summarise.js';
+import { createFileSummaryCache } from './timeline/summary-cache.js';
+import { summariseEvents, type Summarise } from './timeline/summaries.js';
+import { join } from 'node:path';
+import type { Lang, TimelineEvent } from './types.js';
+
+/** At most this many events of one timeline are summarised by the LLM (the rest keep their sentence). */
+const MAX_SUMMARISED_EVENTS = 100;
 
 /** The prompt templates shipped with Griot (prompts/ at the repository root). */
 export const PROMPTS_DIR = fileURLToPath(new URL('../prompts', import.meta.url));
@@ -48,11 +56,22 @@ export async function createApp(args: {
   const analyser = new Analyser();
   // Prompts load (and are checked) at start-up: a broken template stops here, not mid-answer.
   let llmAnswer: ((input: LlmAnswerInput) => Promise<LlmAnswerResult>) | undefined;
+  let summarise: Summarise | undefined;
   if (config.llm) {
     const prompts = loadPrompts(args.promptsDir ?? PROMPTS_DIR);
     const client = createChatClient(config.llm, logger);
     llmAnswer = (input) => answerWithLlm(input, { client, prompts, logger });
+    summarise = createLlmSummariser(client, prompts);
   }
+  const summaryCache = createFileSummaryCache(join(config.dataDir, 'timeline-summaries.json'));
+  /** Adds LLM one-line summaries in `lang` to the first events, cached by event id and language. */
+  const withSummaries = async (events: TimelineEvent[], lang: Lang): Promise<TimelineEvent[]> => {
+    if (!summarise || events.length === 0) return events;
+    const head = events.slice(0, MAX_SUMMARISED_EVENTS);
+    const r = await summariseEvents(head, lang, { summarise, cache: summaryCache });
+    if (r.error) logger.warn({ reason: r.error }, 'timeline summaries incomplete; those events show their sentence');
+    return [...r.events, ...events.slice(head.length)];
+  };
   const store: IndexStoreOptions = {
     corpusDir: config.corpusDir,
     dataDir: config.dataDir,
@@ -84,7 +103,7 @@ export async function createApp(args: {
     open,
     ...(llmAnswer ? { llmAnswer } : {}),
     extractEvents: (index) => extractCorpusEvents(index.fullDocuments()),
-    queryTimeline: async (state, query) => timelineFor(state.events, state.index, query),
+    queryTimeline: async (state, query) => withSummaries(timelineFor(state.events, state.index, query), query.lang ?? 'en'),
     rebuild: (previous) => rebuildIndex(store, previous),
     save: (opened) => saveOpenedIndex(store, opened),
     loadSaved: (fingerprint) => loadSavedIndex(store, fingerprint),

@@ -61,6 +61,35 @@ describe('createApp with an LLM endpoint', () => {
   });
 });
 
+describe('timeline summaries with an LLM endpoint', () => {
+  it('summarises events in the requested language once, then serves them from the cache', async () => {
+    // Like a model: one summary per event id it was given.
+    llm.otherwise((request) => {
+      const prompt = request.body?.messages?.map((m) => m.content).join('\n') ?? '';
+      const ids = [...prompt.matchAll(/<event id="([^"]+)">/g)].map((m) => m[1]);
+      return reply.json({ summaries: Object.fromEntries(ids.map((id) => [id, `Summary of ${id}`])) });
+    });
+    const app = await testApp(llmEnv());
+    const first = await app.engine.timeline({ from: '2021-05', to: '2021-05', lang: 'en' });
+    expect(first.length).toBeGreaterThan(0);
+    for (const e of first) expect(e.summary).toBe(`Summary of ${e.id}`);
+    const calls = llm.chatRequests().length;
+    expect(calls).toBeGreaterThan(0);
+    expect(llm.chatRequests()[0]?.body?.messages?.[0]?.content).toContain('English');
+    const again = await app.engine.timeline({ from: '2021-05', to: '2021-05', lang: 'en' });
+    expect(again.map((e) => e.summary)).toEqual(first.map((e) => e.summary));
+    expect(llm.chatRequests()).toHaveLength(calls);
+  });
+
+  it('keeps the events’ own sentences when the LLM fails', async () => {
+    llm.otherwise(reply.error(500));
+    const app = await testApp(llmEnv());
+    const events = await app.engine.timeline({ from: '2021-05', to: '2021-05', lang: 'fr' });
+    expect(events.length).toBeGreaterThan(0);
+    expect(events.every((e) => e.summary === undefined && e.text.length > 0)).toBe(true);
+  });
+});
+
 describe('npm run ask against an OpenAI-compatible server', () => {
   it('--json reports mode llm, the model, the queries and the citations', async () => {
     llm.script(

@@ -10,6 +10,7 @@ export interface Prompts {
   readonly answer: string;
   readonly rewriteSystem: string;
   readonly rewrite: string;
+  readonly summarise: string;
 }
 
 /** For each template: its file, the placeholders the code fills, and those it must contain. */
@@ -18,6 +19,7 @@ export const TEMPLATES: Readonly<Record<keyof Prompts, { file: string; fills: re
   answer: { file: 'answer.md', fills: ['sources', 'question', 'language', 'today'], requires: ['sources', 'question'] },
   rewriteSystem: { file: 'rewrite-system.md', fills: ['languages', 'json_shape', 'today'], requires: ['languages', 'json_shape'] },
   rewrite: { file: 'rewrite.md', fills: ['history', 'question'], requires: ['history', 'question'] },
+  summarise: { file: 'summarise.md', fills: ['language', 'events'], requires: ['language', 'events'] },
 };
 
 const PLACEHOLDER = /\{\{\s*([A-Za-z_]\w*)\s*\}\}/g;
@@ -58,7 +60,7 @@ export function loadPrompts(dir: string): Prompts {
     }
     return text.trim();
   };
-  return { system: read('system'), answer: read('answer'), rewriteSystem: read('rewriteSystem'), rewrite: read('rewrite') };
+  return { system: read('system'), answer: read('answer'), rewriteSystem: read('rewriteSystem'), rewrite: read('rewrite'), summarise: read('summarise') };
 }
 
 /** Fills `{{name}}` placeholders in one pass: values are never expanded again. */
@@ -127,6 +129,15 @@ export function buildRewriteMessages(prompts: Prompts, input: RewritePromptInput
   ];
 }
 
+/** The messages that ask for one-line summaries of timeline events, as JSON keyed by event id. Pure. */
+export function buildSummariseMessages(
+  prompts: Prompts,
+  input: { readonly events: readonly { readonly id: string; readonly text: string }[]; readonly lang: Lang },
+): ChatMessage[] {
+  const events = input.events.map((e) => `<event id="${e.id}">\n${asData(e.text.trim())}\n</event>`).join('\n\n');
+  return [{ role: 'user', content: fill(prompts.summarise, { language: LANGUAGE_NAMES[input.lang], events }) }];
+}
+
 /** One numbered source: `<source id="n" date="…" title="…">text</source>`, its text unable to close the block. */
 export function sourceBlock(n: number, hit: SearchHit): string {
   const date = hit.doc.date ? `${hit.doc.date.iso}${hit.doc.date.inferred ? ' (inferred)' : ''}` : 'undated';
@@ -139,7 +150,7 @@ export function sourceBlock(n: number, hit: SearchHit): string {
  * that text cannot end its block early and pose as instructions.
  */
 export function asData(text: string): string {
-  return text.replace(/<(\/?\s*)(sources?|question|conversation)\b/gi, '‹$1$2');
+  return text.replace(/<(\/?\s*)(sources?|question|conversation|event)\b/gi, '‹$1$2');
 }
 
 /** The last few turns, each shortened. */
