@@ -45,6 +45,7 @@ export async function startBot(options: StartBotOptions): Promise<Bot> {
     engine,
     config: config.discord,
     dataDir: config.dataDir,
+    corpus: { dir: config.corpusDir, maxBytes: config.maxDocumentBytes },
     logger,
     ...(options.streamIntervalMs !== undefined ? { streamIntervalMs: options.streamIntervalMs } : {}),
   });

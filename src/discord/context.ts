@@ -28,6 +28,14 @@ export interface BotContext {
   readonly conversations: BoundedMap<string, Turn[]>;
   /** Minimum time between two edits of a streaming answer. */
   readonly streamIntervalMs: number;
+  /** Where /reindex uploads go (CORPUS_DIR) and their size limit; absent: uploads are refused. */
+  readonly corpus?: CorpusTarget;
+}
+
+/** CORPUS_DIR and MAX_DOCUMENT_BYTES, for uploads. */
+export interface CorpusTarget {
+  readonly dir: string;
+  readonly maxBytes: number;
 }
 
 export interface ContextOptions {
@@ -36,6 +44,7 @@ export interface ContextOptions {
   readonly dataDir: string;
   readonly logger: Logger;
   readonly streamIntervalMs?: number;
+  readonly corpus?: CorpusTarget;
 }
 
 /** Builds the bot's services from the config. */
@@ -51,6 +60,7 @@ export function createContext(options: ContextOptions): BotContext {
     conversations: new BoundedMap(1000),
     // 1.25 s: at most one edit per second, and the final edit never makes a sixth in 5 s.
     streamIntervalMs: options.streamIntervalMs ?? 1250,
+    ...(options.corpus ? { corpus: options.corpus } : {}),
   };
 }
 

@@ -1,19 +1,95 @@
-import { MessageFlags, PermissionFlagsBits, SlashCommandBuilder } from 'discord.js';
+import {
+  MessageFlags,
+  PermissionFlagsBits,
+  SlashCommandBuilder,
+  type ChatInputCommandInteraction,
+} from 'discord.js';
+import { renderReindexReport } from '../../cli/reindex.js';
+import { addUploadedDocument, UPLOAD_MAX_BYTES } from '../../corpus/upload.js';
+import { ReindexBusyError, ReindexFailedError } from '../../engine.js';
+import type { ReindexReport } from '../../types.js';
 import { NO_MENTIONS } from '../allowed-mentions.js';
+import type { DiscordConfig } from '../../config.js';
+import { downloadAttachment, DownloadError } from '../download.js';
+import { UserError } from '../user-error.js';
 import type { Command } from './types.js';
 
-/** /reindex — moderators only (Manage Server). Placeholder until the reindex issue lands. */
+/** Discord's message limit, with room for the upload line. */
+const MAX_REPLY = 1900;
+
+/**
+ * True when the member may reindex: Manage Server (Administrator included) or a role listed in
+ * MODERATOR_ROLE_IDS. Checked at run time because server admins can override who sees the command.
+ */
+export function isModerator(interaction: ChatInputCommandInteraction, config: Pick<DiscordConfig, 'moderatorRoleIds'>): boolean {
+  if (interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild)) return true;
+  const roles = interaction.member?.roles;
+  const ids = Array.isArray(roles) ? roles : roles ? [...roles.cache.keys()] : [];
+  return ids.some((id) => config.moderatorRoleIds.includes(id));
+}
+
+/** The report as a private message: the upload first, then the counts and skipped files. */
+function reply(report: ReindexReport, upload: string | null): string {
+  const text = [upload, renderReindexReport(report, { maxIds: 10 })].filter(Boolean).join('\n');
+  return text.length > MAX_REPLY ? `${text.slice(0, MAX_REPLY - 30)}\n… (the full report is in the log)` : text;
+}
+
+/** /reindex [file] — moderators re-read the corpus, optionally adding or replacing one document first. */
 export const reindex: Command = {
   data: new SlashCommandBuilder()
     .setName('reindex')
     .setDescription('Re-read the corpus and rebuild the index (moderators).')
     .setDefaultMemberPermissions(PermissionFlagsBits.ManageGuild)
+    .addAttachmentOption((o) =>
+      o.setName('file').setDescription('A .txt or .md article (UTF-8, at most 1 MB) to add or replace first.').setRequired(false),
+    )
     .toJSON(),
-  async execute(interaction) {
-    await interaction.reply({
-      content: '/reindex is not available yet. Run `npm run reindex` on the server instead.',
-      flags: MessageFlags.Ephemeral,
-      allowedMentions: NO_MENTIONS,
-    });
+
+  async execute(interaction, ctx, log) {
+    const who = { id: interaction.user.id, username: interaction.user.username };
+    if (!isModerator(interaction, ctx.config)) {
+      log.warn({ by: who }, 'reindex refused: the member is not a moderator');
+      throw new UserError('Only moderators can reindex: you need the Manage Server permission or a moderator role.');
+    }
+    await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+
+    let upload: string | null = null;
+    const attachment = interaction.options.getAttachment('file');
+    if (attachment) {
+      if (attachment.size > UPLOAD_MAX_BYTES) {
+        throw new UserError(`${attachment.name} was not added: it is ${attachment.size} bytes, over the 1 MiB limit. Split it into smaller files.`);
+      }
+      let bytes: Uint8Array;
+      try {
+        bytes = await downloadAttachment(attachment.url, UPLOAD_MAX_BYTES);
+      } catch (err) {
+        if (err instanceof DownloadError) throw new UserError(`${attachment.name} was not added: ${err.message}`);
+        throw err;
+      }
+      if (!ctx.corpus) throw new UserError('Uploads are not available on this bot; add the file to CORPUS_DIR on the server.');
+      const added = await addUploadedDocument(ctx.corpus.dir, attachment.name, bytes, ctx.corpus.maxBytes);
+      if (!added.ok) {
+        log.info({ by: who, file: attachment.name, reason: added.reason }, 'upload refused');
+        throw new UserError(`Upload refused, nothing changed: ${added.reason}`);
+      }
+      upload = `${added.replaced ? 'Replaced' : 'Added'} ${added.file}.`;
+      log.info({ by: who, file: added.file, replaced: added.replaced, bytes: bytes.length }, 'document uploaded');
+    }
+
+    let report: ReindexReport;
+    try {
+      report = await ctx.engine.reindex();
+    } catch (err) {
+      if (err instanceof ReindexBusyError) {
+        throw new UserError(upload ? `${upload} ${err.message} Then run /reindex again to index it.` : err.message);
+      }
+      if (err instanceof ReindexFailedError) {
+        log.warn({ by: who, err }, 'reindex failed');
+        throw new UserError(err.message);
+      }
+      throw err;
+    }
+    log.info({ by: who, ...report }, 'reindexed');
+    await interaction.editReply({ content: reply(report, upload), allowedMentions: NO_MENTIONS });
   },
 };
