@@ -48,8 +48,12 @@ describe('a running bot', () => {
     const dirs = await tempDirs();
     const bot = track(await dirsApp(dirs, { watch: true, env: { WATCH_CORPUS: '1' } }));
     await writeFile(join(dirs.corpusDir, 'delta.txt'), 'Een nieuw artikel over Sévaré en de Malinese junta.');
-    await vi.waitFor(() => expect(ids(bot)).toContain('delta'), { timeout: 10_000, interval: 50 });
-    expect(bot.logs.text).toMatch(/"by":"corpus watcher".*"added":\["delta"\].*reindexed after a corpus change/);
+    // The report is logged once the new index is also saved, after the swap.
+    await vi.waitFor(() => expect(bot.logs.text).toMatch(/"by":"corpus watcher".*"added":\["delta"\].*reindexed after a corpus change/), {
+      timeout: 10_000,
+      interval: 50,
+    });
+    expect(ids(bot)).toContain('delta');
   });
 
   it('does not watch the corpus without WATCH_CORPUS, and stops watching on close', async () => {
