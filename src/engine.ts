@@ -129,7 +129,8 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
     try {
       // Built off the serving path; `state` changes only when the new one is complete.
       nextOpened = deps.rebuild ? await deps.rebuild(opened) : await deps.open();
-      next = toState(nextOpened);
+      // Same index (nothing changed): keep its timeline events rather than extract them again.
+      next = nextOpened.index === state.index ? { ...state, skipped: nextOpened.skipped } : toState(nextOpened);
     } catch (err) {
       throw new ReindexFailedError(err);
     }
