@@ -18,9 +18,62 @@ const CLI_COMMANDS: Record<string, () => Promise<Command>> = {
   search: async () => (await import('./cli/search.js')).searchCommand,
   eval: async () => (await import('./cli/eval.js')).evalCommand,
   timeline: async () => (await import('./cli/timeline.js')).timelineCommand,
+  reindex: async () => (await import('./cli/reindex.js')).reindexCommand,
 };
 
-async function main(argv: readonly string[]): Promise<number> {
+/** Commands that run a long-lived process or need no index. */
+const PROCESS_COMMANDS: Record<string, (config: Config, logger: Logger, argv: readonly string[]) => Promise<number | 'running'>> = {
+  bot: runBot,
+  'deploy-commands': async (config, logger) => {
+    const { deployCommands } = await import('./discord/deploy.js');
+    const { DiscordSetupError } = await import('./discord/setup-error.js');
+    try {
+      const r = await deployCommands({ config, logger });
+      processIo.out(`Registered ${r.count} slash commands ${r.scope === 'guild' ? `in server ${config.discord.guildId} (instant)` : 'globally (may take up to an hour to appear)'}.\n`);
+      return 0;
+    } catch (err) {
+      if (err instanceof DiscordSetupError) {
+        processIo.err(`${err.message}\n`);
+        return 1;
+      }
+      throw err;
+    }
+  },
+  bench: async (_config, _logger, argv) => (await import('./cli/bench.js')).benchCommand(null, argv, processIo),
+};
+
+/** `npm start`: the Discord bot, until SIGINT/SIGTERM. */
+async function runBot(config: Config, logger: Logger): Promise<number | 'running'> {
+  const { DiscordSetupError } = await import('./discord/setup-error.js');
+  if (!config.discord.token) {
+    processIo.err(new DiscordSetupError('DISCORD_TOKEN is not set: the bot needs a bot token from the Discord Developer Portal (see README, "Run it on your server"). Without Discord, ask from the terminal: npm run ask -- "your question"').message + '\n');
+    return 1;
+  }
+  const { createApp } = await import('./app.js');
+  const { startBot, installShutdown } = await import('./discord/bot.js');
+  const app = await createApp({ config, logger, watch: true });
+  try {
+    const bot = await startBot({ config, logger, engine: app.engine });
+    installShutdown(
+      async () => {
+        await bot.stop();
+        await app.engine.close();
+      },
+      logger,
+      (code) => process.exit(code),
+    );
+    return 'running';
+  } catch (err) {
+    await app.engine.close();
+    if (err instanceof DiscordSetupError) {
+      processIo.err(`${err.message}\n`);
+      return 1;
+    }
+    throw err;
+  }
+}
+
+async function main(argv: readonly string[]): Promise<number | undefined> {
   const [command, ...rest] = argv;
   if (!command || command === 'help' || command === '--help') {
     processIo.out(`${USAGE}\n`);
@@ -38,12 +91,21 @@ async function main(argv: readonly string[]): Promise<number> {
     throw err;
   }
   // In the terminal, info logs would bury the answer: warn unless LOG_LEVEL asks for more.
-  const level = process.env.LOG_LEVEL ? config.logLevel : 'warn';
+  const level = process.env.LOG_LEVEL || command === 'bot' ? config.logLevel : 'warn';
   const logger = createLogger({
     level,
     secrets: [config.llm?.apiKey, config.discord.token],
   });
 
+  const proc = PROCESS_COMMANDS[command];
+  if (proc) {
+    try {
+      const result = await proc(config, logger, rest);
+      return result === 'running' ? undefined : result;
+    } catch (err) {
+      return reportError(err, logger);
+    }
+  }
   const load = CLI_COMMANDS[command];
   if (!load) {
     processIo.err(`Unknown command "${command}".\n${USAGE}\n`);
@@ -75,7 +137,8 @@ function reportError(err: unknown, logger: Logger): number {
 
 main(process.argv.slice(2)).then(
   (code) => {
-    process.exitCode = code;
+    // undefined: a long-running process (the bot) that exits through its shutdown handler.
+    if (code !== undefined) process.exitCode = code;
   },
   (err: unknown) => {
     process.stderr.write(`Fatal: ${(err as Error)?.stack ?? String(err)}\n`);

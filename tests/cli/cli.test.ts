@@ -77,3 +77,12 @@ describe('npm run timeline', () => {
     expect(days[0]).toMatchObject({ precision: 'day', inferred: true, citations: [{ docId: '001_bb4ad67e1b753670', date: '2021-06' }] });
   });
 });
+
+describe('npm start', () => {
+  it('without DISCORD_TOKEN names it, points to the terminal and exits 1', async () => {
+    const r = await cli(['bot']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/DISCORD_TOKEN/);
+    expect(r.stderr).toMatch(/npm run ask/);
+  });
+});
