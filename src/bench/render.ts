@@ -57,7 +57,8 @@ export function renderSizeTable(size: SizeResult): string {
     size.label === 'seeds'
       ? `### seeds: ${int(size.passages)} passages, ${size.documents} documents, ${fmtMb(size.textBytes)} MB`
       : `### ${int(size.requested ?? size.passages)} passages (${int(size.passages)} indexed with the seeds, ${int(size.documents)} documents, ${fmtMb(size.textBytes)} MB)`;
-  return [title, '', line(HEAD), line(HEAD.map(() => '---')), ...size.engines.map((e) => line(row(e)))].join('\n');
+  const skipped = size.skipped.map((s) => line([s.engine, `skipped: ${s.reason}`, ...HEAD.slice(2).map(() => '–')]));
+  return [title, '', line(HEAD), line(HEAD.map(() => '---')), ...size.engines.map((e) => line(row(e))), ...skipped].join('\n');
 }
 
 /** The whole report: machine, corpus, one table per size, targets, notes. */

@@ -37,6 +37,8 @@ export interface SizeResult {
   readonly textBytes: number;
   readonly knownItems: number;
   readonly engines: readonly EngineResult[];
+  /** Engines not run at this size, and why. */
+  readonly skipped: readonly { readonly engine: string; readonly reason: string }[];
 }
 
 export interface TargetCheck {

@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- [--json] [--corpus PATH|synthetic] [--sizes 1000,10000,100000] [--queries N] [--budget S]`:
+ * `npm run bench -- [--json] [--corpus PATH|synthetic] [--sizes 1000,10000,100000] [--queries N] [--budget S] [--lunr-max N]`:
  * Griot's index against plain MiniSearch, lunr and FlexSearch on the seeds and on growing slices of a
  * news corpus. Builds its own indexes: needs no App, no configuration and no ../shared.
  */
@@ -33,7 +33,7 @@ const DEV_QUESTIONS = path.join(REPO, 'tests/fixtures/dev-questions.jsonl');
 const DEFAULT_SIZES = [1000, 10_000, 100_000];
 const DEFAULT_QUERIES = 200;
 /** Per engine and query set: keeps the default run under ten minutes on a 2-core machine. */
-const DEFAULT_BUDGET_S = 6;
+const DEFAULT_BUDGET_S = 5;
 /** One article in this many is held back (never indexed) for the long query set. */
 const HELD_BACK_EVERY = 50;
 
@@ -54,9 +54,12 @@ function positiveNumber(name: string, value: string | undefined, fallback: numbe
   return n;
 }
 
+/** lunr stops here by default: see lunrEngine. */
+const DEFAULT_LUNR_MAX = 20_000;
+
 /** The engines, in report order; a fresh adapter each size. */
-function engines(): EngineAdapter[] {
-  return [griotEngine(), miniSearchEngine(), lunrEngine(), flexSearchEngine()];
+function engines(lunrMax: number): EngineAdapter[] {
+  return [griotEngine(), miniSearchEngine(), lunrEngine(lunrMax), flexSearchEngine()];
 }
 
 function machine(gcExposed: boolean): MachineInfo {
@@ -79,11 +82,13 @@ export async function benchCommand(_app: App | null, argv: readonly string[], io
     sizes: { type: 'string' },
     queries: { type: 'string' },
     budget: { type: 'string' },
+    'lunr-max': { type: 'string' },
   });
   if (positionals.length > 0) throw new UsageError(`bench takes no positional arguments (got "${positionals.join(' ')}")`);
   const sizes = parseSizes(values.sizes);
   const queries = Math.round(positiveNumber('queries', values.queries, DEFAULT_QUERIES, 10_000));
   const budgetMs = positiveNumber('budget', values.budget, DEFAULT_BUDGET_S, 3600) * 1000;
+  const lunrMax = Math.round(positiveNumber('lunr-max', values['lunr-max'], DEFAULT_LUNR_MAX, 10_000_000));
   const corpusPath = resolveCorpus(values.corpus);
   const gc = (globalThis as { gc?: () => void }).gc;
   const started = performance.now();
@@ -130,7 +135,14 @@ export async function benchCommand(_app: App | null, argv: readonly string[], io
   const results: SizeResult[] = [];
   for (const { label, requested, corpus } of corpora) {
     const engineResults: EngineResult[] = [];
-    for (const engine of engines()) {
+    const skipped: SizeResult['skipped'][number][] = [];
+    for (const engine of engines(lunrMax)) {
+      if (engine.maxPassages !== undefined && corpus.passages.length > engine.maxPassages) {
+        const reason = `over its ${engine.maxPassages.toLocaleString('en-US')}-passage bound (--${engine.name}-max): its build would take the time budget`;
+        progress(`${label}: ${engine.name} skipped, ${reason}`);
+        skipped.push({ engine: engine.name, reason });
+        continue;
+      }
       progress(`${label}: ${engine.name} (${corpus.passages.length} passages)…`);
       const r = measureEngine(engine, corpus, sets, { queries, budgetMs, gc });
       progress(
@@ -146,6 +158,7 @@ export async function benchCommand(_app: App | null, argv: readonly string[], io
       textBytes: textBytes(corpus),
       knownItems: corpus.knownItems.length,
       engines: engineResults,
+      skipped,
     });
   }
 

@@ -15,6 +15,8 @@ export interface EngineAdapter {
   readonly name: string;
   /** The options used, one line, for the report. */
   readonly description: string;
+  /** Beyond this many passages the engine is not run (its build would take the bench's time budget). */
+  readonly maxPassages?: number;
   build(input: BenchInput): void;
   /** Passage ids of the best `k` passages, best first. */
   search(query: string, k: number): string[];
