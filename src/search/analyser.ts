@@ -26,14 +26,30 @@ export interface QueryTerm {
  * differently per language, and a name is the same in every language.
  */
 export class Analyser {
-  constructor(private readonly stemmer = new MemoStemmer()) {}
+  /** Index term of each token as written, per language: news text repeats its words, so a repeat is one lookup. */
+  private readonly memo = new Map<Lang, Map<string, string | null>>();
+
+  constructor(
+    private readonly stemmer = new MemoStemmer(),
+    private readonly maxMemo = 500_000,
+  ) {}
 
   /** Index terms of a passage in its language, in order (repeats kept: they count for BM25). */
   indexTerms(text: string, lang: Lang): string[] {
+    let memo = this.memo.get(lang);
+    if (!memo) {
+      memo = new Map();
+      this.memo.set(lang, memo);
+    }
     const out: string[] = [];
     for (const cased of tokenizeCased(text)) {
-      const token = cased.toLowerCase();
-      const term = isCapitalised(cased) && !isNumber(token) ? this.surface(token) : this.term(token, lang);
+      let term = memo.get(cased);
+      if (term === undefined) {
+        const token = cased.toLowerCase();
+        term = isCapitalised(cased) && !isNumber(token) ? this.surface(token) : this.term(token, lang);
+        if (memo.size >= this.maxMemo) memo.clear();
+        memo.set(cased, term);
+      }
       if (term !== null) out.push(term);
     }
     return out;
