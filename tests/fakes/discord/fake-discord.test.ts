@@ -1,6 +1,6 @@
 import { Client, Events, GatewayIntentBits, MessageFlags } from 'discord.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { FakeDiscord } from './fake-discord.js';
+import { FakeDiscord, shardOfGuild } from './fake-discord.js';
 
 describe('FakeDiscord', () => {
   let fake: FakeDiscord;
@@ -95,5 +95,40 @@ describe('FakeDiscord', () => {
     await fake.until(() => names.includes('missed'), 10_000);
     expect(fake.gateway.frames.some((f) => f.dir === 'in' && f.op === 6)).toBe(true);
     expect(fake.gateway.frames.some((f) => f.t === 'RESUMED')).toBe(true);
+  });
+
+  it('with two shards: recommends them, gives each connection its own guilds and routes each guild’s events to its shard', async () => {
+    await fake.close();
+    fake = await FakeDiscord.start({ shards: 2 });
+    const second = fake.addGuild({ shard: [1, 2] });
+    const first = fake.addGuild({ shard: [0, 2] });
+    expect([shardOfGuild(first.id, 2), shardOfGuild(second.id, 2)]).toEqual([0, 1]);
+    const shardClients = [0, 1].map((id) => new Client({ intents: [GatewayIntentBits.Guilds], rest: { api: fake.apiUrl }, shards: id, shardCount: 2 }));
+    const seen: Array<[number, string]> = [];
+    try {
+      await Promise.all(
+        shardClients.map(async (c, id) => {
+          c.on(Events.InteractionCreate, (i) => void seen.push([id, i.guildId ?? '']));
+          const ready = new Promise((resolve) => c.once(Events.ClientReady, resolve));
+          await c.login(fake.token);
+          await ready;
+        }),
+      );
+      expect(fake.gateway.identifies.map((i) => i.shard).sort()).toEqual([
+        [0, 2],
+        [1, 2],
+      ]);
+      expect([...shardClients[1]!.guilds.cache.keys()]).toEqual([second.id]);
+      expect(shardClients[0]!.guilds.cache.has(first.id)).toBe(true);
+      expect(shardClients[0]!.guilds.cache.has(second.id)).toBe(false);
+      fake.command('ping', {}, { channelId: second.channels.general });
+      fake.command('ping', {}, { channelId: first.channels.general });
+      await fake.until(() => seen.length === 2);
+      expect(seen).toEqual(expect.arrayContaining([[1, second.id], [0, first.id]]));
+      const recommended = await shardClients[0]!.rest.get('/gateway/bot');
+      expect(recommended).toMatchObject({ shards: 2 });
+    } finally {
+      await Promise.all(shardClients.map((c) => c.destroy()));
+    }
   });
 });

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { PermissionFlagsBits } from 'discord.js';
-import { FakeGateway } from './gateway.js';
+import { FakeGateway, type ShardPair } from './gateway.js';
 import { isEmptyMessage, LIMITS, messageProblems, type MessageBody } from './limits.js';
 
 /**
@@ -13,6 +13,11 @@ import { isEmptyMessage, LIMITS, messageProblems, type MessageBody } from './lim
  *
  * Point the client at it with `rest: { api: fake.apiUrl }`; the gateway URL comes from
  * GET /gateway/bot, as with Discord.
+ *
+ * Sharding: `shards` is the count GET /gateway/bot recommends; `addGuild({ shard })` adds a guild
+ * that lands on a given shard (Discord's rule: `(guild_id >> 22) % shard_count`). Each shard's
+ * connection receives READY/GUILD_CREATE for its own guilds, and every dispatch (interaction,
+ * message, thread) goes to the connection of the shard its guild is on.
  */
 
 /** One REST call, as received and answered. */
@@ -80,11 +85,35 @@ export interface FakeDiscordOptions {
   readonly heartbeatIntervalMs?: number;
   /** How long after dispatch an interaction may be acknowledged (default 3000 ms). */
   readonly ackDeadlineMs?: number;
+  /** Shard count GET /gateway/bot recommends (default 1). */
+  readonly shards?: number;
+}
+
+/** A guild of the fake and its two text channels. */
+export interface FakeGuild {
+  readonly id: string;
+  readonly channels: { readonly general: string; readonly other: string };
 }
 
 /** Discord-style snowflakes, increasing. */
 let counter = 0n;
 const snowflake = () => String(1_300_000_000_000_000_000n + ++counter * 4096n);
+
+/** The shard Discord sends a guild's events on. */
+export function shardOfGuild(guildId: string, shardCount: number): number {
+  return Number((BigInt(guildId) >> 22n) % BigInt(shardCount));
+}
+
+/**
+ * A fresh snowflake on shard `shard` of `count`: its timestamp part moved to the right residue.
+ * The low bit is set so it can never equal a later snowflake() (those are multiples of 4096).
+ */
+function snowflakeOnShard(shard: number, count: number): string {
+  const id = BigInt(snowflake());
+  const ts = id >> 22n;
+  const step = (BigInt(shard) - (ts % BigInt(count)) + BigInt(count)) % BigInt(count);
+  return String(((ts + step) << 22n) | (id & 0x3fffffn) | 1n);
+}
 
 const bits = (...flags: bigint[]) => String(flags.reduce((a, b) => a | b, 0n));
 
@@ -131,26 +160,32 @@ export class FakeDiscord {
   readonly threads = new Map<string, Record<string, any>>();
   /** Registered application commands: 'global' or a guild id → commands. */
   readonly commands = new Map<string, any[]>();
+  /** Every guild the bot is in; the first is `guildId` with `channels`. */
+  readonly guilds: FakeGuild[] = [{ id: this.guildId, channels: this.channels }];
   readonly gateway: FakeGateway;
   url = '';
   private readonly ackDeadlineMs: number;
+  private readonly recommendedShards: number;
+  /** Channel or thread id → the guild it belongs to. */
+  private readonly channelGuild = new Map<string, string>(Object.values(this.channels).map((id) => [id, this.guildId]));
   private readonly server: Server;
   private readonly waiters = new Set<() => void>();
 
   private constructor(options: FakeDiscordOptions) {
     this.token = options.token ?? `fake.${randomBytes(12).toString('hex')}`;
     this.ackDeadlineMs = options.ackDeadlineMs ?? 3000;
+    this.recommendedShards = options.shards ?? 1;
     this.server = createServer((req, res) => void this.handle(req, res));
     this.gateway = new FakeGateway(this.server, {
       token: this.token,
       heartbeatIntervalMs: options.heartbeatIntervalMs ?? 41_250,
-      ready: (sessionId, resumeUrl) => ({
+      ready: (sessionId, resumeUrl, shard) => ({
         v: 10,
         user: this.userJson(this.botUser),
-        guilds: [{ id: this.guildId, unavailable: true }],
+        guilds: this.guildsOn(shard).map((g) => ({ id: g.id, unavailable: true })),
         session_id: sessionId,
         resume_gateway_url: resumeUrl,
-        shard: [0, 1],
+        shard,
         application: { id: this.applicationId, flags: 0 },
         private_channels: [],
         relationships: [],
@@ -159,7 +194,7 @@ export class FakeDiscord {
         geo_ordered_rtc_regions: [],
         user_settings: {},
       }),
-      guilds: () => [this.guildJson()],
+      guilds: (shard) => this.guildsOn(shard).map((g) => this.guildJson(g)),
     });
   }
 
@@ -189,9 +224,27 @@ export class FakeDiscord {
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
   }
 
+  /**
+   * Adds a guild (with `general` and `other` channels) the bot is in. With `shard`, its id is
+   * chosen so Discord would route it to that shard of `shard[1]`. Add guilds before the bot starts:
+   * they arrive with READY.
+   */
+  addGuild(options: { shard?: ShardPair } = {}): FakeGuild {
+    const id = options.shard ? snowflakeOnShard(options.shard[0], options.shard[1]) : snowflake();
+    const guild: FakeGuild = { id, channels: { general: snowflake(), other: snowflake() } };
+    this.guilds.push(guild);
+    for (const channelId of Object.values(guild.channels)) this.channelGuild.set(channelId, id);
+    return guild;
+  }
+
+  /** The shard a guild's events go to, by the shard count the bot identified with. */
+  shardOf(guildId: string): number {
+    return shardOfGuild(guildId, this.gateway.shardCount);
+  }
+
   // ── Driving the bot ────────────────────────────────────────────────────────────────────────
 
-  /** Dispatches a chat-input command as `user` typed it. Options are name → value. */
+  /** Dispatches a chat-input command as `user` typed it (in `channelId`'s guild). Options are name → value. */
   command(
     name: string,
     options: Record<string, string | number | boolean> = {},
@@ -210,7 +263,7 @@ export class FakeDiscord {
       name,
       type: 1,
       options: optionJson,
-      guild_id: this.guildId,
+      guild_id: this.guildOf(channelId),
     });
   }
 
@@ -313,6 +366,7 @@ export class FakeDiscord {
       followUpIds: [],
     };
     this.interactions.set(interaction.id, interaction);
+    const guildId = this.guildOf(channelId);
     this.gateway.dispatch('INTERACTION_CREATE', {
       id: interaction.id,
       application_id: this.applicationId,
@@ -320,8 +374,8 @@ export class FakeDiscord {
       token: interaction.token,
       version: 1,
       data,
-      guild_id: this.guildId,
-      guild: { id: this.guildId, locale: 'en-US', features: [] },
+      guild_id: guildId,
+      guild: { id: guildId, locale: 'en-US', features: [] },
       channel_id: channelId,
       channel: this.channelJson(channelId),
       member: this.memberJson(user, roles),
@@ -329,11 +383,11 @@ export class FakeDiscord {
       locale: 'en-US',
       guild_locale: 'en-US',
       entitlements: [],
-      authorizing_integration_owners: { '0': this.guildId },
+      authorizing_integration_owners: { '0': guildId },
       context: 0,
       attachment_size_limit: 10_485_760,
       ...(message ? { message: this.messageJson(message) } : {}),
-    });
+    }, this.shardOf(guildId));
     return interaction;
   }
 
@@ -345,7 +399,8 @@ export class FakeDiscord {
     // Without the Message Content intent, Discord blanks the content unless the bot is mentioned.
     const mentioned = message.mentions.some((u) => u.id === this.botUser.id) || message.author.id === this.botUser.id;
     if (!(this.gateway.intents & MESSAGE_CONTENT) && !mentioned) json.content = '';
-    this.gateway.dispatch('MESSAGE_CREATE', { ...json, guild_id: this.guildId, member: this.memberJson(message.author, []) });
+    const guildId = this.guildOf(message.channelId);
+    this.gateway.dispatch('MESSAGE_CREATE', { ...json, guild_id: guildId, member: this.memberJson(message.author, []) }, this.shardOf(guildId));
   }
 
   private storeMessage(m: {
@@ -444,7 +499,7 @@ export class FakeDiscord {
       needAuth();
       return {
         url: this.url.replace(/^http/, 'ws'),
-        shards: 1,
+        shards: this.recommendedShards,
         session_start_limit: { total: 1000, remaining: 999, reset_after: 86_400_000, max_concurrency: 1 },
       };
     }
@@ -460,7 +515,7 @@ export class FakeDiscord {
       needAuth();
       this.needApplication(p[1]!);
       const scope = p.length === 3 ? 'global' : p[3]!;
-      if (scope !== 'global' && scope !== this.guildId) throw new Rejection(404, 10004, 'Unknown Guild');
+      if (scope !== 'global' && !this.guilds.some((g) => g.id === scope)) throw new Rejection(404, 10004, 'Unknown Guild');
       if (!Array.isArray(r.body)) throw new Rejection(400, 50035, 'Invalid Form Body: expected an array of commands');
       const saved = r.body.map((c: any) => ({ id: snowflake(), application_id: this.applicationId, version: snowflake(), type: 1, ...c }));
       this.commands.set(scope, saved);
@@ -515,10 +570,11 @@ export class FakeDiscord {
         throw new Rejection(400, 50035, `Invalid Form Body: name must be 1 to ${LIMITS.threadName} characters, got ${[...name].length}`);
       }
       if (this.threads.has(message.id)) throw new Rejection(400, 160004, 'A thread has already been created for this message');
+      const guildId = this.guildOf(message.channelId);
       const thread = {
         id: message.id,
         type: 11,
-        guild_id: this.guildId,
+        guild_id: guildId,
         parent_id: message.channelId,
         owner_id: this.botUser.id,
         name,
@@ -537,7 +593,8 @@ export class FakeDiscord {
         },
       };
       this.threads.set(thread.id, thread);
-      this.gateway.dispatch('THREAD_CREATE', { ...thread, newly_created: true });
+      this.channelGuild.set(thread.id, guildId);
+      this.gateway.dispatch('THREAD_CREATE', { ...thread, newly_created: true }, this.shardOf(guildId));
       return thread;
     }
     throw new Rejection(404, 0, `404: Not Found (the fake has no route ${r.method} ${r.path})`);
@@ -669,7 +726,7 @@ export class FakeDiscord {
   }
 
   private needChannel(id: string): string {
-    if (!Object.values(this.channels).includes(id) && !this.threads.has(id)) throw new Rejection(404, 10003, 'Unknown Channel');
+    if (!this.channelGuild.has(id)) throw new Rejection(404, 10003, 'Unknown Channel');
     return id;
   }
 
@@ -708,11 +765,22 @@ export class FakeDiscord {
   private channelJson(id: string): Record<string, unknown> {
     const thread = this.threads.get(id);
     if (thread) return thread;
-    const name = Object.entries(this.channels).find(([, v]) => v === id)?.[0] ?? 'unknown';
-    return { id, type: 0, guild_id: this.guildId, name, position: 0, permission_overwrites: [], parent_id: null, nsfw: false, topic: null, flags: 0 };
+    const guild = this.guilds.find((g) => g.id === this.channelGuild.get(id));
+    const name = Object.entries(guild?.channels ?? {}).find(([, v]) => v === id)?.[0] ?? 'unknown';
+    return { id, type: 0, guild_id: guild?.id ?? this.guildId, name, position: 0, permission_overwrites: [], parent_id: null, nsfw: false, topic: null, flags: 0 };
   }
 
-  private guildJson(): Record<string, unknown> {
+  /** The guild a channel or thread belongs to (the first guild for an unknown id). */
+  private guildOf(channelId: string): string {
+    return this.channelGuild.get(channelId) ?? this.guildId;
+  }
+
+  /** The guilds whose events go to `shard`. */
+  private guildsOn(shard: ShardPair): FakeGuild[] {
+    return this.guilds.filter((g) => shardOfGuild(g.id, shard[1]) === shard[0]);
+  }
+
+  private guildJson(guild: FakeGuild): Record<string, unknown> {
     const role = (id: string, name: string, position: number, permissions: bigint[]) => ({
       id,
       name,
@@ -728,8 +796,8 @@ export class FakeDiscord {
       unicode_emoji: null,
     });
     return {
-      id: this.guildId,
-      name: 'Fake Guild',
+      id: guild.id,
+      name: guild.id === this.guildId ? 'Fake Guild' : `Fake Guild ${this.guilds.indexOf(guild) + 1}`,
       icon: null,
       splash: null,
       discovery_splash: null,
@@ -740,7 +808,7 @@ export class FakeDiscord {
       default_message_notifications: 0,
       explicit_content_filter: 0,
       roles: [
-        role(this.roles.everyone, '@everyone', 0, MEMBER_PERMISSIONS),
+        role(guild.id, '@everyone', 0, MEMBER_PERMISSIONS),
         role(this.roles.moderator, 'Moderators', 2, [...MEMBER_PERMISSIONS, PermissionFlagsBits.ManageGuild]),
         role(this.roles.helpers, 'Helpers', 1, MEMBER_PERMISSIONS),
       ],
@@ -757,7 +825,7 @@ export class FakeDiscord {
       member_count: 4,
       voice_states: [],
       members: [this.botUser, this.users.alice, this.users.bob].map((u) => this.memberJson(u, [])),
-      channels: Object.values(this.channels).map((id) => this.channelJson(id)),
+      channels: Object.values(guild.channels).map((id) => this.channelJson(id)),
       threads: [],
       presences: [],
       stage_instances: [],
@@ -781,7 +849,7 @@ export class FakeDiscord {
     return {
       id: m.id,
       channel_id: m.channelId,
-      guild_id: this.guildId,
+      guild_id: this.guildOf(m.channelId),
       author: this.userJson(m.author),
       content: m.content,
       timestamp: new Date(m.createdAt).toISOString(),
