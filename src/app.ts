@@ -17,7 +17,7 @@ import { loadPrompts } from './answer/prompts.js';
 import type { LlmAnswerInput, LlmAnswerResult } from './answer/types.js';
 import { createChatClient } from './llm/client.js';
 import { timelineFor } from './timeline/engine-timeline.js';
-import { extractCorpusEvents } from './timeline/extract.js';
+import { openEventCache } from './timeline/event-cache.js';
 import { createLlmSummariser } from './timeline/llm-summarise.js';
 import { createFileSummaryCache } from './timeline/summary-cache.js';
 import { summariseEvents, type Summarise } from './timeline/summaries.js';
@@ -63,6 +63,7 @@ export async function createApp(args: {
     llmAnswer = (input) => answerWithLlm(input, { client, prompts, logger });
     summarise = createLlmSummariser(client, prompts);
   }
+  const eventCache = await openEventCache(join(config.dataDir, 'timeline-events.json'));
   const summaryCache = createFileSummaryCache(join(config.dataDir, 'timeline-summaries.json'));
   /** Adds LLM one-line summaries in `lang` to the first events, cached by event id and language. */
   const withSummaries = async (events: TimelineEvent[], lang: Lang): Promise<TimelineEvent[]> => {
@@ -102,7 +103,11 @@ export async function createApp(args: {
     analyser,
     open,
     ...(llmAnswer ? { llmAnswer } : {}),
-    extractEvents: (index) => extractCorpusEvents(index.fullDocuments()),
+    extractEvents: (index) => {
+      const events = eventCache.eventsFor(index.fullDocuments());
+      eventCache.save().catch((err: unknown) => logger.warn({ err }, 'could not save the timeline event cache'));
+      return events;
+    },
     queryTimeline: async (state, query) => withSummaries(timelineFor(state.events, state.index, query), query.lang ?? 'en'),
     rebuild: (previous) => rebuildIndex(store, previous),
     save: (opened) => saveOpenedIndex(store, opened),
