@@ -34,6 +34,11 @@ export interface Engine {
   documents(): readonly DocumentMeta[];
   /** Re-reads the corpus and swaps the new index in; throws ReindexBusyError while one runs. */
   reindex(): Promise<ReindexReport>;
+  /**
+   * Serves the index another process saved (a shard that ran /reindex), unless it is the one
+   * serving already or a reindex of ours is under way. True when it swapped an index in.
+   */
+  reloadSaved(): Promise<boolean>;
   /** True when answers are composed by an LLM. */
   readonly llmEnabled: boolean;
   /** Stops background work (watchers, timers). */
@@ -148,20 +153,22 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
   };
 
   /** Another process saved an index: serve it unless a reindex of ours is under way. */
-  const onIndexFileChanged = async () => {
-    if (reindexing || !deps.loadSaved) return;
+  const onIndexFileChanged = async (): Promise<boolean> => {
+    if (reindexing || !deps.loadSaved) return false;
     const at = generation;
     try {
       const loaded = await deps.loadSaved(opened.fingerprint);
-      if (!loaded || reindexing || generation !== at) return;
+      if (!loaded || reindexing || generation !== at) return false;
       swap(loaded, toState(loaded));
       baseline = null;
       deps.logger.info(
         { documents: loaded.index.documents().length, passages: loaded.index.passageCount, createdAt: loaded.stamp?.createdAt },
         'loaded the index saved by another process',
       );
+      return true;
     } catch (err) {
       deps.logger.warn({ err }, 'could not load the index saved by another process; still serving the current one');
+      return false;
     }
   };
 
@@ -245,6 +252,8 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
         reindexing = null;
       }
     },
+
+    reloadSaved: onIndexFileChanged,
 
     async close(): Promise<void> {
       closed = true;

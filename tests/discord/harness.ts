@@ -92,6 +92,7 @@ export function withAsk(engine: Engine, ask: Engine['ask']): Engine {
     timeline: (q) => engine.timeline(q),
     documents: () => engine.documents(),
     reindex: () => engine.reindex(),
+    reloadSaved: () => engine.reloadSaved(),
     llmEnabled: engine.llmEnabled,
     close: () => engine.close(),
   };
