@@ -54,6 +54,29 @@ const snowflakeList = z.preprocess(
     }),
 );
 
+/** SHARD_LIST: comma-separated shard ids (whole numbers from 0), no repeats. */
+const shardList = z.preprocess(
+  emptyToUndefined,
+  z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      if (v === undefined) return undefined;
+      const parts = v.split(',').map((s) => s.trim()).filter(Boolean);
+      const ids: number[] = [];
+      for (const part of parts) {
+        if (!/^\d{1,4}$/.test(part)) {
+          ctx.addIssue({ code: 'custom', message: `expected comma-separated shard ids such as 0,1,2 (whole numbers from 0), got "${part}"` });
+          continue;
+        }
+        if (ids.includes(Number(part))) ctx.addIssue({ code: 'custom', message: `shard ${part} is listed twice` });
+        ids.push(Number(part));
+      }
+      if (parts.length === 0) ctx.addIssue({ code: 'custom', message: 'expected at least one shard id, such as 0,1' });
+      return ids;
+    }),
+);
+
 const url = z.preprocess(
   emptyToUndefined,
   z.url({ error: 'expected an http(s) URL such as http://127.0.0.1:11434/v1', protocol: /^https?$/ }).optional(),
@@ -92,6 +115,29 @@ const schema = z.object({
   SHARD_COUNT: z.preprocess(emptyToUndefined, z.union([z.literal('auto'), z.coerce.number().int().min(1).max(1000)], {
     error: 'expected "auto" or a whole number of shards from 1 to 1000',
   }).default('auto')),
+  SHARD_LIST: shardList,
+  TOTAL_SHARDS: z.preprocess(
+    emptyToUndefined,
+    z.coerce
+      .number({ error: 'expected the whole number of shards across all hosts, from 1 to 1000' })
+      .int({ error: 'expected the whole number of shards across all hosts, from 1 to 1000' })
+      .min(1, { error: 'expected the whole number of shards across all hosts, from 1 to 1000' })
+      .max(1000, { error: 'expected the whole number of shards across all hosts, from 1 to 1000' })
+      .optional(),
+  ),
+}).superRefine((e, ctx) => {
+  // Hosts must agree on the total, so a host running part of the shards has to be told it.
+  if (e.SHARD_LIST && e.TOTAL_SHARDS === undefined) {
+    ctx.addIssue({ code: 'custom', path: ['SHARD_LIST'], message: 'needs TOTAL_SHARDS too (the number of shards across all hosts, the same on every host)' });
+  }
+  const over = e.SHARD_LIST && e.TOTAL_SHARDS !== undefined ? e.SHARD_LIST.filter((id) => id >= e.TOTAL_SHARDS!) : [];
+  if (over.length > 0) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['SHARD_LIST'],
+      message: `shard ids go from 0 to TOTAL_SHARDS - 1 (${e.TOTAL_SHARDS! - 1}); ${over.join(', ')} is out of range`,
+    });
+  }
 });
 
 type Parsed = z.infer<typeof schema>;
@@ -132,6 +178,10 @@ export interface DiscordConfig {
   readonly rateLimitPerMinute: number;
   readonly watchCorpus: boolean;
   readonly shardCount: 'auto' | number;
+  /** SHARD_LIST: the shard ids this host runs under `start:sharded`; undefined: all of them. */
+  readonly shardList: readonly number[] | undefined;
+  /** TOTAL_SHARDS: the shard count across all hosts; overrides SHARD_COUNT for `start:sharded`. */
+  readonly totalShards: number | undefined;
 }
 
 /** Thrown when the environment is invalid; the message names each variable and what is expected. */
@@ -184,6 +234,8 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
       rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
       watchCorpus: e.WATCH_CORPUS,
       shardCount: e.SHARD_COUNT,
+      shardList: e.SHARD_LIST,
+      totalShards: e.TOTAL_SHARDS,
     },
   };
   return deepFreeze(config);

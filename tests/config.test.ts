@@ -51,3 +51,20 @@ describe('loadConfig', () => {
     for (const name of names) expect(example).toMatch(new RegExp(`^${name}=`, 'm'));
   });
 });
+
+describe('sharding settings (SHARD_LIST, TOTAL_SHARDS)', () => {
+  it('reads the shard ids this host runs and the total across hosts', () => {
+    const config = loadConfig({ SHARD_LIST: '2, 3', TOTAL_SHARDS: '4' });
+    expect(config.discord.shardList).toEqual([2, 3]);
+    expect(config.discord.totalShards).toBe(4);
+    expect(loadConfig({}).discord).toMatchObject({ shardList: undefined, totalShards: undefined });
+  });
+
+  it('refuses a shard list without the total, ids out of range, repeats and non-numbers, naming SHARD_LIST', () => {
+    expect(() => loadConfig({ SHARD_LIST: '0,1' })).toThrow(/SHARD_LIST: needs TOTAL_SHARDS too/);
+    expect(() => loadConfig({ SHARD_LIST: '1,2', TOTAL_SHARDS: '2' })).toThrow(/SHARD_LIST: shard ids go from 0 to TOTAL_SHARDS - 1 \(1\); 2 is out of range/);
+    expect(() => loadConfig({ SHARD_LIST: '1,1', TOTAL_SHARDS: '2' })).toThrow(/SHARD_LIST: shard 1 is listed twice/);
+    expect(() => loadConfig({ SHARD_LIST: 'a', TOTAL_SHARDS: '2' })).toThrow(/SHARD_LIST: expected comma-separated shard ids/);
+    expect(() => loadConfig({ TOTAL_SHARDS: '0' })).toThrow(/TOTAL_SHARDS: expected the whole number of shards across all hosts/);
+  });
+});
