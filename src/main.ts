@@ -24,6 +24,7 @@ const CLI_COMMANDS: Record<string, () => Promise<Command>> = {
 /** Commands that run a long-lived process or need no index. */
 const PROCESS_COMMANDS: Record<string, (config: Config, logger: Logger, argv: readonly string[]) => Promise<number | 'running'>> = {
   bot: runBot,
+  sharded: runSharded,
   'deploy-commands': async (config, logger) => {
     const { deployCommands } = await import('./discord/deploy.js');
     const { DiscordSetupError } = await import('./discord/setup-error.js');
@@ -42,35 +43,17 @@ const PROCESS_COMMANDS: Record<string, (config: Config, logger: Logger, argv: re
   bench: async (_config, _logger, argv) => (await import('./cli/bench.js')).benchCommand(null, argv, processIo),
 };
 
+/** How the Discord processes reach stderr and exit. */
+const botIo = { err: processIo.err, exit: (code: number) => process.exit(code) };
+
 /** `npm start`: the Discord bot, until SIGINT/SIGTERM. */
 async function runBot(config: Config, logger: Logger): Promise<number | 'running'> {
-  const { DiscordSetupError } = await import('./discord/setup-error.js');
-  if (!config.discord.token) {
-    processIo.err(new DiscordSetupError('DISCORD_TOKEN is not set: the bot needs a bot token from the Discord Developer Portal (see README, "Run it on your server"). Without Discord, ask from the terminal: npm run ask -- "your question"').message + '\n');
-    return 1;
-  }
-  const { createApp } = await import('./app.js');
-  const { startBot, installShutdown } = await import('./discord/bot.js');
-  const app = await createApp({ config, logger, watch: true });
-  try {
-    const bot = await startBot({ config, logger, engine: app.engine });
-    installShutdown(
-      async () => {
-        await bot.stop();
-        await app.engine.close();
-      },
-      logger,
-      (code) => process.exit(code),
-    );
-    return 'running';
-  } catch (err) {
-    await app.engine.close();
-    if (err instanceof DiscordSetupError) {
-      processIo.err(`${err.message}\n`);
-      return 1;
-    }
-    throw err;
-  }
+  return (await import('./discord/run.js')).runBot({ config, logger, io: botIo });
+}
+
+/** `npm run start:sharded`: the bot as shard processes under the ShardingManager, which read this environment. */
+async function runSharded(config: Config, logger: Logger): Promise<number | 'running'> {
+  return (await import('./discord/run.js')).runSharded({ config, logger, io: botIo, env: process.env });
 }
 
 async function main(argv: readonly string[]): Promise<number | undefined> {
@@ -91,7 +74,7 @@ async function main(argv: readonly string[]): Promise<number | undefined> {
     throw err;
   }
   // In the terminal, info logs would bury the answer: warn unless LOG_LEVEL asks for more.
-  const level = process.env.LOG_LEVEL || command === 'bot' ? config.logLevel : 'warn';
+  const level = process.env.LOG_LEVEL || command === 'bot' || command === 'sharded' ? config.logLevel : 'warn';
   const logger = createLogger({
     level,
     secrets: [config.llm?.apiKey, config.discord.token],

@@ -30,6 +30,8 @@ export interface StartBotOptions {
   readonly engine: Engine;
   /** Minimum time between edits of a streaming answer (default 1250 ms). */
   readonly streamIntervalMs?: number;
+  /** Run as one shard process of the ShardingManager: its shard ids come from the manager. */
+  readonly shardsFromManager?: boolean;
 }
 
 /**
@@ -40,7 +42,7 @@ export async function startBot(options: StartBotOptions): Promise<Bot> {
   const { config, logger, engine } = options;
   const token = config.discord.token;
   if (!token) throw missingToken();
-  const client = createClient(config.discord);
+  const client = createClient(config.discord, { shardsFromManager: options.shardsFromManager ?? false });
   const ctx = createContext({
     engine,
     config: config.discord,

@@ -70,6 +70,8 @@ export interface FakeInteraction {
   readonly dispatchedAt: number;
   readonly channelId: string;
   readonly user: FakeUser;
+  /** The shard whose gateway connection it was dispatched on. */
+  readonly shard: number;
   /** Callback type and time, once acknowledged. */
   ack?: { type: number; at: number; ephemeral: boolean };
   /** The @original message once acknowledged: the response, or for a component updating its message, that message. */
@@ -356,6 +358,7 @@ export class FakeDiscord {
     data: Record<string, unknown>,
     message?: FakeMessage,
   ): FakeInteraction {
+    const guildId = this.guildOf(channelId);
     const interaction: FakeInteraction = {
       id: snowflake(),
       token: `itoken.${randomBytes(16).toString('hex')}`,
@@ -363,10 +366,10 @@ export class FakeDiscord {
       dispatchedAt: Date.now(),
       channelId,
       user,
+      shard: this.shardOf(guildId),
       followUpIds: [],
     };
     this.interactions.set(interaction.id, interaction);
-    const guildId = this.guildOf(channelId);
     this.gateway.dispatch('INTERACTION_CREATE', {
       id: interaction.id,
       application_id: this.applicationId,
@@ -387,7 +390,7 @@ export class FakeDiscord {
       context: 0,
       attachment_size_limit: 10_485_760,
       ...(message ? { message: this.messageJson(message) } : {}),
-    }, this.shardOf(guildId));
+    }, interaction.shard);
     return interaction;
   }
 
