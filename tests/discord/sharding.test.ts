@@ -1,7 +1,8 @@
-import type { ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { startSharded, type Sharded } from '../../src/discord/sharding.js';
@@ -123,4 +124,65 @@ describe('the sharded bot (two shard processes under the ShardingManager)', () =
     expect(logs.some((l) => l.msg === 'shard process exited')).toBe(false);
     expect(logs.map((l) => l.msg)).toContain('all shards stopped');
   });
+});
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+
+/** `npm run start:sharded` as a process (node --import tsx src/main.ts sharded), its stderr collected. */
+function startShardedProcess(env: Record<string, string>) {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', 'sharded'], {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+  child.stdout.resume();
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return { child, exited, stderr: () => stderr };
+}
+
+describe('npm run start:sharded', () => {
+  it('without DISCORD_TOKEN names it and exits 1', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'griot-shards-'));
+    const run = startShardedProcess({ CORPUS_DIR: SEEDS_DIR, DATA_DIR: dataDir });
+    expect(await run.exited).toBe(1);
+    expect(run.stderr()).toMatch(/DISCORD_TOKEN is not set/);
+    await rm(dataDir, { recursive: true, force: true });
+  });
+
+  it('on one host of two (SHARD_LIST=1, TOTAL_SHARDS=2) runs only shard 1, answers there, and exits 0 on SIGTERM', async () => {
+    const fake = await FakeDiscord.start({ shards: 1 });
+    const guild = fake.addGuild({ shard: [1, 2] });
+    const dataDir = await mkdtemp(join(tmpdir(), 'griot-shards-'));
+    const run = startShardedProcess({
+      CORPUS_DIR: SEEDS_DIR,
+      DATA_DIR: dataDir,
+      DISCORD_TOKEN: fake.token,
+      DISCORD_API_URL: fake.apiUrl,
+      SHARD_LIST: '1',
+      TOTAL_SHARDS: '2',
+    });
+    try {
+      await fake.until(() => run.stderr().includes('all shards ready') || run.child.exitCode !== null, 45_000, 'the shards to be ready');
+      expect(run.stderr()).toContain('all shards ready');
+      expect(fake.gateway.identifies.map((i) => i.shard)).toEqual([[1, 2]]);
+      const interaction = fake.command('ask', { question: NIGER_QUESTION }, { channelId: guild.channels.general });
+      const answer = await fake.until(() => {
+        const m = fake.original(interaction);
+        return m && m.components.length > 0 ? m : undefined;
+      }, 15_000);
+      expect(answer.content).toMatch(/Niger/);
+
+      run.child.kill('SIGTERM');
+      expect(await run.exited).toBe(0);
+      expect(run.stderr()).toContain('all shards stopped');
+      expect(run.stderr()).toContain('discord bot stopped');
+      await fake.until(() => fake.gateway.openSockets === 0, 5000, 'the gateway connection to close');
+    } finally {
+      if (run.child.exitCode === null) run.child.kill('SIGKILL');
+      await fake.close();
+      await rm(dataDir, { recursive: true, force: true });
+    }
+  }, 60_000);
 });
