@@ -6,8 +6,9 @@
  * the shard that reindexed to the others, and stops them gracefully.
  */
 import { once } from 'node:events';
+import { createRequire } from 'node:module';
 import { extname } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { REST, Routes, ShardingManager, type RESTGetAPIGatewayBotResult, type Shard } from 'discord.js';
 import type { Config, DiscordConfig } from '../config.js';
 import type { Logger } from '../logger.js';
@@ -112,7 +113,7 @@ export async function startSharded(options: ShardedOptions): Promise<Sharded> {
     mode: 'process',
     // A shard that dies at start-up would otherwise be respawned forever; switched on once all are up.
     respawn: false,
-    execArgv: extname(file) === '.ts' ? ['--import', 'tsx'] : [],
+    execArgv: extname(file) === '.ts' ? tsxArgs() : [],
     token,
   });
   let stopping = false;
@@ -164,6 +165,11 @@ export async function startSharded(options: ShardedOptions): Promise<Sharded> {
   manager.respawn = true;
   logger.info({ shards: manager.shards.size }, 'all shards ready');
   return { manager, plan, stop };
+}
+
+/** Node flags that run a TypeScript shard script: tsx's loader, resolved here so any working directory will do. */
+function tsxArgs(): string[] {
+  return ['--import', pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href];
 }
 
 function send(shard: Shard, message: ShardMessage, logger: Logger): void {
