@@ -40,6 +40,12 @@ export interface MatchTuning {
   readonly sameDocumentDecay: number;
   /** Boost for passages holding what a "how many" or "when" question asks for (a figure, a date). */
   readonly answerTypeBoost: number;
+  /** Words found in more than this share of passages (and more than `expansionFloor`) are left out of a query that has others. */
+  readonly maxDocumentShare: number;
+  /** Fuzzy and prefix matching of a known word only when it is in at most this share of passages… */
+  readonly prefixMaxDocumentShare: number;
+  /** …or in at most this many: on a small index expansion is cheap, so it is always allowed. */
+  readonly expansionFloor: number;
 }
 
 export const DEFAULT_TUNING: MatchTuning = {
@@ -52,6 +58,9 @@ export const DEFAULT_TUNING: MatchTuning = {
   numberBoost: 1.6,
   sameDocumentDecay: 0.7,
   answerTypeBoost: 1.2,
+  maxDocumentShare: 0.2,
+  prefixMaxDocumentShare: 0.01,
+  expansionFloor: 100,
 };
 
 /** The serialisable form of an index (see persist.ts). */
@@ -153,11 +162,19 @@ export class SearchIndex {
    */
   termWeight(term: QueryTerm): number {
     const n = this.passagesById.size;
-    let df = 0;
-    for (const v of term.variants) {
-      df = Math.max(df, this.ms.search(v, { prefix: false, fuzzy: false }).length);
-    }
+    const df = Math.max(0, ...term.variants.map((v) => this.documentFrequency(v)));
     return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+  }
+
+  /**
+   * Passages that contain an index term exactly. Reads MiniSearch's term index directly (field 0 is
+   * our one field) because it has no public document-frequency call and searching for the term costs
+   * a pass over its postings; falls back to that search should MiniSearch's internals change.
+   */
+  documentFrequency(term: string): number {
+    const index = (this.ms as unknown as { _index?: { get(t: string): Map<number, Map<number, number>> | undefined } })._index;
+    if (index && typeof index.get === 'function') return index.get(term)?.get(0)?.size ?? 0;
+    return this.ms.search(term, { prefix: false, fuzzy: false }).length;
   }
 
   /** Ranked passages for a query, in any of the languages Griot knows. */
@@ -233,22 +250,35 @@ export class SearchIndex {
     return ['nl', 'fr', 'en'];
   }
 
+  /**
+   * The MiniSearch query tree. Expansion is where a large index spends its time, so it is spent where
+   * it helps: fuzzy and prefix matching (helicopter → helikopter, defensie → defensiepersoneel) for
+   * words the index does not know or holds in few passages, never for words found everywhere, and
+   * words found in most passages are left out when others remain.
+   */
   private toQuery(terms: readonly QueryTerm[]): Query {
     const t = this.tuning;
+    const n = Math.max(1, this.passagesById.size);
+    const dfs = terms.map((term) => Math.max(0, ...term.variants.map((v) => this.documentFrequency(v))));
+    const kept = terms.filter((_, i) => (dfs[i] ?? 0) <= Math.max(n * t.maxDocumentShare, t.expansionFloor));
+    const used = kept.length > 0 ? kept : terms;
     return {
       combineWith: 'OR',
-      queries: terms.map((term) => {
+      queries: used.map((term) => {
+        const df = dfs[terms.indexOf(term)] ?? 0;
         // Years are numbers every article has; specific figures (55, 869) and names are what a question is about.
         const isYear = /^(1[89]|20)\d\d$/.test(term.token);
         const boost = term.isNumber && !isYear ? t.numberBoost : term.isName ? t.nameBoost : 1;
+        // Expanding a word costs a pass over the postings of every word it expands to: bounded here.
+        const expand = df <= Math.max(n * t.prefixMaxDocumentShare, t.expansionFloor);
         return {
           combineWith: 'OR',
           queries: [...term.variants],
           boost: { text: boost },
           weights: t.weights,
           maxFuzzy: t.maxFuzzy,
-          fuzzy: (s: string) => (!term.isNumber && s.length >= t.fuzzyMinLength ? t.fuzzy : false),
-          prefix: (s: string) => !term.isNumber && s.length >= t.prefixMinLength,
+          fuzzy: (s: string) => (expand && !term.isNumber && s.length >= t.fuzzyMinLength ? t.fuzzy : false),
+          prefix: (s: string) => expand && !term.isNumber && s.length >= t.prefixMinLength,
         } satisfies Query;
       }),
     };
