@@ -5,19 +5,11 @@ import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../../src/cli/args.js';
 import { benchCommand } from '../../src/cli/bench.js';
-import type { CliIo } from '../../src/cli/io.js';
 import type { BenchReport } from '../../src/bench/report.js';
 import { syntheticArticles } from '../../src/bench/synthetic.js';
+import { captureIo } from '../helpers/io.js';
 
-function capture(): CliIo & { stdout: string; stderr: string } {
-  const io = {
-    stdout: '',
-    stderr: '',
-    out: (t: string) => void (io.stdout += t),
-    err: (t: string) => void (io.stderr += t),
-  };
-  return io;
-}
+const capture = captureIo;
 
 /** A tiny corpus in the OrangeSum layout, paragraphs glued as in the real file. */
 async function tinyGz(): Promise<string> {

@@ -3,24 +3,16 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { App } from '../../src/app.js';
 import { UsageError } from '../../src/cli/args.js';
-import type { CliIo } from '../../src/cli/io.js';
 import { reindexCommand } from '../../src/cli/reindex.js';
 import { dirsApp, tempDirs } from '../helpers/corpus-dirs.js';
+import { captureIo } from '../helpers/io.js';
 
 const apps: App[] = [];
 afterEach(async () => {
   for (const app of apps.splice(0)) await app.engine.close();
 });
 
-function capture(): CliIo & { stdout: string; stderr: string } {
-  const io = {
-    stdout: '',
-    stderr: '',
-    out: (t: string) => void (io.stdout += t),
-    err: (t: string) => void (io.stderr += t),
-  };
-  return io;
-}
+const capture = captureIo;
 
 /** A corpus with one change of each kind and a skipped file, and an app started before them. */
 async function changedCorpus(): Promise<App> {

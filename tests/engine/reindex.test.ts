@@ -16,15 +16,9 @@ import {
 } from '../../src/search/open-index.js';
 import { loadIndex } from '../../src/search/persist.js';
 import { ARTICLES, dirsApp, tempDirs } from '../helpers/corpus-dirs.js';
+import { trackApps } from '../helpers/corpus-dirs.js';
 
-const apps: App[] = [];
-afterEach(async () => {
-  for (const app of apps.splice(0)) await app.engine.close();
-});
-const track = <T extends App>(app: T): T => {
-  apps.push(app);
-  return app;
-};
+const track = trackApps(afterEach);
 
 /** Ids of the documents whose passages match `query`. */
 const docsMatching = (app: App, query: string) => [...new Set(app.engine.search(query).map((h) => h.doc.id))];

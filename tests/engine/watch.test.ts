@@ -3,15 +3,9 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { App } from '../../src/app.js';
 import { dirsApp, tempDirs } from '../helpers/corpus-dirs.js';
+import { trackApps } from '../helpers/corpus-dirs.js';
 
-const apps: App[] = [];
-afterEach(async () => {
-  for (const app of apps.splice(0)) await app.engine.close();
-});
-const track = <T extends App>(app: T): T => {
-  apps.push(app);
-  return app;
-};
+const track = trackApps(afterEach);
 const ids = (app: App) => app.engine.documents().map((d) => d.id).sort();
 
 describe('a running bot', () => {

@@ -37,3 +37,15 @@ export async function dirsApp(
   const app = await createApp({ config, logger, ...(options.watch ? { watch: true } : {}) });
   return { ...app, logs };
 }
+
+/** Apps a test file starts, closed after each test (their watchers hold handles). */
+export function trackApps(afterEachHook: (fn: () => Promise<void>) => void): <T extends App>(app: T) => T {
+  const apps: App[] = [];
+  afterEachHook(async () => {
+    for (const app of apps.splice(0)) await app.engine.close();
+  });
+  return (app) => {
+    apps.push(app);
+    return app;
+  };
+}
