@@ -207,15 +207,17 @@ export class SearchIndex {
           }
         : undefined,
     };
-    const results = this.ms.search(this.toQuery(terms), msOptions);
+    // Re-ranking reads passage text, so it looks only at the head of the ranking: MiniSearch returns
+    // every passage that shares a word, and the tail cannot climb into the top `limit` anyway.
+    const head = this.ms.search(this.toQuery(terms), msOptions).slice(0, limit * 8);
     const type = answerType(query);
     const typed =
       type === 'number' || type === 'date'
-        ? results.map((r) => {
+        ? head.map((r) => {
             const text = this.passagesById.get(r.id as string)?.text ?? '';
             return sentenceFits(type, text) ? { id: r.id, score: r.score * this.tuning.answerTypeBoost } : r;
           })
-        : results;
+        : head;
     return this.diversify(typed.sort((a, b) => b.score - a.score), limit);
   }
 
