@@ -12,13 +12,9 @@ import {
 } from './search/open-index.js';
 import { watchCorpusFolder, watchSavedFile } from './search/watch.js';
 import { fileURLToPath } from 'node:url';
-import { answerWithLlm } from './answer/llm-answer.js';
-import { loadPrompts } from './answer/prompts.js';
 import type { LlmAnswerInput, LlmAnswerResult } from './answer/types.js';
-import { createChatClient } from './llm/client.js';
 import { timelineFor } from './timeline/engine-timeline.js';
 import { openEventCache } from './timeline/event-cache.js';
-import { createLlmSummariser } from './timeline/llm-summarise.js';
 import { createFileSummaryCache } from './timeline/summary-cache.js';
 import { summariseEvents, type Summarise } from './timeline/summaries.js';
 import { join } from 'node:path';
@@ -58,6 +54,13 @@ export async function createApp(args: {
   let llmAnswer: ((input: LlmAnswerInput) => Promise<LlmAnswerResult>) | undefined;
   let summarise: Summarise | undefined;
   if (config.llm) {
+    // Loaded only with an LLM configured: the openai package is a cold-start cost `ask` need not pay.
+    const [{ loadPrompts }, { createChatClient }, { answerWithLlm }, { createLlmSummariser }] = await Promise.all([
+      import('./answer/prompts.js'),
+      import('./llm/client.js'),
+      import('./answer/llm-answer.js'),
+      import('./timeline/llm-summarise.js'),
+    ]);
     const prompts = loadPrompts(args.promptsDir ?? PROMPTS_DIR);
     const client = createChatClient(config.llm, logger);
     llmAnswer = (input) => answerWithLlm(input, { client, prompts, logger });

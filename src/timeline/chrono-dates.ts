@@ -4,7 +4,8 @@
  * (implied years, relative phrases, weekdays, times) is ignored here: resolve.ts does that against the
  * article's date with rules we can test.
  */
-import * as chrono from 'chrono-node';
+import { createRequire } from 'node:module';
+import type * as chrono from 'chrono-node';
 import type { Lang } from '../types.js';
 import { CAPITALISED_ONLY_MONTHS, MONTHS } from './lexicon.js';
 
@@ -20,11 +21,19 @@ export interface ChronoDate {
   readonly endDay?: number;
 }
 
-const PARSERS: Readonly<Record<Lang, chrono.Chrono>> = {
-  nl: chrono.nl.casual,
-  fr: chrono.fr.casual,
-  en: chrono.en.casual,
-};
+let parsers: Readonly<Record<Lang, chrono.Chrono>> | undefined;
+
+/**
+ * chrono-node's parsers, loaded on first use: loading it costs about a quarter of a second, which
+ * `npm run ask` should not pay when the timeline events come from the cache.
+ */
+function PARSERS(): Readonly<Record<Lang, chrono.Chrono>> {
+  if (!parsers) {
+    const c = createRequire(import.meta.url)('chrono-node') as typeof chrono;
+    parsers = { nl: c.nl.casual, fr: c.fr.casual, en: c.en.casual };
+  }
+  return parsers;
+}
 
 /** Fixed reference: chrono needs one, but none of its implied values are used. */
 const REFERENCE = { instant: new Date(Date.UTC(2000, 0, 1)), timezone: 0 };
@@ -89,7 +98,7 @@ export function findChronoDates(text: string, lang: Lang): ChronoDate[] {
   const found: ChronoDate[] = [];
   const overlaps = (d: ChronoDate) => found.some((f) => d.start < f.end && f.start < d.end);
   for (const other of [lang, ...others]) {
-    for (const r of PARSERS[other].parse(text, REFERENCE, { forwardDate: false })) {
+    for (const r of PARSERS()[other].parse(text, REFERENCE, { forwardDate: false })) {
       const d = toChronoDate(r);
       if (!d || (other !== lang && d.year === undefined) || overlaps(d)) continue;
       found.push(d);
