@@ -7,10 +7,13 @@ export interface DayRange {
   readonly end: string;
 }
 
+/** The forms a date bound may take, for messages. */
+export const DATE_BOUND_FORMS = 'YYYY, YYYY-MM or YYYY-MM-DD (e.g. 2021, 2021-06 or 2021-06-10)';
+
 /** Thrown for a date bound that is not YYYY, YYYY-MM or YYYY-MM-DD. */
 export class DateBoundError extends Error {
   constructor(value: string, side: 'from' | 'to') {
-    super(`"${value}" is not a valid ${side} date: use YYYY, YYYY-MM or YYYY-MM-DD (e.g. 2021, 2021-06, 2021-06-10).`);
+    super(`"${value}" is not a valid ${side} date: use ${DATE_BOUND_FORMS}.`);
     this.name = 'DateBoundError';
   }
 }

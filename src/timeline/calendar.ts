@@ -3,6 +3,7 @@
  * precision, the day interval a date string covers, weekdays and week starts.
  */
 import type { ArticleDate, DatePrecision } from '../types.js';
+import { dayRange } from '../search/dates.js';
 
 /** A calendar date known to some precision: `month` and `day` are present according to `precision`. */
 export interface PartialDate {
@@ -56,19 +57,7 @@ export function referenceOf(date: ArticleDate): ReferenceDate | null {
 }
 
 /** The inclusive day interval (`YYYY-MM-DD` strings) a YYYY, YYYY-MM or YYYY-MM-DD string covers; null if malformed. */
-export function dayInterval(date: string): { start: string; end: string } | null {
-  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(date);
-  if (!m) return null;
-  const year = Number(m[1]);
-  if (m[2] === undefined) return { start: `${m[1]}-01-01`, end: `${m[1]}-12-31` };
-  const month = Number(m[2]);
-  if (month < 1 || month > 12) return null;
-  if (m[3] === undefined) {
-    return { start: `${m[1]}-${m[2]}-01`, end: `${m[1]}-${m[2]}-${pad(daysInMonth(year, month))}` };
-  }
-  if (!isValidDay(year, month, Number(m[3]))) return null;
-  return { start: date, end: date };
-}
+export const dayInterval: (date: string) => { start: string; end: string } | null = dayRange;
 
 /** Adds `months` (may be negative) to a year/month pair. */
 export function addMonths(year: number, month: number, months: number): { year: number; month: number } {

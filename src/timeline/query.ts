@@ -3,10 +3,10 @@
  * topic filtering by passage ids the engine retrieved, chronological order and a limit.
  */
 import type { TimelineEvent, TimelineQuery } from '../types.js';
+import { DateBoundError } from '../search/dates.js';
 import { dayInterval } from './calendar.js';
 
-/** The forms a date bound may take, for error messages. */
-export const DATE_BOUND_FORMS = 'YYYY, YYYY-MM or YYYY-MM-DD (e.g. 2021, 2021-06 or 2021-06-10)';
+export { DATE_BOUND_FORMS } from '../search/dates.js';
 
 export type DateBoundResult = { readonly ok: true; readonly value: string } | { readonly ok: false; readonly message: string };
 
@@ -16,7 +16,7 @@ export type DateBoundResult = { readonly ok: true; readonly value: string } | { 
  */
 export function parseDateBound(s: string, side: 'from' | 'to'): DateBoundResult {
   const interval = dayInterval(s.trim());
-  if (!interval) return { ok: false, message: `"${s}" is not a valid ${side} date: use ${DATE_BOUND_FORMS}.` };
+  if (!interval) return { ok: false, message: new DateBoundError(s, side).message };
   return { ok: true, value: side === 'from' ? interval.start : interval.end };
 }
 
