@@ -1,5 +1,5 @@
 import type { Answer, ArticleDate, Citation, SearchHit } from '../types.js';
-import { answerNotice } from './notices.js';
+import { answerNotice } from '../answer/notices.js';
 
 /** "2021-06", or "undated". */
 export function formatDate(date: ArticleDate | null): string {

@@ -44,7 +44,7 @@ export function createMessageHandler(ctx: BotContext): (message: Message) => Pro
       ctx.conversations.set(thread.id, appendTurn(ctx.conversations.get(thread.id) ?? history, { question, answer: answer.text }));
       ctx.answers.set(answer.id, { answer });
       let last: Message | undefined;
-      for (const part of answerMessages(answer, { escalation: ctx.config.escalationRoleId !== undefined })) {
+      for (const part of answerMessages(answer, { escalation: ctx.config.escalationRoleId !== undefined, llmConfigured: ctx.engine.llmEnabled })) {
         last = await thread.send({ ...part, allowedMentions: NO_MENTIONS });
       }
       ctx.answers.set(answer.id, { answer, ...(last ? { url: last.url } : {}) });

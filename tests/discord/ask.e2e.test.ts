@@ -24,6 +24,8 @@ describe('/ask against a fake Discord', () => {
     expect(h.fake.rejections).toEqual([]);
     expect(message).toBe(h.fake.original(interaction));
     expect(message.content).toMatch(/Niger/);
+    // No LLM in this harness: the answer says it is extractive, in the asker's language (Dutch).
+    expect(message.content).toContain('Extractief antwoord');
     const cited = citationNumbers(message.content);
     expect(cited.length).toBeGreaterThan(0);
     const sources = message.embeds[0].description as string;

@@ -37,7 +37,7 @@ export const ask: Command = {
 
     // Known before its buttons are visible, so an immediate click finds it.
     ctx.answers.set(answer.id, { answer });
-    const [first, ...rest] = answerMessages(answer, { escalation: !ephemeral && ctx.config.escalationRoleId !== undefined });
+    const [first, ...rest] = answerMessages(answer, { escalation: !ephemeral && ctx.config.escalationRoleId !== undefined, llmConfigured: ctx.engine.llmEnabled });
     let last = await interaction.editReply({ ...first!, allowedMentions: NO_MENTIONS });
     for (const message of rest) {
       last = await interaction.followUp({ ...message, allowedMentions: NO_MENTIONS, ...(ephemeral ? { flags: MessageFlags.Ephemeral } : {}) });

@@ -14,8 +14,8 @@ export interface AnswerMessage {
  * The messages that show an answer, in order: text pieces, the last one carrying the sources
  * embed and the buttons (👍 👎, Sources, and "Ask a moderator" when `escalation`).
  */
-export function answerMessages(answer: Answer, options: { escalation: boolean }): AnswerMessage[] {
-  const { pieces, embeds } = renderAnswer(answer);
+export function answerMessages(answer: Answer, options: { escalation: boolean; llmConfigured: boolean }): AnswerMessage[] {
+  const { pieces, embeds } = renderAnswer(answer, { llmConfigured: options.llmConfigured });
   const buttons = answerButtons(answer.id, { sources: answer.citations.length > 0, escalation: options.escalation });
   return pieces.map((content, i) => {
     const last = i === pieces.length - 1;

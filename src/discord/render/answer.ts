@@ -1,4 +1,5 @@
 import type { APIEmbed } from 'discord.js';
+import { answerNotice } from '../../answer/notices.js';
 import type { Answer, Citation } from '../../types.js';
 import { DISCORD_LIMITS } from './limits.js';
 import { splitMessage } from './split.js';
@@ -16,9 +17,13 @@ const SOURCES_COLOR = 0x5865f2;
 /** The longest excerpt of a cited passage shown under an answer (the Sources button shows it whole). */
 const EXCERPT_MAX = 280;
 
-/** Lays out an answer for Discord within its limits. */
-export function renderAnswer(answer: Answer): RenderedAnswer {
-  const note = answer.fallbackReason ? `\n\n-# Answered from the best matching sentences (${shorten(answer.fallbackReason, 120)}).` : '';
+/**
+ * Lays out an answer for Discord within its limits. An extractive answer says so under it, in the
+ * asker's language (no LLM configured, or why the LLM failed): the same notice as in the terminal.
+ */
+export function renderAnswer(answer: Answer, options: { llmConfigured: boolean } = { llmConfigured: false }): RenderedAnswer {
+  const notice = answer.refused ? null : answerNotice(answer, options.llmConfigured);
+  const note = notice ? `\n\n-# ${shorten(notice, 300)}` : '';
   const pieces = splitMessage(`${answer.text}${note}`, DISCORD_LIMITS.content);
   return { pieces: pieces.length > 0 ? pieces : ['…'], embeds: answer.citations.length > 0 ? sourcesEmbeds(answer.citations) : [] };
 }

@@ -28,7 +28,7 @@ const embedSize = (e: { title?: string; description?: string; footer?: { text?: 
 
 describe('renderAnswer', () => {
   it('lists each citation with number, title, date, document id and a shortened passage', () => {
-    const { pieces, embeds } = renderAnswer(answer('Niger is ready [1].', [citation(1)]));
+    const { pieces, embeds } = renderAnswer({ ...answer('Niger is ready [1].', [citation(1)]), mode: 'llm' });
     expect(pieces).toEqual(['Niger is ready [1].']);
     expect(embeds[0]!.title).toBe('Sources');
     expect(embeds[0]!.description).toMatch(/^\*\*\[1\]\*\* Title 1 · 2022-02 · `001_doc`\n> Passage 1\./);
@@ -49,12 +49,20 @@ describe('renderAnswer', () => {
     const fallback = renderAnswer({ ...answer('Niger [1].', [citation(1)]), fallbackReason: 'the model timed out' });
     expect(fallback.pieces[0]).toContain('the model timed out');
   });
+
+  it('says an answer is extractive when no LLM is configured, in the asker’s language, and not under a refusal', () => {
+    const extractive = { ...answer('Niger is bereid [1].', [citation(1)]), mode: 'extractive' as const, lang: 'nl' as const };
+    expect(renderAnswer(extractive, { llmConfigured: false }).pieces.join('\n')).toContain('Extractief antwoord: er is geen LLM ingesteld');
+    expect(renderAnswer({ ...extractive, mode: 'llm' }, { llmConfigured: true }).pieces.join('\n')).not.toContain('Extractief');
+    const refusal = { ...extractive, refused: true, text: 'Het corpus zegt hier niets over.', citations: [] };
+    expect(renderAnswer(refusal, { llmConfigured: false }).pieces).toEqual(['Het corpus zegt hier niets over.']);
+  });
 });
 
 describe('answerMessages', () => {
   it('puts the embeds and buttons on the last message only', () => {
     const text = Array.from({ length: 50 }, (_, i) => `Sentence ${i} is long enough to matter here [1].`).join('\n\n');
-    const messages = answerMessages(answer(text, [citation(1)]), { escalation: true });
+    const messages = answerMessages(answer(text, [citation(1)]), { escalation: true, llmConfigured: true });
     expect(messages.length).toBeGreaterThan(1);
     expect(messages.slice(0, -1).every((m) => m.embeds.length === 0 && m.components.length === 0)).toBe(true);
     const labels = messages.at(-1)!.components[0]!.components.map((c) => ('label' in c ? c.label : ''));
@@ -62,7 +70,7 @@ describe('answerMessages', () => {
   });
 
   it('offers no Sources button for a refusal and no escalation when not configured', () => {
-    const [only] = answerMessages(answer('The corpus does not say.', []), { escalation: false });
+    const [only] = answerMessages(answer('The corpus does not say.', []), { escalation: false, llmConfigured: true });
     expect(only!.components[0]!.components.map((c) => ('label' in c ? c.label : ''))).toEqual(['👍', '👎']);
   });
 });
