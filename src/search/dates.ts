@@ -76,6 +76,8 @@ export interface DateReference {
   readonly monthTokens: ReadonlySet<string>;
   /** Years named with a month. */
   readonly yearTokens: ReadonlySet<string>;
+  /** The months named with a year, as `YYYY-MM`. */
+  readonly months: ReadonlySet<string>;
 }
 
 /**
@@ -104,6 +106,7 @@ export function dateReference(query: string, factor = 1.5): DateReference | null
   return {
     monthTokens,
     yearTokens,
+    months,
     boost: (date) => {
       if (!date) return 1;
       if (months.has(date.iso.slice(0, 7))) return factor * factor;

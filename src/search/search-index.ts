@@ -1,11 +1,8 @@
 import MiniSearch, { type AsPlainObject, type Query, type SearchOptions as MsSearchOptions } from 'minisearch';
-import type { Document, DocumentMeta, Lang, Passage, SearchHit, SearchOptions } from '../types.js';
+import { LANGS, type Document, type DocumentMeta, type Lang, type Passage, type SearchHit, type SearchOptions } from '../types.js';
 import { Analyser, type QueryTerm } from './analyser.js';
 import { answerType, sentenceFits } from './answer-type.js';
 import { dateInRange, dateReference, parseBound } from './dates.js';
-
-/** A passage as the index stores it: the text is re-sliced from its document on load. */
-interface IndexedPassage extends Passage {}
 
 /**
  * MiniSearch options, owned here: documents are analysed by our Analyser before MiniSearch sees
@@ -76,7 +73,12 @@ export interface IndexSnapshot {
  */
 export class SearchIndex {
   private readonly docsById: ReadonlyMap<string, Document>;
-  private readonly passagesById: ReadonlyMap<string, IndexedPassage>;
+  private readonly passagesById: ReadonlyMap<string, Passage>;
+  /** Metadata of each document, made once: every hit and every listing hands these out. */
+  private readonly metas: readonly DocumentMeta[];
+  private readonly metaById: ReadonlyMap<string, DocumentMeta>;
+  /** `YYYY-MM` of every dated article, for questions that name a month. */
+  private readonly articleMonths: ReadonlySet<string>;
   private readonly langs: readonly Lang[];
 
   private constructor(
@@ -87,6 +89,9 @@ export class SearchIndex {
   ) {
     this.docsById = new Map(documents.map((d) => [d.id, d]));
     this.passagesById = new Map(documents.flatMap((d) => d.passages.map((p) => [p.id, p] as const)));
+    this.metas = documents.map(({ text: _t, passages: _p, ...meta }) => meta);
+    this.metaById = new Map(this.metas.map((m) => [m.id, m]));
+    this.articleMonths = new Set(this.metas.flatMap((m) => (m.date ? [m.date.iso.slice(0, 7)] : [])));
     const langs = new Set<Lang>();
     for (const p of this.passagesById.values()) langs.add(p.lang);
     this.langs = [...langs].sort();
@@ -131,7 +136,7 @@ export class SearchIndex {
 
   /** Document metadata, in corpus order. */
   documents(): readonly DocumentMeta[] {
-    return [...this.docsById.values()].map(({ text: _t, passages: _p, ...meta }) => meta);
+    return this.metas;
   }
 
   /** Full documents (text and passages), e.g. for timeline extraction and incremental reindexing. */
@@ -153,7 +158,9 @@ export class SearchIndex {
 
   /** Query terms of a text as this index would match them (used by answerers to score sentences). */
   queryTerms(query: string): QueryTerm[] {
-    return this.analyser.queryTerms(query, this.searchLangs(query));
+    // Stemmed in every language Griot knows, not only the corpus's: three memoised lookups a word,
+    // and an English question meets English passages should the corpus grow some.
+    return this.analyser.queryTerms(query, LANGS);
   }
 
   /**
@@ -182,7 +189,7 @@ export class SearchIndex {
     const limit = options.limit ?? 10;
     const dateRef = dateReference(query);
     let terms = this.queryTerms(query);
-    if (dateRef && this.hasArticlesOf(dateRef)) {
+    if (dateRef && [...dateRef.months].some((m) => this.articleMonths.has(m))) {
       // "the October 2021 article" names a date of the corpus: matched against article dates
       // (the boost below), not against words of the text, unless nothing else is left to match.
       const rest = terms.filter((t) => !dateRef.monthTokens.has(t.token) && !dateRef.yearTokens.has(t.token));
@@ -192,20 +199,10 @@ export class SearchIndex {
     const from = options.from !== undefined ? parseBound(options.from, 'from') : undefined;
     const to = options.to !== undefined ? parseBound(options.to, 'to') : undefined;
     const boost = dateRef?.boost;
+    const metaOf = (passageId: unknown) => this.metaById.get(this.passagesById.get(passageId as string)?.docId ?? '');
     const msOptions: MsSearchOptions = {
-      filter:
-        from || to
-          ? (r) => {
-              const doc = this.docsById.get(this.passagesById.get(r.id as string)?.docId ?? '');
-              return doc !== undefined && dateInRange(doc.date, from, to);
-            }
-          : undefined,
-      boostDocument: boost
-        ? (id) => {
-            const doc = this.docsById.get(this.passagesById.get(id as string)?.docId ?? '');
-            return boost(doc?.date ?? null);
-          }
-        : undefined,
+      filter: from || to ? (r) => dateInRange(metaOf(r.id)?.date ?? null, from, to) : undefined,
+      boostDocument: boost ? (id) => boost(metaOf(id)?.date ?? null) : undefined,
     };
     // Re-ranking reads passage text, so it looks only at the head of the ranking: MiniSearch returns
     // every passage that shares a word, and the tail cannot climb into the top `limit` anyway.
@@ -228,28 +225,13 @@ export class SearchIndex {
     // Only the head of the list can move into the top `limit`: a decayed score never grows.
     for (const r of results.slice(0, limit * 4)) {
       const passage = this.passagesById.get(r.id as string);
-      const doc = passage && this.docsById.get(passage.docId);
+      const doc = passage && this.metaById.get(passage.docId);
       if (!passage || !doc) continue;
       const k = seen.get(doc.id) ?? 0;
       seen.set(doc.id, k + 1);
-      const { text: _t, passages: _p, ...meta } = doc;
-      hits.push({ passage, doc: meta, score: r.score * this.tuning.sameDocumentDecay ** k });
+      hits.push({ passage, doc, score: r.score * this.tuning.sameDocumentDecay ** k });
     }
     return hits.sort((a, b) => b.score - a.score).slice(0, limit);
-  }
-
-  /** True when some article is dated in a month the reference names. */
-  private hasArticlesOf(ref: { boost: (d: Document['date']) => number; monthTokens: ReadonlySet<string> }): boolean {
-    if (ref.monthTokens.size === 0) return false;
-    for (const d of this.docsById.values()) if (d.date && ref.boost(d.date) > 1.5) return true;
-    return false;
-  }
-
-  /** The languages a query is stemmed in: every corpus language, plus the analyser's others. */
-  private searchLangs(_query: string): readonly Lang[] {
-    // Stemming in all known languages costs three memoised lookups per word and lets an English
-    // question meet an English passage should the corpus grow one.
-    return ['nl', 'fr', 'en'];
   }
 
   /**
@@ -261,13 +243,11 @@ export class SearchIndex {
   private toQuery(terms: readonly QueryTerm[]): Query {
     const t = this.tuning;
     const n = Math.max(1, this.passagesById.size);
-    const dfs = terms.map((term) => Math.max(0, ...term.variants.map((v) => this.documentFrequency(v))));
-    const kept = terms.filter((_, i) => (dfs[i] ?? 0) <= Math.max(n * t.maxDocumentShare, t.expansionFloor));
-    const used = kept.length > 0 ? kept : terms;
+    const withDf = terms.map((term) => ({ term, df: Math.max(0, ...term.variants.map((v) => this.documentFrequency(v))) }));
+    const kept = withDf.filter(({ df }) => df <= Math.max(n * t.maxDocumentShare, t.expansionFloor));
     return {
       combineWith: 'OR',
-      queries: used.map((term) => {
-        const df = dfs[terms.indexOf(term)] ?? 0;
+      queries: (kept.length > 0 ? kept : withDf).map(({ term, df }) => {
         // Years are numbers every article has; specific figures (55, 869) and names are what a question is about.
         const isYear = /^(1[89]|20)\d\d$/.test(term.token);
         const boost = term.isNumber && !isYear ? t.numberBoost : term.isName ? t.nameBoost : 1;
