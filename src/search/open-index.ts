@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadCorpus, scanCorpus } from '../corpus/load.js';
 import type { Document, SkippedFile } from '../types.js';
@@ -41,14 +42,21 @@ export interface IndexStoreOptions {
 }
 
 /**
- * Opens the index at start-up. The corpus is only read and hashed (no parsing) to decide whether the
- * saved index still matches; if it does, it is loaded. Otherwise the corpus is parsed, reusing the
+ * Opens the index at start-up. With a saved index, the corpus is only read and hashed (no parsing)
+ * to decide whether it still matches; if it does, it is loaded. Otherwise the corpus is parsed, reusing the
  * documents of the stale saved index whose bytes did not change, and the new index is built and saved.
  * A corrupt or incompatible file is rebuilt, never fatal.
  */
 export async function openIndex(args: IndexStoreOptions): Promise<OpenedIndex> {
-  const fingerprint = corpusFingerprint(await scanCorpus(args.corpusDir, { maxBytes: args.maxBytes }), PIPELINE_VERSION);
   const path = indexPath(args.dataDir);
+  if (!(await readIndexStamp(path))) {
+    // Nothing saved to compare with: scanning first would read every file twice.
+    const reason = existsSync(path) ? `saved index ${path} is corrupt (no readable header)` : 'no saved index yet';
+    const built = await buildIndex(args);
+    const stamp = await saveOpenedIndex(args, built);
+    return { ...built, reason, ...(stamp ? { stamp } : {}) };
+  }
+  const fingerprint = corpusFingerprint(await scanCorpus(args.corpusDir, { maxBytes: args.maxBytes }), PIPELINE_VERSION);
   const saved = await loadIndex(path, null, args.analyser);
   if (saved.index && saved.stamp.fingerprint === fingerprint) {
     return { index: saved.index, skipped: saved.skipped, source: 'loaded', reason: null, fingerprint, stamp: saved.stamp };

@@ -15,8 +15,7 @@ import {
   type OpenedIndex,
 } from '../../src/search/open-index.js';
 import { loadIndex } from '../../src/search/persist.js';
-import { ARTICLES, dirsApp, tempDirs } from '../helpers/corpus-dirs.js';
-import { trackApps } from '../helpers/corpus-dirs.js';
+import { ARTICLES, dirsApp, tempDirs, trackApps } from '../helpers/corpus-dirs.js';
 
 const track = trackApps(afterEach);
 
@@ -198,5 +197,18 @@ describe('start-up', () => {
     const app = track(await dirsApp(dirs));
     expect((await app.engine.reindex()).added).toEqual(['delta']);
     expect((await app.engine.reindex()).added).toEqual([]);
+  });
+});
+
+describe('start-up without a usable saved index', () => {
+  it('builds at once, saying whether the file was missing or had no readable header', async () => {
+    const dirs = await tempDirs();
+    const first = track(await dirsApp(dirs));
+    expect(first.logs.text).toMatch(/"source":"built","reason":"no saved index yet"/);
+    await first.engine.close();
+    await writeFile(join(dirs.dataDir, 'index.json'), 'not an index at all');
+    const second = track(await dirsApp(dirs));
+    expect(second.logs.text).toMatch(/"reason":"saved index .* is corrupt \(no readable header\)"/);
+    expect(second.engine.documents().length).toBeGreaterThan(0);
   });
 });

@@ -2,8 +2,7 @@ import { unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { App } from '../../src/app.js';
-import { dirsApp, tempDirs } from '../helpers/corpus-dirs.js';
-import { trackApps } from '../helpers/corpus-dirs.js';
+import { dirsApp, tempDirs, trackApps } from '../helpers/corpus-dirs.js';
 
 const track = trackApps(afterEach);
 const ids = (app: App) => app.engine.documents().map((d) => d.id).sort();
