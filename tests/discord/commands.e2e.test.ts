@@ -52,6 +52,17 @@ describe('/sources, /timeline, /help', () => {
     expect(h.fake.rejections).toEqual([]);
   });
 
+  it('/timeline over the real engine finds the Dutch events of an English topic, dated and cited', async () => {
+    h = await startHarness();
+    const message = await reply(h.fake.command('timeline', { topic: 'Wagner helicopters' }));
+    const text = message.embeds.map((e: any) => e.description).join('\n');
+    expect(text).toContain('### 2021');
+    expect(text).toContain('helikopters');
+    expect(text).toContain('Eind vorige week landden vier Russische vrachtvliegtuigen');
+    expect(text).not.toContain('Opération Serval');
+    expect(h.fake.rejections).toEqual([]);
+  });
+
   it('/timeline answers an invalid date privately, listing the accepted forms', async () => {
     h = await startHarness();
     const interaction = h.fake.command('timeline', { from: '2022-13' });

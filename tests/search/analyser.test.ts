@@ -39,10 +39,12 @@ describe('Analyser.queryTerms', () => {
 });
 
 describe('MemoStemmer', () => {
-  it('returns the same stem from the cache as from the stemmer', () => {
+  it('keeps each language’s stems apart: a word cached in one language is stemmed anew in another', () => {
     const s = new MemoStemmer();
-    const first = s.stem('gesneuvelde', 'nl');
-    expect(s.stem('gesneuvelde', 'nl')).toBe(first);
+    const words = ['militaires', 'soldaten', 'opération', 'helikopters'];
+    const fresh = (lang: 'nl' | 'fr') => words.map((w) => new MemoStemmer().stem(w, lang));
+    for (const lang of ['nl', 'fr', 'nl', 'fr'] as const) expect(words.map((w) => s.stem(w, lang))).toEqual(fresh(lang));
+    expect(fresh('nl')).not.toEqual(fresh('fr'));
   });
   it('stays bounded: past its size it starts over and still stems correctly', () => {
     const s = new MemoStemmer(2);
