@@ -1,14 +1,11 @@
-import type { Answer, ArticleDate, Citation, SearchHit } from '../types.js';
+import type { Answer, Citation, SearchHit } from '../types.js';
 import { answerNotice } from '../answer/notices.js';
+import { formatArticleDate, shorten } from '../format.js';
 
-/** "2021-06", or "undated". */
-export function formatDate(date: ArticleDate | null): string {
-  return date ? `${date.iso}${date.inferred ? ' (inferred)' : ''}` : 'undated';
-}
 
 /** One line of a Sources list: "[1] 2021-06 · Title · docId". */
 export function sourceLine(c: Citation): string {
-  return `[${c.n}] ${formatDate(c.date)} · ${c.title} · ${c.docId}`;
+  return `[${c.n}] ${formatArticleDate(c.date)} · ${c.title} · ${c.docId}`;
 }
 
 /** The terminal rendering of an answer: text, Sources, and how it was made. */
@@ -27,8 +24,8 @@ export function renderHits(query: string, hits: readonly SearchHit[]): string {
   if (hits.length === 0) return `No passage matches "${query}".`;
   return hits
     .map((h, i) => {
-      const text = h.passage.text.length > 300 ? `${h.passage.text.slice(0, 297)}…` : h.passage.text;
-      return `${i + 1}. ${h.passage.id}  score ${h.score.toFixed(2)}  ${formatDate(h.doc.date)} · ${h.doc.title}\n   ${text}`;
+      const text = shorten(h.passage.text, 300);
+      return `${i + 1}. ${h.passage.id}  score ${h.score.toFixed(2)}  ${formatArticleDate(h.doc.date)} · ${h.doc.title}\n   ${text}`;
     })
     .join('\n\n');
 }

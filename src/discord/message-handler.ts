@@ -6,7 +6,7 @@ import { assertAllowedChannel, assertRate } from './guards.js';
 import { hashUserId } from './hash.js';
 import { answerMessages } from './render/answer-messages.js';
 import { DISCORD_LIMITS } from './render/limits.js';
-import { shorten } from './render/text.js';
+import { shorten } from '../format.js';
 import { UserError } from './user-error.js';
 
 /**

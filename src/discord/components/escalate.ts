@@ -1,6 +1,6 @@
 import { MessageFlags } from 'discord.js';
 import { NO_MENTIONS, onlyRole } from '../allowed-mentions.js';
-import { shorten } from '../render/text.js';
+import { shorten } from '../../format.js';
 import { shownAnswer } from './shown-answer.js';
 import type { ComponentHandler } from './types.js';
 

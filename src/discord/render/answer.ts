@@ -3,7 +3,7 @@ import { answerNotice } from '../../answer/notices.js';
 import type { Answer, Citation } from '../../types.js';
 import { DISCORD_LIMITS } from './limits.js';
 import { splitMessage } from './split.js';
-import { formatArticleDate, shorten } from './text.js';
+import { formatArticleDate, shorten } from '../../format.js';
 
 /** An answer laid out as Discord messages: text pieces in order; the sources embeds go with the last. */
 export interface RenderedAnswer {

@@ -1,7 +1,7 @@
 import type { APIEmbed } from 'discord.js';
 import type { DocumentMeta } from '../../types.js';
 import { packPages } from './pages.js';
-import { formatArticleDate, shorten } from './text.js';
+import { formatArticleDate, shorten } from '../../format.js';
 
 /** The corpus's documents as pages of embeds: id, date, title, language and passage count per line. */
 export function documentPages(documents: readonly DocumentMeta[]): APIEmbed[] {

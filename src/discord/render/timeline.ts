@@ -1,7 +1,7 @@
 import type { APIEmbed } from 'discord.js';
 import type { TimelineEvent, TimelineQuery } from '../../types.js';
 import { packPages } from './pages.js';
-import { formatArticleDate, shorten } from './text.js';
+import { formatArticleDate, shorten } from '../../format.js';
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 

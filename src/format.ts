@@ -1,4 +1,5 @@
-import type { ArticleDate } from '../../types.js';
+/** Text formatting both interfaces (terminal and Discord) share. Pure. */
+import type { ArticleDate } from './types.js';
 
 /** Shortens text to at most `max` characters, cutting at a word boundary and adding "…". */
 export function shorten(text: string, max: number): string {
