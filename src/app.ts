@@ -132,7 +132,7 @@ export async function createApp(args: {
 }
 
 /** Opens the store, reporting damage it repaired; one that cannot open is a warning, never a failed start. */
-async function openAppStore(config: Config, logger: Logger): Promise<Store> {
+export async function openAppStore(config: Config, logger: Logger): Promise<Store> {
   let store: Store;
   try {
     store = await openStore({ dataDir: config.dataDir, retentionDays: config.logRetentionDays });
