@@ -128,14 +128,15 @@ export async function createApp(args: {
         }
       : {}),
   });
-  return { config, logger, engine, store: await openAppStore(config, logger) };
+  // The integrity check reads the whole file: worth it once per bot start, not per `npm run ask`.
+  return { config, logger, engine, store: await openAppStore(config, logger, { check: args.watch === true }) };
 }
 
 /** Opens the store, reporting damage it repaired; one that cannot open is a warning, never a failed start. */
-export async function openAppStore(config: Config, logger: Logger): Promise<Store> {
+export async function openAppStore(config: Config, logger: Logger, options: { check?: boolean } = {}): Promise<Store> {
   let store: Store;
   try {
-    store = await openStore({ dataDir: config.dataDir, retentionDays: config.logRetentionDays });
+    store = await openStore({ dataDir: config.dataDir, retentionDays: config.logRetentionDays, ...options });
   } catch (err) {
     store = unavailableStore((err as Error).message);
   }
