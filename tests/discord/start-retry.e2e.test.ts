@@ -1,6 +1,5 @@
 import { spawn } from 'node:child_process';
 import { rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createApp, type App } from '../../src/app.js';
@@ -10,20 +9,12 @@ import { DiscordSetupError } from '../../src/discord/setup-error.js';
 import { createLogger, type Logger } from '../../src/logger.js';
 import { FakeDiscord } from '../fakes/discord/fake-discord.js';
 import { tempDirs } from '../helpers/corpus-dirs.js';
+import { closedPort } from '../helpers/ports.js';
 import type { LogLine } from './harness.js';
 
 const MAIN = fileURLToPath(new URL('../../src/main.ts', import.meta.url));
 const TOKEN = 'fake.start-retry-token';
 const FAST = { initialMs: 20, maxMs: 100 };
-
-/** A port nothing listens on (yet). */
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 describe('startBot when Discord cannot be reached at first', () => {
   const cleanups: Array<() => Promise<unknown>> = [];
@@ -46,7 +37,7 @@ describe('startBot when Discord cannot be reached at first', () => {
   const keep = (bot: Bot) => cleanups.push(() => bot.stop());
 
   it('keeps trying while nothing listens, one log line per attempt, and connects once Discord is up', async () => {
-    const port = await freePort();
+    const port = await closedPort();
     const { config, app, logs, logger } = await setUp(`http://127.0.0.1:${port}/api`);
     const started = startBot({ config, logger, engine: app.engine, retry: FAST });
     const deadline = Date.now() + 10_000;
