@@ -106,7 +106,11 @@ async function main(argv: readonly string[]): Promise<number | undefined> {
     const run = await load();
     const { createApp } = await import('./app.js');
     const app = await createApp({ config, logger });
-    return await run(app, rest, processIo);
+    try {
+      return await run(app, rest, processIo);
+    } finally {
+      await app.store.close();
+    }
   } catch (err) {
     return reportError(err, logger);
   }

@@ -3,6 +3,7 @@ import { Events, MessageFlags, type Client, type Interaction } from 'discord.js'
 import type { Config } from '../config.js';
 import type { Engine } from '../engine.js';
 import type { Logger } from '../logger.js';
+import type { Store } from '../store/types.js';
 import { NO_MENTIONS } from './allowed-mentions.js';
 import { createClient } from './client.js';
 import { commands } from './commands/index.js';
@@ -29,6 +30,8 @@ export interface StartBotOptions {
   readonly config: Config;
   readonly logger: Logger;
   readonly engine: Engine;
+  /** The app's store: answers are logged and votes recorded there. */
+  readonly store: Store;
   /** Minimum time between edits of a streaming answer (default 1250 ms). */
   readonly streamIntervalMs?: number;
   /** Run as one shard process of the ShardingManager: its shard ids come from the manager. */
@@ -51,7 +54,7 @@ export async function startBot(options: StartBotOptions): Promise<Bot> {
   const ctx = createContext({
     engine,
     config: config.discord,
-    dataDir: config.dataDir,
+    store: options.store,
     corpus: { dir: config.corpusDir, maxBytes: config.maxDocumentBytes },
     logger,
     ...(options.streamIntervalMs !== undefined ? { streamIntervalMs: options.streamIntervalMs } : {}),

@@ -35,6 +35,6 @@ describe('deployCommands', () => {
     const config = loadConfig({});
     await expect(deployCommands({ config, logger })).rejects.toThrow(/DISCORD_TOKEN.*npm run ask/s);
     const engine = {} as never;
-    await expect(startBot({ config, logger, engine })).rejects.toBeInstanceOf(DiscordSetupError);
+    await expect(startBot({ config, logger, engine, store: {} as never })).rejects.toBeInstanceOf(DiscordSetupError);
   });
 });

@@ -1,5 +1,6 @@
 import { MessageFlags, SlashCommandBuilder, type ChatInputCommandInteraction } from 'discord.js';
 import type { Logger } from '../../logger.js';
+import { recordAnswer } from '../../store/record-answer.js';
 import { NO_MENTIONS } from '../allowed-mentions.js';
 import type { BotContext } from '../context.js';
 import { assertAllowedChannel, assertRate } from '../guards.js';
@@ -40,10 +41,13 @@ export const ask: Command = {
     ctx.answers.set(answer.id, { answer });
     const [first, ...rest] = answerMessages(answer, { escalation: !ephemeral && ctx.config.escalationRoleId !== undefined, llmConfigured: ctx.engine.llmEnabled });
     let last = await interaction.editReply({ ...first!, allowedMentions: NO_MENTIONS });
+    const shown = last;
     for (const message of rest) {
       last = await interaction.followUp({ ...message, allowedMentions: NO_MENTIONS, ...(ephemeral ? { flags: MessageFlags.Ephemeral } : {}) });
     }
     ctx.answers.set(answer.id, { answer, url: last.url });
+    // A private reply cannot be opened by a moderator, so it gets no link.
+    await recordAnswer(ctx.store, log, answer, { source: 'discord', userId: interaction.user.id, guildId: interaction.guildId, channelId: interaction.channelId, messageId: ephemeral ? null : shown.id });
   },
 };
 
