@@ -89,8 +89,11 @@ export interface EngineDeps {
   readonly watchIndex?: (onChange: () => void) => Watcher;
   /** Watches CORPUS_DIR (WATCH_CORPUS=1), calling back (debounced) when a document changes. */
   readonly watchCorpus?: (onChange: () => void) => Watcher;
-  /** Dated events of an index's documents (timeline extraction), computed at index time. */
-  readonly extractEvents?: (index: SearchIndex) => readonly TimelineEvent[];
+  /**
+   * Dated events of an index's documents (timeline extraction), computed at index time, or read
+   * back when saved under the index's fingerprint.
+   */
+  readonly extractEvents?: (opened: OpenedIndex) => Promise<readonly TimelineEvent[]> | readonly TimelineEvent[];
   /** Answers through an LLM; absent when none is configured. */
   readonly llmAnswer?: (input: LlmAnswerInput) => Promise<LlmAnswerResult>;
   /** Queries the timeline of a state. */
@@ -104,13 +107,13 @@ const ANSWER_HITS = 8;
 /** Builds the engine over a freshly opened index. */
 export async function createEngine(deps: EngineDeps): Promise<Engine> {
   const now = deps.now ?? (() => new Date());
-  const toState = (opened: OpenedIndex): ServingState => ({
+  const toState = async (opened: OpenedIndex): Promise<ServingState> => ({
     index: opened.index,
     skipped: opened.skipped,
-    events: deps.extractEvents?.(opened.index) ?? [],
+    events: (await deps.extractEvents?.(opened)) ?? [],
   });
   const first = await deps.open();
-  let state = toState(first);
+  let state = await toState(first);
   /** The index behind `state`: its fingerprint decides what is incremental and what is news. */
   let opened = first;
   /** Hashes of the previously saved index when start-up rebuilt: the first report counts from there. */
@@ -135,7 +138,7 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
       // Built off the serving path; `state` changes only when the new one is complete.
       nextOpened = deps.rebuild ? await deps.rebuild(opened) : await deps.open();
       // Same index (nothing changed): keep its timeline events rather than extract them again.
-      next = nextOpened.index === state.index ? { ...state, skipped: nextOpened.skipped } : toState(nextOpened);
+      next = nextOpened.index === state.index ? { ...state, skipped: nextOpened.skipped } : await toState(nextOpened);
     } catch (err) {
       throw new ReindexFailedError(err);
     }
@@ -159,7 +162,9 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
     try {
       const loaded = await deps.loadSaved(opened.fingerprint);
       if (!loaded || reindexing || generation !== at) return false;
-      swap(loaded, toState(loaded));
+      const next = await toState(loaded);
+      if (reindexing || generation !== at) return false;
+      swap(loaded, next);
       baseline = null;
       deps.logger.info(
         { documents: loaded.index.documents().length, passages: loaded.index.passageCount, createdAt: loaded.stamp?.createdAt },
