@@ -123,7 +123,7 @@ export async function createApp(args: {
       await eventCache.save().catch((err: unknown) => logger.warn({ err }, 'could not save the timeline event cache'));
       return events;
     },
-    queryTimeline: async (state, query) => withSummaries(timelineFor(state.events, state.index, query), query.lang ?? 'en'),
+    queryTimeline: async (state, query) => withSummaries(timelineFor(await state.events(), state.index, query), query.lang ?? 'en'),
     rebuild: (previous) => rebuildIndex(store, previous),
     save: (opened) => saveOpenedIndex(store, opened),
     loadSaved: (fingerprint) => loadSavedIndex(store, fingerprint),

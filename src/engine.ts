@@ -70,8 +70,18 @@ export interface Watcher {
 /** What the engine serves from; replaced as a whole by reindex. */
 export interface ServingState {
   readonly index: SearchIndex;
-  readonly events: readonly TimelineEvent[];
+  /**
+   * The index's dated events, made (or read back) on first use and kept: answering needs none,
+   * so a start does not wait for the timeline.
+   */
+  readonly events: () => Promise<readonly TimelineEvent[]>;
   readonly skipped: readonly SkippedFile[];
+}
+
+/** A function that runs `make` once, on the first call, and hands every caller that result. */
+function once<T>(make: () => Promise<T>): () => Promise<T> {
+  let result: Promise<T> | undefined;
+  return () => (result ??= make());
 }
 
 export interface EngineDeps {
@@ -107,13 +117,13 @@ const ANSWER_HITS = 8;
 /** Builds the engine over a freshly opened index. */
 export async function createEngine(deps: EngineDeps): Promise<Engine> {
   const now = deps.now ?? (() => new Date());
-  const toState = async (opened: OpenedIndex): Promise<ServingState> => ({
+  const toState = (opened: OpenedIndex): ServingState => ({
     index: opened.index,
     skipped: opened.skipped,
-    events: (await deps.extractEvents?.(opened)) ?? [],
+    events: once(async () => (await deps.extractEvents?.(opened)) ?? []),
   });
   const first = await deps.open();
-  let state = await toState(first);
+  let state = toState(first);
   /** The index behind `state`: its fingerprint decides what is incremental and what is news. */
   let opened = first;
   /** Hashes of the previously saved index when start-up rebuilt: the first report counts from there. */
@@ -134,17 +144,20 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
     const started = performance.now();
     let nextOpened: OpenedIndex;
     let next: ServingState;
+    let events: number;
     try {
       // Built off the serving path; `state` changes only when the new one is complete.
       nextOpened = deps.rebuild ? await deps.rebuild(opened) : await deps.open();
       // Same index (nothing changed): keep its timeline events rather than extract them again.
-      next = nextOpened.index === state.index ? { ...state, skipped: nextOpened.skipped } : await toState(nextOpened);
+      next = nextOpened.index === state.index ? { ...state, skipped: nextOpened.skipped } : toState(nextOpened);
+      // Before the swap: a reindex reports its events, and the first /timeline after it need not wait.
+      events = (await next.events()).length;
     } catch (err) {
       throw new ReindexFailedError(err);
     }
     swap(nextOpened, next);
     baseline = null;
-    const report = diffReport(before, next, performance.now() - started, since ?? undefined);
+    const report = diffReport(before, next, events, performance.now() - started, since ?? undefined);
     // Saved after the swap: answers use the new index while it is written.
     try {
       const stamp = await deps.save?.(nextOpened);
@@ -162,9 +175,7 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
     try {
       const loaded = await deps.loadSaved(opened.fingerprint);
       if (!loaded || reindexing || generation !== at) return false;
-      const next = await toState(loaded);
-      if (reindexing || generation !== at) return false;
-      swap(loaded, next);
+      swap(loaded, toState(loaded));
       baseline = null;
       deps.logger.info(
         { documents: loaded.index.documents().length, passages: loaded.index.passageCount, createdAt: loaded.stamp?.createdAt },
@@ -284,6 +295,7 @@ function answerFromHits(s: ServingState, question: string, hits: readonly Search
 export function diffReport(
   before: ServingState,
   after: ServingState,
+  events: number,
   durationMs: number,
   since?: ReadonlyMap<string, string>,
 ): ReindexReport {
@@ -300,7 +312,7 @@ export function diffReport(
     skipped: after.skipped,
     documents: now.size,
     passages: after.index.passageCount,
-    events: after.events.length,
+    events,
     durationMs: Math.round(durationMs),
   };
 }
