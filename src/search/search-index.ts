@@ -2,6 +2,8 @@ import MiniSearch, { type AsPlainObject, type Query, type SearchOptions as MsSea
 import { LANGS, type Document, type DocumentMeta, type Lang, type Passage, type SearchHit, type SearchOptions } from '../types.js';
 import { Analyser, type QueryTerm } from './analyser.js';
 import { answerType, sentenceFits } from './answer-type.js';
+import { expandAcrossLanguages } from './bilingual.js';
+import { bundledLexicon } from './lexicon.js';
 import { dateInRange, dateReference, parseBound } from './dates.js';
 
 /**
@@ -43,6 +45,8 @@ export interface MatchTuning {
   readonly prefixMaxDocumentShare: number;
   /** …or in at most this many: on a small index expansion is cheap, so it is always allowed. */
   readonly expansionFloor: number;
+  /** Query words also match their translations from the bilingual word list (src/search/bilingual.ts). */
+  readonly bilingualLexicon: boolean;
 }
 
 export const DEFAULT_TUNING: MatchTuning = {
@@ -58,6 +62,7 @@ export const DEFAULT_TUNING: MatchTuning = {
   maxDocumentShare: 0.2,
   prefixMaxDocumentShare: 0.01,
   expansionFloor: 100,
+  bilingualLexicon: true,
 };
 
 /** The serialisable form of an index (see persist.ts). */
@@ -160,7 +165,8 @@ export class SearchIndex {
   queryTerms(query: string): QueryTerm[] {
     // Stemmed in every language Griot knows, not only the corpus's: three memoised lookups a word,
     // and an English question meets English passages should the corpus grow some.
-    return this.analyser.queryTerms(query, LANGS);
+    const terms = this.analyser.queryTerms(query, LANGS);
+    return this.tuning.bilingualLexicon ? expandAcrossLanguages(terms, query, this.analyser, bundledLexicon()) : terms;
   }
 
   /**
