@@ -242,7 +242,7 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
       const t0 = performance.now();
       const hits = s.index.search(question, { limit: ANSWER_HITS });
       const retrievalMs = performance.now() - t0;
-      const body = answerFromHits(s, question, hits, lang);
+      const body = answerFromHits(s, question, hits, lang, options.refusalThreshold);
       const totalMs = performance.now() - started;
       return { id, question, mode: 'extractive', ...body, timings: { retrievalMs, answerMs: totalMs - retrievalMs, totalMs } };
     },
@@ -284,8 +284,13 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
 }
 
 /** The extractive answer over hits, weighted by the state's index statistics. */
-function answerFromHits(s: ServingState, question: string, hits: readonly SearchHit[], lang: Lang) {
-  return extractiveAnswer(question, hits, lang, { terms: s.index.queryTerms(question), termWeight: (t) => s.index.termWeight(t) });
+function answerFromHits(s: ServingState, question: string, hits: readonly SearchHit[], lang: Lang, threshold?: number) {
+  return extractiveAnswer(question, hits, lang, {
+    terms: s.index.queryTerms(question),
+    termWeight: (t) => s.index.termWeight(t),
+    isKnown: (t) => t.variants.some((v) => s.index.documentFrequency(v) > 0),
+    ...(threshold !== undefined ? { threshold } : {}),
+  });
 }
 
 /**

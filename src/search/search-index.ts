@@ -2,6 +2,8 @@ import MiniSearch, { type AsPlainObject } from 'minisearch';
 import { LANGS, type Document, type DocumentMeta, type Lang, type Passage, type SearchHit, type SearchOptions } from '../types.js';
 import { Analyser, type QueryTerm } from './analyser.js';
 import { answerType, sentenceFits } from './answer-type.js';
+import { expandAcrossLanguages } from './bilingual.js';
+import { bundledLexicon } from './lexicon.js';
 import { dateInRange, dateReference, parseBound } from './dates.js';
 import { postingsOf, type Postings } from './postings.js';
 import { Ranker, type RankGroup, type RankStats, type WeightedTerm } from './rank.js';
@@ -52,6 +54,8 @@ export interface MatchTuning {
   readonly prefixMaxDocumentShare: number;
   /** …or in at most this many: on a small index expansion is cheap, so it is always allowed. */
   readonly expansionFloor: number;
+  /** Query words also match their translations from the bilingual word list (src/search/bilingual.ts). */
+  readonly bilingualLexicon: boolean;
 }
 
 export const DEFAULT_TUNING: MatchTuning = {
@@ -69,6 +73,7 @@ export const DEFAULT_TUNING: MatchTuning = {
   maxDocumentShare: 0.2,
   prefixMaxDocumentShare: 0.01,
   expansionFloor: 100,
+  bilingualLexicon: true,
 };
 
 /** The serialisable form of an index (see persist.ts). */
@@ -177,7 +182,8 @@ export class SearchIndex {
   queryTerms(query: string): QueryTerm[] {
     // Stemmed in every language Griot knows, not only the corpus's: three memoised lookups a word,
     // and an English question meets English passages should the corpus grow some.
-    return this.analyser.queryTerms(query, LANGS);
+    const terms = this.analyser.queryTerms(query, LANGS);
+    return this.tuning.bilingualLexicon ? expandAcrossLanguages(terms, query, this.analyser, bundledLexicon()) : terms;
   }
 
   /**
