@@ -66,14 +66,17 @@ describe('answerWithLlm', () => {
     expect(r.fallbackReason).toBeUndefined();
   });
 
-  it('streams growing prefixes to onText whose last equals the concatenated deltas', async () => {
+  it('streams each complete, checked sentence to onText, every text extending the one before', async () => {
     const deps = setup();
-    const chunks = ['Frankrijk ', 'kondigde de terugtrekking ', 'aan op 17 februari 2022 ', '[1].'];
+    const first = 'Frankrijk kondigde de terugtrekking aan op 17 februari 2022 [1].';
+    const second = 'De laatste soldaat vertrok op 15 augustus 2022 [2].';
+    const chunks = ['Frankrijk ', 'kondigde de terugtrekking ', 'aan op 17 februari 2022 ', '[1]. ', 'De laatste soldaat ', 'vertrok op 15 augustus 2022 [2].'];
     fake.script(BRIDGE, reply.text(chunks.join(''), { chunks }));
     const seen: string[] = [];
     const r = await answerWithLlm(input({ onText: (t) => seen.push(t) }, 'Wanneer kondigde Frankrijk de terugtrekking aan?', 'nl'), deps);
-    expect(seen).toEqual(chunks.map((_, i) => chunks.slice(0, i + 1).join('')));
-    expect(r.text).toBe(chunks.join(''));
+    // The second sentence is complete only when the stream ends: the final answer shows it.
+    expect(seen).toEqual([first]);
+    expect(r.text).toBe(`${first} ${second}`);
   });
 
   it('drops out-of-range citations and renumbers the rest in order of use', async () => {
@@ -183,7 +186,9 @@ describe('answerWithLlm', () => {
     const deps = setup({ timeoutMs: 5000 });
     fake.script(BRIDGE, reply.stall('France '));
     const controller = new AbortController();
-    const p = answerWithLlm(input({ signal: controller.signal, onText: () => controller.abort(new Error('user left')) }), deps);
+    const p = answerWithLlm(input({ signal: controller.signal }), deps);
+    while (!fake.chatRequests().some((r) => r.body?.stream)) await new Promise((r) => setTimeout(r, 5));
+    controller.abort(new Error('user left'));
     await expect(p).rejects.toThrow('user left');
   });
 });
