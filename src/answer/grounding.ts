@@ -151,6 +151,27 @@ const NUMBER_WORDS: ReadonlyMap<string, number> = new Map(
   ).flatMap(([n, words]) => words.split(' ').map((w) => [w, n] as const)),
 );
 
+const MULTIPLIERS: ReadonlyMap<string, number> = new Map([
+  ['hundred', 100], ['honderd', 100], ['cent', 100], ['cents', 100],
+  ['thousand', 1000], ['duizend', 1000], ['mille', 1000],
+  ['million', 1e6], ['millions', 1e6], ['miljoen', 1e6],
+]);
+const DUTCH_COMPOUND = /^(\p{L}+?)(honderd|duizend)$/u;
+
+/** The values a number word stands for: "vier" 4; "vijfduizend" 5000; "cinq" before "mille" 5 and 5000. */
+function numberWordValues(word: string, next: string | undefined): number[] {
+  const values: number[] = [];
+  const n = NUMBER_WORDS.get(word);
+  if (n !== undefined) values.push(n);
+  const unit = n ?? (/^\d+$/.test(word) ? Number(word) : undefined);
+  const times = next !== undefined ? MULTIPLIERS.get(next) : undefined;
+  if (unit !== undefined && times !== undefined) values.push(unit * times);
+  const compound = DUTCH_COMPOUND.exec(word);
+  const head = compound ? NUMBER_WORDS.get(compound[1]!) : undefined;
+  if (compound && head !== undefined) values.push(head * MULTIPLIERS.get(compound[2]!)!);
+  return values;
+}
+
 const NOT_NAMES: ReadonlySet<string> = new Set([
   ...LANGS.flatMap((l) => [...stopwordsFor(l)].map((w) => fold(w.toLowerCase()))),
   ...[...MONTHS.keys(), ...WEEKDAYS.keys()].map((w) => fold(w)),
@@ -190,10 +211,10 @@ export function evidenceOf(hit: SearchHit): Evidence {
   const { dates, spans } = datesOf(text);
   const numbers = new Set(numbersOf(text, spans).flatMap((n) => n.values));
   const words = [...new Set((fold(text.toLowerCase()).match(/[\p{L}\p{N}]+/gu) ?? []) as string[])];
-  for (const w of words) {
-    const n = NUMBER_WORDS.get(w);
-    if (n !== undefined) numbers.add(n);
-  }
+  const sequence = (fold(text.toLowerCase()).match(/[\p{L}\p{N}]+/gu) ?? []) as string[];
+  sequence.forEach((w, i) => {
+    for (const n of numberWordValues(w, sequence[i + 1])) numbers.add(n);
+  });
   const published = hit.doc.date ? ymd(...(hit.doc.date.iso.split('-') as [string, string, string?])) : undefined;
   const all = published ? [...dates, { text: hit.doc.date!.iso, ...published }] : dates;
   for (const d of all) {
