@@ -36,6 +36,8 @@ export type Reply =
       readonly usage?: { readonly prompt_tokens: number; readonly completion_tokens: number };
       /** Wait before the response headers. */
       readonly delayMs?: number;
+      /** Pause between streamed chunks, like a model writing (default none). */
+      readonly chunkDelayMs?: number;
       /** Why the model stopped (default "stop"); "length" when max_tokens cut it. */
       readonly finishReason?: string;
       /**
@@ -211,7 +213,14 @@ export async function startFakeOpenAi(): Promise<FakeOpenAi> {
         if (r.reasoning) {
           for (const p of wordChunks(r.reasoning.text)) res.write(`data: ${JSON.stringify(chunk(id, model, { content: null, [r.reasoning.field]: p }))}\n\n`);
         }
-        for (const p of parts) res.write(`data: ${JSON.stringify(chunk(id, model, { content: p }))}\n\n`);
+        for (const p of parts) {
+          if (r.chunkDelayMs) {
+            await sleep(r.chunkDelayMs);
+            // (req.destroyed is true once its body has been read: only the response tells a client that left.)
+            if (res.destroyed || res.socket?.destroyed) return;
+          }
+          res.write(`data: ${JSON.stringify(chunk(id, model, { content: p }))}\n\n`);
+        }
         res.write(`data: ${JSON.stringify(chunk(id, model, {}, finish))}\n\n`);
         if (body.stream_options?.include_usage) {
           const total = usage.prompt_tokens + usage.completion_tokens;
