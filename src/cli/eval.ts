@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import type { App } from '../app.js';
 import { parseQuestions, renderSummaryTable, scoreQuestion, summariseByLanguage, type QuestionResult } from '../eval/score.js';
 import { parseCommandArgs, UsageError } from './args.js';
+import { evalLlmCommand } from './eval-llm.js';
 import type { CliIo } from './io.js';
 
 /** Runs every question of a file through search and ask and scores them. */
@@ -22,14 +23,16 @@ export async function evaluateFile(app: App, path: string, options: { noLlm?: bo
   return results;
 }
 
-/** `npm run eval -- <questions.jsonl> [--json] [--no-llm]`. */
+/** `npm run eval -- <questions.jsonl> [--json] [--no-llm]`; with `--llm`, the LLM report (src/cli/eval-llm.ts). */
 export async function evalCommand(app: App, argv: readonly string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseCommandArgs(argv, {
     json: { type: 'boolean', default: false },
     'no-llm': { type: 'boolean', default: false },
+    llm: { type: 'boolean', default: false },
   });
   const path = positionals[0];
   if (!path) throw new UsageError('eval needs a questions file, e.g. npm run eval -- tests/fixtures/dev-questions.jsonl');
+  if (values.llm) return evalLlmCommand(app, path, io, { json: values.json === true });
   const results = await evaluateFile(app, path, { noLlm: values['no-llm'] === true });
   const summary = summariseByLanguage(results);
   if (values.json) {
