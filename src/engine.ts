@@ -235,6 +235,7 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
           text: r.text,
           citations: r.citations,
           ...(r.fallbackReason !== undefined ? { fallbackReason: r.fallbackReason } : {}),
+          ...(r.remarks && r.remarks.length > 0 ? { remarks: r.remarks } : {}),
           ...(r.llm !== undefined ? { llm: r.llm } : {}),
           timings: { retrievalMs: r.retrievalMs, answerMs: totalMs - r.retrievalMs, totalMs },
         };
