@@ -65,6 +65,14 @@ async function main(argv: readonly string[]): Promise<number | undefined> {
     return command ? 0 : 2;
   }
   loadDotenv({ quiet: true });
+  if (command === 'doctor') {
+    // Before loadConfig: invalid settings are one of the things the doctor reports.
+    try {
+      return await (await import('./cli/doctor.js')).doctorCommand(process.env, rest, processIo);
+    } catch (err) {
+      return reportError(err, createLogger({ level: 'warn' }));
+    }
+  }
   let config: Config;
   try {
     config = loadConfig(process.env);

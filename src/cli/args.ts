@@ -18,6 +18,7 @@ export const USAGE = `Usage:
   npm start                     (the Discord bot; needs DISCORD_TOKEN)
   npm run start:sharded         (the bot as shard processes: SHARD_COUNT, SHARD_LIST, TOTAL_SHARDS)
   npm run deploy-commands       (register the slash commands)
+  npm run doctor -- [--json]    (check the settings, corpus, index, DATA_DIR, LLM and Discord)
 DATE: YYYY, YYYY-MM or YYYY-MM-DD.`;
 
 /** Parses a command's argv with node:util, turning its errors into UsageError. */

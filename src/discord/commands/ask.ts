@@ -6,6 +6,7 @@ import type { BotContext } from '../context.js';
 import { assertAllowedChannel, assertRate } from '../guards.js';
 import { answerMessages } from '../render/answer-messages.js';
 import { DISCORD_LIMITS } from '../render/limits.js';
+import { plain } from '../render/markdown.js';
 import { createThrottledEditor } from '../throttled-editor.js';
 import type { Command } from './types.js';
 
@@ -53,6 +54,8 @@ export const ask: Command = {
 /** A partial answer as shown while streaming: the newest text, with a cursor, within the limit. */
 function streamingText(partial: string): string {
   const max = DISCORD_LIMITS.content - 2;
-  const text = partial.length > max ? `…${partial.slice(partial.length - max + 1)}` : partial;
+  // Escaped like the final answer, so the text does not change look when streaming ends.
+  const escaped = plain(partial);
+  const text = escaped.length > max ? `…${escaped.slice(escaped.length - max + 1)}` : escaped;
   return `${text} ▌`;
 }
