@@ -86,3 +86,30 @@ describe('/stats', () => {
     expect(h.logs.some((l) => l.msg === 'stats refused: the member is not a moderator')).toBe(true);
   });
 });
+
+describe('the answer log in Discord', () => {
+  let h: Harness | undefined;
+  afterEach(async () => {
+    await h?.close();
+    h = undefined;
+  });
+
+  it('a write error never fails the answer: /ask still answers, a warning is logged, and a vote says it could not be saved', async () => {
+    h = await startHarness();
+    // Closed under the bot: every write now fails, as with a broken disk.
+    await h.store.close();
+    const asked = h.fake.command('ask', { question: THREE_QUESTIONS[0] });
+    const answer: FakeMessage = await h.fake.until(() => {
+      const m = h!.fake.original(asked);
+      return m && m.components.length > 0 ? m : undefined;
+    });
+    expect(answer.content).toMatch(/Niger/);
+    await h.fake.until(() => h!.logs.find((l) => l.msg === 'could not write the answer log; the answer was given anyway'));
+
+    const up = answer.components.flatMap((r: any) => r.components).find((c: any) => c.label === '👍')!.custom_id;
+    const click = h.fake.click(answer.id, up);
+    const reply = await h.fake.until(() => h!.fake.original(click));
+    expect(reply.content).toMatch(/Your rating could not be saved right now/);
+    expect(click.ack).toMatchObject({ ephemeral: true });
+  });
+});
