@@ -31,6 +31,8 @@ export interface RenderStatsOptions {
   readonly markdown?: boolean;
   /** Longest shown question (characters). */
   readonly questionMax?: number;
+  /** How a member's question is shown within `max` characters (Discord: escaped, so it shows literally). Default: shortened. */
+  readonly userText?: (text: string, max: number) => string;
 }
 
 /**
@@ -42,7 +44,8 @@ export function renderStats(s: AnswerStats, options: RenderStatsOptions = {}): s
   const md = options.markdown ?? false;
   const max = options.questionMax ?? 100;
   const bold = (t: string) => (md ? `**${t}**` : t);
-  const quote = (q: string) => `“${shorten(q, max)}”`;
+  const userText = options.userText ?? shorten;
+  const quote = (q: string) => `“${userText(q, max)}”`;
   const lines = [
     bold(`Griot answers, last ${s.days} day${s.days === 1 ? '' : 's'} (${s.since.slice(0, 10)} to ${s.until.slice(0, 10)})`),
     `Questions ${s.questions} · answered ${s.answered}${pct(s.answered, s.questions)} · refused ${s.refused}${pct(s.refused, s.questions)}`,

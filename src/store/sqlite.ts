@@ -82,7 +82,11 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
   const prunes = RETAINED_TABLES.map((t) => ({ table: t.table, run: db.prepare(`DELETE FROM "${t.table}" WHERE "${t.timeColumn}" < ?`) }));
   const pruneNow = db.transaction((cutoff: number) => Object.fromEntries(prunes.map((p) => [p.table, p.run.run(cutoff).changes])));
   const prune = (at: Date = now()): PruneReport => pruneNow(at.getTime() - options.retentionDays * DAY_MS) as PruneReport;
-  prune();
+  try {
+    prune();
+  } catch {
+    // A full disk cannot even delete (the WAL grows first); the store still reads, and the next pass retries.
+  }
   const every = options.pruneEveryMs ?? 3_600_000;
   // unref: retention never keeps a finished command (or a stopped bot) alive.
   const timer = every > 0 ? setInterval(() => {

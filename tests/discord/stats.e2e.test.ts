@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { FakeInteraction, FakeMessage } from '../fakes/discord/fake-discord.js';
+import { answerLogEntry } from '../../src/store/answer-entry.js';
 import { npmRun, THREE_QUESTIONS } from '../helpers/npm.js';
 import { startHarness, type Harness } from './harness.js';
 
@@ -73,6 +74,14 @@ describe('/stats', () => {
     expect(stats.latestDown).toEqual([
       expect.objectContaining({ question: THREE_QUESTIONS[0], url: `https://discord.com/channels/${h.fake.guildId}/${thread.id}/${answer.id}` }),
     ]);
+  });
+
+  it('shows members’ questions literally: their Markdown and masked links do not render', async () => {
+    h = await startHarness();
+    const question = '**Who** won [the cup](https://evil.example)? ||spoiler||';
+    await h.store.answers.record({ ...answerLogEntry({ id: 'abc123abc123', question, lang: 'en', mode: 'extractive', refused: true, text: '', citations: [], timings: { retrievalMs: 1, answerMs: 1, totalMs: 2 } }, { source: 'cli' }) });
+    const message = await reply(h.fake.command('stats', {}, { roles: [h.fake.roles.moderator] }));
+    expect(message.content).toContain('1× “\\*\\*Who\\*\\* won [the cup]\\(https://evil.example)? \\|\\|spoiler\\|\\|”');
   });
 
   it('refuses a plain member privately even when the command reaches the bot, and logs the attempt', async () => {
