@@ -34,7 +34,8 @@ describe('npm run stats', () => {
     expect(text.stdout).toMatch(/Questions 3 · answered 2 \(67%\) · refused 1 \(33%\)/);
     expect(text.stdout).toContain(`1× “${THREE_QUESTIONS[2]}”`);
     expect(text.stdout).toMatch(/Per day: ▁▁▁▁▁▁█/);
-  });
+    // Five npm processes: slow on a busy machine, so a generous ceiling (not a timing assertion).
+  }, 120_000);
 
   it('rejects a bad --days with the accepted range and exit code 2', async () => {
     dataDir = await mkdtemp(join(tmpdir(), 'griot-stats-'));

@@ -40,7 +40,8 @@ describe('/stats', () => {
     expect(message.content).toContain(`1× “${THREE_QUESTIONS[2]}”`);
     expect(message.content).toContain(`p50 ${cli.latencyMs.p50} ms · p95 ${cli.latencyMs.p95} ms`);
     expect(message.content).toMatch(/Per day: `▁+█`/);
-  });
+    // Four npm processes: slow on a busy machine, so a generous ceiling (not a timing assertion).
+  }, 120_000);
 
   it('counts a Discord answer and links its 👎 to the answer’s message', async () => {
     h = await startHarness();
