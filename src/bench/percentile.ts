@@ -6,10 +6,14 @@
  */
 export function percentile(samples: readonly number[], p: number): number {
   if (samples.length === 0) return Number.NaN;
-  if (!(p >= 0 && p <= 100)) throw new RangeError(`percentile expects p from 0 to 100, got ${p}`);
   const sorted = [...samples].sort((a, b) => a - b);
-  const rank = Math.max(1, Math.ceil((p / 100) * sorted.length));
-  return sorted[rank - 1] as number;
+  return sorted[nearestRank(sorted.length, p) - 1] as number;
+}
+
+/** The 1-based rank of the p-th percentile (0–100) among `n` sorted samples, by the nearest-rank method. */
+export function nearestRank(n: number, p: number): number {
+  if (!(p >= 0 && p <= 100)) throw new RangeError(`percentile expects p from 0 to 100, got ${p}`);
+  return Math.max(1, Math.ceil((p / 100) * n));
 }
 
 /** What a set of timed queries took, in milliseconds. */
