@@ -14,10 +14,15 @@ export interface ConfidenceInput {
   readonly span: number | null;
   /** Weighted share of the question's terms that no passage of the corpus contains, 0..1. */
   readonly unknown?: number;
+  /**
+   * Share of the question's common words (what it asks about: "population", "commander") in the
+   * sentence and its neighbours; null when the question has only names and figures.
+   */
+  readonly focus?: number | null;
 }
 
 /** Refusal below this confidence (chosen from the sweep printed by `npm run eval`). */
-export const DEFAULT_THRESHOLD = 0.5;
+export const DEFAULT_THRESHOLD = 0.25;
 
 /**
  * Coverage, and the span's match when the question wants a span (a question that asks "how many"
@@ -27,5 +32,6 @@ export const DEFAULT_THRESHOLD = 0.5;
 export function confidence(input: ConfidenceInput): number {
   const base = input.span === null ? input.coverage : (input.coverage + input.span) / 2;
   const anchorFactor = input.anchors === null ? 1 : 0.5 + 0.5 * input.anchors;
-  return base * anchorFactor * (1 - 0.5 * (input.unknown ?? 0));
+  const focusFactor = input.focus === null || input.focus === undefined ? 1 : 0.4 + 0.6 * input.focus;
+  return base * anchorFactor * focusFactor * (1 - 0.5 * (input.unknown ?? 0));
 }
