@@ -18,17 +18,15 @@ import type { AnswerBody } from './types.js';
 export interface AnswerSignals {
   /** A term matches a longer word it starts (defensie → defensiepersoneel) or one edit away (helicopter → helikopter). */
   readonly cognates: boolean;
-  /** Names and figures of the question weigh more, and a passage missing them is trusted less. */
-  readonly anchors: boolean;
   /** A question asking for a figure, name or date needs a span whose neighbourhood matches the question. */
   readonly shortAnswer: boolean;
 }
 
-export const ALL_SIGNALS: AnswerSignals = { cognates: true, anchors: true, shortAnswer: true };
+export const ALL_SIGNALS: AnswerSignals = { cognates: true, shortAnswer: true };
 
 /** Knobs of the extractive answerer; the defaults are calibrated on the dev set (docs/answers.md). */
 export interface ExtractiveOptions {
-  /** Weight of a query term (e.g. its IDF in the index); default 1. Names and numbers are weighted ×1.5 on top. */
+  /** Weight of a query term (e.g. its IDF in the index); default 1. */
   readonly termWeight?: (term: QueryTerm) => number;
   /** Refusal below this confidence (src/answer/confidence.ts). */
   readonly threshold?: number;
@@ -88,7 +86,9 @@ export function extractiveAnswer(question: string, hits: readonly SearchHit[], l
 
   const chosen: { hit: SearchHit; text: string }[] = [best.sentence];
   if (best.shortFrom) chosen.push({ hit: best.sentence.hit, text: best.shortFrom });
-  const maxSentences = Math.max(options.maxSentences ?? 2, chosen.length);
+  // A short answer stands on its own sentence: a second quote would bring a second figure or name.
+  const hasLead = best.short !== null && best.short.match >= 0.5;
+  const maxSentences = hasLead ? chosen.length : Math.max(options.maxSentences ?? 2, chosen.length);
   for (const j of judged.slice(1)) {
     if (chosen.length >= maxSentences) break;
     // A second sentence only when it is nearly as good and says something else.
@@ -109,7 +109,7 @@ export function extractiveAnswer(question: string, hits: readonly SearchHit[], l
     }
     return n;
   };
-  const lead = best.short && best.short.match >= 0.5 ? shortAnswerLine(best.short.text, citeHit(best.sentence.hit, best.shortFrom ?? best.sentence.text), lang) : null;
+  const lead = hasLead && best.short ? shortAnswerLine(best.short.text, citeHit(best.sentence.hit, best.shortFrom ?? best.sentence.text), lang) : null;
   const quotes = chosen.map((s) => `${quoteLabel(s.hit.passage.lang, lang)}${cite(s.text, citeHit(s.hit, s.text))}`);
   return { lang, refused: false, text: [lead, quotes.join(' ')].filter((x) => x !== null).join('\n'), citations, confidence: best.confidence };
 }
@@ -120,20 +120,14 @@ export function judge(question: string, hits: readonly SearchHit[], options: Ext
   const terms = answerTerms(question, options.terms ?? analyser.queryTerms(question, ['nl', 'fr', 'en']));
   const ranked = scoreSentences(question, hits, options);
   if (ranked.length === 0) return [];
-  const weightOf = termWeigher(options, signals, terms);
+  const weightOf = termWeigher(options, terms);
   // Share of the question (by weight) that the corpus has no word for: off-topic questions are mostly that.
   const unknown = options.isKnown ? share(terms, weightOf, (t) => isUnknown(t, options)) : 0;
   const kind = spanKind(question);
   const countedTokens = kind === 'number' ? countedPhrase(question) : [];
   const counted = terms.filter((t) => countedTokens.includes(t.token));
-  const anchors = signals.anchors ? terms.filter((t) => (t.isName || t.isNumber) && !/^(1[89]|20)\d\d$/.test(t.token)) : [];
-  const passageStems = new Map<SearchHit, Set<string>>();
-  const stemsOf = (hit: SearchHit) =>
-    passageStems.get(hit) ?? passageStems.set(hit, new Set(analyser.indexTerms(hit.passage.text, hit.passage.lang))).get(hit)!;
 
   const out = ranked.slice(0, JUDGED).map((sentence): Judged => {
-    const stems = stemsOf(sentence.hit);
-    const anchorShare = anchors.length === 0 ? null : share(anchors, weightOf, (t) => matches(t, stems, signals));
     // The span may sit in a neighbour ("…helikopters, wapens en munitie in Bamako. Het wapentuig behoort
     // toe aan de Wagner Groep…"): taken from there, discounted, and quoted with it.
     let short = kind && signals.shortAnswer ? spanOf(sentence.text, sentence.hit, terms, counted, kind, weightOf, signals) : null;
@@ -149,7 +143,7 @@ export function judge(question: string, hits: readonly SearchHit[], options: Ext
     }
     // A question that wants a figure or date and finds none has no answer here; a "which" question may be answered by a description.
     const span = kind && signals.shortAnswer && kind !== 'name' ? (short?.match ?? 0) : null;
-    return { sentence, short, ...(shortFrom ? { shortFrom } : {}), confidence: confidence({ coverage: sentence.coverage, anchors: anchorShare, span, unknown, focus: sentence.focus }) };
+    return { sentence, short, ...(shortFrom ? { shortFrom } : {}), confidence: confidence({ coverage: sentence.coverage, span, unknown, focus: sentence.focus }) };
   });
   return out.sort((a, b) => b.confidence - a.confidence || b.sentence.score - a.sentence.score);
 }
@@ -159,7 +153,7 @@ export function scoreSentences(question: string, hits: readonly SearchHit[], opt
   const signals = options.signals ?? ALL_SIGNALS;
   const terms = answerTerms(question, options.terms ?? analyser.queryTerms(question, ['nl', 'fr', 'en']));
   if (terms.length === 0 || hits.length === 0) return [];
-  const weightOf = termWeigher(options, signals, terms);
+  const weightOf = termWeigher(options, terms);
   const type = answerType(question);
   const top = hits.slice(0, options.topPassages ?? 5);
   const topScore = top[0]?.score || 1;
@@ -203,15 +197,15 @@ export function answerTerms(question: string, terms: readonly QueryTerm[]): Quer
 }
 
 /**
- * Term weights: the index's (IDF) times 1.5 for names and figures. A word no passage contains gets
+ * Term weights: the index's (IDF). A word no passage contains gets
  * the mean weight of the others instead of the highest: in another language than the corpus's it is
  * most often a word the word list could not translate, not the heart of the question.
  */
-function termWeigher(options: ExtractiveOptions, signals: AnswerSignals, terms: readonly QueryTerm[]): (t: QueryTerm) => number {
+function termWeigher(options: ExtractiveOptions, terms: readonly QueryTerm[]): (t: QueryTerm) => number {
   const raw = (t: QueryTerm) => options.termWeight?.(t) ?? 1;
   const known = terms.filter((t) => !isUnknown(t, options));
   const mean = known.length ? known.reduce((s, t) => s + raw(t), 0) / known.length : 1;
-  return (t) => (isUnknown(t, options) ? Math.min(raw(t), mean) : raw(t)) * (signals.anchors && (t.isName || t.isNumber) ? 1.5 : 1);
+  return (t) => (isUnknown(t, options) ? Math.min(raw(t), mean) : raw(t));
 }
 
 const isUnknown = (t: QueryTerm, options: ExtractiveOptions) => options.isKnown !== undefined && !options.isKnown(t);
