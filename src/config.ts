@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { defaultContextTokens } from './llm/context-window.js';
 
 /**
  * Every setting Griot reads, validated once at start-up. `loadConfig` is handed the environment
@@ -94,6 +95,7 @@ const schema = z.object({
       .default('info'),
   ),
   MAX_DOCUMENT_BYTES: int(1024 * 1024, 1024, 64 * 1024 * 1024),
+  LOG_RETENTION_DAYS: int(90, 1, 3650),
 
   OPENAI_API_KEY: optionalString,
   OPENAI_BASE_URL: url,
@@ -101,6 +103,15 @@ const schema = z.object({
   LLM_TIMEOUT_MS: int(30_000, 100, 600_000),
   LLM_MAX_RETRIES: int(2, 0, 10),
   LLM_MAX_CONCURRENCY: int(4, 1, 64),
+  LLM_CONTEXT_TOKENS: z.preprocess(
+    emptyToUndefined,
+    z.coerce
+      .number({ error: 'expected the model\'s context window in tokens, a whole number from 1024 to 2000000 (e.g. 8192; match Ollama\'s num_ctx)' })
+      .int({ error: 'expected the model\'s context window in tokens, a whole number from 1024 to 2000000 (e.g. 8192; match Ollama\'s num_ctx)' })
+      .min(1024, { error: 'expected the model\'s context window in tokens, a whole number from 1024 to 2000000 (e.g. 8192; match Ollama\'s num_ctx)' })
+      .max(2_000_000, { error: 'expected the model\'s context window in tokens, a whole number from 1024 to 2000000 (e.g. 8192; match Ollama\'s num_ctx)' })
+      .optional(),
+  ),
 
   DISCORD_TOKEN: optionalString,
   DISCORD_APPLICATION_ID: z.preprocess(emptyToUndefined, snowflake.optional()),
@@ -148,6 +159,8 @@ export interface Config {
   readonly dataDir: string;
   readonly logLevel: Parsed['LOG_LEVEL'];
   readonly maxDocumentBytes: number;
+  /** LOG_RETENTION_DAYS: answer-log records, votes and Discord state older than this are removed. */
+  readonly logRetentionDays: number;
   /** Null: no LLM configured, answers are extractive. */
   readonly llm: LlmConfig | null;
   readonly discord: DiscordConfig;
@@ -162,6 +175,11 @@ export interface LlmConfig {
   readonly timeoutMs: number;
   readonly maxRetries: number;
   readonly maxConcurrency: number;
+  /**
+   * LLM_CONTEXT_TOKENS: the most tokens one request may take, prompt and answer together (default by
+   * model, src/llm/context-window.ts).
+   */
+  readonly contextTokens: number;
 }
 
 export interface DiscordConfig {
@@ -211,6 +229,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     dataDir: e.DATA_DIR,
     logLevel: e.LOG_LEVEL,
     maxDocumentBytes: e.MAX_DOCUMENT_BYTES,
+    logRetentionDays: e.LOG_RETENTION_DAYS,
     llm: llmEnabled
       ? {
           // Local servers ignore the key, but the openai client insists on one.
@@ -220,6 +239,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
           timeoutMs: e.LLM_TIMEOUT_MS,
           maxRetries: e.LLM_MAX_RETRIES,
           maxConcurrency: e.LLM_MAX_CONCURRENCY,
+          contextTokens: e.LLM_CONTEXT_TOKENS ?? defaultContextTokens(e.OPENAI_MODEL),
         }
       : null,
     discord: {

@@ -1,4 +1,5 @@
 import type { Answer, Lang } from '../types.js';
+import { remarksNotice } from './remarks.js';
 
 /** Lines the terminal and Discord show under an answer to say how it was made, in the asker's language. */
 const EXTRACTIVE_NO_LLM: Record<Lang, string> = {
@@ -34,7 +35,7 @@ const FALLBACK: Record<Lang, string> = {
 
 /** How an answer was made, or null for an LLM answer that needs no remark. A refusal's notice never speaks of quoted sentences. */
 export function answerNotice(answer: Answer, llmConfigured: boolean): string | null {
-  if (answer.mode === 'llm') return null;
+  if (answer.mode === 'llm') return remarksNotice(answer);
   if (answer.fallbackReason) return `${FALLBACK[answer.lang]} ${answer.fallbackReason}`;
   if (answer.refused) return llmConfigured ? REFUSED_FORCED[answer.lang] : REFUSED_NO_LLM[answer.lang];
   return llmConfigured ? EXTRACTIVE_FORCED[answer.lang] : EXTRACTIVE_NO_LLM[answer.lang];

@@ -30,4 +30,4 @@ export interface LlmAnswerInput extends AskOptions {
 }
 
 /** What the LLM answerer returns: a body plus how it was made. */
-export type LlmAnswerResult = AnswerBody & Pick<Answer, 'mode' | 'llm' | 'fallbackReason'> & { readonly retrievalMs: number };
+export type LlmAnswerResult = AnswerBody & Pick<Answer, 'mode' | 'llm' | 'fallbackReason' | 'remarks'> & { readonly retrievalMs: number };

@@ -13,6 +13,7 @@ import {
   type QuestionResult,
 } from '../eval/score.js';
 import { parseCommandArgs, UsageError } from './args.js';
+import { evalLlmCommand } from './eval-llm.js';
 import type { CliIo } from './io.js';
 
 /** Thresholds the sweep prints. */
@@ -48,15 +49,17 @@ export async function evaluateFile(app: App, path: string, options: { noLlm?: bo
   return results;
 }
 
-/** `npm run eval -- <questions.jsonl> [--json] [--no-llm] [--ablate]`. */
+/** `npm run eval -- <questions.jsonl> [--json] [--no-llm] [--ablate]`; with `--llm`, the LLM report (src/cli/eval-llm.ts). */
 export async function evalCommand(app: App, argv: readonly string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseCommandArgs(argv, {
     json: { type: 'boolean', default: false },
     'no-llm': { type: 'boolean', default: false },
     ablate: { type: 'boolean', default: false },
+    llm: { type: 'boolean', default: false },
   });
   const path = positionals[0];
   if (!path) throw new UsageError('eval needs a questions file, e.g. npm run eval -- tests/fixtures/dev-questions-v2.jsonl');
+  if (values.llm) return evalLlmCommand(app, path, io, { json: values.json === true });
   const results = await evaluateFile(app, path, { noLlm: values['no-llm'] === true });
   const summary = summariseByLanguage(results);
   const sweep = thresholdSweep(results, SWEEP_THRESHOLDS);
