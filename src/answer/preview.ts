@@ -5,6 +5,7 @@
  * caller feeds the reasoning filter's visible text). Each preview extends the one before, so a
  * terminal can print just the new part.
  */
+import { splitSentences } from '../corpus/sentences.js';
 import type { Lang, SearchHit } from '../types.js';
 import { wrongLanguage } from './answer-language.js';
 import { normaliseCitationMarks } from './citation-marks.js';
@@ -21,22 +22,28 @@ export function createAnswerPreview(sources: readonly SearchHit[], question: str
   const cache = new Map<string, Evidence>();
   let shown = '';
   let frozen = false;
+  let reviewedUpTo = -1;
   return {
     update(visible) {
       if (frozen) return undefined;
-      const sentences = reviewSentences(normaliseCitationMarks(visible), sources, question, cache);
-      // The last sentence may still grow.
-      const complete = sentences.slice(0, -1).filter((s) => s.cites.length > 0 && s.grounded && !s.refusal);
+      const text = normaliseCitationMarks(visible);
+      // The last sentence may still grow: review only when another one is complete (once per sentence, not per token).
+      const split = splitSentences(text);
+      const done = split.length - 2;
+      if (done < 0 || split[done]!.end === reviewedUpTo) return undefined;
+      reviewedUpTo = split[done]!.end;
+      const sentences = reviewSentences(text.slice(0, reviewedUpTo), sources, question, cache);
+      const complete = sentences.filter((s) => s.cites.length > 0 && s.grounded && !s.refusal);
       if (complete.length === 0) return undefined;
-      const text = checkCitations(complete.map((s) => s.text).join(' '), sources).text;
-      if (text === shown) return undefined;
+      const preview = checkCitations(complete.map((s) => s.text).join(' '), sources).text;
+      if (preview === shown) return undefined;
       // A wrong language, or a text that no longer extends what was shown: stop; the final answer says the rest.
-      if (wrongLanguage(text, lang) || !text.startsWith(shown)) {
+      if (wrongLanguage(preview, lang) || !preview.startsWith(shown)) {
         frozen = true;
         return undefined;
       }
-      shown = text;
-      return text;
+      shown = preview;
+      return preview;
     },
   };
 }
