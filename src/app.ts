@@ -19,6 +19,8 @@ import { createFileSummaryCache } from './timeline/summary-cache.js';
 import { summariseEvents, type Summarise } from './timeline/summaries.js';
 import { join } from 'node:path';
 import type { Lang, TimelineEvent } from './types.js';
+import { openStore, type Store } from './store/index.js';
+import { unavailableStore } from './store/unavailable.js';
 
 /** At most this many events of one timeline are summarised by the LLM (the rest keep their sentence). */
 const MAX_SUMMARISED_EVENTS = 100;
@@ -31,6 +33,8 @@ export interface App {
   readonly config: Config;
   readonly logger: Logger;
   readonly engine: Engine;
+  /** The answer log, votes and Discord state; whoever runs the app closes it on shutdown. */
+  readonly store: Store;
 }
 
 /**
@@ -106,12 +110,24 @@ export async function createApp(args: {
     analyser,
     open,
     ...(llmAnswer ? { llmAnswer } : {}),
-    extractEvents: (index) => {
-      const events = eventCache.eventsFor(index.fullDocuments());
-      eventCache.save().catch((err: unknown) => logger.warn({ err }, 'could not save the timeline event cache'));
+    extractEvents: async (opened) => {
+      const started = performance.now();
+      const before = { ...eventCache.stats };
+      const events = await eventCache.eventsFor(opened.index.fullDocuments(), opened.fingerprint);
+      logger.info(
+        {
+          events: events.length,
+          extracted: eventCache.stats.extracted - before.extracted,
+          merged: eventCache.stats.merges > before.merges,
+          ms: Math.round(performance.now() - started),
+        },
+        'timeline ready',
+      );
+      // Awaited: a short-lived CLI process must not exit mid-write (nothing to write on a warm start).
+      await eventCache.save().catch((err: unknown) => logger.warn({ err }, 'could not save the timeline event cache'));
       return events;
     },
-    queryTimeline: async (state, query) => withSummaries(timelineFor(state.events, state.index, query), query.lang ?? 'en'),
+    queryTimeline: async (state, query) => withSummaries(timelineFor(await state.events(), state.index, query), query.lang ?? 'en'),
     rebuild: (previous) => rebuildIndex(store, previous),
     save: (opened) => saveOpenedIndex(store, opened),
     loadSaved: (fingerprint) => loadSavedIndex(store, fingerprint),
@@ -124,5 +140,17 @@ export async function createApp(args: {
         }
       : {}),
   });
-  return { config, logger, engine };
+  return { config, logger, engine, store: await openAppStore(config, logger) };
+}
+
+/** Opens the store, reporting damage it repaired; one that cannot open is a warning, never a failed start. */
+export async function openAppStore(config: Config, logger: Logger): Promise<Store> {
+  let store: Store;
+  try {
+    store = await openStore({ dataDir: config.dataDir, retentionDays: config.logRetentionDays });
+  } catch (err) {
+    store = unavailableStore((err as Error).message);
+  }
+  for (const p of store.problems) logger.warn({ movedTo: p.movedTo }, p.message);
+  return store;
 }

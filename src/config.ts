@@ -95,6 +95,7 @@ const schema = z.object({
       .default('info'),
   ),
   MAX_DOCUMENT_BYTES: int(1024 * 1024, 1024, 64 * 1024 * 1024),
+  LOG_RETENTION_DAYS: int(90, 1, 3650),
 
   OPENAI_API_KEY: optionalString,
   OPENAI_BASE_URL: url,
@@ -158,6 +159,8 @@ export interface Config {
   readonly dataDir: string;
   readonly logLevel: Parsed['LOG_LEVEL'];
   readonly maxDocumentBytes: number;
+  /** LOG_RETENTION_DAYS: answer-log records, votes and Discord state older than this are removed. */
+  readonly logRetentionDays: number;
   /** Null: no LLM configured, answers are extractive. */
   readonly llm: LlmConfig | null;
   readonly discord: DiscordConfig;
@@ -226,6 +229,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     dataDir: e.DATA_DIR,
     logLevel: e.LOG_LEVEL,
     maxDocumentBytes: e.MAX_DOCUMENT_BYTES,
+    logRetentionDays: e.LOG_RETENTION_DAYS,
     llm: llmEnabled
       ? {
           // Local servers ignore the key, but the openai client insists on one.

@@ -40,6 +40,7 @@ const PROCESS_COMMANDS: Record<string, (config: Config, logger: Logger, argv: re
       throw err;
     }
   },
+  stats: async (config, logger, argv) => (await import('./cli/stats.js')).statsCommand({ config, logger }, argv, processIo),
   bench: async (_config, _logger, argv) => (await import('./cli/bench.js')).benchCommand(null, argv, processIo),
 };
 
@@ -63,6 +64,14 @@ async function main(argv: readonly string[]): Promise<number | undefined> {
     return command ? 0 : 2;
   }
   loadDotenv({ quiet: true });
+  if (command === 'doctor') {
+    // Before loadConfig: invalid settings are one of the things the doctor reports.
+    try {
+      return await (await import('./cli/doctor.js')).doctorCommand(process.env, rest, processIo);
+    } catch (err) {
+      return reportError(err, createLogger({ level: 'warn' }));
+    }
+  }
   let config: Config;
   try {
     config = loadConfig(process.env);
@@ -98,7 +107,11 @@ async function main(argv: readonly string[]): Promise<number | undefined> {
     const run = await load();
     const { createApp } = await import('./app.js');
     const app = await createApp({ config, logger });
-    return await run(app, rest, processIo);
+    try {
+      return await run(app, rest, processIo);
+    } finally {
+      await app.store.close();
+    }
   } catch (err) {
     return reportError(err, logger);
   }

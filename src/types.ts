@@ -145,6 +145,8 @@ export interface Answer {
   readonly citations: readonly Citation[];
   /** Set when an LLM was configured but the answer is extractive (timeout, rejected key, uncited answer…). */
   readonly fallbackReason?: string;
+  /** Extractive answers: the confidence (0..1) that decided between answer and refusal (src/answer/confidence.ts). */
+  readonly confidence?: number;
   /** What Griot changed in an LLM answer (a claim removed, the answer shortened); shown under it. */
   readonly remarks?: readonly AnswerRemark[];
   readonly llm?: LlmInfo;
@@ -161,6 +163,8 @@ export interface AskOptions {
   readonly history?: readonly Turn[];
   /** Force the extractive answerer even when an LLM is configured. */
   readonly noLlm?: boolean;
+  /** Extractive refusal threshold instead of the calibrated one (eval's threshold sweep asks with 0). */
+  readonly refusalThreshold?: number;
   /** Called with the whole answer text so far while an LLM streams it. */
   readonly onText?: (partial: string) => void;
   readonly signal?: AbortSignal;

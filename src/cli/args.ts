@@ -14,9 +14,11 @@ export const USAGE = `Usage:
   npm run eval -- <questions.jsonl> [--json] [--no-llm]
   npm run timeline -- [--topic T] [--from DATE] [--to DATE] [--lang en|nl|fr] [--limit N] [--json]
   npm run reindex -- [--json]
+  npm run stats -- [--days N] [--json]   (what was asked, what was refused, votes)
   npm start                     (the Discord bot; needs DISCORD_TOKEN)
   npm run start:sharded         (the bot as shard processes: SHARD_COUNT, SHARD_LIST, TOTAL_SHARDS)
   npm run deploy-commands       (register the slash commands)
+  npm run doctor -- [--json]    (check the settings, corpus, index, DATA_DIR, LLM and Discord)
 DATE: YYYY, YYYY-MM or YYYY-MM-DD.`;
 
 /** Parses a command's argv with node:util, turning its errors into UsageError. */

@@ -1,4 +1,5 @@
 import type { App } from '../app.js';
+import { recordAnswer } from '../store/record-answer.js';
 import { parseCommandArgs, UsageError } from './args.js';
 import { answerJson, renderAnswer } from './render.js';
 import type { CliIo } from './io.js';
@@ -21,6 +22,7 @@ export async function askCommand(app: App, argv: readonly string[], io: CliIo): 
         printed = partial;
       };
   const answer = await app.engine.ask(question, { noLlm: values['no-llm'] === true, ...(onText ? { onText } : {}) });
+  await recordAnswer(app.store, app.logger, answer, { source: 'cli' });
   if (json) {
     io.out(`${JSON.stringify(answerJson(answer))}\n`);
     return 0;

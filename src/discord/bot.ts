@@ -3,6 +3,7 @@ import { Events, MessageFlags, type Client, type Interaction } from 'discord.js'
 import type { Config } from '../config.js';
 import type { Engine } from '../engine.js';
 import type { Logger } from '../logger.js';
+import type { Store } from '../store/types.js';
 import { NO_MENTIONS } from './allowed-mentions.js';
 import { createClient } from './client.js';
 import { commands } from './commands/index.js';
@@ -10,7 +11,8 @@ import { components } from './components/index.js';
 import { createContext } from './context.js';
 import { createInteractionHandler } from './interaction-handler.js';
 import { createMessageHandler } from './message-handler.js';
-import { missingToken, DiscordSetupError } from './setup-error.js';
+import { missingToken } from './setup-error.js';
+import { classifyStartFailure, DEFAULT_RETRY, GatewayClosedError, retryDelay, type RetryPolicy } from './start-failure.js';
 
 export { DiscordSetupError } from './setup-error.js';
 
@@ -28,25 +30,31 @@ export interface StartBotOptions {
   readonly config: Config;
   readonly logger: Logger;
   readonly engine: Engine;
+  /** The app's store: answers are logged and votes recorded there. */
+  readonly store: Store;
   /** Minimum time between edits of a streaming answer (default 1250 ms). */
   readonly streamIntervalMs?: number;
   /** Run as one shard process of the ShardingManager: its shard ids come from the manager. */
   readonly shardsFromManager?: boolean;
+  /** Backoff while Discord cannot be reached at start (default: 1 s doubling to 60 s, without end). */
+  readonly retry?: RetryPolicy;
 }
 
 /**
  * Logs in, wires the interaction and mention handlers, and resolves once the client is ready
- * (guilds received). Throws DiscordSetupError when DISCORD_TOKEN is missing or rejected.
+ * (guilds received). While Discord cannot be reached (refused, DNS, 5xx, a gateway close that
+ * allows reconnecting) it tries again with backoff, one log line per attempt. Throws
+ * DiscordSetupError, saying what to change, for what retrying cannot fix: DISCORD_TOKEN missing or
+ * rejected, an intent the application may not use.
  */
 export async function startBot(options: StartBotOptions): Promise<Bot> {
   const { config, logger, engine } = options;
   const token = config.discord.token;
   if (!token) throw missingToken();
-  const client = createClient(config.discord, { shardsFromManager: options.shardsFromManager ?? false });
   const ctx = createContext({
     engine,
     config: config.discord,
-    dataDir: config.dataDir,
+    store: options.store,
     corpus: { dir: config.corpusDir, maxBytes: config.maxDocumentBytes },
     logger,
     ...(options.streamIntervalMs !== undefined ? { streamIntervalMs: options.streamIntervalMs } : {}),
@@ -57,32 +65,27 @@ export async function startBot(options: StartBotOptions): Promise<Bot> {
     inFlight.add(work);
     void work.finally(() => inFlight.delete(work));
   };
-
   const onInteraction = createInteractionHandler(ctx, commands, components);
-  client.on(Events.InteractionCreate, (interaction) => {
-    track(accepting ? onInteraction(interaction) : refuseWhileStopping(interaction));
-  });
-  if (config.discord.answerMentions) {
-    const onMessage = createMessageHandler(ctx);
-    client.on(Events.MessageCreate, (message) => {
-      if (accepting) track(onMessage(message));
-    });
-  }
-  client.on(Events.Error, (err) => logger.error({ err }, 'discord client error'));
-  client.on(Events.Warn, (message) => logger.warn({ message }, 'discord client warning'));
-  client.on(Events.ShardDisconnect, (event, shardId) => logger.warn({ code: event.code, shardId }, 'gateway connection closed for good'));
+  const onMessage = config.discord.answerMentions ? createMessageHandler(ctx) : null;
 
-  const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
-  try {
-    await client.login(token);
-    await ready;
-  } catch (err) {
-    await client.destroy();
-    if ((err as { code?: string }).code === 'TokenInvalid') {
-      throw new DiscordSetupError('Discord rejected DISCORD_TOKEN. Copy a fresh bot token from the Developer Portal (Bot → Reset Token) into .env.');
+  /** A client with every handler attached (a fresh one per start attempt: a failed login leaves no state behind). */
+  const wiredClient = (): Client => {
+    const client = createClient(config.discord, { shardsFromManager: options.shardsFromManager ?? false });
+    client.on(Events.InteractionCreate, (interaction) => {
+      track(accepting ? onInteraction(interaction) : refuseWhileStopping(interaction));
+    });
+    if (onMessage) {
+      client.on(Events.MessageCreate, (message) => {
+        if (accepting) track(onMessage(message));
+      });
     }
-    throw err;
-  }
+    client.on(Events.Error, (err) => logger.error({ err }, 'discord client error'));
+    client.on(Events.Warn, (message) => logger.warn({ message }, 'discord client warning'));
+    client.on(Events.ShardDisconnect, (event, shardId) => logger.warn({ code: event.code, shardId }, 'gateway connection closed for good'));
+    return client;
+  };
+
+  const client = await connectWithRetry(wiredClient, token, logger, options.retry ?? DEFAULT_RETRY);
   logger.info(
     { bot: client.user?.tag, guilds: client.guilds.cache.size, mentions: config.discord.answerMentions, commands: commands.length },
     'discord bot ready',
@@ -101,6 +104,33 @@ export async function startBot(options: StartBotOptions): Promise<Bot> {
       logger.info('discord bot stopped');
     })());
   return { client, stop };
+}
+
+/**
+ * Logs in with a new client until one is ready; waits between attempts as `policy` says. A shard
+ * closed for good while starting ends the attempt like a failed login.
+ */
+async function connectWithRetry(makeClient: () => Client, token: string, logger: Logger, policy: RetryPolicy): Promise<Client> {
+  for (let attempt = 1; ; attempt++) {
+    const client = makeClient();
+    const ready = new Promise<void>((resolve, reject) => {
+      client.once(Events.ClientReady, () => resolve());
+      client.once(Events.ShardDisconnect, (event) => reject(new GatewayClosedError(event.code)));
+    });
+    try {
+      // A shard closed for good may leave login() waiting: whichever settles first decides.
+      await Promise.race([client.login(token).then(() => ready), ready]);
+      if (attempt > 1) logger.info({ attempt }, 'connected to Discord');
+      return client;
+    } catch (err) {
+      await client.destroy();
+      const failure = classifyStartFailure(err);
+      if (!failure.retry) throw failure.error;
+      const retryInMs = retryDelay(attempt, policy);
+      logger.warn({ attempt, retryInMs, reason: failure.reason }, 'cannot reach Discord; retrying');
+      await sleep(retryInMs);
+    }
+  }
 }
 
 async function refuseWhileStopping(interaction: Interaction): Promise<void> {

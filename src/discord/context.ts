@@ -2,9 +2,9 @@ import type { APIEmbed } from 'discord.js';
 import type { DiscordConfig } from '../config.js';
 import type { Engine } from '../engine.js';
 import type { Logger } from '../logger.js';
+import type { Store } from '../store/types.js';
 import type { Answer, Turn } from '../types.js';
 import { BoundedMap } from './bounded-map.js';
-import { createFeedbackLog, type FeedbackLog } from './feedback.js';
 import { createRateLimiter, type RateLimiter } from './rate-limit.js';
 
 /** An answer the bot showed, kept so its buttons (votes, sources, escalation) can refer to it. */
@@ -20,7 +20,8 @@ export interface BotContext {
   readonly config: DiscordConfig;
   readonly logger: Logger;
   readonly limiter: RateLimiter;
-  readonly feedback: FeedbackLog;
+  /** The answer log and votes (opened by the app, closed by whoever runs it). */
+  readonly store: Store;
   readonly answers: BoundedMap<string, ShownAnswer>;
   /** Paginated lists (/sources, /timeline), by view id. */
   readonly views: BoundedMap<string, readonly APIEmbed[]>;
@@ -41,7 +42,7 @@ export interface CorpusTarget {
 export interface ContextOptions {
   readonly engine: Engine;
   readonly config: DiscordConfig;
-  readonly dataDir: string;
+  readonly store: Store;
   readonly logger: Logger;
   readonly streamIntervalMs?: number;
   readonly corpus?: CorpusTarget;
@@ -54,7 +55,7 @@ export function createContext(options: ContextOptions): BotContext {
     config: options.config,
     logger: options.logger,
     limiter: createRateLimiter({ limit: options.config.rateLimitPerMinute }),
-    feedback: createFeedbackLog(options.dataDir),
+    store: options.store,
     answers: new BoundedMap(2000),
     views: new BoundedMap(500),
     conversations: new BoundedMap(1000),

@@ -7,6 +7,7 @@ import { hashUserId } from './hash.js';
 import { answerMessages } from './render/answer-messages.js';
 import { DISCORD_LIMITS } from './render/limits.js';
 import { shorten } from '../format.js';
+import { recordAnswer } from '../store/record-answer.js';
 import { UserError } from './user-error.js';
 
 /**
@@ -43,11 +44,14 @@ export function createMessageHandler(ctx: BotContext): (message: Message) => Pro
       // Recorded before it is shown, so a reply typed the moment it appears already has it as context.
       ctx.conversations.set(thread.id, appendTurn(ctx.conversations.get(thread.id) ?? history, { question, answer: answer.text }));
       ctx.answers.set(answer.id, { answer });
+      let first: Message | undefined;
       let last: Message | undefined;
       for (const part of answerMessages(answer, { escalation: ctx.config.escalationRoleId !== undefined, llmConfigured: ctx.engine.llmEnabled })) {
         last = await thread.send({ ...part, allowedMentions: NO_MENTIONS });
+        first ??= last;
       }
       ctx.answers.set(answer.id, { answer, ...(last ? { url: last.url } : {}) });
+      await recordAnswer(ctx.store, log, answer, { source: 'discord', userId: message.author.id, guildId: message.guildId, channelId: thread.id, messageId: first?.id ?? null });
       ok = true;
     } catch (err) {
       let content: string;

@@ -43,7 +43,7 @@ export async function runBot(args: { config: Config; logger: Logger; io: Process
   let shardIds: () => readonly number[] = () => [];
   const engine = manager ? announcingReindex(app.engine, manager, () => shardIds(), logger) : app.engine;
   try {
-    const bot = await startBot({ config, logger, engine, ...(manager ? { shardsFromManager: true } : {}) });
+    const bot = await startBot({ config, logger, engine, store: app.store, ...(manager ? { shardsFromManager: true } : {}) });
     shardIds = () => (bot.client.shard?.ids as number[] | undefined) ?? [];
     let signals = io.signals ?? process;
     if (manager) {
@@ -66,6 +66,7 @@ export async function runBot(args: { config: Config; logger: Logger; io: Process
       async () => {
         await bot.stop();
         await app.engine.close();
+        await app.store.close();
       },
       logger,
       io.exit,
@@ -74,6 +75,7 @@ export async function runBot(args: { config: Config; logger: Logger; io: Process
     return 'running';
   } catch (err) {
     await app.engine.close();
+    await app.store.close();
     if (err instanceof DiscordSetupError) {
       io.err(`${err.message}\n`);
       return 1;

@@ -105,6 +105,7 @@ export async function startSharded(options: ShardedOptions): Promise<Sharded> {
   const prepared = await createApp({ config, logger });
   const documents = prepared.engine.documents().length;
   await prepared.engine.close();
+  await prepared.store.close();
 
   const file = options.file ?? SHARD_ENTRY;
   const manager = new ShardingManager(file, {

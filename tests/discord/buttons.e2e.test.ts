@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -22,7 +21,7 @@ describe('buttons under an answer', () => {
     message.components.flatMap((r: any) => r.components).find((c: any) => c.label === label)!.custom_id;
   const replyTo = (click: FakeInteraction) => h.fake.until(() => h.fake.original(click));
 
-  it('records a vote in feedback.jsonl, and a second click changes it', async () => {
+  it('records a vote in the store against the answer id, a second click changes it, and the user id is kept only hashed', async () => {
     h = await startHarness();
     const answer = await askAndWait();
     const up = h.fake.click(answer.id, buttonId(answer, '👍'));
@@ -31,15 +30,16 @@ describe('buttons under an answer', () => {
     const down = h.fake.click(answer.id, buttonId(answer, '👎'));
     expect((await replyTo(down)).content).toMatch(/Changed your rating to 👎/);
 
-    const lines = (await readFile(join(h.dataDir, 'feedback.jsonl'), 'utf8')).trim().split('\n').map((l) => JSON.parse(l));
-    const user = createHash('sha256').update(h.fake.users.alice.id).digest('hex');
     const answerId = buttonId(answer, '👍').split(':')[2];
-    expect(lines).toEqual([
-      expect.objectContaining({ answerId, question: NIGER_QUESTION, user, vote: 'up' }),
-      expect.objectContaining({ answerId, question: NIGER_QUESTION, user, vote: 'down', previous: 'up' }),
+    const stats = await h.store.answers.stats({ days: 1 });
+    // One user, one vote: the change replaced the 👍.
+    expect(stats.votes).toEqual({ up: 0, down: 1, ratio: 0 });
+    expect(stats.latestDown).toEqual([
+      expect.objectContaining({ answerId, question: NIGER_QUESTION, url: `https://discord.com/channels/${h.fake.guildId}/${h.fake.channels.general}/${answer.id}` }),
     ]);
-    expect(await readFile(join(h.dataDir, 'feedback.jsonl'), 'utf8')).not.toContain(h.fake.users.alice.id);
-    expect(h.logs.some((l) => l.msg === 'feedback recorded' && l.vote === 'down')).toBe(true);
+    await h.store.close();
+    expect((await readFile(join(h.dataDir, 'griot.sqlite'))).includes(h.fake.users.alice.id)).toBe(false);
+    expect(h.logs.some((l) => l.msg === 'feedback recorded' && l.vote === 'down' && l.previous === 'up')).toBe(true);
   });
 
   it('shows the full cited passages privately on "Sources"', async () => {

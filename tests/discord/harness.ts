@@ -7,6 +7,7 @@ import { startBot, type Bot } from '../../src/discord/bot.js';
 import { deployCommands } from '../../src/discord/deploy.js';
 import type { Engine } from '../../src/engine.js';
 import { createLogger, type Logger } from '../../src/logger.js';
+import type { Store } from '../../src/store/types.js';
 import { FakeDiscord } from '../fakes/discord/fake-discord.js';
 import { SEEDS_DIR } from '../helpers/seeds.js';
 
@@ -19,6 +20,8 @@ export interface Harness {
   readonly config: Config;
   /** The real engine over the seeds (before any wrapping). */
   readonly engine: Engine;
+  /** The app's store (answer log, votes). */
+  readonly store: Store;
   readonly logs: LogLine[];
   readonly logger: Logger;
   readonly dataDir: string;
@@ -57,6 +60,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     config,
     logger,
     engine: options.wrap ? options.wrap(app.engine) : app.engine,
+    store: app.store,
     ...(options.streamIntervalMs !== undefined ? { streamIntervalMs: options.streamIntervalMs } : {}),
   });
   return {
@@ -64,12 +68,14 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     bot,
     config,
     engine: app.engine,
+    store: app.store,
     logs,
     logger,
     dataDir,
     async close() {
       await bot.stop();
       await app.engine.close();
+      await app.store.close();
       await fake.close();
       await rm(dataDir, { recursive: true, force: true });
     },

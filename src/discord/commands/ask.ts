@@ -1,10 +1,12 @@
 import { MessageFlags, SlashCommandBuilder, type ChatInputCommandInteraction } from 'discord.js';
 import type { Logger } from '../../logger.js';
+import { recordAnswer } from '../../store/record-answer.js';
 import { NO_MENTIONS } from '../allowed-mentions.js';
 import type { BotContext } from '../context.js';
 import { assertAllowedChannel, assertRate } from '../guards.js';
 import { answerMessages } from '../render/answer-messages.js';
 import { DISCORD_LIMITS } from '../render/limits.js';
+import { plain } from '../render/markdown.js';
 import { createThrottledEditor } from '../throttled-editor.js';
 import type { Command } from './types.js';
 
@@ -39,16 +41,21 @@ export const ask: Command = {
     ctx.answers.set(answer.id, { answer });
     const [first, ...rest] = answerMessages(answer, { escalation: !ephemeral && ctx.config.escalationRoleId !== undefined, llmConfigured: ctx.engine.llmEnabled });
     let last = await interaction.editReply({ ...first!, allowedMentions: NO_MENTIONS });
+    const shown = last;
     for (const message of rest) {
       last = await interaction.followUp({ ...message, allowedMentions: NO_MENTIONS, ...(ephemeral ? { flags: MessageFlags.Ephemeral } : {}) });
     }
     ctx.answers.set(answer.id, { answer, url: last.url });
+    // A private reply cannot be opened by a moderator, so it gets no link.
+    await recordAnswer(ctx.store, log, answer, { source: 'discord', userId: interaction.user.id, guildId: interaction.guildId, channelId: interaction.channelId, messageId: ephemeral ? null : shown.id });
   },
 };
 
 /** A partial answer as shown while streaming: the newest text, with a cursor, within the limit. */
 function streamingText(partial: string): string {
   const max = DISCORD_LIMITS.content - 2;
-  const text = partial.length > max ? `…${partial.slice(partial.length - max + 1)}` : partial;
+  // Escaped like the final answer, so the text does not change look when streaming ends.
+  const escaped = plain(partial);
+  const text = escaped.length > max ? `…${escaped.slice(escaped.length - max + 1)}` : escaped;
   return `${text} ▌`;
 }

@@ -1,5 +1,6 @@
 import { MessageFlags, SlashCommandBuilder } from 'discord.js';
 import { NO_MENTIONS } from '../allowed-mentions.js';
+import { plain } from '../render/markdown.js';
 import { QUESTION_MAX } from './ask.js';
 import type { Command } from './types.js';
 
@@ -8,9 +9,9 @@ export const help: Command = {
   data: new SlashCommandBuilder().setName('help').setDescription('What Griot does and how to ask it.').toJSON(),
   async execute(interaction, ctx) {
     const docs = ctx.engine.documents();
-    const langs = [...new Set(docs.map((d) => d.lang))].sort().join(', ') || 'none yet';
+    const langs = plain([...new Set(docs.map((d) => d.lang))].sort().join(', ')) || 'none yet';
     const dates = docs.map((d) => d.date?.iso).filter((d): d is string => !!d).sort();
-    const span = dates.length > 0 ? `, dated ${dates[0]} to ${dates[dates.length - 1]}` : '';
+    const span = dates.length > 0 ? `, dated ${plain(dates[0]!)} to ${plain(dates[dates.length - 1]!)}` : '';
     const lines = [
       '**Griot answers questions about a news corpus, citing its sources.**',
       `It knows ${docs.length} articles (languages: ${langs}${span}). Answers cite them as [1], [2]…; a claim the articles do not support is not made.`,

@@ -9,6 +9,7 @@ import { addUploadedDocument, UPLOAD_MAX_BYTES } from '../../corpus/upload.js';
 import { ReindexBusyError, ReindexFailedError } from '../../engine.js';
 import type { ReindexReport } from '../../types.js';
 import { NO_MENTIONS } from '../allowed-mentions.js';
+import { plain } from '../render/markdown.js';
 import type { DiscordConfig } from '../../config.js';
 import { downloadAttachment, DownloadError } from '../download.js';
 import { UserError } from '../user-error.js';
@@ -30,7 +31,8 @@ export function isModerator(interaction: ChatInputCommandInteraction, config: Pi
 
 /** The report as a private message: the upload first, then the counts and skipped files. */
 function reply(report: ReindexReport, upload: string | null): string {
-  const text = [upload, renderReindexReport(report, { maxIds: 10 })].filter(Boolean).join('\n');
+  // File names and skip reasons come from uploads and the corpus: shown literally.
+  const text = plain([upload, renderReindexReport(report, { maxIds: 10 })].filter(Boolean).join('\n'));
   return text.length > MAX_REPLY ? `${text.slice(0, MAX_REPLY - 30)}\n… (the full report is in the log)` : text;
 }
 

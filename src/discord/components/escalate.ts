@@ -1,6 +1,6 @@
 import { MessageFlags } from 'discord.js';
 import { NO_MENTIONS, onlyRole } from '../allowed-mentions.js';
-import { shorten } from '../../format.js';
+import { plainWithin } from '../render/markdown.js';
 import { shownAnswer } from './shown-answer.js';
 import type { ComponentHandler } from './types.js';
 
@@ -19,7 +19,7 @@ export const escalate: ComponentHandler = {
     const { answer, url } = shownAnswer(ctx, answerId);
     log.info({ answerId: answer.id }, 'escalated to moderators');
     await interaction.reply({
-      content: `<@&${roleId}> ${interaction.user.toString()} would like a moderator to look at this question:\n> ${shorten(answer.question, 500)}${url ? `\nAnswer: ${url}` : ''}`,
+      content: `<@&${roleId}> ${interaction.user.toString()} would like a moderator to look at this question:\n> ${plainWithin(answer.question, 500)}${url ? `\nAnswer: ${url}` : ''}`,
       allowedMentions: onlyRole(roleId),
     });
   },

@@ -4,6 +4,7 @@ import type { Answer, Citation } from '../../types.js';
 import { DISCORD_LIMITS } from './limits.js';
 import { splitMessage } from './split.js';
 import { formatArticleDate, shorten } from '../../format.js';
+import { code, plain, plainWithin } from './markdown.js';
 
 /** An answer laid out as Discord messages: text pieces in order; the sources embeds go with the last. */
 export interface RenderedAnswer {
@@ -24,7 +25,8 @@ const EXCERPT_MAX = 280;
 export function renderAnswer(answer: Answer, options: { llmConfigured: boolean } = { llmConfigured: false }): RenderedAnswer {
   const notice = answer.refused ? null : answerNotice(answer, options.llmConfigured);
   const note = notice ? `\n\n-# ${shorten(notice, 300)}` : '';
-  const pieces = splitMessage(`${answer.text}${note}`, DISCORD_LIMITS.content);
+  // The model writes from corpus text (and is asked for plain text): shown literally, like the corpus.
+  const pieces = splitMessage(`${plain(answer.text)}${note}`, DISCORD_LIMITS.content);
   return { pieces: pieces.length > 0 ? pieces : ['…'], embeds: answer.citations.length > 0 ? sourcesEmbeds(answer.citations) : [] };
 }
 
@@ -51,9 +53,9 @@ export function sourcesEmbeds(citations: readonly Citation[]): APIEmbed[] {
 }
 
 function citationEntry(c: Citation, budget: number): string {
-  const head = `**[${c.n}]** ${shorten(c.title, 120)} · ${formatArticleDate(c.date)} · \`${c.docId}\``;
+  const head = `**[${c.n}]** ${plainWithin(c.title, 120)} · ${formatArticleDate(c.date)} · ${code(c.docId)}`;
   const room = Math.max(40, budget - head.length - 3);
-  return `${head}\n> ${shorten(c.quote ?? c.text, Math.min(EXCERPT_MAX, room))}`;
+  return `${head}\n> ${plainWithin(c.quote ?? c.text, Math.min(EXCERPT_MAX, room))}`;
 }
 
 /**
@@ -65,9 +67,10 @@ export function fullSourcesMessages(citations: readonly Citation[]): APIEmbed[][
   let current: APIEmbed[] = [];
   let size = 0;
   for (const c of citations) {
-    const title = shorten(`[${c.n}] ${c.title}`, DISCORD_LIMITS.embedTitle);
+    const title = `[${c.n}] ${plainWithin(c.title, DISCORD_LIMITS.embedTitle - 8)}`;
+    // Footers show no Markdown: the passage id goes there as it is.
     const footer = `${formatArticleDate(c.date)} · ${c.passageId}`;
-    const description = shorten(c.text, Math.min(DISCORD_LIMITS.embedDescription, DISCORD_LIMITS.embedsTotal - title.length - footer.length - 50));
+    const description = plainWithin(c.text, Math.min(DISCORD_LIMITS.embedDescription, DISCORD_LIMITS.embedsTotal - title.length - footer.length - 50));
     const embed: APIEmbed = { color: SOURCES_COLOR, title, description, footer: { text: footer } };
     const length = title.length + description.length + footer.length;
     if (current.length > 0 && (current.length === DISCORD_LIMITS.embedsPerMessage || size + length > DISCORD_LIMITS.embedsTotal)) {

@@ -1,7 +1,8 @@
 import type { APIEmbed } from 'discord.js';
 import type { TimelineEvent, TimelineQuery } from '../../types.js';
 import { packPages } from './pages.js';
-import { formatArticleDate, shorten } from '../../format.js';
+import { formatArticleDate } from '../../format.js';
+import { code, plainWithin } from './markdown.js';
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
@@ -11,7 +12,8 @@ const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 
  */
 export function timelinePages(events: readonly TimelineEvent[], query: TimelineQuery): APIEmbed[] {
   const range = query.from || query.to ? ` (${query.from ?? '…'} → ${query.to ?? '…'})` : '';
-  const title = shorten(`Timeline${query.topic ? `: ${query.topic}` : ''}${range}`, 256);
+  // The topic is the user's: shown literally (the dates were checked as YYYY[-MM[-DD]]).
+  const title = `Timeline${query.topic ? `: ${plainWithin(query.topic, 200)}` : ''}${range}`;
   if (events.length === 0) {
     return [{ title, description: 'No dated events match. Try a broader topic or a wider date range.' }];
   }
@@ -34,6 +36,6 @@ function headingsOf(e: TimelineEvent): string[] {
 function eventLine(e: TimelineEvent): string {
   const when = `${e.inferred ? '≈' : ''}${e.date}${e.end ? `–${e.end}` : ''}`;
   const source = e.citations[0];
-  const cite = source ? ` — *${shorten(source.title, 80)}*, ${formatArticleDate(source.date)}${e.citations.length > 1 ? ` (+${e.citations.length - 1})` : ''}` : '';
-  return `• \`${when}\` ${shorten(e.summary ?? e.text, 280)}${cite}`;
+  const cite = source ? ` — *${plainWithin(source.title, 80)}*, ${formatArticleDate(source.date)}${e.citations.length > 1 ? ` (+${e.citations.length - 1})` : ''}` : '';
+  return `• ${code(when)} ${plainWithin(e.summary ?? e.text, 280)}${cite}`;
 }

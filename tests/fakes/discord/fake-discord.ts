@@ -89,6 +89,8 @@ export interface FakeDiscordOptions {
   readonly ackDeadlineMs?: number;
   /** Shard count GET /gateway/bot recommends (default 1). */
   readonly shards?: number;
+  /** The port to listen on (default: an ephemeral one), e.g. one the bot was told before the fake was up. */
+  readonly port?: number;
 }
 
 /** A guild of the fake and its two text channels. */
@@ -172,6 +174,12 @@ export class FakeDiscord {
   private readonly channelGuild = new Map<string, string>(Object.values(this.channels).map((id) => [id, this.guildId]));
   private readonly server: Server;
   private readonly waiters = new Set<() => void>();
+  /** Whether the Developer Portal's Message Content intent is on (IDENTIFY with it is closed 4014 when off). */
+  messageContentIntent = true;
+  /** Per channel, permission overwrites as Discord returns them (`{ id, type: 0 role | 1 member, allow, deny }`). */
+  readonly overwrites = new Map<string, Array<{ id: string; type: 0 | 1; allow: string; deny: string }>>();
+  /** Status codes for the next REST requests, answered before routing (a Discord outage: 502, 503…). */
+  readonly outage: number[] = [];
 
   private constructor(options: FakeDiscordOptions) {
     this.token = options.token ?? `fake.${randomBytes(12).toString('hex')}`;
@@ -197,13 +205,14 @@ export class FakeDiscord {
         user_settings: {},
       }),
       guilds: (shard) => this.guildsOn(shard).map((g) => this.guildJson(g)),
+      allowedPrivilegedIntents: () => (this.messageContentIntent ? 1 << 15 : 0),
     });
   }
 
   /** Starts a fake Discord on an ephemeral port of 127.0.0.1. */
   static async start(options: FakeDiscordOptions = {}): Promise<FakeDiscord> {
     const fake = new FakeDiscord(options);
-    await new Promise<void>((resolve) => fake.server.listen(0, '127.0.0.1', resolve));
+    await new Promise<void>((resolve) => fake.server.listen(options.port ?? 0, '127.0.0.1', resolve));
     const { port } = fake.server.address() as AddressInfo;
     fake.url = `http://127.0.0.1:${port}`;
     fake.gateway.setUrl(`ws://127.0.0.1:${port}`);
@@ -469,6 +478,8 @@ export class FakeDiscord {
     };
     this.requests.push(record);
     try {
+      const down = this.outage.shift();
+      if (down !== undefined) throw new Rejection(down, 0, `${down}: the fake is having an outage`);
       if (!url.pathname.startsWith(prefix)) throw new Rejection(404, 0, `404: Not Found (expected a path under ${prefix})`);
       if (body?.unsupportedContentType !== undefined) throw new Rejection(400, 0, `the fake only reads JSON bodies, got ${type}`);
       const result = this.route(record);
@@ -512,7 +523,9 @@ export class FakeDiscord {
     }
     if (is('GET', 'applications', '@me')) {
       needAuth();
-      return { id: this.applicationId, name: 'Griot', description: '', bot_public: false, flags: 0, bot: this.userJson(this.botUser) };
+      // GATEWAY_MESSAGE_CONTENT_LIMITED (1 << 19): the intent switched on for a bot in under 100 servers.
+      const flags = this.messageContentIntent ? 1 << 19 : 0;
+      return { id: this.applicationId, name: 'Griot', description: '', bot_public: false, flags, bot: this.userJson(this.botUser) };
     }
     if (is('PUT', 'applications', '*', 'commands') || is('PUT', 'applications', '*', 'guilds', '*', 'commands')) {
       needAuth();
@@ -533,6 +546,18 @@ export class FakeDiscord {
     if (is('GET', 'channels', '*')) {
       needAuth();
       return this.channelJson(this.needChannel(p[1]!));
+    }
+    if (is('GET', 'guilds', '*')) {
+      needAuth();
+      const guild = this.guilds.find((g) => g.id === p[1]);
+      if (!guild) throw new Rejection(404, 10004, 'Unknown Guild');
+      return this.guildJson(guild);
+    }
+    if (is('GET', 'guilds', '*', 'members', '*')) {
+      needAuth();
+      const user = this.userById(p[3]!);
+      if (!this.guilds.some((g) => g.id === p[1]) || !user) throw new Rejection(404, 10007, 'Unknown Member');
+      return this.memberJson(user, []);
     }
     if (is('POST', 'channels', '*', 'typing')) {
       needAuth();
@@ -770,7 +795,7 @@ export class FakeDiscord {
     if (thread) return thread;
     const guild = this.guilds.find((g) => g.id === this.channelGuild.get(id));
     const name = Object.entries(guild?.channels ?? {}).find(([, v]) => v === id)?.[0] ?? 'unknown';
-    return { id, type: 0, guild_id: guild?.id ?? this.guildId, name, position: 0, permission_overwrites: [], parent_id: null, nsfw: false, topic: null, flags: 0 };
+    return { id, type: 0, guild_id: guild?.id ?? this.guildId, name, position: 0, permission_overwrites: this.overwrites.get(id) ?? [], parent_id: null, nsfw: false, topic: null, flags: 0 };
   }
 
   /** The guild a channel or thread belongs to (the first guild for an unknown id). */

@@ -51,7 +51,12 @@ export interface GatewayOptions {
   readonly ready: (sessionId: string, resumeUrl: string, shard: ShardPair) => Record<string, unknown>;
   /** GUILD_CREATE payloads sent after READY: the guilds of that shard. */
   readonly guilds: (shard: ShardPair) => Record<string, unknown>[];
+  /** Privileged intents the application may use (bits); an IDENTIFY asking for others is closed with 4014. */
+  readonly allowedPrivilegedIntents?: () => number;
 }
+
+/** The privileged intents: Guild Members, Guild Presences, Message Content. */
+const PRIVILEGED_INTENTS = (1 << 1) | (1 << 8) | (1 << 15);
 
 interface Session {
   readonly id: string;
@@ -162,6 +167,12 @@ export class FakeGateway {
       case Op.Identify: {
         if (payload.d?.token !== this.options.token) {
           socket.close(4004, 'Authentication failed.');
+          return;
+        }
+        const asked = Number(payload.d.intents ?? 0) & PRIVILEGED_INTENTS;
+        const allowed = this.options.allowedPrivilegedIntents?.() ?? PRIVILEGED_INTENTS;
+        if ((asked & ~allowed) !== 0) {
+          socket.close(4014, 'Disallowed intent(s).');
           return;
         }
         const sent = payload.d.shard;

@@ -1,0 +1,109 @@
+/** The checks that need no network: the corpus folder, the saved index, DATA_DIR. */
+import { access, constants, mkdtemp, rm, stat } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import type { Config } from '../config.js';
+import { loadCorpus, scanCorpus } from '../corpus/load.js';
+import { Analyser } from '../search/analyser.js';
+import { indexPath, PIPELINE_VERSION } from '../search/open-index.js';
+import { corpusFingerprint, loadIndex } from '../search/persist.js';
+import type { SkippedFile } from '../types.js';
+import type { Check } from './types.js';
+
+/** At most this many skipped files are listed (the rest are counted). */
+const MAX_SKIPPED_SHOWN = 20;
+
+/**
+ * CORPUS_DIR readable with documents in it (and the files skipped, with why), and the saved index
+ * present and matching it. The corpus is only hashed when the saved index matches (its documents and
+ * skipped files are then the index's); otherwise it is parsed once to count. Nothing is written.
+ */
+export async function corpusAndIndexChecks(config: Config): Promise<Check[]> {
+  const dir = resolve(config.corpusDir);
+  let entries;
+  try {
+    entries = await scanCorpus(dir, { maxBytes: config.maxDocumentBytes });
+  } catch (err) {
+    return [
+      { id: 'corpus', status: 'fail', summary: (err as Error).message.split(';')[0]!, fix: 'set CORPUS_DIR to a readable folder of .txt/.md articles' },
+      { id: 'index', status: 'skipped', summary: 'not checked: the corpus cannot be read' },
+    ];
+  }
+  const fingerprint = corpusFingerprint(entries, PIPELINE_VERSION);
+  const path = indexPath(config.dataDir);
+  const saved = await loadIndex(path, fingerprint, new Analyser());
+  let documents: number;
+  let passages: number;
+  let skippedFiles: readonly SkippedFile[];
+  if (saved.index) {
+    documents = saved.index.documents().length;
+    passages = saved.index.documents().reduce((n, d) => n + d.passageCount, 0);
+    skippedFiles = saved.skipped;
+  } else {
+    const corpus = await loadCorpus(dir, { maxBytes: config.maxDocumentBytes });
+    documents = corpus.documents.length;
+    passages = corpus.documents.reduce((n, d) => n + d.passages.length, 0);
+    skippedFiles = corpus.skipped;
+  }
+  const details = skippedFiles.slice(0, MAX_SKIPPED_SHOWN).map((s) => `skipped ${s.file}: ${s.reason}`);
+  if (skippedFiles.length > MAX_SKIPPED_SHOWN) details.push(`… and ${skippedFiles.length - MAX_SKIPPED_SHOWN} more skipped files`);
+  const counts = { documents, passages, skipped: skippedFiles.length, files: entries.length };
+  const corpus: Check =
+    documents === 0
+      ? {
+          id: 'corpus',
+          status: 'fail',
+          summary: `no documents in ${dir} (${entries.length} files, ${skippedFiles.length} skipped)`,
+          fix: 'put .txt or .md articles in CORPUS_DIR (see the README for the file format)',
+          details,
+          data: counts,
+        }
+      : {
+          id: 'corpus',
+          status: 'ok',
+          summary: `${documents} documents, ${passages} passages in ${dir}${skippedFiles.length > 0 ? `; ${skippedFiles.length} files skipped` : ''}`,
+          details,
+          data: counts,
+        };
+  const index: Check = saved.index
+    ? { id: 'index', status: 'ok', summary: `saved index ${resolve(path)} matches the corpus (saved ${saved.stamp.createdAt})`, data: { path, createdAt: saved.stamp.createdAt } }
+    : {
+        id: 'index',
+        status: 'warn',
+        summary: `${saved.reason} (${resolve(path)})`,
+        fix: 'nothing is lost: the next start rebuilds it; run `npm run reindex` to build it now',
+        data: { path, reason: saved.reason },
+      };
+  return [corpus, index];
+}
+
+/** DATA_DIR can be written (a probe file is created and removed); a missing one must be creatable. */
+export async function dataDirCheck(config: Config): Promise<Check> {
+  const dir = resolve(config.dataDir);
+  const exists = await stat(dir).then((s) => (s.isDirectory() ? 'dir' : 'other'), () => 'missing' as const);
+  if (exists === 'other') return { id: 'data-dir', status: 'fail', summary: `${dir} is not a folder`, fix: 'set DATA_DIR to a folder Griot may write to' };
+  try {
+    if (exists === 'missing') {
+      const parent = await nearestExisting(dirname(dir));
+      await access(parent, constants.W_OK);
+      return { id: 'data-dir', status: 'ok', summary: `${dir} does not exist yet; it will be created (${parent} is writable)` };
+    }
+    const probe = await mkdtemp(join(dir, '.doctor-'));
+    await rm(probe, { recursive: true, force: true });
+    return { id: 'data-dir', status: 'ok', summary: `${dir} is writable` };
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code ?? 'error';
+    return {
+      id: 'data-dir',
+      status: 'fail',
+      summary: `${dir} cannot be written (${code})`,
+      fix: `give the user running Griot write access to ${dir}, or set DATA_DIR to a writable folder`,
+    };
+  }
+}
+
+async function nearestExisting(dir: string): Promise<string> {
+  for (let d = dir; ; d = dirname(d)) {
+    if (await stat(d).then(() => true, () => false)) return d;
+    if (dirname(d) === d) return d;
+  }
+}

@@ -1,0 +1,5 @@
+/** The store: its interface (types.ts), the SQLite implementation, and the answer-logging helper. */
+export type * from './types.js';
+export { openStore, STORE_FILE, type OpenStoreOptions } from './sqlite.js';
+export { recordAnswer } from './record-answer.js';
+export { answerLogEntry, loggedMode, questionKey, messageUrl } from './answer-entry.js';

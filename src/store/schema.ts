@@ -1,0 +1,69 @@
+/**
+ * The SQLite schema, as named migrations applied once each in order (recorded in
+ * `schema_migrations`). Each part of the store adds its own migrations and lists its tables in
+ * RETAINED_TABLES; never edit an applied migration, add a new one. Tables are ordinary rowid
+ * tables (no WITHOUT ROWID): salvage of a damaged file walks them by rowid.
+ */
+
+export interface Migration {
+  /** Unique, e.g. "answers-1": the part's name, then its number. */
+  readonly name: string;
+  readonly sql: string;
+}
+
+/** A table whose rows expire after LOG_RETENTION_DAYS, by a column of epoch milliseconds. */
+export interface RetainedTable {
+  readonly table: string;
+  readonly timeColumn: string;
+}
+
+const ANSWER_LOG: readonly Migration[] = [
+  {
+    name: 'answers-1',
+    sql: `
+      CREATE TABLE answers (
+        id TEXT NOT NULL UNIQUE,
+        at INTEGER NOT NULL,
+        source TEXT NOT NULL CHECK (source IN ('discord', 'cli')),
+        question TEXT NOT NULL,
+        question_key TEXT NOT NULL,
+        lang TEXT NOT NULL,
+        mode TEXT NOT NULL CHECK (mode IN ('llm', 'extractive', 'fallback')),
+        fallback_reason TEXT,
+        refused INTEGER NOT NULL CHECK (refused IN (0, 1)),
+        cited TEXT NOT NULL,
+        latency_ms INTEGER NOT NULL,
+        user_hash TEXT,
+        guild_id TEXT,
+        channel_id TEXT,
+        message_id TEXT
+      );
+      CREATE INDEX answers_at ON answers (at);
+    `,
+  },
+];
+
+const VOTES: readonly Migration[] = [
+  {
+    name: 'votes-1',
+    sql: `
+      CREATE TABLE votes (
+        answer_id TEXT NOT NULL,
+        user_hash TEXT NOT NULL,
+        vote TEXT NOT NULL CHECK (vote IN ('up', 'down')),
+        at INTEGER NOT NULL,
+        UNIQUE (answer_id, user_hash)
+      );
+      CREATE INDEX votes_at ON votes (at);
+    `,
+  },
+];
+
+/** Every migration, in the order they apply. */
+export const MIGRATIONS: readonly Migration[] = [...ANSWER_LOG, ...VOTES];
+
+/** Tables pruned by LOG_RETENTION_DAYS (and copied when a damaged file is salvaged). */
+export const RETAINED_TABLES: readonly RetainedTable[] = [
+  { table: 'answers', timeColumn: 'at' },
+  { table: 'votes', timeColumn: 'at' },
+];

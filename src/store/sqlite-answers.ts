@@ -1,0 +1,130 @@
+import type Database from 'better-sqlite3';
+import { percentile } from '../bench/percentile.js';
+import { messageUrl, questionKey } from './answer-entry.js';
+import type { AnswerLog, AnswerLogEntry, AnswerStats, AnswerSource, LoggedMode, StatsQuery } from './types.js';
+
+const DAY_MS = 86_400_000;
+
+/** The answer log over the `answers` and `votes` tables of an open, migrated database. */
+export function createSqliteAnswerLog(db: Database.Database, hashUser: (userId: string) => string): AnswerLog {
+  const insert = db.prepare(`
+    INSERT OR REPLACE INTO answers
+      (id, at, source, question, question_key, lang, mode, fallback_reason, refused, cited, latency_ms, user_hash, guild_id, channel_id, message_id)
+    VALUES
+      (@id, @at, @source, @question, @questionKey, @lang, @mode, @fallbackReason, @refused, @cited, @latencyMs, @userHash, @guildId, @channelId, @messageId)`);
+  const stats = statsQueries(db);
+  return {
+    async record(entry: AnswerLogEntry) {
+      const o = entry.origin;
+      insert.run({
+        id: entry.answerId,
+        at: entry.at.getTime(),
+        source: o.source,
+        question: entry.question,
+        questionKey: questionKey(entry.question),
+        lang: entry.lang,
+        mode: entry.mode,
+        fallbackReason: entry.fallbackReason ?? null,
+        refused: entry.refused ? 1 : 0,
+        cited: JSON.stringify(entry.citedDocIds),
+        latencyMs: Math.round(entry.latencyMs),
+        userHash: o.source === 'discord' ? hashUser(o.userId) : null,
+        guildId: o.source === 'discord' ? o.guildId : null,
+        channelId: o.source === 'discord' ? o.channelId : null,
+        messageId: o.source === 'discord' ? o.messageId : null,
+      });
+    },
+    async stats(query) {
+      return stats(query);
+    },
+  };
+}
+
+/** The first instant counted by a window of `days` days ending at `now`: midnight UTC, `days - 1` days back. */
+export function windowStart(now: Date, days: number): number {
+  const today = Math.floor(now.getTime() / DAY_MS) * DAY_MS;
+  return today - (days - 1) * DAY_MS;
+}
+
+/** The /stats figures as a handful of indexed aggregate queries (one pass each over the window). */
+function statsQueries(db: Database.Database): (query: StatsQuery) => AnswerStats {
+  const groups = db.prepare(`
+    SELECT lang, mode, source, refused, count(*) AS n FROM answers WHERE at >= ? AND at <= ?
+    GROUP BY lang, mode, source, refused`);
+  // CAST: better-sqlite3 binds JS numbers as REAL, which would make the division fractional.
+  const perDay = db.prepare(`
+    SELECT CAST((at - @since) / ${DAY_MS} AS INTEGER) AS d, count(*) AS n FROM answers WHERE at >= @since AND at <= @until GROUP BY d`);
+  const latencies = db.prepare('SELECT latency_ms FROM answers WHERE at >= ? AND at <= ?').pluck();
+  const votes = db.prepare('SELECT vote, count(*) AS n FROM votes WHERE at >= ? AND at <= ? GROUP BY vote');
+  // SQLite returns the bare column `question` from the row holding max(at): the latest wording.
+  const refused = db.prepare(`
+    SELECT question, count(*) AS n, max(at) AS last FROM answers WHERE refused = 1 AND at >= ? AND at <= ?
+    GROUP BY question_key ORDER BY n DESC, last DESC LIMIT ?`);
+  const down = db.prepare(`
+    SELECT v.answer_id AS answerId, v.at AS at, a.question AS question, a.guild_id AS guildId, a.channel_id AS channelId, a.message_id AS messageId
+    FROM votes v LEFT JOIN answers a ON a.id = v.answer_id
+    WHERE v.vote = 'down' AND v.at >= ? AND v.at <= ? ORDER BY v.at DESC LIMIT ?`);
+
+  return (query) => {
+    const now = query.now ?? new Date();
+    const until = now.getTime();
+    const since = windowStart(now, query.days);
+    const read = db.transaction(() => {
+      const byLanguage: Record<string, number> = {};
+      const byMode: Record<LoggedMode, number> = { llm: 0, extractive: 0, fallback: 0 };
+      const bySource: Record<AnswerSource, number> = { discord: 0, cli: 0 };
+      let questions = 0;
+      let refusedCount = 0;
+      for (const g of groups.all(since, until) as { lang: string; mode: LoggedMode; source: AnswerSource; refused: number; n: number }[]) {
+        questions += g.n;
+        if (g.refused) refusedCount += g.n;
+        byLanguage[g.lang] = (byLanguage[g.lang] ?? 0) + g.n;
+        byMode[g.mode] += g.n;
+        bySource[g.source] += g.n;
+      }
+      const days = new Map((perDay.all({ since, until }) as { d: number; n: number }[]).map((r) => [r.d, r.n]));
+      const samples = latencies.all(since, until) as number[];
+      const v = Object.fromEntries((votes.all(since, until) as { vote: string; n: number }[]).map((r) => [r.vote, r.n]));
+      const up = v.up ?? 0;
+      const downCount = v.down ?? 0;
+      return {
+        days: query.days,
+        since: new Date(since).toISOString(),
+        until: now.toISOString(),
+        questions,
+        answered: questions - refusedCount,
+        refused: refusedCount,
+        byLanguage,
+        byMode,
+        bySource,
+        latencyMs: samples.length ? { p50: percentile(samples, 50), p95: percentile(samples, 95) } : { p50: null, p95: null },
+        votes: { up, down: downCount, ratio: up + downCount > 0 ? up / (up + downCount) : null },
+        perDay: Array.from({ length: query.days }, (_, d) => ({
+          day: new Date(since + d * DAY_MS).toISOString().slice(0, 10),
+          questions: days.get(d) ?? 0,
+        })),
+        topRefused: (refused.all(since, until, query.topRefused ?? 10) as { question: string; n: number }[]).map((r) => ({
+          question: r.question,
+          count: r.n,
+        })),
+        latestDown: (
+          down.all(since, until, query.latestDown ?? 5) as {
+            answerId: string;
+            at: number;
+            question: string | null;
+            guildId: string | null;
+            channelId: string | null;
+            messageId: string | null;
+          }[]
+        ).map((r) => ({
+          answerId: r.answerId,
+          at: new Date(r.at).toISOString(),
+          question: r.question,
+          url: r.channelId && r.messageId ? messageUrl(r.guildId, r.channelId, r.messageId) : null,
+        })),
+      };
+    });
+    // One read transaction: the figures agree with each other even while answers are being logged.
+    return read();
+  };
+}

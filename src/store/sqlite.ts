@@ -1,0 +1,139 @@
+/**
+ * The store as one SQLite file in DATA_DIR (better-sqlite3, WAL journal). Why SQLite: see
+ * docs/design.md, "The store". This is the only module that opens the database.
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { shorten } from '../format.js';
+import { moveAside, salvageInto } from './salvage.js';
+import { MIGRATIONS, RETAINED_TABLES } from './schema.js';
+import { createSqliteAnswerLog } from './sqlite-answers.js';
+import { createSqliteVotes } from './sqlite-votes.js';
+import type { PruneReport, Store, StoreProblem } from './types.js';
+import { loadOrCreateSalt, userHasher } from './user-hash.js';
+
+/** The database file in DATA_DIR. */
+export const STORE_FILE = 'griot.sqlite';
+
+const DAY_MS = 86_400_000;
+
+export interface OpenStoreOptions {
+  readonly dataDir: string;
+  /** LOG_RETENTION_DAYS: records older than this are removed. */
+  readonly retentionDays: number;
+  readonly now?: () => Date;
+  /** How often retention runs after the first pass at open (default hourly; 0: only at open). */
+  readonly pruneEveryMs?: number;
+  /** Caps the file at this many pages of 4 KiB, as a full disk would (tests of the full-disk path). */
+  readonly maxPages?: number;
+}
+
+/** Error codes by which SQLite says the file is not a sound database. */
+const DAMAGE = /^SQLITE_(CORRUPT|NOTADB)/;
+
+/** True when `err` says the database file is damaged (not, say, busy or out of space). */
+export function isDamage(err: unknown): boolean {
+  return DAMAGE.test(String((err as { code?: unknown })?.code ?? ''));
+}
+
+/**
+ * Opens (creating and migrating) DATA_DIR/griot.sqlite. A damaged file is reported in
+ * `problems`, moved aside, and what could be read of it copied into a fresh one. Other failures
+ * (no space, no permission) reject, naming the file.
+ */
+export async function openStore(options: OpenStoreOptions): Promise<Store> {
+  const now = options.now ?? (() => new Date());
+  const problems: StoreProblem[] = [];
+  const file = join(options.dataDir, STORE_FILE);
+  mkdirSync(options.dataDir, { recursive: true });
+  const hashUser = userHasher(loadOrCreateSalt(options.dataDir, problems));
+
+  let db: Database.Database;
+  try {
+    db = openSound(file);
+  } catch (err) {
+    if (!isDamage(err)) throw new Error(`could not open the store ${file}: ${(err as Error).message}`, { cause: err });
+    const movedTo = moveAside(file, now());
+    db = openSound(file);
+    const r = salvageInto(movedTo, db, RETAINED_TABLES);
+    const kept = Object.entries(r.kept).map(([t, n]) => `${n} ${t}`).join(', ');
+    const skipped = Object.values(r.skipped).reduce((s, n) => s + n, 0);
+    problems.push({
+      message: r.unreadable
+        ? `${file} was damaged (${(err as Error).message}) and nothing in it could be read (${r.unreadable}); a new one was started`
+        : `${file} was damaged (${(err as Error).message}); kept ${kept || 'nothing'}, skipped about ${skipped} unreadable records`,
+      movedTo,
+    });
+  }
+  if (options.maxPages !== undefined) db.pragma(`max_page_count = ${Math.max(1, Math.floor(options.maxPages))}`);
+
+  const prunes = RETAINED_TABLES.map((t) => ({ table: t.table, run: db.prepare(`DELETE FROM "${t.table}" WHERE "${t.timeColumn}" < ?`) }));
+  const pruneNow = db.transaction((cutoff: number) => Object.fromEntries(prunes.map((p) => [p.table, p.run.run(cutoff).changes])));
+  const prune = (at: Date = now()): PruneReport => pruneNow(at.getTime() - options.retentionDays * DAY_MS) as PruneReport;
+  prune();
+  const every = options.pruneEveryMs ?? 3_600_000;
+  // unref: retention never keeps a finished command (or a stopped bot) alive.
+  const timer = every > 0 ? setInterval(() => {
+    try {
+      prune();
+    } catch {
+      // A failed pass (disk full, busy) is retried at the next one.
+    }
+  }, every).unref() : undefined;
+
+  let closed = false;
+  return {
+    answers: createSqliteAnswerLog(db, hashUser),
+    votes: createSqliteVotes(db, hashUser),
+    hashUser,
+    problems,
+    async prune(at) {
+      return prune(at);
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      clearInterval(timer);
+      db.close();
+    },
+  };
+}
+
+/**
+ * Opens `file` in WAL mode with every migration applied, after SQLite's quick check; throws
+ * (isDamage) when the file is damaged.
+ */
+function openSound(file: string): Database.Database {
+  const db = new Database(file);
+  try {
+    db.pragma('busy_timeout = 5000');
+    db.pragma('journal_mode = WAL');
+    // FULL: a committed record survives a power cut too, not only kill -9 (one fsync per answer).
+    db.pragma('synchronous = FULL');
+    const check = db.pragma('quick_check', { simple: true });
+    if (check !== 'ok') {
+      const found = shorten(String(check).replace(/\*\*\* in database main \*\*\*/g, ''), 200);
+      throw Object.assign(new Error(`SQLite's quick check found ${found}`), { code: 'SQLITE_CORRUPT' });
+    }
+    migrate(db);
+    return db;
+  } catch (err) {
+    db.close();
+    throw err;
+  }
+}
+
+/** Applies the migrations not yet recorded, each in its own transaction. */
+function migrate(db: Database.Database): void {
+  db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY, applied_at INTEGER NOT NULL)');
+  const applied = new Set(db.prepare('SELECT name FROM schema_migrations').pluck().all() as string[]);
+  const mark = db.prepare('INSERT INTO schema_migrations (name, applied_at) VALUES (?, ?)');
+  for (const m of MIGRATIONS) {
+    if (applied.has(m.name)) continue;
+    db.transaction(() => {
+      db.exec(m.sql);
+      mark.run(m.name, Date.now());
+    }).immediate();
+  }
+}

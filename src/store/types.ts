@@ -1,0 +1,129 @@
+/**
+ * The store: everything Griot remembers between answers (the answer log, votes, and the Discord
+ * button and thread state). One interface, opened once in the composition root (src/app.ts),
+ * passed in, closed on shutdown. Today it is SQLite in DATA_DIR (src/store/sqlite.ts); every
+ * method returns a promise so a server database (PostgreSQL) can implement the same interface
+ * when several machines serve one bot.
+ */
+import type { Lang } from '../types.js';
+
+/** How an answer was made: by the LLM, extractively (no LLM configured), or extractively after the LLM failed. */
+export type LoggedMode = 'llm' | 'extractive' | 'fallback';
+
+/** Where a question was asked. */
+export type AnswerSource = 'discord' | 'cli';
+
+/** Where an answer was given: the terminal, or a Discord message a moderator can jump to. */
+export type AnswerOrigin =
+  | { readonly source: 'cli' }
+  | {
+      readonly source: 'discord';
+      /** The asker's Discord id: the store keeps only its salted hash. */
+      readonly userId: string;
+      /** Null in a DM. */
+      readonly guildId: string | null;
+      readonly channelId: string;
+      /** The message showing the answer; null when it cannot be linked (a private reply). */
+      readonly messageId: string | null;
+    };
+
+/** One record of the answer log, as written. */
+export interface AnswerLogEntry {
+  readonly answerId: string;
+  readonly at: Date;
+  readonly question: string;
+  readonly lang: Lang;
+  readonly mode: LoggedMode;
+  /** Why the LLM was not used, when mode is 'fallback'. */
+  readonly fallbackReason?: string;
+  readonly refused: boolean;
+  /** Distinct document ids the answer cites, in citation order. */
+  readonly citedDocIds: readonly string[];
+  readonly latencyMs: number;
+  readonly origin: AnswerOrigin;
+}
+
+/** The answer log: one record per answer, from Discord and the terminal. */
+export interface AnswerLog {
+  /** Writes one record (replacing one with the same answer id). Rejects on a write error: callers that must not fail use recordAnswer(). */
+  record(entry: AnswerLogEntry): Promise<void>;
+  /** What was asked in the `days` days up to `now`: the figures of /stats and `npm run stats`. */
+  stats(query: StatsQuery): Promise<AnswerStats>;
+}
+
+export type Vote = 'up' | 'down';
+
+/** 👍/👎 on answers, linked to the answer log by answer id; one vote per answer and user. */
+export interface VoteStore {
+  /** Records a vote; `previous` is the vote it replaced, when the user had voted on this answer before. */
+  record(vote: { readonly answerId: string; readonly userId: string; readonly vote: Vote; readonly at?: Date }): Promise<{ readonly previous?: Vote }>;
+}
+
+export interface StatsQuery {
+  /** Days counted back from `now`, today included. */
+  readonly days: number;
+  readonly now?: Date;
+  /** Longest lists (top refused, latest 👎); default 10 and 5. */
+  readonly topRefused?: number;
+  readonly latestDown?: number;
+}
+
+/** What moderators read in /stats and `npm run stats -- --json`. */
+export interface AnswerStats {
+  readonly days: number;
+  /** First day counted and the end of the window (ISO). */
+  readonly since: string;
+  readonly until: string;
+  readonly questions: number;
+  readonly answered: number;
+  readonly refused: number;
+  readonly byLanguage: Readonly<Record<string, number>>;
+  readonly byMode: Readonly<Record<LoggedMode, number>>;
+  readonly bySource: Readonly<Record<AnswerSource, number>>;
+  /** Answer latency (ms); null with no answers. */
+  readonly latencyMs: { readonly p50: number | null; readonly p95: number | null };
+  /** Votes cast in the window; ratio = up / (up + down), null with no votes. */
+  readonly votes: { readonly up: number; readonly down: number; readonly ratio: number | null };
+  /** Questions per day, oldest first, every day of the window (zeros included). */
+  readonly perDay: readonly { readonly day: string; readonly questions: number }[];
+  /** Refused questions grouped by normalised text, most asked first: what the corpus lacks. */
+  readonly topRefused: readonly { readonly question: string; readonly count: number }[];
+  /** The latest 👎, newest first, with a link to the answer's message when there is one. */
+  readonly latestDown: readonly DownVotedAnswer[];
+}
+
+export interface DownVotedAnswer {
+  readonly answerId: string;
+  /** When the 👎 was cast (ISO). */
+  readonly at: string;
+  /** Null when the answer's record is gone (not logged, or past retention). */
+  readonly question: string | null;
+  readonly url: string | null;
+}
+
+/** Damage found when the store was opened: reported, the readable part kept. */
+export interface StoreProblem {
+  readonly message: string;
+  /** Where the damaged file was moved, for the operator to inspect or delete. */
+  readonly movedTo?: string;
+}
+
+/** What a retention pass removed, per table. */
+export type PruneReport = Readonly<Record<string, number>>;
+
+/**
+ * The store. Parts are added as properties (the answer log and votes here; the Discord button and
+ * thread state next to them), all bounded by LOG_RETENTION_DAYS.
+ */
+export interface Store {
+  readonly answers: AnswerLog;
+  readonly votes: VoteStore;
+  /** The salted hash the store keeps instead of a user id (the salt is made once per install, in DATA_DIR). */
+  hashUser(userId: string): string;
+  /** Damage found at open (empty when the store was sound). */
+  readonly problems: readonly StoreProblem[];
+  /** Removes records older than the retention; runs at open and hourly in long-running processes. */
+  prune(now?: Date): Promise<PruneReport>;
+  /** Closes the database; later calls reject. Safe to call twice. */
+  close(): Promise<void>;
+}

@@ -1,0 +1,37 @@
+import { createHmac, randomBytes } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { StoreProblem } from './types.js';
+
+/** The install's salt for user hashes, in DATA_DIR. */
+export const SALT_FILE = 'user-hash.salt';
+
+const SALT = /^[0-9a-f]{64}$/;
+
+/**
+ * The install's salt: read from DATA_DIR/user-hash.salt, or made (32 random bytes, hex) the first
+ * time. Created exclusively, so processes starting together (shards) agree on one. A damaged salt
+ * file is moved aside and replaced, which is reported: hashes made before no longer match.
+ */
+export function loadOrCreateSalt(dataDir: string, problems: StoreProblem[]): string {
+  const file = join(dataDir, SALT_FILE);
+  mkdirSync(dataDir, { recursive: true });
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      writeFileSync(file, `${randomBytes(32).toString('hex')}\n`, { flag: 'wx', mode: 0o600 });
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+    }
+    const salt = readFileSync(file, 'utf8').trim();
+    if (SALT.test(salt)) return salt;
+    const movedTo = `${file}.damaged-${Date.now()}`;
+    renameSync(file, movedTo);
+    problems.push({ message: `${file} did not hold a salt (64 hex digits); a new one was made, so user hashes from before no longer match`, movedTo });
+  }
+  throw new Error(`could not create the user-hash salt in ${file}`);
+}
+
+/** HMAC-SHA256 of a user id under the install's salt (hex): stable per install, not reversible without the salt. */
+export function userHasher(salt: string): (userId: string) => string {
+  return (userId) => createHmac('sha256', salt).update(userId).digest('hex');
+}
