@@ -123,7 +123,7 @@ describe('runDoctor', () => {
       expect(check(report, 'discord.token')).toMatchObject({ status: 'ok', summary: expect.stringContaining(fake.applicationId) });
       expect(check(report, 'discord.application')).toMatchObject({ status: 'ok', data: { applicationId: fake.applicationId } });
       expect(check(report, 'discord.intent').status).toBe('ok');
-      expect(check(report, 'discord.commands')).toMatchObject({ status: 'ok', summary: expect.stringContaining('5 commands registered') });
+      expect(check(report, 'discord.commands')).toMatchObject({ status: 'ok', summary: expect.stringContaining('6 commands registered') });
       expect(check(report, `discord.channel.${fake.channels.general}`)).toMatchObject({ status: 'ok', summary: expect.stringContaining('Create Public Threads') });
       expect(check(report, `discord.channel.${fake.channels.other}`).status).toBe('ok');
       expect(report.ok).toBe(true);
