@@ -55,6 +55,7 @@ export async function startBot(options: StartBotOptions): Promise<Bot> {
     engine,
     config: config.discord,
     store: options.store,
+    retentionDays: config.logRetentionDays,
     corpus: { dir: config.corpusDir, maxBytes: config.maxDocumentBytes },
     logger,
     ...(options.streamIntervalMs !== undefined ? { streamIntervalMs: options.streamIntervalMs } : {}),

@@ -9,7 +9,7 @@ export const vote: ComponentHandler = {
   prefix: 'fb',
   async execute(interaction, [kind, answerId], ctx, log) {
     const value: Vote = kind === 'down' ? 'down' : 'up';
-    const { answer } = shownAnswer(ctx, answerId);
+    const { answer } = await shownAnswer(ctx, answerId);
     const { previous } = await ctx.store.votes.record({ answerId: answer.id, userId: interaction.user.id, vote: value });
     log.info({ answerId: answer.id, vote: value, previous }, 'feedback recorded');
     const emoji = value === 'up' ? '👍' : '👎';
