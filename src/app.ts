@@ -110,12 +110,24 @@ export async function createApp(args: {
     analyser,
     open,
     ...(llmAnswer ? { llmAnswer } : {}),
-    extractEvents: (index) => {
-      const events = eventCache.eventsFor(index.fullDocuments());
-      eventCache.save().catch((err: unknown) => logger.warn({ err }, 'could not save the timeline event cache'));
+    extractEvents: async (opened) => {
+      const started = performance.now();
+      const before = { ...eventCache.stats };
+      const events = await eventCache.eventsFor(opened.index.fullDocuments(), opened.fingerprint);
+      logger.info(
+        {
+          events: events.length,
+          extracted: eventCache.stats.extracted - before.extracted,
+          merged: eventCache.stats.merges > before.merges,
+          ms: Math.round(performance.now() - started),
+        },
+        'timeline ready',
+      );
+      // Awaited: a short-lived CLI process must not exit mid-write (nothing to write on a warm start).
+      await eventCache.save().catch((err: unknown) => logger.warn({ err }, 'could not save the timeline event cache'));
       return events;
     },
-    queryTimeline: async (state, query) => withSummaries(timelineFor(state.events, state.index, query), query.lang ?? 'en'),
+    queryTimeline: async (state, query) => withSummaries(timelineFor(await state.events(), state.index, query), query.lang ?? 'en'),
     rebuild: (previous) => rebuildIndex(store, previous),
     save: (opened) => saveOpenedIndex(store, opened),
     loadSaved: (fingerprint) => loadSavedIndex(store, fingerprint),
@@ -132,7 +144,7 @@ export async function createApp(args: {
 }
 
 /** Opens the store, reporting damage it repaired; one that cannot open is a warning, never a failed start. */
-async function openAppStore(config: Config, logger: Logger): Promise<Store> {
+export async function openAppStore(config: Config, logger: Logger): Promise<Store> {
   let store: Store;
   try {
     store = await openStore({ dataDir: config.dataDir, retentionDays: config.logRetentionDays });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { defaultContextTokens } from './llm/context-window.js';
 
 /**
  * Every setting Griot reads, validated once at start-up. `loadConfig` is handed the environment
@@ -102,6 +103,15 @@ const schema = z.object({
   LLM_TIMEOUT_MS: int(30_000, 100, 600_000),
   LLM_MAX_RETRIES: int(2, 0, 10),
   LLM_MAX_CONCURRENCY: int(4, 1, 64),
+  LLM_CONTEXT_TOKENS: z.preprocess(
+    emptyToUndefined,
+    z.coerce
+      .number({ error: 'expected the model\'s context window in tokens, a whole number from 1024 to 2000000 (e.g. 8192; match Ollama\'s num_ctx)' })
+      .int({ error: 'expected the model\'s context window in tokens, a whole number from 1024 to 2000000 (e.g. 8192; match Ollama\'s num_ctx)' })
+      .min(1024, { error: 'expected the model\'s context window in tokens, a whole number from 1024 to 2000000 (e.g. 8192; match Ollama\'s num_ctx)' })
+      .max(2_000_000, { error: 'expected the model\'s context window in tokens, a whole number from 1024 to 2000000 (e.g. 8192; match Ollama\'s num_ctx)' })
+      .optional(),
+  ),
 
   DISCORD_TOKEN: optionalString,
   DISCORD_APPLICATION_ID: z.preprocess(emptyToUndefined, snowflake.optional()),
@@ -165,6 +175,11 @@ export interface LlmConfig {
   readonly timeoutMs: number;
   readonly maxRetries: number;
   readonly maxConcurrency: number;
+  /**
+   * LLM_CONTEXT_TOKENS: the most tokens one request may take, prompt and answer together (default by
+   * model, src/llm/context-window.ts).
+   */
+  readonly contextTokens: number;
 }
 
 export interface DiscordConfig {
@@ -224,6 +239,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
           timeoutMs: e.LLM_TIMEOUT_MS,
           maxRetries: e.LLM_MAX_RETRIES,
           maxConcurrency: e.LLM_MAX_CONCURRENCY,
+          contextTokens: e.LLM_CONTEXT_TOKENS ?? defaultContextTokens(e.OPENAI_MODEL),
         }
       : null,
     discord: {

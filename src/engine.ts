@@ -70,8 +70,18 @@ export interface Watcher {
 /** What the engine serves from; replaced as a whole by reindex. */
 export interface ServingState {
   readonly index: SearchIndex;
-  readonly events: readonly TimelineEvent[];
+  /**
+   * The index's dated events, made (or read back) on first use and kept: answering needs none,
+   * so a start does not wait for the timeline.
+   */
+  readonly events: () => Promise<readonly TimelineEvent[]>;
   readonly skipped: readonly SkippedFile[];
+}
+
+/** A function that runs `make` once, on the first call, and hands every caller that result. */
+function once<T>(make: () => Promise<T>): () => Promise<T> {
+  let result: Promise<T> | undefined;
+  return () => (result ??= make());
 }
 
 export interface EngineDeps {
@@ -89,8 +99,11 @@ export interface EngineDeps {
   readonly watchIndex?: (onChange: () => void) => Watcher;
   /** Watches CORPUS_DIR (WATCH_CORPUS=1), calling back (debounced) when a document changes. */
   readonly watchCorpus?: (onChange: () => void) => Watcher;
-  /** Dated events of an index's documents (timeline extraction), computed at index time. */
-  readonly extractEvents?: (index: SearchIndex) => readonly TimelineEvent[];
+  /**
+   * Dated events of an index's documents (timeline extraction), computed at index time, or read
+   * back when saved under the index's fingerprint.
+   */
+  readonly extractEvents?: (opened: OpenedIndex) => Promise<readonly TimelineEvent[]> | readonly TimelineEvent[];
   /** Answers through an LLM; absent when none is configured. */
   readonly llmAnswer?: (input: LlmAnswerInput) => Promise<LlmAnswerResult>;
   /** Queries the timeline of a state. */
@@ -107,7 +120,7 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
   const toState = (opened: OpenedIndex): ServingState => ({
     index: opened.index,
     skipped: opened.skipped,
-    events: deps.extractEvents?.(opened.index) ?? [],
+    events: once(async () => (await deps.extractEvents?.(opened)) ?? []),
   });
   const first = await deps.open();
   let state = toState(first);
@@ -131,17 +144,20 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
     const started = performance.now();
     let nextOpened: OpenedIndex;
     let next: ServingState;
+    let events: number;
     try {
       // Built off the serving path; `state` changes only when the new one is complete.
       nextOpened = deps.rebuild ? await deps.rebuild(opened) : await deps.open();
       // Same index (nothing changed): keep its timeline events rather than extract them again.
       next = nextOpened.index === state.index ? { ...state, skipped: nextOpened.skipped } : toState(nextOpened);
+      // Before the swap: a reindex reports its events, and the first /timeline after it need not wait.
+      events = (await next.events()).length;
     } catch (err) {
       throw new ReindexFailedError(err);
     }
     swap(nextOpened, next);
     baseline = null;
-    const report = diffReport(before, next, performance.now() - started, since ?? undefined);
+    const report = diffReport(before, next, events, performance.now() - started, since ?? undefined);
     // Saved after the swap: answers use the new index while it is written.
     try {
       const stamp = await deps.save?.(nextOpened);
@@ -219,6 +235,7 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
           text: r.text,
           citations: r.citations,
           ...(r.fallbackReason !== undefined ? { fallbackReason: r.fallbackReason } : {}),
+          ...(r.remarks && r.remarks.length > 0 ? { remarks: r.remarks } : {}),
           ...(r.llm !== undefined ? { llm: r.llm } : {}),
           timings: { retrievalMs: r.retrievalMs, answerMs: totalMs - r.retrievalMs, totalMs },
         };
@@ -226,7 +243,7 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
       const t0 = performance.now();
       const hits = s.index.search(question, { limit: ANSWER_HITS });
       const retrievalMs = performance.now() - t0;
-      const body = answerFromHits(s, question, hits, lang);
+      const body = answerFromHits(s, question, hits, lang, options.refusalThreshold);
       const totalMs = performance.now() - started;
       return { id, question, mode: 'extractive', ...body, timings: { retrievalMs, answerMs: totalMs - retrievalMs, totalMs } };
     },
@@ -268,8 +285,13 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
 }
 
 /** The extractive answer over hits, weighted by the state's index statistics. */
-function answerFromHits(s: ServingState, question: string, hits: readonly SearchHit[], lang: Lang) {
-  return extractiveAnswer(question, hits, lang, { terms: s.index.queryTerms(question), termWeight: (t) => s.index.termWeight(t) });
+function answerFromHits(s: ServingState, question: string, hits: readonly SearchHit[], lang: Lang, threshold?: number) {
+  return extractiveAnswer(question, hits, lang, {
+    terms: s.index.queryTerms(question),
+    termWeight: (t) => s.index.termWeight(t),
+    isKnown: (t) => t.variants.some((v) => s.index.documentFrequency(v) > 0),
+    ...(threshold !== undefined ? { threshold } : {}),
+  });
 }
 
 /**
@@ -279,6 +301,7 @@ function answerFromHits(s: ServingState, question: string, hits: readonly Search
 export function diffReport(
   before: ServingState,
   after: ServingState,
+  events: number,
   durationMs: number,
   since?: ReadonlyMap<string, string>,
 ): ReindexReport {
@@ -295,7 +318,7 @@ export function diffReport(
     skipped: after.skipped,
     documents: now.size,
     passages: after.index.passageCount,
-    events: after.events.length,
+    events,
     durationMs: Math.round(durationMs),
   };
 }

@@ -106,7 +106,30 @@ export interface LlmInfo {
   readonly ms: number;
   readonly promptTokens?: number;
   readonly completionTokens?: number;
+  /** How the model's own answer fared before Griot repaired it (for logs and `npm run eval -- --llm`). */
+  readonly review?: LlmReview;
 }
+
+/** What the review of the model's answer found (src/answer/review.ts). */
+export interface LlmReview {
+  /** `[n]` citations the model wrote (any mark it used, normalised). */
+  readonly citations: number;
+  /** Of those, the ones whose passage holds the citing sentence's numbers, dates or names. */
+  readonly validCitations: number;
+  /** Sentences dropped because their sources do not hold their numbers, dates or names. */
+  readonly droppedClaims: number;
+  /** The model stopped at its token limit (finish_reason "length"). */
+  readonly truncated: boolean;
+  /** Characters of reasoning removed (<think> blocks, reasoning fields). */
+  readonly reasoningChars: number;
+  /** The model answered in another language and was asked again. */
+  readonly languageRetry: boolean;
+  /** Sources and earlier turns left out, or a source shortened, to stay within LLM_CONTEXT_TOKENS. */
+  readonly contextCut?: { readonly sources: number; readonly turns: number; readonly shortened: boolean };
+}
+
+/** Something Griot changed in the model's answer and tells the user about. */
+export type AnswerRemark = { readonly kind: 'claims-removed'; readonly count: number } | { readonly kind: 'shortened' };
 
 export interface Answer {
   /** Short random id: feedback and logs refer to it. */
@@ -122,6 +145,10 @@ export interface Answer {
   readonly citations: readonly Citation[];
   /** Set when an LLM was configured but the answer is extractive (timeout, rejected key, uncited answer…). */
   readonly fallbackReason?: string;
+  /** Extractive answers: the confidence (0..1) that decided between answer and refusal (src/answer/confidence.ts). */
+  readonly confidence?: number;
+  /** What Griot changed in an LLM answer (a claim removed, the answer shortened); shown under it. */
+  readonly remarks?: readonly AnswerRemark[];
   readonly llm?: LlmInfo;
   readonly timings: { readonly retrievalMs: number; readonly answerMs: number; readonly totalMs: number };
 }
@@ -136,6 +163,8 @@ export interface AskOptions {
   readonly history?: readonly Turn[];
   /** Force the extractive answerer even when an LLM is configured. */
   readonly noLlm?: boolean;
+  /** Extractive refusal threshold instead of the calibrated one (eval's threshold sweep asks with 0). */
+  readonly refusalThreshold?: number;
   /** Called with the whole answer text so far while an LLM streams it. */
   readonly onText?: (partial: string) => void;
   readonly signal?: AbortSignal;

@@ -61,6 +61,19 @@ describe('sharding settings (SHARD_LIST, TOTAL_SHARDS)', () => {
   });
 });
 
+describe('LLM_CONTEXT_TOKENS', () => {
+  it('defaults by model: large for hosted OpenAI models, 2048 for any other (local servers)', () => {
+    expect(loadConfig({ OPENAI_API_KEY: 'sk-x' }).llm?.contextTokens).toBe(32_768);
+    expect(loadConfig({ OPENAI_BASE_URL: 'http://127.0.0.1:11434/v1', OPENAI_MODEL: 'qwen3:8b' }).llm?.contextTokens).toBe(2048);
+  });
+
+  it('takes the value set, and names the variable when it is not a usable number', () => {
+    expect(loadConfig({ OPENAI_API_KEY: 'sk-x', LLM_CONTEXT_TOKENS: '8192' }).llm?.contextTokens).toBe(8192);
+    expect(configError({ LLM_CONTEXT_TOKENS: '512' })).toMatch(/LLM_CONTEXT_TOKENS: expected the model's context window in tokens, a whole number from 1024/);
+    expect(configError({ LLM_CONTEXT_TOKENS: '4k' })).toMatch(/LLM_CONTEXT_TOKENS: expected .*num_ctx/);
+  });
+});
+
 /** The message of the ConfigError an environment raises; fails the test when it raises none. */
 function configError(env: Record<string, string>): string {
   try {

@@ -1,96 +1,140 @@
 import { splitSentences } from '../corpus/sentences.js';
 import { Analyser, type QueryTerm } from '../search/analyser.js';
-import type { Citation, Lang, SearchHit } from '../types.js';
 import { answerType, sentenceFits, type AnswerType } from '../search/answer-type.js';
+import { dateReference } from '../search/dates.js';
+import { fold, tokenizeCased } from '../search/text.js';
+import type { Citation, Lang, SearchHit } from '../types.js';
+import { confidence, DEFAULT_THRESHOLD } from './confidence.js';
+import { quoteLabel, shortAnswerLine } from './language-labels.js';
 import { refusalSentence } from './refusal.js';
+import { shortAnswer, WINDOW, type SentenceToken, type ShortAnswer, type SpanKind } from './short-answer.js';
 import type { AnswerBody } from './types.js';
 
-/** Knobs of the extractive answerer; the defaults are calibrated on the dev set (README, "Refusal"). */
+/**
+ * Cross-language signals of the keyless answerer, each switchable so `npm run eval -- --ablate`
+ * can measure what it earns (the bilingual word list is switched in the index: MatchTuning).
+ */
+export interface AnswerSignals {
+  /** A term matches a longer word it starts (defensie → defensiepersoneel) or one edit away (helicopter → helikopter). */
+  readonly cognates: boolean;
+  /** Names and figures of the question weigh more, and a passage missing them is trusted less. */
+  readonly anchors: boolean;
+  /** A question asking for a figure, name or date needs a span whose neighbourhood matches the question. */
+  readonly shortAnswer: boolean;
+}
+
+export const ALL_SIGNALS: AnswerSignals = { cognates: true, anchors: true, shortAnswer: true };
+
+/** Knobs of the extractive answerer; the defaults are calibrated on the dev set (docs/answers.md). */
 export interface ExtractiveOptions {
   /** Weight of a query term (e.g. its IDF in the index); default 1. Names and numbers are weighted ×1.5 on top. */
   readonly termWeight?: (term: QueryTerm) => number;
-  /**
-   * The least share of the question's (weighted) terms that one sentence must contain for the
-   * corpus to count as answering. Below it: the refusal sentence.
-   */
-  readonly minCoverage?: number;
+  /** Refusal below this confidence (src/answer/confidence.ts). */
+  readonly threshold?: number;
   /** At most this many sentences in an answer. */
   readonly maxSentences?: number;
   /** Passages considered, from the top of the ranking. */
   readonly topPassages?: number;
-  /** Query terms, when the caller already analysed the question (the index does it per language). */
+  /** Query terms, when the caller already analysed the question (the index does it, with translations). */
   readonly terms?: readonly QueryTerm[];
+  /** Whether some passage of the index contains the term (any variant); unknown terms weigh less and lower the confidence. */
+  readonly isKnown?: (term: QueryTerm) => boolean;
+  readonly signals?: AnswerSignals;
 }
-
-export const DEFAULT_MIN_COVERAGE = 0.5;
 
 /** A sentence of a retrieved passage with how well it answers the question. */
 export interface ScoredSentence {
   readonly hit: SearchHit;
   readonly text: string;
-  /** Share of the question's weighted terms the sentence contains, 0..1. */
+  /** Share of the question's weighted terms the sentence (read with its neighbours) contains, 0..1. */
   readonly coverage: number;
-  /** Coverage plus rank and answer-type evidence: what the choice is made on. */
+  /** Coverage plus rank and answer-type evidence: the order candidates are examined in. */
   readonly score: number;
+}
+
+/** The best sentence with its short answer and confidence: what the answer (or refusal) is made from. */
+export interface Judged {
+  readonly sentence: ScoredSentence;
+  readonly short: ShortAnswer | null;
+  readonly confidence: number;
 }
 
 // One analyser for sentence scoring; its stemmer memo makes repeated words free.
 const analyser = new Analyser();
 
-/**
- * Extractive answer: the sentences of the top passages that best answer the question, each
- * followed by its citation [n] (numbered in order of use), or the refusal sentence in the question's
- * language when no sentence covers enough of the question. Pure apart from the stemmer memo.
- */
-export function extractiveAnswer(
-  question: string,
-  hits: readonly SearchHit[],
-  lang: Lang,
-  options: ExtractiveOptions = {},
-): AnswerBody {
-  const ranked = scoreSentences(question, hits, options);
-  const best = ranked[0];
-  const minCoverage = options.minCoverage ?? DEFAULT_MIN_COVERAGE;
-  if (!best || best.coverage < minCoverage) return refusal(lang);
+/** Sentences judged for confidence, from the top of the sentence ranking. */
+const JUDGED = 8;
 
-  const chosen: ScoredSentence[] = [best];
+/**
+ * Extractive answer: for a question asking for a figure, name or date, a short answer first
+ * ("Answer: **55** [1]"), then the sentences that support it, each in its own language and labelled
+ * when that is not the asker's, with citations [n] numbered in order of use. When the confidence is
+ * below the threshold: the refusal sentence in the question's language. Pure apart from memos.
+ */
+export function extractiveAnswer(question: string, hits: readonly SearchHit[], lang: Lang, options: ExtractiveOptions = {}): AnswerBody {
+  const judged = judge(question, hits, options);
+  const best = judged[0];
+  if (!best || best.confidence < (options.threshold ?? DEFAULT_THRESHOLD)) return refusal(lang, best?.confidence ?? 0);
+
+  const chosen: ScoredSentence[] = [best.sentence];
   const maxSentences = options.maxSentences ?? 2;
-  for (const s of ranked.slice(1)) {
+  for (const j of judged.slice(1)) {
     if (chosen.length >= maxSentences) break;
     // A second sentence only when it is nearly as good and says something else.
-    if (s.score >= best.score * 0.85 && s.coverage >= minCoverage && !chosen.some((c) => c.text === s.text)) chosen.push(s);
+    const s = j.sentence;
+    if (j.confidence >= best.confidence * 0.9 && !chosen.some((c) => c.text === s.text)) chosen.push(s);
   }
   // Reading order within a passage keeps quoted context coherent.
   chosen.sort((a, b) => (a.hit === b.hit ? a.hit.passage.text.indexOf(a.text) - b.hit.passage.text.indexOf(b.text) : 0));
 
   const citations: Citation[] = [];
   const numberOf = new Map<string, number>();
-  const parts = chosen.map((s) => {
-    let n = numberOf.get(s.hit.passage.id);
+  const citeHit = (hit: SearchHit, quote: string): number => {
+    let n = numberOf.get(hit.passage.id);
     if (n === undefined) {
       n = citations.length + 1;
-      numberOf.set(s.hit.passage.id, n);
-      citations.push({
-        n,
-        docId: s.hit.doc.id,
-        passageId: s.hit.passage.id,
-        date: s.hit.doc.date,
-        title: s.hit.doc.title,
-        text: s.hit.passage.text,
-        quote: s.text,
-      });
+      numberOf.set(hit.passage.id, n);
+      citations.push({ n, docId: hit.doc.id, passageId: hit.passage.id, date: hit.doc.date, title: hit.doc.title, text: hit.passage.text, quote });
     }
-    return cite(s.text, n);
+    return n;
+  };
+  const lead = best.short && best.short.match >= 0.5 ? shortAnswerLine(best.short.text, citeHit(best.sentence.hit, best.sentence.text), lang) : null;
+  const quotes = chosen.map((s) => `${quoteLabel(s.hit.passage.lang, lang)}${cite(s.text, citeHit(s.hit, s.text))}`);
+  return { lang, refused: false, text: [lead, quotes.join(' ')].filter((x) => x !== null).join('\n'), citations, confidence: best.confidence };
+}
+
+/** Candidate sentences with their short answers and confidences, most confident first. Exported for eval. */
+export function judge(question: string, hits: readonly SearchHit[], options: ExtractiveOptions = {}): Judged[] {
+  const signals = options.signals ?? ALL_SIGNALS;
+  const terms = answerTerms(question, options.terms ?? analyser.queryTerms(question, ['nl', 'fr', 'en']));
+  const ranked = scoreSentences(question, hits, options);
+  if (ranked.length === 0) return [];
+  const weightOf = termWeigher(options, signals, terms);
+  // Share of the question (by weight) that the corpus has no word for: off-topic questions are mostly that.
+  const unknown = options.isKnown ? share(terms, weightOf, (t) => isUnknown(t, options)) : 0;
+  const kind = spanKind(question);
+  const anchors = signals.anchors ? terms.filter((t) => (t.isName || t.isNumber) && !/^(1[89]|20)\d\d$/.test(t.token)) : [];
+  const passageStems = new Map<SearchHit, Set<string>>();
+  const stemsOf = (hit: SearchHit) =>
+    passageStems.get(hit) ?? passageStems.set(hit, new Set(analyser.indexTerms(hit.passage.text, hit.passage.lang))).get(hit)!;
+
+  const out = ranked.slice(0, JUDGED).map((sentence): Judged => {
+    const stems = stemsOf(sentence.hit);
+    const anchorShare = anchors.length === 0 ? null : share(anchors, weightOf, (t) => matches(t, stems, signals));
+    const short = kind && signals.shortAnswer ? spanOf(sentence, terms, kind, weightOf, signals) : null;
+    // A question that wants a figure or date and finds none has no answer here; a "which" question may be answered by a description.
+    const span = kind && signals.shortAnswer && kind !== 'name' ? (short?.match ?? 0) : null;
+    return { sentence, short, confidence: confidence({ coverage: sentence.coverage, anchors: anchorShare, span, unknown }) };
   });
-  return { lang, refused: false, text: parts.join(' '), citations };
+  return out.sort((a, b) => b.confidence - a.confidence || b.sentence.score - a.sentence.score);
 }
 
 /** Every sentence of the top passages, best first. Exported for evaluation and calibration. */
 export function scoreSentences(question: string, hits: readonly SearchHit[], options: ExtractiveOptions = {}): ScoredSentence[] {
-  const terms = options.terms ?? analyser.queryTerms(question, ['nl', 'fr', 'en']);
+  const signals = options.signals ?? ALL_SIGNALS;
+  const terms = answerTerms(question, options.terms ?? analyser.queryTerms(question, ['nl', 'fr', 'en']));
   if (terms.length === 0 || hits.length === 0) return [];
-  const weightOf = (t: QueryTerm) => (options.termWeight?.(t) ?? 1) * (t.isName || t.isNumber ? 1.5 : 1);
-  const total = terms.reduce((sum, t) => sum + weightOf(t), 0);
+  const weightOf = termWeigher(options, signals, terms);
   const type = answerType(question);
   const top = hits.slice(0, options.topPassages ?? 5);
   const topScore = top[0]?.score || 1;
@@ -100,17 +144,53 @@ export function scoreSentences(question: string, hits: readonly SearchHit[], opt
     const sentences = splitSentences(hit.passage.text).map((s) => s.text.trim());
     const stems = sentences.map((s) => new Set(analyser.indexTerms(s, hit.passage.lang)));
     const covered = (sets: readonly (ReadonlySet<string> | undefined)[]) =>
-      terms.reduce((sum, t) => sum + (sets.some((set) => set !== undefined && matches(t, set)) ? weightOf(t) : 0), 0) / total;
+      share(terms, weightOf, (t) => sets.some((set) => set !== undefined && matches(t, set, signals)));
     sentences.forEach((text, i) => {
       if (text.length < 20) return;
       // A sentence is read with its neighbours: "Niger ... thuisbasis. De landen overwegen de missie ..."
       // answers a question whose terms are spread over both.
       const own = covered([stems[i]]);
       const coverage = covered([stems[i - 1], stems[i], stems[i + 1]]);
-      out.push({ hit, text, coverage, score: sentenceScore((own + coverage) / 2, hit.score / topScore, rank, type, text) });
+      out.push({ hit, text, coverage: (own + coverage) / 2, score: sentenceScore((own + coverage) / 2, hit.score / topScore, rank, type, text) });
     });
   });
   return out.sort((a, b) => b.score - a.score);
+}
+
+/**
+ * Words about the question rather than its subject ("according to the article"): they are not
+ * looked for in the sentences.
+ */
+const META = new Set(['according', 'article', 'articles', 'artikel', 'artikels', 'volgens', 'selon', 'corpus', 'report', 'reported']);
+
+/**
+ * The question's terms a sentence is judged on: without meta words, and without the month and year
+ * of a "month year" date, which the search matched against article dates (a June 2021 article rarely
+ * writes "June 2021").
+ */
+export function answerTerms(question: string, terms: readonly QueryTerm[]): QueryTerm[] {
+  const ref = dateReference(question);
+  const kept = terms.filter((t) => !META.has(t.token) && !(ref && (ref.monthTokens.has(t.token) || ref.yearTokens.has(t.token))));
+  return kept.length > 0 ? kept : [...terms];
+}
+
+/**
+ * Term weights: the index's (IDF) times 1.5 for names and figures. A word no passage contains gets
+ * the mean weight of the others instead of the highest: in another language than the corpus's it is
+ * most often a word the word list could not translate, not the heart of the question.
+ */
+function termWeigher(options: ExtractiveOptions, signals: AnswerSignals, terms: readonly QueryTerm[]): (t: QueryTerm) => number {
+  const raw = (t: QueryTerm) => options.termWeight?.(t) ?? 1;
+  const known = terms.filter((t) => !isUnknown(t, options));
+  const mean = known.length ? known.reduce((s, t) => s + raw(t), 0) / known.length : 1;
+  return (t) => (isUnknown(t, options) ? Math.min(raw(t), mean) : raw(t)) * (signals.anchors && (t.isName || t.isNumber) ? 1.5 : 1);
+}
+
+const isUnknown = (t: QueryTerm, options: ExtractiveOptions) => options.isKnown !== undefined && !options.isKnown(t);
+
+function share(terms: readonly QueryTerm[], weightOf: (t: QueryTerm) => number, found: (t: QueryTerm) => boolean): number {
+  const total = terms.reduce((sum, t) => sum + weightOf(t), 0);
+  return total === 0 ? 0 : terms.reduce((sum, t) => sum + (found(t) ? weightOf(t) : 0), 0) / total;
 }
 
 function sentenceScore(coverage: number, relScore: number, rank: number, type: AnswerType, text: string): number {
@@ -118,16 +198,64 @@ function sentenceScore(coverage: number, relScore: number, rank: number, type: A
   return coverage + 0.2 * relScore + fits - 0.02 * rank;
 }
 
-/** A query term matches a sentence by a shared stem, a compound that starts with it, or one edit. */
-function matches(term: QueryTerm, stems: ReadonlySet<string>): boolean {
+const WHICH = /\b(which|what|welke?|quel(le)?s?|lequel|laquelle|lesquel(le)?s)\b/;
+
+/** What short answer the question asks for, or null for a question answered by a description. */
+export function spanKind(question: string): SpanKind | null {
+  const type = answerType(question);
+  if (type !== 'other') return type;
+  return WHICH.test(fold(question.toLowerCase())) ? 'name' : null;
+}
+
+/** The short answer of a sentence: its tokens matched against the question's terms around each candidate. */
+function spanOf(
+  s: ScoredSentence,
+  terms: readonly QueryTerm[],
+  kind: SpanKind,
+  weightOf: (t: QueryTerm) => number,
+  signals: AnswerSignals,
+): ShortAnswer | null {
+  const tokens: SentenceToken[] = tokenizeCased(s.text).map((text) => ({ text, term: analyser.indexTerms(text, s.hit.passage.lang)[0] ?? null }));
+  // The span is matched on the question's common words, the counted noun and the verb ("soldiers",
+  // "died"): its names place the sentence, not the figure within it.
+  const common = terms.filter((t) => !t.isName && !t.isNumber);
+  const focus = common.length > 0 ? common : terms;
+  // Each question term counts by how near the span its nearest match is (1 beside it, fading to 0
+  // past the window): "al 55 Franse soldaten gesneuveld" puts "gesneuveld" nearer 55 than "vijfduizend".
+  const matchAt = (from: number, to: number, except: readonly [number, number]) => {
+    const near = (t: QueryTerm) => {
+      let best = 0;
+      for (let i = from; i <= to; i++) {
+        if (i >= except[0] && i <= except[1]) continue;
+        const term = tokens[i]?.term;
+        if (!term || !matches(t, new Set([term]), signals)) continue;
+        const d = i < except[0] ? except[0] - i : i - except[1];
+        best = Math.max(best, 1 - (d - 1) / (WINDOW + 1));
+      }
+      return best;
+    };
+    const total = focus.reduce((sum, t) => sum + weightOf(t), 0);
+    return total === 0 ? 0 : focus.reduce((sum, t) => sum + weightOf(t) * near(t), 0) / total;
+  };
+  const exact = { ...signals, cognates: false };
+  const inQuestion = (tok: SentenceToken) => tok.term !== null && terms.some((t) => matches(t, new Set([tok.term!]), exact));
+  return shortAnswer(s.text, tokens, kind, matchAt, inQuestion);
+}
+
+/** A query term matches a sentence by a shared stem or translation, and (cognates) a compound that starts with it, or one edit. */
+function matches(term: QueryTerm, stems: ReadonlySet<string>, signals: AnswerSignals): boolean {
   for (const v of term.variants) {
     if (stems.has(v)) return true;
   }
-  if (term.isNumber) return false;
+  if (term.isNumber || !signals.cognates) return false;
   for (const stem of stems) {
     for (const v of term.variants) {
       if (v.length >= 5 && stem.length > v.length && stem.startsWith(v)) return true;
+      // The head of a Dutch compound: organisatie → terreurorganisatie.
+      if (v.length >= 6 && stem.length > v.length + 2 && stem.endsWith(v)) return true;
       if (v.length >= 6 && Math.abs(stem.length - v.length) <= 1 && withinOneEdit(stem, v)) return true;
+      // Longer cognates may differ more: februari ~ fevrier, organisation ~ organisatie.
+      if (v.length >= 7 && stem.length >= 7 && Math.abs(stem.length - v.length) <= 2 && stem.slice(0, 3) === v.slice(0, 3) && editDistance(stem, v, 2) <= 2) return true;
     }
   }
   return false;
@@ -143,12 +271,29 @@ export function withinOneEdit(a: string, b: string): boolean {
   return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
 }
 
+/** Levenshtein distance of a and b, or max + 1 as soon as it must exceed max. */
+export function editDistance(a: string, b: string, max: number): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    let least = i;
+    for (let j = 1; j <= b.length; j++) {
+      const d = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+      row.push(d);
+      least = Math.min(least, d);
+    }
+    if (least > max) return max + 1;
+    prev = row;
+  }
+  return prev[b.length]!;
+}
+
 /** Puts the citation before the sentence's final full stop: "… gesneuveld [1]." */
 function cite(sentence: string, n: number): string {
   const m = /^(.*?)([.!?…]+)$/su.exec(sentence);
   return m ? `${m[1]} [${n}]${m[2]}` : `${sentence} [${n}]`;
 }
 
-function refusal(lang: Lang): AnswerBody {
-  return { lang, refused: true, text: refusalSentence(lang), citations: [] };
+function refusal(lang: Lang, confidence: number): AnswerBody {
+  return { lang, refused: true, text: refusalSentence(lang), citations: [], confidence };
 }

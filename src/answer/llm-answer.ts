@@ -1,11 +1,15 @@
 import { LlmError, type LlmFailureKind } from '../llm/errors.js';
-import type { ChatClient, Usage } from '../llm/types.js';
+import { createReasoningFilter } from '../llm/reasoning.js';
+import type { ChatClient, ChatMessage, Usage } from '../llm/types.js';
 import type { Logger } from '../logger.js';
-import { LANGS, type Lang, type LlmInfo, type SearchHit } from '../types.js';
-import { checkCitations } from './citations.js';
+import { type Lang, type LlmInfo, type LlmReview, type SearchHit } from '../types.js';
+import { wrongLanguage } from './answer-language.js';
+import { fitAnswerPrompt } from './context-budget.js';
 import { extractiveAnswer } from './extractive.js';
 import { fuseRankings } from './fusion.js';
-import { buildAnswerMessages, type Prompts } from './prompts.js';
+import { createAnswerPreview } from './preview.js';
+import { LANGUAGE_NAMES, type AnswerPromptInput, type Prompts } from './prompts.js';
+import { reviewAnswer, type Review, type ReviewStats } from './review.js';
 import { refusalSentence } from './refusal.js';
 import { rewriteQuery, type RewriteResult } from './rewrite.js';
 import type { AnswerBody, LlmAnswerInput, LlmAnswerResult } from './types.js';
@@ -83,62 +87,108 @@ export async function answerWithLlm(input: LlmAnswerInput, deps: LlmAnswerDeps):
   if (fatal) return fallback(fatal.reason, fatal);
   if (fused.length === 0) return refusal();
 
-  // 3. Composition, streamed.
-  const sources = fused.slice(0, deps.topK ?? 6);
-  const messages = buildAnswerMessages(deps.prompts, {
-    question,
-    sources,
-    lang,
-    now: input.now,
-    ...(input.history ? { history: input.history } : {}),
-  });
-  let text = '';
-  const t1 = performance.now();
-  try {
-    const stream = deps.client.stream(messages, signal ? { signal } : {});
-    for (;;) {
-      const next = await stream.next();
-      if (next.done) {
-        addUsage(next.value);
-        break;
+  // 3. Composition, streamed, within the context budget.
+  const fitted = fitAnswerPrompt(
+    deps.prompts,
+    { question, sources: fused.slice(0, deps.topK ?? 6), lang, now: input.now, ...(input.history ? { history: input.history } : {}) },
+    deps.client,
+  );
+  if (!fitted.ok) return fallback(fitted.reason);
+  const { sources } = fitted;
+  const cut = fitted.dropped;
+  if (cut.sources > 0 || cut.turns > 0 || cut.shortened) {
+    log.info({ ...cut, promptTokens: fitted.promptTokens, contextTokens: deps.client.contextTokens }, 'the prompt was cut to fit LLM_CONTEXT_TOKENS');
+  }
+  let reasoningChars = 0;
+  let languageRetry = false;
+  let lastStats: ReviewStats | undefined;
+  const reviewOf = (): LlmReview | undefined =>
+    lastStats && {
+      citations: lastStats.citations,
+      validCitations: lastStats.validCitations,
+      droppedClaims: lastStats.droppedClaims.length,
+      truncated: lastStats.truncated,
+      reasoningChars,
+      languageRetry,
+      ...(cut.sources > 0 || cut.turns > 0 || cut.shortened ? { contextCut: cut } : {}),
+    };
+  const withReview = (r: LlmAnswerResult): LlmAnswerResult => {
+    const review = reviewOf();
+    return review && r.llm ? { ...r, llm: { ...r.llm, review } } : r;
+  };
+  // The preview streams to the caller only on the first attempt: a retry's text would not extend it.
+  let previewing = input.onText !== undefined;
+
+  /** One composition: streamed through the reasoning filter and the preview, then reviewed. */
+  const compose = async (wrong?: Lang): Promise<Review> => {
+    const messages = wrong ? (fitAnswerPromptOrSame(deps, fitted.messages, { question, sources, lang, now: input.now, wrongLanguage: wrong, ...(input.history ? { history: input.history } : {}) }, cut.turns)) : fitted.messages;
+    const filter = createReasoningFilter();
+    const preview = createAnswerPreview(sources, question, lang);
+    const t1 = performance.now();
+    try {
+      const stream = deps.client.stream(messages, signal ? { signal } : {});
+      for (;;) {
+        const next = await stream.next();
+        if (next.done) {
+          addUsage(next.value.usage);
+          reasoningChars += next.value.reasoningChars + filter.reasoning().length;
+          const thought = filter.reasoning();
+          if (thought) log.debug({ reasoning: thought }, 'the model reasoned in its answer (not shown)');
+          const review = reviewAnswer({ text: filter.end(), sources, question, finishReason: next.value.finishReason });
+          lastStats = review.stats;
+          return review;
+        }
+        filter.push(next.value);
+        if (previewing) {
+          const shown = preview.update(filter.visible());
+          if (shown !== undefined) notify(input.onText, shown, log);
+        }
       }
-      text += next.value;
-      notify(input.onText, text, log);
+    } finally {
+      modelMs += performance.now() - t1;
+    }
+  };
+
+  let review: Review;
+  try {
+    review = await compose();
+    if (review.kind === 'answer') {
+      const wrong = wrongLanguage(review.text, lang);
+      if (wrong) {
+        log.info({ expected: lang, got: wrong }, 'the LLM answered in another language; asking once more');
+        languageRetry = true;
+        previewing = false;
+        review = await compose(wrong);
+        const still = review.kind === 'answer' ? wrongLanguage(review.text, lang) : undefined;
+        if (still) return withReview(fallback(`the LLM answered in ${LANGUAGE_NAMES[still]}, not ${LANGUAGE_NAMES[lang]}, even when asked again`));
+      }
     }
   } catch (err) {
-    modelMs += performance.now() - t1;
     signal?.throwIfAborted();
-    return fallback(err instanceof LlmError ? err.reason : 'the LLM call failed unexpectedly', err);
+    return withReview(fallback(err instanceof LlmError ? err.reason : 'the LLM call failed unexpectedly', err));
   }
-  modelMs += performance.now() - t1;
 
-  // 4. Citation check.
-  const checked = checkCitations(text, sources);
-  // Exactly the refusal (models like to cite it too), or a refusal padded with uncited words.
-  if (isRefusal(text) || (mentionsRefusal(text) && checked.citations.length === 0)) return refusal();
-  if (text.trim() === '') return fallback('the LLM returned an empty answer');
-  if (checked.citations.length === 0) return fallback('the LLM answer cited none of its sources');
-  return { lang, refused: false, text: checked.text, citations: checked.citations, mode: 'llm', llm: info(), retrievalMs };
+  // 4. What the review decided.
+  if (review.kind === 'refusal') return withReview(refusal());
+  if (review.kind === 'unusable') return withReview(fallback(review.reason));
+  if (review.stats.droppedClaims.length > 0) log.info({ dropped: review.stats.droppedClaims }, 'claims not found in their sources were removed');
+  return withReview({
+    lang,
+    refused: false,
+    text: review.text,
+    citations: review.citations,
+    mode: 'llm',
+    ...(review.remarks.length > 0 ? { remarks: review.remarks } : {}),
+    llm: info(),
+    retrievalMs,
+  });
 }
 
-/** True when a text is the refusal sentence (in any language), give or take case, punctuation and [n] markers. */
-export function isRefusal(text: string): boolean {
-  const t = normalise(text);
-  return LANGS.some((l) => t === normalise(refusalSentence(l)));
-}
-
-/** True when a text contains the refusal sentence (in any language). */
-function mentionsRefusal(text: string): boolean {
-  const t = normalise(text);
-  return LANGS.some((l) => t.includes(normalise(refusalSentence(l))));
-}
-
-function normalise(text: string): string {
-  return text
-    .toLowerCase()
-    .replace(/\[[^\]]*\]/g, ' ')
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
+/** The retry's messages (with the firmer language instruction), within the same budget; the first messages when they do not fit. */
+function fitAnswerPromptOrSame(deps: LlmAnswerDeps, first: ChatMessage[], prompt: AnswerPromptInput, turnsDropped: number): ChatMessage[] {
+  const history = prompt.history?.slice(turnsDropped);
+  const again = fitAnswerPrompt(deps.prompts, { ...prompt, ...(history ? { history } : {}) }, deps.client);
+  return again.ok ? again.messages : first;
 }
 
 /** Runs a step, turning an 'aborted' LlmError into the signal's own abort error. */

@@ -11,6 +11,8 @@ export interface Prompts {
   readonly rewriteSystem: string;
   readonly rewrite: string;
   readonly summarise: string;
+  /** Appended to the question when the model answered in the wrong language and is asked again. */
+  readonly languageRetry: string;
 }
 
 /** For each template: its file, the placeholders the code fills, and those it must contain. */
@@ -20,6 +22,7 @@ export const TEMPLATES: Readonly<Record<keyof Prompts, { file: string; fills: re
   rewriteSystem: { file: 'rewrite-system.md', fills: ['languages', 'json_shape', 'today'], requires: ['languages', 'json_shape'] },
   rewrite: { file: 'rewrite.md', fills: ['history', 'question'], requires: ['history', 'question'] },
   summarise: { file: 'summarise.md', fills: ['language', 'events'], requires: ['language', 'events'] },
+  languageRetry: { file: 'language-retry.md', fills: ['language', 'wrong_language'], requires: ['language'] },
 };
 
 const PLACEHOLDER = /\{\{\s*([A-Za-z_]\w*)\s*\}\}/g;
@@ -60,7 +63,14 @@ export function loadPrompts(dir: string): Prompts {
     }
     return text.trim();
   };
-  return { system: read('system'), answer: read('answer'), rewriteSystem: read('rewriteSystem'), rewrite: read('rewrite'), summarise: read('summarise') };
+  return {
+    system: read('system'),
+    answer: read('answer'),
+    rewriteSystem: read('rewriteSystem'),
+    rewrite: read('rewrite'),
+    summarise: read('summarise'),
+    languageRetry: read('languageRetry'),
+  };
 }
 
 /** Fills `{{name}}` placeholders in one pass: values are never expanded again. */
@@ -84,6 +94,8 @@ export interface AnswerPromptInput {
   readonly lang: Lang;
   readonly now: Date;
   readonly history?: readonly Turn[];
+  /** Set when asking again because the answer came in another language (the firmer instruction follows the question). */
+  readonly wrongLanguage?: Lang;
 }
 
 /**
@@ -95,7 +107,10 @@ export function buildAnswerMessages(prompts: Prompts, input: AnswerPromptInput):
   const today = isoDay(input.now);
   const system = fill(prompts.system, { language, refusal: refusalSentence(input.lang), today });
   const sources = input.sources.map((hit, i) => sourceBlock(i + 1, hit)).join('\n\n');
-  const user = fill(prompts.answer, { sources, question: asData(clip(input.question, QUESTION_CHARS)), language, today });
+  const asked = fill(prompts.answer, { sources, question: asData(clip(input.question, QUESTION_CHARS)), language, today });
+  const user = input.wrongLanguage
+    ? `${asked}\n\n${fill(prompts.languageRetry, { language, wrong_language: LANGUAGE_NAMES[input.wrongLanguage] })}`
+    : asked;
   const turns = recentTurns(input.history).flatMap((t): ChatMessage[] => [
     { role: 'user', content: t.question },
     // Old [n] markers point at another answer's sources: drop them so they cannot be confused with these.

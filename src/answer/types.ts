@@ -6,6 +6,8 @@ export interface AnswerBody {
   readonly refused: boolean;
   readonly text: string;
   readonly citations: readonly Citation[];
+  /** Extractive answers: the confidence behind the answer or refusal, 0..1. */
+  readonly confidence?: number;
 }
 
 /** Retrieval as the answerers see it: the engine binds it to the index that is serving now. */
@@ -28,4 +30,4 @@ export interface LlmAnswerInput extends AskOptions {
 }
 
 /** What the LLM answerer returns: a body plus how it was made. */
-export type LlmAnswerResult = AnswerBody & Pick<Answer, 'mode' | 'llm' | 'fallbackReason'> & { readonly retrievalMs: number };
+export type LlmAnswerResult = AnswerBody & Pick<Answer, 'mode' | 'llm' | 'fallbackReason' | 'remarks'> & { readonly retrievalMs: number };

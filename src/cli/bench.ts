@@ -2,9 +2,12 @@
  * `npm run bench -- [--json] [--corpus PATH|synthetic] [--sizes 1000,10000,100000] [--queries N] [--budget S] [--lunr-max N]`:
  * Griot's index against plain MiniSearch, lunr and FlexSearch on the seeds and on growing slices of a
  * news corpus. Builds its own indexes: needs no App, no configuration and no ../shared.
+ *
+ * `npm run bench -- --scale [--json] [--corpus PATH] [--articles 1000,5000,30000] [--warm-runs N] [--keep DIR]`:
+ * Griot as an operator runs it on real corpus folders (see src/bench/scale/run.ts); needs the corpus file.
  */
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -18,6 +21,8 @@ import { lunrEngine } from '../bench/engines/lunr.js';
 import { miniSearchEngine } from '../bench/engines/minisearch.js';
 import { measureEngine, repeatTo, textBytes, type EngineResult, type QuerySets } from '../bench/measure.js';
 import { renderReport } from '../bench/render.js';
+import { checkScaleTargets, renderScale } from '../bench/scale/render.js';
+import { longQueries, runScale } from '../bench/scale/run.js';
 import type { BenchReport, CorpusInfo, MachineInfo, SizeResult } from '../bench/report.js';
 import { syntheticArticles } from '../bench/synthetic.js';
 import { checkTargets } from '../bench/targets.js';
@@ -83,8 +88,25 @@ export async function benchCommand(_app: App | null, argv: readonly string[], io
     queries: { type: 'string' },
     budget: { type: 'string' },
     'lunr-max': { type: 'string' },
+    scale: { type: 'boolean', default: false },
+    articles: { type: 'string' },
+    'warm-runs': { type: 'string' },
+    keep: { type: 'string' },
   });
   if (positionals.length > 0) throw new UsageError(`bench takes no positional arguments (got "${positionals.join(' ')}")`);
+  if (values.scale) {
+    return scaleCommand(
+      {
+        json: values.json === true,
+        corpus: values.corpus,
+        articles: values.articles,
+        warmRuns: values['warm-runs'],
+        keep: values.keep,
+        queries: values.queries,
+      },
+      io,
+    );
+  }
   const sizes = parseSizes(values.sizes);
   const queries = Math.round(positiveNumber('queries', values.queries, DEFAULT_QUERIES, 10_000));
   const budgetMs = positiveNumber('budget', values.budget, DEFAULT_BUDGET_S, 3600) * 1000;
@@ -180,6 +202,64 @@ export async function benchCommand(_app: App | null, argv: readonly string[], io
   };
   io.out(values.json ? `${JSON.stringify(report)}\n` : renderReport(report));
   return 0;
+}
+
+const DEFAULT_SCALE_ARTICLES = [1000, 5000, 30_000];
+
+/** Parses `1000,5000` into ascending, distinct article counts. */
+export function parseArticleCounts(value: string | undefined): number[] {
+  if (value === undefined) return DEFAULT_SCALE_ARTICLES;
+  const counts = value.split(',').map((s) => Number(s.trim()));
+  if (counts.some((n) => !Number.isInteger(n) || n < 1 || n > 1_000_000)) {
+    throw new UsageError(`--articles expects article counts from 1 to 1000000 separated by commas, e.g. 1000,5000; got "${value}"`);
+  }
+  return [...new Set(counts)].sort((a, b) => a - b);
+}
+
+/** `--scale`: real corpus folders, real processes (see src/bench/scale/run.ts). */
+async function scaleCommand(
+  flags: { json: boolean; corpus?: string | undefined; articles?: string | undefined; warmRuns?: string | undefined; keep?: string | undefined; queries?: string | undefined },
+  io: CliIo,
+): Promise<number> {
+  const sizes = parseArticleCounts(flags.articles);
+  const warmRuns = Math.round(positiveNumber('warm-runs', flags.warmRuns, 3, 20));
+  const queries = Math.round(positiveNumber('queries', flags.queries, DEFAULT_QUERIES, 10_000));
+  const corpusPath = flags.corpus === 'synthetic' ? null : resolveCorpus(flags.corpus);
+  if (!corpusPath) {
+    throw new UsageError(`--scale needs the real corpus: ${DEFAULT_CORPUS} is missing; give --corpus PATH to an OrangeSum-style .jsonl.gz`);
+  }
+  const progress = (msg: string) => io.err(`bench --scale: ${msg}\n`);
+  const started = performance.now();
+  const m = machine((globalThis as { gc?: () => void }).gc !== undefined);
+  progress(`${m.cpu}, ${m.cores} cores, Node ${m.node}, load ${m.loadAverage.toFixed(2)}; sizes ${sizes.join(', ')}`);
+  progress(`reading ${corpusPath}`);
+  const articles: Article[] = [];
+  for await (const a of readJsonlGzArticles(corpusPath)) articles.push(a);
+  const largest = Math.min(sizes.at(-1) as number, articles.length);
+  const dev = parseQuestions(await readFile(DEV_QUESTIONS, 'utf8'));
+  const questions = repeatTo(dev, queries).map((q) => q.question);
+  // Queries come from articles never indexed at any size: after the largest one.
+  const long = longQueries(articles, largest, queries);
+  const workDir = flags.keep ? path.resolve(flags.keep) : await mkdtemp(path.join(os.tmpdir(), 'griot-scale-'));
+  try {
+    const rows = await runScale({
+      sizes,
+      articles,
+      seedsDir: SEEDS,
+      workDir,
+      question: dev[0]?.question ?? 'Barkhane',
+      questions,
+      long,
+      warmRuns,
+      keep: flags.keep !== undefined,
+      progress,
+    });
+    const header = `Scale bench, ${m.cpu} (${m.cores} cores), Node ${m.node}, load average ${m.loadAverage.toFixed(2)} at start; ${questions.length} question searches and ${long.length} long queries a size; ${warmRuns} warm starts (median); ${((performance.now() - started) / 60000).toFixed(1)} min.`;
+    io.out(flags.json ? `${JSON.stringify({ machine: m, corpus: corpusPath, rows, targets: checkScaleTargets(rows) })}\n` : renderScale(rows, header));
+    return 0;
+  } finally {
+    if (!flags.keep) await rm(workDir, { recursive: true, force: true });
+  }
 }
 
 /** The corpus file to read, or null for the generated corpus. */

@@ -1,47 +1,85 @@
 import { readFile } from 'node:fs/promises';
 import type { App } from '../app.js';
-import { parseQuestions, renderSummaryTable, scoreQuestion, summariseByLanguage, type QuestionResult } from '../eval/score.js';
+import { DEFAULT_THRESHOLD } from '../answer/confidence.js';
+import { runAblation, renderAblation } from '../eval/ablation.js';
+import {
+  parseQuestions,
+  renderSummaryTable,
+  renderSweep,
+  scoreQuestion,
+  summariseByLanguage,
+  thresholdSweep,
+  type EvalQuestion,
+  type QuestionResult,
+} from '../eval/score.js';
 import { parseCommandArgs, UsageError } from './args.js';
+import { evalLlmCommand } from './eval-llm.js';
 import type { CliIo } from './io.js';
 
-/** Runs every question of a file through search and ask and scores them. */
-export async function evaluateFile(app: App, path: string, options: { noLlm?: boolean } = {}): Promise<QuestionResult[]> {
+/** Thresholds the sweep prints. */
+export const SWEEP_THRESHOLDS = [0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7];
+
+/** Reads and parses a questions file; a missing file or a bad line is a usage error naming it. */
+export async function readQuestions(path: string): Promise<EvalQuestion[]> {
   let text: string;
   try {
     text = await readFile(path, 'utf8');
   } catch (err) {
     throw new UsageError(`cannot read questions file ${path}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`);
   }
-  const questions = parseQuestions(text);
+  try {
+    return parseQuestions(text);
+  } catch (err) {
+    throw new UsageError(`${path}: ${(err as Error).message}`);
+  }
+}
+
+/** Runs every question of a file through search and ask and scores them. */
+export async function evaluateFile(app: App, path: string, options: { noLlm?: boolean } = {}): Promise<QuestionResult[]> {
+  const questions = await readQuestions(path);
+  const noLlm = options.noLlm === true || !app.engine.llmEnabled;
   const results: QuestionResult[] = [];
   for (const q of questions) {
     const hits = app.engine.search(q.question, { limit: 10 });
     const answer = await app.engine.ask(q.question, { noLlm: options.noLlm === true });
-    results.push(scoreQuestion(q, hits, answer));
+    // The extractive answer with no threshold: what the sweep counts were it answered.
+    const unrefused = noLlm ? await app.engine.ask(q.question, { noLlm: true, refusalThreshold: 0 }) : undefined;
+    results.push(scoreQuestion(q, hits, answer, unrefused));
   }
   return results;
 }
 
-/** `npm run eval -- <questions.jsonl> [--json] [--no-llm]`. */
+/** `npm run eval -- <questions.jsonl> [--json] [--no-llm] [--ablate]`; with `--llm`, the LLM report (src/cli/eval-llm.ts). */
 export async function evalCommand(app: App, argv: readonly string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseCommandArgs(argv, {
     json: { type: 'boolean', default: false },
     'no-llm': { type: 'boolean', default: false },
+    ablate: { type: 'boolean', default: false },
+    llm: { type: 'boolean', default: false },
   });
   const path = positionals[0];
-  if (!path) throw new UsageError('eval needs a questions file, e.g. npm run eval -- tests/fixtures/dev-questions.jsonl');
+  if (!path) throw new UsageError('eval needs a questions file, e.g. npm run eval -- tests/fixtures/dev-questions-v2.jsonl');
+  if (values.llm) return evalLlmCommand(app, path, io, { json: values.json === true });
   const results = await evaluateFile(app, path, { noLlm: values['no-llm'] === true });
   const summary = summariseByLanguage(results);
+  const sweep = thresholdSweep(results, SWEEP_THRESHOLDS);
+  const ablation = values.ablate ? await runAblation(app.config.corpusDir, await readQuestions(path)) : undefined;
   if (values.json) {
-    io.out(`${JSON.stringify({ file: path, mode: app.engine.llmEnabled && !values['no-llm'] ? 'llm' : 'extractive', summary, questions: results })}\n`);
+    const mode = app.engine.llmEnabled && !values['no-llm'] ? 'llm' : 'extractive';
+    io.out(`${JSON.stringify({ file: path, mode, threshold: DEFAULT_THRESHOLD, summary, sweep, ...(ablation ? { ablation } : {}), questions: results })}\n`);
     return 0;
   }
   const lines = results.map(
     (r) =>
       `${r.id} ${r.lang} ${r.answerable ? (r.bearingTop3 ? 'passage✓' : 'passage✗') : 'unanswerable'} ${
         r.answerable ? (r.correct ? 'answer✓' : r.refused ? 'refused' : 'answer✗') : r.refused ? 'refused✓' : 'answered✗'
-      }  ${r.answer.slice(0, 100).replace(/\s+/g, ' ')}`,
+      } ${r.confidence === null ? '' : `c=${r.confidence.toFixed(2)}`}  ${r.answer.slice(0, 100).replace(/\s+/g, ' ')}`,
   );
-  io.out(`${lines.join('\n')}\n\n${renderSummaryTable(summary)}\n`);
+  const parts = [lines.join('\n'), renderSummaryTable(summary)];
+  if (sweep.some((row) => Object.keys(row.byLang).length > 0)) {
+    parts.push(`Threshold sweep (answer accuracy / false refusals / traps refused; ← is the threshold in use):\n${renderSweep(sweep, DEFAULT_THRESHOLD)}`);
+  }
+  if (ablation) parts.push(`Ablation (each signal switched off in turn):\n${renderAblation(ablation)}`);
+  io.out(`${parts.join('\n\n')}\n`);
   return 0;
 }

@@ -50,6 +50,7 @@ export function answerJson(answer: Answer): Record<string, unknown> {
     })),
     ...(answer.llm ? { llm: answer.llm } : {}),
     ...(answer.fallbackReason ? { fallbackReason: answer.fallbackReason } : {}),
+    ...(answer.remarks ? { remarks: answer.remarks } : {}),
     timings: roundTimings(answer.timings),
   };
 }

@@ -8,10 +8,20 @@ import { splitSentences } from './sentences.js';
 export function makeTitle(text: string, maxChars = 80): string {
   // A sentence never crosses a line break, so the first non-empty line holds the first sentence.
   const firstLine = /[^\n]*\S[^\n]*/.exec(text)?.[0] ?? '';
-  const first = splitSentences(firstLine)[0]?.text ?? '';
+  const first = splitSentences(unglue(firstLine))[0]?.text ?? '';
   if (first.length <= maxChars) return first;
   const room = first.slice(0, Math.max(1, maxChars - 1));
   const cut = room.search(/\s+\S*$/u);
   const head = (cut > 0 ? room.slice(0, cut) : room).replace(/[\s,;:–—-]+$/u, '');
   return `${head}…`;
+}
+
+/**
+ * Where a headline was glued to the article's first word ("…le remaniementMardi, le président…") or
+ * two sentences lost the space between them ("…domestique.Consternant"), a line break: the title then
+ * stops where its own text stops. A lower-case run of three letters or more before the capital keeps
+ * names such as "McDonald" and "YouTube" whole.
+ */
+export function unglue(line: string): string {
+  return line.replace(/([\p{Ll}\p{N}][.!?])(?=\p{Lu})/gu, '$1\n').replace(/(\p{Ll}{3})(?=\p{Lu}\p{Ll})/gu, '$1\n');
 }

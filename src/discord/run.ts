@@ -21,7 +21,7 @@ export interface ProcessIo {
 }
 
 const NO_TOKEN =
-  'DISCORD_TOKEN is not set: the bot needs a bot token from the Discord Developer Portal (see README, "Run it on your server"). Without Discord, ask from the terminal: npm run ask -- "your question"';
+  'DISCORD_TOKEN is not set: the bot needs a bot token from the Discord Developer Portal (see docs/operators.md, "Discord application setup"). Without Discord, ask from the terminal: npm run ask -- "your question"';
 
 /**
  * Runs the bot until SIGINT/SIGTERM: opens the index (watching its file for indexes saved by other

@@ -43,6 +43,13 @@ export interface QuestionResult {
   /** Not refused, contains one of answer_any, and cites a gold document. */
   readonly correct: boolean;
   readonly refused: boolean;
+  /** The extractive confidence behind the answer or refusal; null for an LLM answer. */
+  readonly confidence: number | null;
+  /**
+   * Whether the answer would be correct were it not refused: the same question answered with
+   * threshold 0. What the threshold sweep counts; equals `correct` when no such answer was given.
+   */
+  readonly correctIfAnswered: boolean;
   readonly latencyMs: number;
   readonly answer: string;
 }
@@ -52,11 +59,15 @@ const contains = (haystack: string, needles: readonly string[]) => {
   return needles.some((n) => h.includes(fold(n.toLowerCase())));
 };
 
-/** Scores one question from its search hits and answer. Pure. */
-export function scoreQuestion(q: EvalQuestion, hits: readonly SearchHit[], answer: Answer): QuestionResult {
+/**
+ * Scores one question from its search hits and answer; `unrefused` is the answer given with
+ * threshold 0 (for the sweep). Pure.
+ */
+export function scoreQuestion(q: EvalQuestion, hits: readonly SearchHit[], answer: Answer, unrefused?: Answer): QuestionResult {
   const docs = [...new Set(hits.map((h) => h.doc.id))];
   const gold = new Set(q.gold);
   const answerable = q.gold.length > 0;
+  const isCorrect = (a: Answer) => answerable && !a.refused && contains(a.text, q.answer_any) && a.citations.some((c) => gold.has(c.docId));
   return {
     id: q.id,
     lang: q.lang,
@@ -64,8 +75,10 @@ export function scoreQuestion(q: EvalQuestion, hits: readonly SearchHit[], answe
     recallAt1: answerable && docs.slice(0, 1).some((d) => gold.has(d)),
     recallAt3: answerable && docs.slice(0, 3).some((d) => gold.has(d)),
     bearingTop3: answerable && hits.slice(0, 3).some((h) => contains(h.passage.text, q.answer_any)),
-    correct: answerable && !answer.refused && contains(answer.text, q.answer_any) && answer.citations.some((c) => gold.has(c.docId)),
+    correct: isCorrect(answer),
     refused: answer.refused,
+    confidence: answer.confidence ?? null,
+    correctIfAnswered: isCorrect(unrefused ?? answer),
     latencyMs: answer.timings.totalMs,
     answer: answer.text,
   };
@@ -80,6 +93,8 @@ export interface EvalSummary {
   readonly bearingTop3: number;
   readonly answerAccuracy: number;
   readonly falseRefusals: number;
+  /** False refusals as a share of answerable questions. */
+  readonly falseRefusalRate: number;
   /** Share of unanswerable questions that were refused (NaN shown as "–" when there are none). */
   readonly refusalAccuracy: number | null;
   readonly meanLatencyMs: number;
@@ -97,20 +112,72 @@ export function summarise(results: readonly QuestionResult[]): EvalSummary {
     bearingTop3: rate(ans, (r) => r.bearingTop3),
     answerAccuracy: rate(ans, (r) => r.correct),
     falseRefusals: ans.filter((r) => r.refused).length,
+    falseRefusalRate: rate(ans, (r) => r.refused),
     refusalAccuracy: unans.length ? rate(unans, (r) => r.refused) : null,
     meanLatencyMs: results.length ? results.reduce((s, r) => s + r.latencyMs, 0) / results.length : 0,
   };
 }
 
 /** Per-language and overall summaries. */
+const LANG_ORDER = ['en', 'nl', 'fr'] as const;
+
 export function summariseByLanguage(results: readonly QuestionResult[]): Record<string, EvalSummary> {
   const out: Record<string, EvalSummary> = {};
-  for (const lang of ['en', 'nl', 'fr'] as const) {
+  for (const lang of LANG_ORDER) {
     const rs = results.filter((r) => r.lang === lang);
     if (rs.length) out[lang] = summarise(rs);
   }
   out.all = summarise(results);
   return out;
+}
+
+/** One line of the threshold sweep: what each language would score were this the refusal threshold. */
+export interface SweepRow {
+  readonly threshold: number;
+  readonly byLang: Record<string, { readonly answerAccuracy: number; readonly falseRefusalRate: number; readonly refusalAccuracy: number | null }>;
+}
+
+/**
+ * Answer accuracy, false refusals and refusal accuracy on traps at each threshold, from each
+ * question's confidence and whether its unrefused answer is right. Pure.
+ */
+export function thresholdSweep(results: readonly QuestionResult[], thresholds: readonly number[]): SweepRow[] {
+  const scored = results.filter((r) => r.confidence !== null);
+  return thresholds.map((threshold) => {
+    const byLang: Record<string, SweepRow['byLang'][string]> = {};
+    for (const lang of [...LANG_ORDER, 'all']) {
+      const rs = scored.filter((r) => lang === 'all' || r.lang === lang);
+      if (rs.length === 0) continue;
+      const ans = rs.filter((r) => r.answerable);
+      const unans = rs.filter((r) => !r.answerable);
+      const answered = (r: QuestionResult) => (r.confidence ?? 0) >= threshold;
+      const rate = (xs: readonly QuestionResult[], f: (r: QuestionResult) => boolean) => (xs.length ? xs.filter(f).length / xs.length : 0);
+      byLang[lang] = {
+        answerAccuracy: rate(ans, (r) => answered(r) && r.correctIfAnswered),
+        falseRefusalRate: rate(ans, (r) => !answered(r)),
+        refusalAccuracy: unans.length ? rate(unans, (r) => !answered(r)) : null,
+      };
+    }
+    return { threshold, byLang };
+  });
+}
+
+/** The sweep as a terminal table: one row a threshold, accuracy / false refusals / trap refusals per language. */
+export function renderSweep(rows: readonly SweepRow[], chosen: number): string {
+  const pct = (x: number | null) => (x === null ? '–' : `${(x * 100).toFixed(0)}%`);
+  const langs = Object.keys(rows[0]?.byLang ?? {});
+  const head = ['threshold', ...langs.map((l) => `${l} acc / false ref / trap ref`)];
+  const line = (cells: readonly string[]) => `| ${cells.join(' | ')} |`;
+  const body = rows.map((r) =>
+    line([
+      `${r.threshold.toFixed(2)}${Math.abs(r.threshold - chosen) < 1e-9 ? ' ←' : ''}`,
+      ...langs.map((l) => {
+        const c = r.byLang[l]!;
+        return `${pct(c.answerAccuracy)} / ${pct(c.falseRefusalRate)} / ${pct(c.refusalAccuracy)}`;
+      }),
+    ]),
+  );
+  return [line(head), line(head.map(() => '---')), ...body].join('\n');
 }
 
 /** The eval table for the terminal and the README. */

@@ -5,9 +5,16 @@ import type { Logger } from '../logger.js';
 import { LlmError, MalformedStreamError, StreamIdleTimeoutError, toLlmError, type FailureContext } from './errors.js';
 import { extractJsonObject } from './json.js';
 import { createLimiter } from './limiter.js';
-import type { CallOptions, ChatClient, ChatMessage, JsonCompletion, Usage } from './types.js';
+import { stripReasoning } from './reasoning.js';
+import { tokenCounterFor } from './tokens.js';
+import type { CallOptions, ChatClient, ChatMessage, FinishReason, JsonCompletion, StreamEnd, Usage } from './types.js';
 
-export type { ChatClient, ChatMessage, JsonCompletion, Usage } from './types.js';
+export type { ChatClient, ChatMessage, JsonCompletion, StreamEnd, Usage } from './types.js';
+
+/** An answer is never given more room than this, however large the budget. */
+export const MAX_ANSWER_TOKENS = 4_096;
+/** A request that leaves less room than this for the answer is not sent. */
+export const MIN_ANSWER_TOKENS = 64;
 
 /**
  * Creates the chat client: the only place Griot talks to the `openai` package. It owns the
@@ -40,29 +47,66 @@ export function createChatClient(config: LlmConfig, logger: Logger): ChatClient 
   // Learned once per process: endpoints that reject these options with a 400 are not asked again.
   let jsonMode = true;
   let streamUsage = true;
+  // OpenAI's o-series reject max_tokens and want max_completion_tokens; most other servers know only max_tokens.
+  let tokenParam: 'max_tokens' | 'max_completion_tokens' = 'max_tokens';
+  const counter = tokenCounterFor(config.model);
 
   const toParams = (messages: readonly ChatMessage[]): ChatCompletionMessageParam[] =>
     messages.map((m) => ({ role: m.role, content: m.content }));
 
+  /** The answer's room under the budget; throws (before anything is sent) when the prompt leaves too little. */
+  const answerRoom = (messages: readonly ChatMessage[], options: CallOptions): number => {
+    const prompt = counter.messages(messages);
+    const left = config.contextTokens - prompt;
+    if (left < MIN_ANSWER_TOKENS) {
+      throw new LlmError('bad-request', `the prompt (about ${prompt} tokens) does not fit LLM_CONTEXT_TOKENS=${config.contextTokens} with room for an answer`, {
+        hint: "raise LLM_CONTEXT_TOKENS, and the server's context window with it (Ollama: num_ctx)",
+      });
+    }
+    return Math.min(left, options.maxTokens ?? MAX_ANSWER_TOKENS);
+  };
+  const limit = (room: number) => ({ [tokenParam]: room });
+  /** On a 400 that names max_tokens, switch to max_completion_tokens (once per process); true when it did. */
+  const switchTokenParam = (err: unknown): boolean => {
+    if (tokenParam === 'max_tokens' && err instanceof BadRequestError && /max_tokens/.test(err.message)) {
+      log.info('the LLM endpoint rejected max_tokens; sending max_completion_tokens');
+      tokenParam = 'max_completion_tokens';
+      return true;
+    }
+    return false;
+  };
+
   async function completeJson(messages: readonly ChatMessage[], options: CallOptions = {}): Promise<JsonCompletion> {
     let release: (() => void) | undefined;
     try {
+      const room = answerRoom(messages, options);
       release = await limiter.acquire(options.signal);
       const call = (json: boolean) =>
         openai.chat.completions.create(
-          { model: config.model, messages: toParams(messages), ...(json ? { response_format: { type: 'json_object' as const } } : {}) },
+          {
+            model: config.model,
+            messages: toParams(messages),
+            ...limit(room),
+            ...(json ? { response_format: { type: 'json_object' as const } } : {}),
+          },
           { signal: options.signal },
         );
       let completion;
-      try {
-        completion = await call(jsonMode);
-      } catch (err) {
-        if (!(jsonMode && err instanceof BadRequestError)) throw err;
-        log.info('the LLM endpoint rejected JSON mode; asking for JSON in the prompt only');
-        completion = await call(false);
-        jsonMode = false;
+      for (;;) {
+        try {
+          completion = await call(jsonMode);
+          break;
+        } catch (err) {
+          if (switchTokenParam(err)) continue;
+          if (!(jsonMode && err instanceof BadRequestError)) throw err;
+          log.info('the LLM endpoint rejected JSON mode; asking for JSON in the prompt only');
+          jsonMode = false;
+        }
       }
-      const text = completion.choices?.[0]?.message?.content ?? '';
+      const message = completion.choices?.[0]?.message as { content?: string | null } | undefined;
+      const separate = reasoningOf(message);
+      const { answer: text, reasoning } = stripReasoning(message?.content ?? '');
+      if (separate || reasoning) log.debug({ reasoning: separate + reasoning }, 'the model reasoned (not shown)');
       return { text, value: extractJsonObject(text), usage: usageOf(completion.usage) };
     } catch (err) {
       if (options.signal?.aborted) throw new LlmError('aborted', 'the request was cancelled');
@@ -72,7 +116,7 @@ export function createChatClient(config: LlmConfig, logger: Logger): ChatClient 
     }
   }
 
-  async function* stream(messages: readonly ChatMessage[], options: CallOptions = {}): AsyncGenerator<string, Usage, undefined> {
+  async function* stream(messages: readonly ChatMessage[], options: CallOptions = {}): AsyncGenerator<string, StreamEnd, undefined> {
     let release: (() => void) | undefined;
     // openai's timeout covers the wait for the response headers; this one covers silence between chunks.
     const idle = new AbortController();
@@ -83,6 +127,7 @@ export function createChatClient(config: LlmConfig, logger: Logger): ChatClient 
     };
     const signal = options.signal ? AbortSignal.any([options.signal, idle.signal]) : idle.signal;
     try {
+      const room = answerRoom(messages, options);
       release = await limiter.acquire(options.signal);
       const open = (withUsage: boolean) =>
         openai.chat.completions.create(
@@ -90,32 +135,43 @@ export function createChatClient(config: LlmConfig, logger: Logger): ChatClient 
             model: config.model,
             messages: toParams(messages),
             stream: true,
+            ...limit(room),
             ...(withUsage ? { stream_options: { include_usage: true } } : {}),
           },
           { signal },
         );
       let chunks;
-      try {
-        chunks = await open(streamUsage);
-      } catch (err) {
-        if (!(streamUsage && err instanceof BadRequestError)) throw err;
-        log.info('the LLM endpoint rejected stream_options; streaming without usage');
-        chunks = await open(false);
-        streamUsage = false;
+      for (;;) {
+        try {
+          chunks = await open(streamUsage);
+          break;
+        } catch (err) {
+          if (switchTokenParam(err)) continue;
+          if (!(streamUsage && err instanceof BadRequestError)) throw err;
+          log.info('the LLM endpoint rejected stream_options; streaming without usage');
+          streamUsage = false;
+        }
       }
       arm();
       let usage: Usage = {};
+      let finishReason: FinishReason;
+      let reasoning = '';
       for await (const chunk of chunks as AsyncIterable<unknown>) {
         arm();
         if (!isChunk(chunk)) throw new MalformedStreamError('a stream event that is not a chat completion chunk');
-        const delta = chunk.choices[0]?.delta?.content;
+        const choice = chunk.choices[0];
+        // DeepSeek and vLLM send reasoning_content, OpenRouter and Ollama reasoning: never part of the answer.
+        reasoning += reasoningOf(choice?.delta);
+        const delta = choice?.delta?.content;
         if (typeof delta === 'string' && delta !== '') yield delta;
+        if (choice?.finish_reason) finishReason = choice.finish_reason;
         if (chunk.usage) usage = usageOf(chunk.usage);
       }
       // openai ends the iteration quietly on abort: tell a timeout and a cancellation apart here.
       if (options.signal?.aborted) throw new LlmError('aborted', 'the request was cancelled');
       if (idle.signal.aborted) throw new StreamIdleTimeoutError();
-      return usage;
+      if (reasoning) log.debug({ reasoning }, 'the model reasoned (not shown)');
+      return { usage, finishReason, reasoningChars: reasoning.length };
     } catch (err) {
       if (options.signal?.aborted) throw new LlmError('aborted', 'the request was cancelled');
       if (idle.signal.aborted) throw toLlmError(new StreamIdleTimeoutError(), ctx);
@@ -126,7 +182,20 @@ export function createChatClient(config: LlmConfig, logger: Logger): ChatClient 
     }
   }
 
-  return { model: config.model, completeJson, stream };
+  return {
+    model: config.model,
+    contextTokens: config.contextTokens,
+    countTokens: (messages) => counter.messages(messages),
+    completeJson,
+    stream,
+  };
+}
+
+/** The reasoning text of a message or delta, from whichever field the endpoint uses. */
+function reasoningOf(part: unknown): string {
+  if (typeof part !== 'object' || part === null) return '';
+  const { reasoning_content: a, reasoning: b } = part as { reasoning_content?: unknown; reasoning?: unknown };
+  return (typeof a === 'string' ? a : '') + (typeof b === 'string' ? b : '');
 }
 
 function isChunk(value: unknown): value is ChatCompletionChunk {

@@ -14,9 +14,28 @@ export interface Usage {
 export interface CallOptions {
   /** Cancels the call (and its place in the queue). */
   readonly signal?: AbortSignal;
+  /**
+   * Most tokens the answer may take (sent as max_tokens). Default: what the context budget leaves
+   * after the prompt, at most 4,096. Never more than the budget leaves.
+   */
+  readonly maxTokens?: number;
 }
 
-/** A JSON completion: the reply's text and the JSON object found in it (undefined: none). */
+/**
+ * Why the model stopped: "stop" (done), "length" (cut by max_tokens or the context), or what else
+ * the endpoint said; undefined when it said nothing.
+ */
+export type FinishReason = 'stop' | 'length' | (string & {}) | undefined;
+
+/** How a streamed completion ended. */
+export interface StreamEnd {
+  readonly usage: Usage;
+  readonly finishReason: FinishReason;
+  /** Characters of reasoning the endpoint sent in reasoning_content / reasoning fields (dropped). */
+  readonly reasoningChars: number;
+}
+
+/** A JSON completion: the reply's text (reasoning removed) and the JSON object found in it (undefined: none). */
 export interface JsonCompletion {
   readonly text: string;
   readonly value: Record<string, unknown> | undefined;
@@ -30,8 +49,16 @@ export interface JsonCompletion {
 export interface ChatClient {
   /** The model every call uses. */
   readonly model: string;
+  /** LLM_CONTEXT_TOKENS: no request goes out whose prompt plus max_tokens is above it. */
+  readonly contextTokens: number;
+  /** Counts (or estimates from above) the prompt tokens of messages, as the budget check does. */
+  countTokens(messages: readonly ChatMessage[]): number;
   /** One completion whose reply should be a JSON object (JSON mode where the endpoint supports it). */
   completeJson(messages: readonly ChatMessage[], options?: CallOptions): Promise<JsonCompletion>;
-  /** A streamed completion: yields text deltas as they arrive; returns the usage when the stream ends. */
-  stream(messages: readonly ChatMessage[], options?: CallOptions): AsyncGenerator<string, Usage, undefined>;
+  /**
+   * A streamed completion: yields the content deltas as they arrive (reasoning sent in separate
+   * fields is dropped; `<think>` blocks inside the content are the caller's: src/llm/reasoning.ts);
+   * returns usage and finish reason when the stream ends.
+   */
+  stream(messages: readonly ChatMessage[], options?: CallOptions): AsyncGenerator<string, StreamEnd, undefined>;
 }

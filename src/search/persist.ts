@@ -124,22 +124,27 @@ export async function saveIndex(
  * snapshot; null when there is no file or it is not one of ours. Lets a watcher ignore its own saves.
  */
 export async function readIndexStamp(path: string): Promise<IndexStamp | null> {
-  let head: string;
+  const head = await readFileHead(path);
+  if (head === null) return null;
+  const fingerprint = /"fingerprint":"([^"]+)"/.exec(head)?.[1];
+  const createdAt = /"createdAt":"([^"]+)"/.exec(head)?.[1];
+  return fingerprint && createdAt ? { fingerprint, createdAt } : null;
+}
+
+/** The first `bytes` of a file as text (where our JSON files keep their stamp), or null when it cannot be read. */
+export async function readFileHead(path: string, bytes = 512): Promise<string | null> {
   try {
     const handle = await openFile(path, 'r');
     try {
-      const buf = Buffer.alloc(512);
+      const buf = Buffer.alloc(bytes);
       const { bytesRead } = await handle.read(buf, 0, buf.length, 0);
-      head = buf.subarray(0, bytesRead).toString('utf8');
+      return buf.subarray(0, bytesRead).toString('utf8');
     } finally {
       await handle.close();
     }
   } catch {
     return null;
   }
-  const fingerprint = /"fingerprint":"([^"]+)"/.exec(head)?.[1];
-  const createdAt = /"createdAt":"([^"]+)"/.exec(head)?.[1];
-  return fingerprint && createdAt ? { fingerprint, createdAt } : null;
 }
 
 /** Writes `data` to `path` through a temporary sibling and a rename. */

@@ -1,8 +1,13 @@
-import MiniSearch, { type AsPlainObject, type Query, type SearchOptions as MsSearchOptions } from 'minisearch';
+import MiniSearch, { type AsPlainObject } from 'minisearch';
 import { LANGS, type Document, type DocumentMeta, type Lang, type Passage, type SearchHit, type SearchOptions } from '../types.js';
 import { Analyser, type QueryTerm } from './analyser.js';
 import { answerType, sentenceFits } from './answer-type.js';
+import { expandAcrossLanguages } from './bilingual.js';
+import { bundledLexicon } from './lexicon.js';
 import { dateInRange, dateReference, parseBound } from './dates.js';
+import { postingsOf, type Postings } from './postings.js';
+import { Ranker, type RankGroup, type RankStats, type WeightedTerm } from './rank.js';
+import { Vocabulary } from './vocabulary.js';
 
 /**
  * MiniSearch options, owned here: documents are analysed by our Analyser before MiniSearch sees
@@ -18,15 +23,21 @@ const MS_OPTIONS = {
 
 /** How query terms are matched: measured on the dev set (see README, "cross-language method"). */
 export interface MatchTuning {
-  /** Fuzzy matching for stems of at least this length. */
-  readonly fuzzyMinLength: number;
-  /** Edit distance allowed as a fraction of the stem length. */
-  readonly fuzzy: number;
-  readonly maxFuzzy: number;
-  /** Prefix matching for stems of at least this length (catches Dutch compounds: defensie → defensiepersoneel). */
-  readonly prefixMinLength: number;
-  /** Weights of prefix and fuzzy matches relative to exact ones. */
+  /**
+   * Expansion (see Vocabulary) for stems of at least this length: cognates (helicopter → helikopter)
+   * and prefix matches (Dutch compounds: defensie → defensiepersoneel).
+   */
+  readonly expandMinLength: number;
+  /** Index terms a query stem expands to, at most. */
+  readonly maxExpansions: number;
+  /** Spelling edits allowed for a cognate, as a share of the stem's length, and at most. */
+  readonly editShare: number;
+  readonly maxEdits: number;
+  /** Weights of prefix and cognate (same or near spelling key) matches relative to exact ones. */
   readonly weights: { readonly prefix: number; readonly fuzzy: number };
+  /** A term in more than this share of passages (and more than `commonFloor`) is scored only on passages rarer words found. */
+  readonly commonShare: number;
+  readonly commonFloor: number;
   /** Boost for names (capitalised in the question) and numbers. */
   readonly nameBoost: number;
   readonly numberBoost: number;
@@ -43,14 +54,18 @@ export interface MatchTuning {
   readonly prefixMaxDocumentShare: number;
   /** …or in at most this many: on a small index expansion is cheap, so it is always allowed. */
   readonly expansionFloor: number;
+  /** Query words also match their translations from the bilingual word list (src/search/bilingual.ts). */
+  readonly bilingualLexicon: boolean;
 }
 
 export const DEFAULT_TUNING: MatchTuning = {
-  fuzzyMinLength: 5,
-  fuzzy: 0.2,
-  maxFuzzy: 2,
-  prefixMinLength: 5,
+  expandMinLength: 5,
+  maxExpansions: 20,
+  editShare: 0.2,
+  maxEdits: 2,
   weights: { prefix: 0.4, fuzzy: 0.45 },
+  commonShare: 0.02,
+  commonFloor: 1000,
   nameBoost: 1.6,
   numberBoost: 1.6,
   sameDocumentDecay: 0.7,
@@ -58,6 +73,7 @@ export const DEFAULT_TUNING: MatchTuning = {
   maxDocumentShare: 0.2,
   prefixMaxDocumentShare: 0.01,
   expansionFloor: 100,
+  bilingualLexicon: true,
 };
 
 /** The serialisable form of an index (see persist.ts). */
@@ -80,6 +96,10 @@ export class SearchIndex {
   /** `YYYY-MM` of every dated article, for questions that name a month. */
   private readonly articleMonths: ReadonlySet<string>;
   private readonly langs: readonly Lang[];
+  private readonly postings: Postings;
+  private readonly ranker: Ranker;
+  /** Made on the first query that expands a word: start-up does not pay for it. */
+  private vocabulary: Vocabulary | null = null;
 
   private constructor(
     private readonly ms: MiniSearch,
@@ -95,6 +115,8 @@ export class SearchIndex {
     const langs = new Set<Lang>();
     for (const p of this.passagesById.values()) langs.add(p.lang);
     this.langs = [...langs].sort();
+    this.postings = postingsOf(ms);
+    this.ranker = new Ranker(this.postings);
   }
 
   /** Analyses and indexes every passage of the documents. */
@@ -160,7 +182,8 @@ export class SearchIndex {
   queryTerms(query: string): QueryTerm[] {
     // Stemmed in every language Griot knows, not only the corpus's: three memoised lookups a word,
     // and an English question meets English passages should the corpus grow some.
-    return this.analyser.queryTerms(query, LANGS);
+    const terms = this.analyser.queryTerms(query, LANGS);
+    return this.tuning.bilingualLexicon ? expandAcrossLanguages(terms, query, this.analyser, bundledLexicon()) : terms;
   }
 
   /**
@@ -173,19 +196,13 @@ export class SearchIndex {
     return Math.log(1 + (n - df + 0.5) / (df + 0.5));
   }
 
-  /**
-   * Passages that contain an index term exactly. Reads MiniSearch's term index directly (field 0 is
-   * our one field) because it has no public document-frequency call and searching for the term costs
-   * a pass over its postings; falls back to that search should MiniSearch's internals change.
-   */
+  /** Passages that contain an index term exactly. */
   documentFrequency(term: string): number {
-    const index = (this.ms as unknown as { _index?: { get(t: string): Map<number, Map<number, number>> | undefined } })._index;
-    if (index && typeof index.get === 'function') return index.get(term)?.get(0)?.size ?? 0;
-    return this.ms.search(term, { prefix: false, fuzzy: false }).length;
+    return this.postings.get(term)?.size ?? 0;
   }
 
   /** Ranked passages for a query, in any of the languages Griot knows. */
-  search(query: string, options: SearchOptions = {}): SearchHit[] {
+  search(query: string, options: SearchOptions = {}, stats?: RankStats): SearchHit[] {
     const limit = options.limit ?? 10;
     const dateRef = dateReference(query);
     let terms = this.queryTerms(query);
@@ -199,19 +216,25 @@ export class SearchIndex {
     const from = options.from !== undefined ? parseBound(options.from, 'from') : undefined;
     const to = options.to !== undefined ? parseBound(options.to, 'to') : undefined;
     const boost = dateRef?.boost;
-    const metaOf = (passageId: unknown) => this.metaById.get(this.passagesById.get(passageId as string)?.docId ?? '');
-    const msOptions: MsSearchOptions = {
-      filter: from || to ? (r) => dateInRange(metaOf(r.id)?.date ?? null, from, to) : undefined,
-      boostDocument: boost ? (id) => boost(metaOf(id)?.date ?? null) : undefined,
-    };
-    // Re-ranking reads passage text, so it looks only at the head of the ranking: MiniSearch returns
-    // every passage that shares a word, and the tail cannot climb into the top `limit` anyway.
-    const head = this.ms.search(this.toQuery(terms), msOptions).slice(0, limit * 8);
+    const metaOf = (passageId: string) => this.metaById.get(this.passagesById.get(passageId)?.docId ?? '');
+    const n = this.passagesById.size;
+    // Re-ranking reads passage text, so it looks only at the head of the ranking: the tail cannot
+    // climb into the top `limit` anyway.
+    const head = this.ranker.rank(
+      this.toQuery(terms),
+      {
+        limit: limit * 8,
+        commonPostings: Math.max(n * this.tuning.commonShare, this.tuning.commonFloor),
+        filter: from || to ? (id) => dateInRange(metaOf(id)?.date ?? null, from, to) : undefined,
+        boost: boost ? (id) => boost(metaOf(id)?.date ?? null) : undefined,
+      },
+      stats,
+    );
     const type = answerType(query);
     const typed =
       type === 'number' || type === 'date'
         ? head.map((r) => {
-            const text = this.passagesById.get(r.id as string)?.text ?? '';
+            const text = this.passagesById.get(r.id)?.text ?? '';
             return sentenceFits(type, text) ? { id: r.id, score: r.score * this.tuning.answerTypeBoost } : r;
           })
         : head;
@@ -235,34 +258,42 @@ export class SearchIndex {
   }
 
   /**
-   * The MiniSearch query tree. Expansion is where a large index spends its time, so it is spent where
-   * it helps: fuzzy and prefix matching (helicopter → helikopter, defensie → defensiepersoneel) for
-   * words the index does not know or holds in few passages, never for words found everywhere, and
-   * words found in most passages are left out when others remain.
+   * The query: for each question word, the index terms it matches and their weights. Expansion is
+   * spent where it helps: cognates and prefix matches (helicopter → helikopter, defensie →
+   * defensiepersoneel) for words the index does not know or holds in few passages, never for words
+   * found everywhere; words found in most passages are left out when others remain.
    */
-  private toQuery(terms: readonly QueryTerm[]): Query {
+  private toQuery(terms: readonly QueryTerm[]): RankGroup[] {
     const t = this.tuning;
     const n = Math.max(1, this.passagesById.size);
     const withDf = terms.map((term) => ({ term, df: Math.max(0, ...term.variants.map((v) => this.documentFrequency(v))) }));
     const kept = withDf.filter(({ df }) => df <= Math.max(n * t.maxDocumentShare, t.expansionFloor));
-    return {
-      combineWith: 'OR',
-      queries: (kept.length > 0 ? kept : withDf).map(({ term, df }) => {
-        // Years are numbers every article has; specific figures (55, 869) and names are what a question is about.
-        const isYear = /^(1[89]|20)\d\d$/.test(term.token);
-        const boost = term.isNumber && !isYear ? t.numberBoost : term.isName ? t.nameBoost : 1;
-        // Expanding a word costs a pass over the postings of every word it expands to: bounded here.
-        const expand = df <= Math.max(n * t.prefixMaxDocumentShare, t.expansionFloor);
-        return {
-          combineWith: 'OR',
-          queries: [...term.variants],
-          boost: { text: boost },
-          weights: t.weights,
-          maxFuzzy: t.maxFuzzy,
-          fuzzy: (s: string) => (expand && !term.isNumber && s.length >= t.fuzzyMinLength ? t.fuzzy : false),
-          prefix: (s: string) => expand && !term.isNumber && s.length >= t.prefixMinLength,
-        } satisfies Query;
-      }),
-    };
+    return (kept.length > 0 ? kept : withDf).flatMap(({ term, df }) => {
+      // Years are numbers every article has; specific figures (55, 869) and names are what a question is about.
+      const isYear = /^(1[89]|20)\d\d$/.test(term.token);
+      const boost = term.isNumber && !isYear ? t.numberBoost : term.isName ? t.nameBoost : 1;
+      const expand = !term.isNumber && df <= Math.max(n * t.prefixMaxDocumentShare, t.expansionFloor);
+      // One group a variant (its stem in one language, with its expansions), as MiniSearch counted them.
+      return term.variants.map((v): RankGroup => {
+        const weighted: WeightedTerm[] = [{ term: v, weight: boost }];
+        if (expand && v.length >= t.expandMinLength) {
+          const edits = Math.min(t.maxEdits, Math.round(v.length * t.editShare));
+          for (const e of this.vocab().expand(v, t.maxExpansions, edits)) {
+            // MiniSearch's weighting of prefix and fuzzy matches: closer spellings weigh more.
+            const w =
+              e.kind === 'prefix'
+                ? (t.weights.prefix * e.term.length) / (e.term.length + 0.3 * e.distance)
+                : (t.weights.fuzzy * e.term.length) / (e.term.length + e.distance);
+            weighted.push({ term: e.term, weight: boost * w });
+          }
+        }
+        return { terms: weighted };
+      });
+    });
+  }
+
+  private vocab(): Vocabulary {
+    this.vocabulary ??= Vocabulary.of(this.postings.terms());
+    return this.vocabulary;
   }
 }

@@ -51,8 +51,9 @@ function statsQueries(db: Database.Database): (query: StatsQuery) => AnswerStats
   const groups = db.prepare(`
     SELECT lang, mode, source, refused, count(*) AS n FROM answers WHERE at >= ? AND at <= ?
     GROUP BY lang, mode, source, refused`);
+  // CAST: better-sqlite3 binds JS numbers as REAL, which would make the division fractional.
   const perDay = db.prepare(`
-    SELECT (at - @since) / ${DAY_MS} AS d, count(*) AS n FROM answers WHERE at >= @since AND at <= @until GROUP BY d`);
+    SELECT CAST((at - @since) / ${DAY_MS} AS INTEGER) AS d, count(*) AS n FROM answers WHERE at >= @since AND at <= @until GROUP BY d`);
   const latencies = db.prepare('SELECT latency_ms FROM answers WHERE at >= ? AND at <= ?').pluck();
   const votes = db.prepare('SELECT vote, count(*) AS n FROM votes WHERE at >= ? AND at <= ? GROUP BY vote');
   // SQLite returns the bare column `question` from the row holding max(at): the latest wording.

@@ -5,6 +5,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import { shorten } from '../format.js';
 import { moveAside, salvageInto } from './salvage.js';
 import { MIGRATIONS, RETAINED_TABLES } from './schema.js';
 import { createSqliteAnswerLog } from './sqlite-answers.js';
@@ -113,7 +114,10 @@ function openSound(file: string): Database.Database {
     // FULL: a committed record survives a power cut too, not only kill -9 (one fsync per answer).
     db.pragma('synchronous = FULL');
     const check = db.pragma('quick_check', { simple: true });
-    if (check !== 'ok') throw Object.assign(new Error(`SQLite quick_check: ${String(check)}`), { code: 'SQLITE_CORRUPT' });
+    if (check !== 'ok') {
+      const found = shorten(String(check).replace(/\*\*\* in database main \*\*\*/g, ''), 200);
+      throw Object.assign(new Error(`SQLite's quick check found ${found}`), { code: 'SQLITE_CORRUPT' });
+    }
     migrate(db);
     return db;
   } catch (err) {

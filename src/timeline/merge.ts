@@ -21,36 +21,108 @@ export function contentWords(event: Pick<TimelineEvent, 'text' | 'lang'>): Set<s
 
 const normalised = (text: string): string => fold(text).replace(/\s+/g, ' ').trim();
 
+/** Events are merge candidates only when these agree. */
+const dateKey = (e: Pick<TimelineEvent, 'date' | 'end' | 'precision'>): string => `${e.date}/${e.end ?? ''}/${e.precision}`;
+
+/** True when `shared` words between word sets of these sizes make the same event. */
+const overlapEnough = (shared: number, sizeA: number, sizeB: number): boolean =>
+  shared >= MIN_SHARED && shared / Math.min(sizeA, sizeB) >= MIN_OVERLAP;
+
 /** True when two events dated alike tell the same thing. */
 export function sameEvent(a: TimelineEvent, b: TimelineEvent): boolean {
-  if (a.date !== b.date || a.end !== b.end || a.precision !== b.precision) return false;
+  if (dateKey(a) !== dateKey(b)) return false;
   if (normalised(a.text) === normalised(b.text)) return true;
   const wa = contentWords(a);
   const wb = contentWords(b);
   let shared = 0;
   for (const w of wa) if (wb.has(w)) shared++;
-  return shared >= MIN_SHARED && shared / Math.min(wa.size, wb.size) >= MIN_OVERLAP;
+  return overlapEnough(shared, wa.size, wb.size);
 }
 
-function mergeInto(target: TimelineEvent, other: TimelineEvent): TimelineEvent {
+function mergeInto(target: TimelineEvent, other: TimelineEvent, cited: Set<string>): TimelineEvent {
   const citations: EventCitation[] = [...target.citations];
   for (const c of other.citations) {
-    if (!citations.some((t) => t.passageId === c.passageId)) citations.push(c);
+    if (cited.has(c.passageId)) continue;
+    cited.add(c.passageId);
+    citations.push(c);
   }
   // Stated by one article is stated: the date does not rest on an inference any more.
   return { ...target, inferred: target.inferred && other.inferred, citations };
 }
 
+/** Work counters of one merge, for tests that prove the cost grows with the corpus, not its square. */
+export interface MergeStats {
+  /** Candidate pairs whose content-word overlap was looked at (one per shared word posting). */
+  comparisons: number;
+}
+
+/** The merged events of one date key, indexed by normalised text and by content word. */
+interface DateBucket {
+  readonly byText: Map<string, number>;
+  readonly byWord: Map<string, number[]>;
+}
+
 /**
  * Merges events that tell the same thing (see {@link sameEvent}); the first of each group keeps its id,
- * text and place in the order, and gains the others' citations.
+ * text and place in the order, and gains the others' citations. Near-linear: an event meets only
+ * the merged events of its own date key that share one of its content words (an inverted index per
+ * date), and each event's words are folded once. Same result as comparing with every earlier event:
+ * the earliest merged event that matches wins.
  */
-export function mergeEvents(events: readonly TimelineEvent[]): TimelineEvent[] {
+export function mergeEvents(events: readonly TimelineEvent[], stats?: MergeStats): TimelineEvent[] {
   const merged: TimelineEvent[] = [];
+  /** Content-word count of each merged event (its first event's words: what sameEvent compares). */
+  const sizes: number[] = [];
+  const cited: Set<string>[] = [];
+  const buckets = new Map<string, DateBucket>();
   for (const e of events) {
-    const i = merged.findIndex((m) => sameEvent(m, e));
-    if (i === -1) merged.push(e);
-    else merged[i] = mergeInto(merged[i] as TimelineEvent, e);
+    const key = dateKey(e);
+    let bucket = buckets.get(key);
+    if (!bucket) {
+      bucket = { byText: new Map(), byWord: new Map() };
+      buckets.set(key, bucket);
+    }
+    const text = normalised(e.text);
+    const words = contentWords(e);
+    const identical = bucket.byText.get(text);
+    const overlapping = firstOverlapping(bucket, words, sizes, stats);
+    const match = identical === undefined ? overlapping : overlapping === undefined ? identical : Math.min(identical, overlapping);
+    if (match !== undefined) {
+      merged[match] = mergeInto(merged[match] as TimelineEvent, e, cited[match] as Set<string>);
+      continue;
+    }
+    const at = merged.length;
+    merged.push(e);
+    sizes.push(words.size);
+    cited.push(new Set(e.citations.map((c) => c.passageId)));
+    if (!bucket.byText.has(text)) bucket.byText.set(text, at);
+    for (const w of words) {
+      const list = bucket.byWord.get(w);
+      if (list) list.push(at);
+      else bucket.byWord.set(w, [at]);
+    }
   }
   return merged;
+}
+
+/** The earliest merged event of the bucket whose content words overlap `words` enough. */
+function firstOverlapping(
+  bucket: DateBucket,
+  words: ReadonlySet<string>,
+  sizes: readonly number[],
+  stats: MergeStats | undefined,
+): number | undefined {
+  if (words.size === 0) return undefined;
+  const shared = new Map<number, number>();
+  for (const w of words) {
+    const list = bucket.byWord.get(w);
+    if (!list) continue;
+    if (stats) stats.comparisons += list.length;
+    for (const i of list) shared.set(i, (shared.get(i) ?? 0) + 1);
+  }
+  let best: number | undefined;
+  for (const [i, n] of shared) {
+    if ((best === undefined || i < best) && overlapEnough(n, words.size, sizes[i] as number)) best = i;
+  }
+  return best;
 }

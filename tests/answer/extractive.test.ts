@@ -4,10 +4,15 @@ import { refusalSentence } from '../../src/answer/refusal.js';
 import type { SearchHit } from '../../src/types.js';
 import { seedIndex } from '../helpers/seeds.js';
 
-async function answer(question: string, lang: 'en' | 'nl' | 'fr') {
+async function answer(question: string, lang: 'en' | 'nl' | 'fr', threshold?: number) {
   const index = await seedIndex();
   const hits = index.search(question, { limit: 8 });
-  return extractiveAnswer(question, hits, lang, { terms: index.queryTerms(question), termWeight: (t) => index.termWeight(t) });
+  return extractiveAnswer(question, hits, lang, {
+    terms: index.queryTerms(question),
+    termWeight: (t) => index.termWeight(t),
+    isKnown: (t) => t.variants.some((v) => index.documentFrequency(v) > 0),
+    ...(threshold !== undefined ? { threshold } : {}),
+  });
 }
 
 describe('extractiveAnswer', () => {
@@ -48,9 +53,34 @@ describe('extractiveAnswer', () => {
     expect(extractiveAnswer('Wie is de minister?', [], 'nl').refused).toBe(true);
   });
 
-  it('answers a question whose words span neighbouring sentences', async () => {
-    const a = await answer('In welke stad werd de G5 Sahel-top gehouden?', 'nl');
+  it('answers a question whose words span neighbouring sentences (below the calibrated threshold)', async () => {
+    // "Pau" and "G5 Sahel-top" are in neighbouring sentences; its confidence is near the default threshold.
+    const a = await answer('In welke stad werd de G5 Sahel-top gehouden?', 'nl', 0.4);
     expect(a.text).toContain('Pau');
+  });
+
+  it('answers an English question from a Dutch sentence, the short answer first and the quote labelled', async () => {
+    const a = await answer('How many soldiers does Estonia have in Mali?', 'en');
+    expect(a.refused).toBe(false);
+    const [lead, quote] = a.text.split('\n');
+    expect(lead).toBe('Answer: **100** [1]');
+    expect(quote).toBe('(Dutch) Estland, dat 100 soldaten in Mali heeft, kondigde aan hen terug te halen als de Russen in Mali betrokken raken [1].');
+    expect(a.citations[0]?.docId).toBe('003_744bafa943ee8020');
+  });
+
+  it('picks the figure next to the question’s verb, not another figure of the same sentence', async () => {
+    const a = await answer('Hoeveel Franse soldaten zijn gesneuveld bij Operatie Barkhane?', 'nl');
+    expect(a.text.split('\n')[0]).toBe('Antwoord: **55** [1]');
+  });
+
+  it('refuses a near-miss trap: the corpus counts soldiers of Takuba, not Czech ones', async () => {
+    const a = await answer('How many Czech soldiers served in Takuba?', 'en');
+    expect(a).toMatchObject({ refused: true, text: refusalSentence('en'), citations: [] });
+  });
+
+  it('refuses an off-topic question whose names the corpus does not know', async () => {
+    expect((await answer('What is the capital of Australia?', 'en')).refused).toBe(true);
+    expect((await answer('Wie is de koning van België?', 'nl')).refused).toBe(true);
   });
 
   it('never cites a passage it was not given', () => {

@@ -6,9 +6,10 @@ import type { LlmAnswerInput } from '../../src/answer/types.js';
 import type { LlmConfig } from '../../src/config.js';
 import { createChatClient } from '../../src/llm/client.js';
 import type { Lang } from '../../src/types.js';
-import { reply, startFakeOpenAi, type FakeOpenAi } from '../fakes/openai-server.js';
+import { countTokens } from 'gpt-tokenizer/encoding/o200k_base';
+import { model, reply, startFakeOpenAi, type FakeOpenAi } from '../fakes/openai-server.js';
 import { capturingLogger, testLlmConfig } from '../llm/helpers.js';
-import { FR_LAST_SOLDIER, NL_ANNOUNCEMENT, overlapRetriever } from './llm-fixtures.js';
+import { CORPUS, FR_LAST_SOLDIER, hit, NL_ANNOUNCEMENT, overlapRetriever } from './llm-fixtures.js';
 
 const prompts = loadPrompts(join(import.meta.dirname, '../../prompts'));
 const now = new Date('2024-05-01T12:00:00Z');
@@ -66,14 +67,17 @@ describe('answerWithLlm', () => {
     expect(r.fallbackReason).toBeUndefined();
   });
 
-  it('streams growing prefixes to onText whose last equals the concatenated deltas', async () => {
+  it('streams each complete, checked sentence to onText, every text extending the one before', async () => {
     const deps = setup();
-    const chunks = ['Frankrijk ', 'kondigde de terugtrekking ', 'aan op 17 februari 2022 ', '[1].'];
+    const first = 'Frankrijk kondigde de terugtrekking aan op 17 februari 2022 [1].';
+    const second = 'De laatste soldaat vertrok op 15 augustus 2022 [2].';
+    const chunks = ['Frankrijk ', 'kondigde de terugtrekking ', 'aan op 17 februari 2022 ', '[1]. ', 'De laatste soldaat ', 'vertrok op 15 augustus 2022 [2].'];
     fake.script(BRIDGE, reply.text(chunks.join(''), { chunks }));
     const seen: string[] = [];
     const r = await answerWithLlm(input({ onText: (t) => seen.push(t) }, 'Wanneer kondigde Frankrijk de terugtrekking aan?', 'nl'), deps);
-    expect(seen).toEqual(chunks.map((_, i) => chunks.slice(0, i + 1).join('')));
-    expect(r.text).toBe(chunks.join(''));
+    // The second sentence is complete only when the stream ends: the final answer shows it.
+    expect(seen).toEqual([first]);
+    expect(r.text).toBe(`${first} ${second}`);
   });
 
   it('drops out-of-range citations and renumbers the rest in order of use', async () => {
@@ -183,7 +187,9 @@ describe('answerWithLlm', () => {
     const deps = setup({ timeoutMs: 5000 });
     fake.script(BRIDGE, reply.stall('France '));
     const controller = new AbortController();
-    const p = answerWithLlm(input({ signal: controller.signal, onText: () => controller.abort(new Error('user left')) }), deps);
+    const p = answerWithLlm(input({ signal: controller.signal }), deps);
+    while (!fake.chatRequests().some((r) => r.body?.stream)) await new Promise((r) => setTimeout(r, 5));
+    controller.abort(new Error('user left'));
     await expect(p).rejects.toThrow('user left');
   });
 });
@@ -228,5 +234,222 @@ describe('answerWithLlm › cancellation', () => {
     first.abort();
     expect(await busy).toBe('stopped');
     expect(fake.chatRequests()).toHaveLength(2);
+  });
+});
+
+/** The number of the source whose text contains `text` in a composition request, as a model would cite it. */
+function sourceNumber(req: FakeOpenAi['requests'][number], text: string): string {
+  const prompt = req.body?.messages?.at(-1)?.content ?? '';
+  return [...prompt.matchAll(/<source id="(\d+)"[^>]*>([\s\S]*?)<\/source>/g)].find((m) => m[2]?.includes(text))?.[1] ?? '99';
+}
+
+/** Two correct, cited sentences about the fixtures: [1] is the Dutch announcement, [2] the French last soldier. */
+const GOOD = 'France announced the withdrawal on 17 February 2022 [1]. The last soldier left Mali on 15 August 2022 [2].';
+const THOUGHT = 'The user asks when France announced it. Source 1 says 17 februari 2022, so I will answer 9999.';
+
+describe('answerWithLlm › reasoning models', () => {
+  const cases: Array<[string, () => ReturnType<typeof model.qwen3>]> = [
+    ['Qwen3 with <think> in the content, tags split across chunks', () => model.qwen3(GOOD, THOUGHT)],
+    ['DeepSeek-R1 behind a template that opened <think> (only </think> arrives)', () => model.r1OpenedByTemplate(GOOD, THOUGHT)],
+    ['DeepSeek’s API / vLLM sending reasoning_content', () => model.deepseekReasoner(GOOD, THOUGHT)],
+    ['OpenRouter / Ollama sending reasoning', () => model.ollamaThinking(GOOD, THOUGHT)],
+  ];
+  for (const [what, script] of cases) {
+    it(`keeps the reasoning out of the answer and out of every streamed text: ${what}`, async () => {
+      const deps = setup();
+      fake.script(BRIDGE, script());
+      const seen: string[] = [];
+      const r = await answerWithLlm(input({ onText: (t) => seen.push(t) }), deps);
+      expect(r).toMatchObject({ mode: 'llm', refused: false, text: GOOD });
+      expect(seen.length).toBeGreaterThan(0);
+      for (const t of [...seen, r.text]) expect(t).not.toMatch(/think>|user asks|9999/);
+      // Logged at debug level only.
+      const logged = lines.map((l) => JSON.parse(l) as { level: number; reasoning?: string });
+      expect(logged.some((l) => l.level === 20 && l.reasoning?.includes('user asks'))).toBe(true);
+      expect(logged.filter((l) => l.level > 20).some((l) => JSON.stringify(l).includes('user asks'))).toBe(false);
+      expect(r.llm?.review?.reasoningChars).toBeGreaterThan(THOUGHT.length - 5);
+    });
+  }
+
+  it('falls back to the extractive answer, showing nothing of the thought, when the model was cut off while thinking', async () => {
+    const deps = setup();
+    fake.script(BRIDGE, model.unterminatedThought(THOUGHT));
+    const seen: string[] = [];
+    const r = await answerWithLlm(input({ onText: (t) => seen.push(t) }), deps);
+    expect(seen).toEqual([]);
+    expect(r.mode).toBe('extractive');
+    expect(r.fallbackReason).toMatch(/cut off by its token limit/);
+    expect(r.text).not.toMatch(/think|9999/);
+  });
+
+  it('reads the rewrite’s JSON after a <think> block that holds braces of its own', async () => {
+    const deps = setup();
+    const json = JSON.stringify({ language: 'en', queries: { nl: 'Frankrijk terugtrekking Mali', fr: 'dernier soldat Mali' } });
+    fake.script({ type: 'text', content: `<think>Maybe {"language": "xx"}? No.</think>\n${json}` }, reply.text(GOOD));
+    const r = await answerWithLlm(input(), deps);
+    expect(r.llm?.queries).toEqual([QUESTION, 'Frankrijk terugtrekking Mali', 'dernier soldat Mali']);
+  });
+});
+
+describe('answerWithLlm › citation marks as models write them', () => {
+  it('maps 【n】, [^n], [Source n], (n) and the model’s own Sources list to checked, renumbered [n]', async () => {
+    const deps = setup();
+    fake.script(
+      BRIDGE,
+      reply.text(
+        'The last soldier left Mali on 15 August 2022【2†source】. France announced the withdrawal in February 2022 [^1]. It was announced on 17 February 2022 [Source 1]. The withdrawal would take four to six months (1).\n\nSources:\n[1] Frankrijk trekt troepen terug uit Mali\n[2] Le dernier soldat quitte le Mali',
+      ),
+    );
+    const r = await answerWithLlm(input(), deps);
+    expect(r.mode).toBe('llm');
+    expect(r.text).toBe(
+      'The last soldier left Mali on 15 August 2022 [1]. France announced the withdrawal in February 2022 [2]. It was announced on 17 February 2022 [2]. The withdrawal would take four to six months [2].',
+    );
+    expect(r.citations.map((c) => c.passageId)).toEqual([FR_LAST_SOLDIER.passage.id, NL_ANNOUNCEMENT.passage.id]);
+    expect(r.llm?.review).toMatchObject({ citations: 4, validCitations: 4 });
+  });
+});
+
+describe('answerWithLlm › grounding', () => {
+  it('drops a cited sentence whose number is in no source and says a claim was removed', async () => {
+    const deps = setup();
+    fake.script(BRIDGE, reply.text(`${GOOD} In total 9999 soldiers were killed there [1].`));
+    const r = await answerWithLlm(input(), deps);
+    expect(r).toMatchObject({ mode: 'llm', text: GOOD, remarks: [{ kind: 'claims-removed', count: 1 }] });
+    expect(r.llm?.review).toMatchObject({ citations: 3, validCitations: 2, droppedClaims: 1 });
+    expect(lines.some((l) => l.includes('claims not found in their sources') && l.includes('9999'))).toBe(true);
+  });
+
+  it('drops an uncited sentence whose date is in no source', async () => {
+    const deps = setup();
+    fake.script(BRIDGE, reply.text(`${GOOD} The first troops arrived on 11 January 2013.`));
+    const r = await answerWithLlm(input(), deps);
+    expect(r.text).toBe(GOOD);
+    expect(r.remarks).toEqual([{ kind: 'claims-removed', count: 1 }]);
+  });
+
+  it('falls back to the extractive answer when most claims are invented', async () => {
+    const deps = setup();
+    fake.script(BRIDGE, reply.text('In total 9999 soldiers were killed in 2019 [1]. Putin visited Moscow [2].'));
+    const r = await answerWithLlm(input(), deps);
+    expect(r.mode).toBe('extractive');
+    expect(r.fallbackReason).toBe('The LLM answer stated facts that its sources do not contain. This answer is extractive.');
+    expect(r.text).not.toContain('9999');
+  });
+
+  it('accepts numbers written with other separators and dates in another language than the source', async () => {
+    const SAHEL = hit('005_nl', 'nl', 'Troepen in de Sahel', 'In de Sahel zijn 5.100 Franse militairen van operatie Barkhane actief, meldde Frankrijk op 17 februari 2022.');
+    const deps = setup();
+    fake.script(BRIDGE, (req) => {
+      const n = sourceNumber(req, '5.100');
+      return reply.text(`About 5,100 French soldiers of operation Barkhane were in the Sahel [${n}]. France said so on February 17, 2022 [${n}].`);
+    });
+    const r = await answerWithLlm({ ...input(), retriever: overlapRetriever([SAHEL, ...CORPUS]) }, deps);
+    expect(r.mode).toBe('llm');
+    expect(r.remarks).toBeUndefined();
+  });
+});
+
+describe('answerWithLlm › answers cut by the token limit', () => {
+  it('ends at the last complete cited sentence and says it was shortened (finish_reason "length")', async () => {
+    const deps = setup();
+    fake.script(BRIDGE, model.cutOff(`${GOOD} The withdrawal would take four to six`));
+    const r = await answerWithLlm(input(), deps);
+    expect(r).toMatchObject({ mode: 'llm', text: GOOD, remarks: [{ kind: 'shortened' }] });
+    expect(r.llm?.review?.truncated).toBe(true);
+  });
+
+  it('asks for at most what the budget leaves for the answer', async () => {
+    const deps = setup({ contextTokens: 4096 });
+    fake.script(BRIDGE, reply.text(GOOD));
+    await answerWithLlm(input(), deps);
+    const compose = fake.chatRequests().find((r) => r.body?.stream)!;
+    expect(compose.body?.max_tokens).toBe(4096 - deps.client.countTokens(compose.body!.messages as never));
+  });
+});
+
+describe('answerWithLlm › answer language', () => {
+  const DUTCH = 'Frankrijk kondigde de terugtrekking aan op 17 februari 2022 [1]. De laatste soldaat vertrok op 15 augustus 2022 uit Mali [2].';
+
+  it('asks once more, firmly, when an English question gets a Dutch answer, and serves the English one', async () => {
+    const deps = setup();
+    fake.script(BRIDGE, reply.text(DUTCH), reply.text(GOOD));
+    const seen: string[] = [];
+    const r = await answerWithLlm(input({ onText: (t) => seen.push(t) }), deps);
+    expect(r).toMatchObject({ mode: 'llm', lang: 'en', text: GOOD });
+    expect(r.llm?.review?.languageRetry).toBe(true);
+    const retry = fake.chatRequests()[2]!.body!.messages!.at(-1)!.content;
+    expect(retry).toContain('Your previous answer was written in Dutch. The question is in English');
+    // The Dutch text was never shown while it streamed.
+    expect(seen.join(' ')).not.toContain('kondigde');
+  });
+
+  it('falls back to the extractive answer with a notice when the retry is in the wrong language too', async () => {
+    const deps = setup();
+    fake.script(BRIDGE, reply.text(DUTCH), reply.text(DUTCH));
+    const r = await answerWithLlm(input(), deps);
+    expect(r.mode).toBe('extractive');
+    expect(r.fallbackReason).toBe('The LLM answered in Dutch, not English, even when asked again. This answer is extractive.');
+  });
+});
+
+describe('answerWithLlm › free-form refusals', () => {
+  const cases: Array<[Lang, string, string]> = [
+    ['en', 'Who won the football cup in Mali?', 'The provided sources do not contain any information about a football cup.'],
+    ['nl', 'Wie won de voetbalbeker in Mali?', 'De gegeven bronnen vermelden niet wie de voetbalbeker in Mali won [1].'],
+    ['fr', 'Qui a gagné la coupe de football au Mali ?', 'Les sources fournies ne précisent pas qui a gagné la coupe. Je ne peux donc pas répondre.'],
+  ];
+  for (const [lang, question, answer] of cases) {
+    it(`counts “${answer}” as a refusal (${lang})`, async () => {
+      const deps = setup();
+      fake.script(reply.json({ language: lang, queries: { nl: 'Mali', fr: 'Mali' } }), reply.text(answer));
+      const r = await answerWithLlm(input({}, question, lang), deps);
+      expect(r).toMatchObject({ mode: 'llm', refused: true, citations: [] });
+      expect(r.text).toBe({ en: 'The corpus does not say.', nl: 'Het corpus zegt hier niets over.', fr: 'Le corpus ne le dit pas.' }[lang]);
+    });
+  }
+});
+
+describe('answerWithLlm › context budget (LLM_CONTEXT_TOKENS)', () => {
+  const LONG = hit('006_nl', 'nl', 'Lang artikel', Array.from({ length: 40 }, (_, i) => `Frankrijk trekt zijn troepen terug uit Mali, zin ${i + 1} van een lang verslag over operatie Barkhane.`).join(' '));
+  const history = Array.from({ length: 3 }, (_, i) => ({ question: `Earlier question ${i} about France and Mali and the troops?`, answer: 'France is withdrawing its troops from Mali, the sources say, over several months. '.repeat(8) }));
+
+  /** An independent upper bound on what the server received: o200k tokens × the margin, 10 per message, plus max_tokens. */
+  const requestTokens = (body: NonNullable<FakeOpenAi['requests'][number]['body']>) =>
+    (body.messages ?? []).reduce((n, m) => n + 10 + Math.ceil(countTokens(m.role) * 1.6) + Math.ceil(countTokens(m.content) * 1.6), 16) + Number(body.max_tokens ?? 0);
+
+  it('sends no request above the budget: the conversation and the last sources go, a long source is shortened', async () => {
+    const deps = setup({ contextTokens: 1200 });
+    fake.script(BRIDGE, reply.text('Frankrijk trekt zijn troepen terug uit Mali [1].'));
+    const r = await answerWithLlm({ ...input({ history }, 'Trekt Frankrijk zijn troepen terug uit Mali?', 'nl'), retriever: overlapRetriever([LONG, ...CORPUS]) }, deps);
+    expect(r.mode).toBe('llm');
+    const requests = fake.chatRequests();
+    expect(requests).toHaveLength(2);
+    for (const req of requests) expect(requestTokens(req.body!)).toBeLessThanOrEqual(1200);
+    const prompt = requests[1]!.body!.messages!;
+    expect(prompt.filter((m) => m.role === 'assistant')).toHaveLength(0);
+    const sent = prompt.at(-1)!.content.match(/<source id=/g) ?? [];
+    expect(sent.length).toBeLessThan(5);
+    expect(prompt.at(-1)!.content).not.toContain('zin 40 van');
+    expect(r.llm?.review?.contextCut).toEqual({ turns: 3, sources: 5 - sent.length, shortened: true });
+    expect(lines.some((l) => l.includes('the prompt was cut to fit LLM_CONTEXT_TOKENS'))).toBe(true);
+  });
+
+  it('gives the model every source and turn when the budget allows', async () => {
+    const deps = setup({ contextTokens: 16_000 });
+    fake.script(BRIDGE, reply.text('Frankrijk trekt zijn troepen terug uit Mali [1].'));
+    const r = await answerWithLlm({ ...input({ history }, 'Trekt Frankrijk zijn troepen terug uit Mali?', 'nl'), retriever: overlapRetriever([LONG, ...CORPUS]) }, deps);
+    expect(r.llm?.review?.contextCut).toBeUndefined();
+    expect(fake.chatRequests()[1]!.body!.messages!.filter((m) => m.role === 'assistant')).toHaveLength(3);
+  });
+
+  it('falls back, naming LLM_CONTEXT_TOKENS, when even the question and the rules do not fit, without sending it', async () => {
+    const deps = setup({ contextTokens: 1024 });
+    fake.script(BRIDGE);
+    const huge = `Wanneer trok Frankrijk zich terug uit Mali ${'en waarom precies, met alle details over operatie Barkhane '.repeat(20)}?`;
+    const r = await answerWithLlm(input({}, huge, 'nl'), deps);
+    expect(r.mode).toBe('extractive');
+    expect(r.fallbackReason).toMatch(/LLM_CONTEXT_TOKENS=1024 is too small/);
+    expect(fake.chatRequests().filter((q) => q.body?.stream)).toHaveLength(0);
   });
 });

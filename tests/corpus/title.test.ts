@@ -32,4 +32,10 @@ describe('makeTitle', () => {
   it('returns an empty title for empty text', () => {
     expect(makeTitle('')).toBe('');
   });
+
+  it('never runs a headline into the article’s first word or a glued next sentence', () => {
+    expect(makeTitle('Le gouvernement annonce un remaniementMardi, le président a parlé.')).toBe('Le gouvernement annonce un remaniement');
+    expect(makeTitle('Violences domestiques.Consternant constat de la ministre.')).toBe('Violences domestiques.');
+    expect(makeTitle('McDonald et YouTube lancent une offre. Puis autre chose.')).toBe('McDonald et YouTube lancent une offre.');
+  });
 });

@@ -36,6 +36,16 @@ export type Reply =
       readonly usage?: { readonly prompt_tokens: number; readonly completion_tokens: number };
       /** Wait before the response headers. */
       readonly delayMs?: number;
+      /** Pause between streamed chunks, like a model writing (default none). */
+      readonly chunkDelayMs?: number;
+      /** Why the model stopped (default "stop"); "length" when max_tokens cut it. */
+      readonly finishReason?: string;
+      /**
+       * Reasoning sent beside the content, as reasoning parsers do: `reasoning_content` (DeepSeek's
+       * API, vLLM's reasoning parsers) or `reasoning` (OpenRouter, Ollama's OpenAI endpoint). Streamed
+       * first, in its own deltas with `content: null`, as those servers do.
+       */
+      readonly reasoning?: { readonly field: 'reasoning_content' | 'reasoning'; readonly text: string };
     }
   | {
       readonly type: 'error';
@@ -66,6 +76,53 @@ export const reply = {
   delayed: (delayMs: number, content = 'late'): Reply => ({ type: 'text', content, delayMs }),
   rawSse: (...events: string[]): Reply => ({ type: 'raw-sse', events }),
   stall: (...chunks: string[]): Reply => ({ type: 'stall', chunks }),
+};
+
+/** Word-by-word chunks of a text, as the fake streams it by default. */
+export function wordChunks(text: string): string[] {
+  return text.match(/\S+\s*|\s+/g) ?? [];
+}
+
+/**
+ * Replies shaped like what real models send through OpenAI-compatible servers, from their documented
+ * output formats. Streaming cuts tags apart on purpose ("<thi" + "nk>"), as tokenisers do.
+ */
+export const model = {
+  /**
+   * Qwen3 / QwQ (thinking mode) and DeepSeek-R1 distills served raw (llama.cpp without
+   * --reasoning-format, Ollama before think support, vLLM without a reasoning parser): the chain of
+   * thought in the content, inside <think>…</think>, before the answer.
+   */
+  qwen3: (answer: string, thought: string, extra: Partial<Extract<Reply, { type: 'text' }>> = {}): Reply => {
+    const content = `<think>\n${thought}\n</think>\n\n${answer}`;
+    const chunks = ['<thi', 'nk>\n', ...wordChunks(thought), '\n</th', 'ink>', '\n\n', ...wordChunks(answer)];
+    return { type: 'text', content, chunks, ...extra };
+  },
+  /**
+   * DeepSeek-R1 behind a chat template that already opened <think> in the prompt (the model's own
+   * template since 2025-01): the content starts inside the thought and only closes it.
+   */
+  r1OpenedByTemplate: (answer: string, thought: string): Reply => {
+    const content = `${thought}\n</think>\n\n${answer}`;
+    return { type: 'text', content, chunks: [...wordChunks(thought), '\n</', 'think>\n\n', ...wordChunks(answer)] };
+  },
+  /** A thinking model cut off by max_tokens while still thinking: <think> never closes. */
+  unterminatedThought: (thought: string): Reply => ({
+    type: 'text',
+    content: `<think>\n${thought}`,
+    chunks: ['<', 'think', '>\n', ...wordChunks(thought)],
+    finishReason: 'length',
+  }),
+  /** DeepSeek's API (deepseek-reasoner) and vLLM with --reasoning-parser: `reasoning_content` beside the content. */
+  deepseekReasoner: (answer: string, thought: string): Reply => ({
+    type: 'text',
+    content: answer,
+    reasoning: { field: 'reasoning_content', text: thought },
+  }),
+  /** OpenRouter, and Ollama's /v1 endpoint for thinking models: a `reasoning` field beside the content. */
+  ollamaThinking: (answer: string, thought: string): Reply => ({ type: 'text', content: answer, reasoning: { field: 'reasoning', text: thought } }),
+  /** Any model stopped by max_tokens mid-sentence: finish_reason "length". */
+  cutOff: (content: string): Reply => ({ type: 'text', content, finishReason: 'length' }),
 };
 
 export interface FakeOpenAi {
@@ -138,21 +195,33 @@ export async function startFakeOpenAi(): Promise<FakeOpenAi> {
         return; // never ends: the client's idle timeout must fire
       case 'text': {
         const usage = r.usage ?? { prompt_tokens: 100, completion_tokens: 20 };
+        const finish = r.finishReason ?? 'stop';
         if (!body?.stream) {
+          const message = { role: 'assistant', content: r.content, ...(r.reasoning ? { [r.reasoning.field]: r.reasoning.text } : {}) };
           return sendJson(res, 200, {
             id,
             object: 'chat.completion',
             created: 0,
             model,
-            choices: [{ index: 0, message: { role: 'assistant', content: r.content }, finish_reason: 'stop' }],
+            choices: [{ index: 0, message, finish_reason: finish }],
             usage: { ...usage, total_tokens: usage.prompt_tokens + usage.completion_tokens },
           });
         }
         startSse(res);
-        const parts = r.chunks ?? (r.content.match(/\S+\s*|\s+/g) ?? []);
+        const parts = r.chunks ?? wordChunks(r.content);
         res.write(`data: ${JSON.stringify(chunk(id, model, { role: 'assistant', content: '' }))}\n\n`);
-        for (const p of parts) res.write(`data: ${JSON.stringify(chunk(id, model, { content: p }))}\n\n`);
-        res.write(`data: ${JSON.stringify(chunk(id, model, {}, 'stop'))}\n\n`);
+        if (r.reasoning) {
+          for (const p of wordChunks(r.reasoning.text)) res.write(`data: ${JSON.stringify(chunk(id, model, { content: null, [r.reasoning.field]: p }))}\n\n`);
+        }
+        for (const p of parts) {
+          if (r.chunkDelayMs) {
+            await sleep(r.chunkDelayMs);
+            // (req.destroyed is true once its body has been read: only the response tells a client that left.)
+            if (res.destroyed || res.socket?.destroyed) return;
+          }
+          res.write(`data: ${JSON.stringify(chunk(id, model, { content: p }))}\n\n`);
+        }
+        res.write(`data: ${JSON.stringify(chunk(id, model, {}, finish))}\n\n`);
         if (body.stream_options?.include_usage) {
           const total = usage.prompt_tokens + usage.completion_tokens;
           res.write(`data: ${JSON.stringify({ id, object: 'chat.completion.chunk', created: 0, model, choices: [], usage: { ...usage, total_tokens: total } })}\n\n`);

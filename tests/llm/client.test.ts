@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createChatClient } from '../../src/llm/client.js';
 import { LlmError } from '../../src/llm/errors.js';
-import type { ChatClient, Usage } from '../../src/llm/types.js';
+import type { ChatClient, StreamEnd, Usage } from '../../src/llm/types.js';
 import { reply, startFakeOpenAi, type FakeOpenAi } from '../fakes/openai-server.js';
 import { capturingLogger, testLlmConfig } from './helpers.js';
 
@@ -18,12 +18,12 @@ afterEach(async () => {
   await fake.close();
 });
 
-async function drain(client: ChatClient): Promise<{ deltas: string[]; usage: Usage }> {
+async function drain(client: ChatClient): Promise<{ deltas: string[]; usage: Usage; end: StreamEnd }> {
   const gen = client.stream(messages);
   const deltas: string[] = [];
   for (;;) {
     const next = await gen.next();
-    if (next.done) return { deltas, usage: next.value };
+    if (next.done) return { deltas, usage: next.value.usage, end: next.value };
     deltas.push(next.value);
   }
 }
@@ -84,7 +84,8 @@ describe('createChatClient › stream', () => {
     // A raw SSE reply stands for an endpoint that never sends the usage chunk.
     fake.script(reply.rawSse(JSON.stringify({ choices: [{ index: 0, delta: { content: 'Ja.' } }] }), '[DONE]'));
     const client = createChatClient(testLlmConfig(fake.url), capturingLogger().logger);
-    expect(await drain(client)).toEqual({ deltas: ['Ja.'], usage: {} });
+    const { deltas, usage } = await drain(client);
+    expect({ deltas, usage }).toEqual({ deltas: ['Ja.'], usage: {} });
   });
 
   it('retries without stream_options when the endpoint rejects them', async () => {

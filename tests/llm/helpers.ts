@@ -3,7 +3,7 @@ import { createLogger, type Logger } from '../../src/logger.js';
 
 /** An LLM config for the fake server: small timeout, no retries unless asked. */
 export function testLlmConfig(url: string, overrides: Partial<LlmConfig> = {}): LlmConfig {
-  return { apiKey: 'sk-test-SECRET-123', baseURL: url, model: 'fake-model', timeoutMs: 300, maxRetries: 0, maxConcurrency: 4, ...overrides };
+  return { apiKey: 'sk-test-SECRET-123', baseURL: url, model: 'fake-model', timeoutMs: 300, maxRetries: 0, maxConcurrency: 4, contextTokens: 8192, ...overrides };
 }
 
 /** A debug-level logger whose lines the test can read. `secrets` off on purpose: our code must not rely on it. */

@@ -15,9 +15,9 @@ describe('openEventCache', () => {
     const path = join(await tmp(), 'events.json');
     const cache = await openEventCache(path);
     const direct = extractCorpusEvents(docs);
-    expect(cache.eventsFor(docs)).toEqual(direct);
+    expect(await cache.eventsFor(docs)).toEqual(direct);
     await cache.save();
-    expect((await openEventCache(path)).eventsFor(docs)).toEqual(direct);
+    expect(await (await openEventCache(path)).eventsFor(docs)).toEqual(direct);
   });
 
   it('re-extracts a document whose content changed and drops a removed one', async () => {
@@ -25,16 +25,44 @@ describe('openEventCache', () => {
     const a = parseDocument('a.txt', ' date 2021-06 De putsch van 24 mei was de tweede.');
     const b = parseDocument('b.txt', ' date 2020-01 Sinds 2013 strijdt Frankrijk in de Sahel.');
     if ('skip' in a || 'skip' in b) throw new Error('fixture');
-    expect(cache.eventsFor([a, b]).map((e) => e.date).sort()).toEqual(['2013', '2021-05-24']);
+    expect((await cache.eventsFor([a, b])).map((e) => e.date).sort()).toEqual(['2013', '2021-05-24']);
     const a2 = parseDocument('a.txt', ' date 2021-06 De putsch van 25 mei was de tweede.');
     if ('skip' in a2) throw new Error('fixture');
-    expect(cache.eventsFor([a2]).map((e) => e.date)).toEqual(['2021-05-25']);
+    expect((await cache.eventsFor([a2])).map((e) => e.date)).toEqual(['2021-05-25']);
   });
 
   it('starts empty from a corrupt file', async () => {
     const path = join(await tmp(), 'events.json');
     await writeFile(path, '{"version": 1, "docs": ');
     const docs = (await seedIndex()).fullDocuments();
-    expect((await openEventCache(path)).eventsFor(docs).length).toBeGreaterThan(0);
+    expect((await (await openEventCache(path)).eventsFor(docs)).length).toBeGreaterThan(0);
+  });
+
+  it('reads the merged timeline saved under the fingerprint back without extracting or merging', async () => {
+    const docs = (await seedIndex()).fullDocuments();
+    const path = join(await tmp(), 'events.json');
+    const first = await openEventCache(path);
+    const events = await first.eventsFor(docs, 'fp-1');
+    expect(first.stats).toEqual({ extracted: docs.length, merges: 1 });
+    await first.save();
+
+    const second = await openEventCache(path);
+    expect(await second.eventsFor(docs, 'fp-1')).toEqual(events);
+    expect(second.stats).toEqual({ extracted: 0, merges: 0 });
+  });
+
+  it('merges again, extracting only the changed document, when the fingerprint is another', async () => {
+    const docs = (await seedIndex()).fullDocuments();
+    const path = join(await tmp(), 'events.json');
+    const first = await openEventCache(path);
+    await first.eventsFor(docs, 'fp-1');
+    await first.save();
+    const changed = parseDocument('extra.txt', ' date 2021-06 De putsch van 24 mei was de tweede.');
+    if ('skip' in changed) throw new Error('fixture');
+
+    const second = await openEventCache(path);
+    const events = await second.eventsFor([...docs, changed], 'fp-2');
+    expect(second.stats).toEqual({ extracted: 1, merges: 1 });
+    expect(events.some((e) => e.citations.some((c) => c.docId === 'extra'))).toBe(true);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mergeEvents } from '../../src/timeline/merge.js';
+import { mergeEvents, sameEvent, type MergeStats } from '../../src/timeline/merge.js';
 import type { TimelineEvent } from '../../src/types.js';
 
 function event(docId: string, date: string, text: string, inferred = false): TimelineEvent {
@@ -57,5 +57,42 @@ describe('mergeEvents', () => {
     const text = 'De verkiezingen van 27 februari 2022 worden uitgesteld.';
     const merged = mergeEvents([event('a', '2022-02-27', text, true), event('b', '2022-02-27', text, false)]);
     expect(merged[0]?.inferred).toBe(false);
+  });
+
+  it('merges exactly as comparing every event with every earlier one would', () => {
+    const texts = [
+      'Op 24 mei pleegde het Malinese leger een militaire putsch in Bamako.',
+      'De militaire putsch van het Malinese leger in Bamako, op 24 mei.',
+      'Sinds 2013 vecht Frankrijk in Mali.',
+      'Het Malinese leger trok zich terug uit Bamako na de putsch.',
+      'Frankrijk vecht sinds 2013 in Mali tegen jihadisten.',
+    ];
+    const dates = ['2013', '2021-05-24', '2021-05'];
+    const events = Array.from({ length: 60 }, (_, i) => event(`d${i}`, dates[i % 3] as string, texts[(i * 7) % 5] as string));
+    const naive: TimelineEvent[] = [];
+    for (const e of events) {
+      const i = naive.findIndex((m) => sameEvent(m, e));
+      if (i === -1) naive.push(e);
+      else naive[i] = { ...naive[i]!, inferred: naive[i]!.inferred && e.inferred, citations: [...naive[i]!.citations, ...e.citations] };
+    }
+    expect(mergeEvents(events)).toEqual(naive);
+  });
+
+  it('compares an event only with events of its date that share a word, so the work grows with the corpus, not its square', () => {
+    // 4,000 distinct events over 2,000 dates: comparing all pairs would be 8 million comparisons.
+    const events = Array.from({ length: 4000 }, (_, i) => {
+      const day = String(1 + (i % 28)).padStart(2, '0');
+      const month = String(1 + (Math.floor(i / 28) % 12)).padStart(2, '0');
+      const year = 2000 + (Math.floor(i / 336) % 6);
+      return event(`d${i}`, `${year}-${month}-${day}`, `Gebeurtenis nummer${i} met woord${i % 97} en term${i % 89} erbij.`);
+    });
+    const stats: MergeStats = { comparisons: 0 };
+    const merged = mergeEvents(events, stats);
+    expect(merged).toHaveLength(4000);
+    expect(stats.comparisons).toBeLessThan(events.length * 10);
+    const twice: MergeStats = { comparisons: 0 };
+    mergeEvents([...events, ...events.map((e) => ({ ...e, id: `${e.id}b`, citations: [{ ...e.citations[0]!, passageId: `${e.id}#b` }] }))], twice);
+    // Twice the events: about twice the work (every copy meets its original), not four times.
+    expect(twice.comparisons).toBeLessThan(stats.comparisons * 2 + events.length * 10);
   });
 });

@@ -1,0 +1,120 @@
+/**
+ * Builds assets/lexicon/freedict-en-nl-fr.tsv, Griot's small bilingual word list, from FreeDict's
+ * dictionaries as Debian ships them (dictd format):
+ *
+ *   apt-get install dict-freedict-eng-nld dict-freedict-nld-eng dict-freedict-eng-fra \
+ *     dict-freedict-fra-eng dict-freedict-nld-fra dict-freedict-fra-nld
+ *   npx tsx scripts/build-lexicon.ts [/usr/share/dictd] > assets/lexicon/freedict-en-nl-fr.tsv
+ *
+ * (or `apt-get download` the same packages and `dpkg-deb -x` them, then pass their usr/share/dictd).
+ *
+ * FreeDict's small dictionaries are noisy (Ergane imports map "withdraw" to "sterven", "die" to
+ * "dobbelsteen", glue phrases into one word: "takein"), so a pair is kept only when a second source
+ * confirms it: the dictionary of the opposite direction, or a path through the third language
+ * (en "kill" → fr "tuer" → nl "doden"). Function words and multi-word entries are dropped and each word
+ * keeps at most MAX_TRANSLATIONS. Output: `pair<TAB>word<TAB>translation,translation…`, sorted, where
+ * pair is en-nl, en-fr or nl-fr and the word is in the pair's first language.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { eng, fra, nld } from 'stopword';
+
+type L = 'en' | 'nl' | 'fr';
+const CODE: Record<L, string> = { en: 'eng', nl: 'nld', fr: 'fra' };
+const STOP: Record<L, ReadonlySet<string>> = { en: new Set(eng), nl: new Set(nld), fr: new Set(fra) };
+const MAX_TRANSLATIONS = 4;
+const WORD = /^\p{L}[\p{L}'-]{1,28}$/u;
+
+const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+const b64 = (s: string) => [...s].reduce((n, c) => n * 64 + B64.indexOf(c), 0);
+
+/** Lower case, Dutch "ĳ" ligature spelt out. */
+const norm = (w: string) => w.normalize('NFC').replace(/ĳ/g, 'ij').replace(/Ĳ/g, 'IJ').toLowerCase().trim();
+
+/** A usable single word of language `l`, or null. */
+function word(raw: string, l: L): string | null {
+  const w = norm(raw.replace(/\([^)]*\)|<[^>]*>|\[[^\]]*\]/g, ''));
+  return WORD.test(w) && !STOP[l].has(w) ? w : null;
+}
+
+/** One direction: headword → translations, from a dictd .index and .dict.dz. */
+function readDict(dir: string, from: L, to: L): Map<string, Set<string>> {
+  const base = join(dir, `freedict-${CODE[from]}-${CODE[to]}`);
+  const dict = gunzipSync(readFileSync(`${base}.dict.dz`)).toString('utf8');
+  const bytes = Buffer.from(dict, 'utf8');
+  const out = new Map<string, Set<string>>();
+  for (const line of readFileSync(`${base}.index`, 'utf8').split('\n')) {
+    const [head, off, len] = line.split('\t');
+    if (!head || !off || !len || head.startsWith('00database')) continue;
+    const w = word(head, from);
+    if (!w) continue;
+    const entry = bytes.subarray(b64(off), b64(off) + b64(len)).toString('utf8').split('\n').slice(1);
+    const set = out.get(w) ?? new Set<string>();
+    for (const sense of entry) {
+      for (const t of sense.replace(/^\s*\d+\.\s*/, '').split(/[,;]/)) {
+        const tw = word(t, to);
+        if (tw) set.add(tw);
+      }
+    }
+    if (set.size) out.set(w, set);
+  }
+  return out;
+}
+
+type Dicts = Map<L, Map<L, Map<string, Set<string>>>>;
+
+/** Pairs a→b of l1→l2 seen in either direction's dictionary (`both`: in both directions). */
+function pairs(d: Dicts, l1: L, l2: L, both: boolean): Map<string, Set<string>> {
+  const fwd = d.get(l1)!.get(l2)!;
+  const back = d.get(l2)!.get(l1)!;
+  const out = new Map<string, Set<string>>();
+  const add = (a: string, b: string) => {
+    if (both && !((fwd.get(a)?.has(b) ?? false) && (back.get(b)?.has(a) ?? false))) return;
+    (out.get(a) ?? out.set(a, new Set()).get(a)!).add(b);
+  };
+  for (const [a, bs] of fwd) for (const b of bs) add(a, b);
+  for (const [b, as] of back) for (const a of as) add(a, b);
+  return out;
+}
+
+function main(): void {
+  const dir = process.argv[2] ?? '/usr/share/dictd';
+  const langs: L[] = ['en', 'nl', 'fr'];
+  const d: Dicts = new Map();
+  for (const a of langs) {
+    d.set(a, new Map());
+    for (const b of langs) if (a !== b) d.get(a)!.set(b, readDict(dir, a, b));
+  }
+  const lines: string[] = [];
+  const stats: string[] = [];
+  for (const [l1, l2] of [['en', 'nl'], ['en', 'fr'], ['nl', 'fr']] as const) {
+    const l3 = langs.find((l) => l !== l1 && l !== l2)!;
+    // Confirmed: in both directions, or through the third language where each step is (the noise of
+    // one dictionary, e.g. withdraw → décéder → sterven, never confirms itself).
+    const twoWay = pairs(d, l1, l2, true);
+    const via13 = pairs(d, l1, l3, true);
+    const via32 = pairs(d, l3, l2, true);
+    const all = pairs(d, l1, l2, false);
+    let seen = 0;
+    let kept = 0;
+    for (const [a, bs] of [...all].sort(([x], [y]) => (x < y ? -1 : 1))) {
+      const confirmed: string[] = [];
+      for (const b of bs) {
+        seen++;
+        const both = twoWay.get(a)?.has(b) ?? false;
+        const pivot = [...(via13.get(a) ?? [])].some((x) => via32.get(x)?.has(b) ?? false);
+        if (both || pivot) confirmed.push(b);
+      }
+      // A word spelt the same in both languages needs no entry: the analyser already matches it.
+      const keep = confirmed.filter((b) => b !== a).slice(0, MAX_TRANSLATIONS);
+      kept += keep.length;
+      if (keep.length) lines.push(`${l1}-${l2}\t${a}\t${keep.join(',')}`);
+    }
+    stats.push(`${l1}-${l2}: ${kept} of ${seen} pairs confirmed`);
+  }
+  process.stdout.write(`${lines.join('\n')}\n`);
+  process.stderr.write(`${stats.join('\n')}\n`);
+}
+
+main();

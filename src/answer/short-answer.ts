@@ -1,0 +1,130 @@
+import type { AnswerType } from '../search/answer-type.js';
+import { fold, tokenizeCased } from '../search/text.js';
+
+/**
+ * The short answer a question asks for ("how many" → a figure, "who" → a name, "when" → a date),
+ * taken from a sentence: the candidate span whose neighbourhood best matches the question's words,
+ * so that "how many soldiers died" picks the figure next to "gesneuveld", not the one next to
+ * "betrokken". Figures, names and dates read the same in every language, which is how an English
+ * question gets its answer from a Dutch sentence. Pure.
+ */
+export interface ShortAnswer {
+  /** The span as written in the sentence ("55", "Choguel Kokalla Maïga", "24 mei"). */
+  readonly text: string;
+  /**
+   * Weighted share (0..1) of the question's terms found within WINDOW words of the span: how sure
+   * we are that this span is the one the question asks for.
+   */
+  readonly match: number;
+}
+
+/** A token of the sentence as the matcher sees it: its index term, or null for a stopword. */
+export interface SentenceToken {
+  readonly text: string;
+  readonly term: string | null;
+}
+
+/** What a short answer is looked for as: the question types plus "name" for which/welk/quel questions. */
+export type SpanKind = Exclude<AnswerType, 'other'> | 'name';
+
+/** Words either side of a span that count as its neighbourhood. */
+export const WINDOW = 8;
+
+const UNITS_NL = 'een|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|dertien|veertien|vijftien|zestien|zeventien|achttien|negentien|twintig|dertig|veertig|vijftig|zestig|zeventig|tachtig|negentig|honderd|duizend|en';
+const UNITS_FR = 'un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize|vingt|trente|quarante|cinquante|soixante|cent|mille|et';
+const UNITS_EN = 'one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand';
+/** A number written as a word: "zeshonderd", "veertigtal", "trentaine", "ninety". */
+const NUMBER_WORD = new RegExp(
+  `^(?:(?:${UNITS_NL})+(?:tal)?|(?:${UNITS_FR})(?:-?(?:${UNITS_FR}))*|(?:trent|quarant|cinquant|soixant|diz|douz|vingt|cent)aines?|milliers?|dozens?|(?:${UNITS_EN})(?:-(?:${UNITS_EN}))*)$`,
+);
+// Too common as other words to count as figures on their own.
+const NOT_FIGURES = new Set(['een', 'en', 'un', 'une', 'et', 'one']);
+
+/** True for a token that states a quantity: digits or a number word. */
+export function isFigure(token: string): boolean {
+  const t = fold(token.toLowerCase());
+  if (/^\d+([.,]\d+)?$/.test(t)) return true;
+  return !NOT_FIGURES.has(t) && NUMBER_WORD.test(t);
+}
+
+const MONTHS =
+  'januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december|janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre|january|february|march|may|june|july|august|october';
+const WEEKDAYS = 'maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|monday|tuesday|wednesday|thursday|friday|saturday|sunday';
+const RELATIVE = 'volgend jaar|vorig jaar|volgende week|vorige week|l.annee prochaine|l.an prochain|l.annee derniere|l.an dernier|next year|last year|next week|last week';
+/** Date expressions, longest first: "du 1er au 6 février", "24 mei", "juni 2021", "2013", "donderdag". */
+const DATE = new RegExp(
+  `\\b(?:(?:du |van )?\\d{1,2}(?:er|e)?(?: (?:au|tot|to|-) \\d{1,2}(?:er|e)?)? (?:${MONTHS})(?: \\d{4})?|(?:${MONTHS}) \\d{1,2}(?:, \\d{4})?|(?:${MONTHS})(?: \\d{4})?|(?:1[89]|20)\\d\\d|(?:${WEEKDAYS})|(?:${RELATIVE}))\\b`,
+  'g',
+);
+
+/** A span of the sentence: [first, last] token positions and its text. */
+interface Candidate {
+  readonly first: number;
+  readonly last: number;
+  readonly text: string;
+}
+
+/**
+ * The best short answer of `kind` in a sentence, or null when the sentence holds none. `matchAt`
+ * says how well the words at token positions [from, to] match the question (0..1); `inQuestion`
+ * rejects candidates that only repeat the question ("Barkhane" answers no question about Barkhane).
+ */
+export function shortAnswer(
+  sentence: string,
+  tokens: readonly SentenceToken[],
+  kind: SpanKind,
+  matchAt: (from: number, to: number, except: readonly [number, number]) => number,
+  inQuestion: (token: SentenceToken) => boolean,
+): ShortAnswer | null {
+  let best: ShortAnswer | null = null;
+  for (const c of candidates(sentence, tokens, kind)) {
+    const span = tokens.slice(c.first, c.last + 1);
+    if (span.some(inQuestion)) continue;
+    const match = matchAt(Math.max(0, c.first - WINDOW), Math.min(tokens.length - 1, c.last + WINDOW), [c.first, c.last]);
+    if (!best || match > best.match) best = { text: c.text, match };
+  }
+  return best;
+}
+
+function candidates(sentence: string, tokens: readonly SentenceToken[], kind: SpanKind): Candidate[] {
+  switch (kind) {
+    case 'number':
+      return tokens.flatMap((t, i) => (isFigure(t.text) && !/^(1[89]|20)\d\d$/.test(t.text) ? [{ first: i, last: i, text: t.text }] : []));
+    case 'date':
+      return dateCandidates(sentence, tokens);
+    case 'person':
+    case 'place':
+    case 'name':
+      return nameCandidates(tokens);
+  }
+}
+
+/** Runs of capitalised words (not the sentence's first word unless another follows it): "Choguel Kokalla Maïga". */
+function nameCandidates(tokens: readonly SentenceToken[]): Candidate[] {
+  const out: Candidate[] = [];
+  let i = 0;
+  while (i < tokens.length) {
+    if (!/^\p{Lu}/u.test(tokens[i]!.text) || tokens[i]!.term === null) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j + 1 < tokens.length && /^\p{Lu}/u.test(tokens[j + 1]!.text) && tokens[j + 1]!.term !== null) j++;
+    if (i > 0 || j > i) out.push({ first: i, last: j, text: tokens.slice(i, j + 1).map((t) => t.text).join(' ') });
+    i = j + 1;
+  }
+  return out;
+}
+
+/** Date expressions, mapped onto token positions by counting the tokens before each match. */
+function dateCandidates(sentence: string, tokens: readonly SentenceToken[]): Candidate[] {
+  const folded = fold(sentence.toLowerCase());
+  const out: Candidate[] = [];
+  for (const m of folded.matchAll(DATE)) {
+    const first = tokenizeCased(folded.slice(0, m.index)).length;
+    const n = tokenizeCased(m[0]).length;
+    if (n === 0 || first + n > tokens.length) continue;
+    out.push({ first, last: first + n - 1, text: sentence.slice(m.index, m.index + m[0].length) });
+  }
+  return out;
+}

@@ -1,0 +1,107 @@
+/**
+ * The serving half of the scale bench, run as its own process (`node --expose-gc --import tsx
+ * serve-probe.ts SPEC.json`) over a corpus whose index is already saved: starts the app the way the
+ * bot does, answers, times searches, reindexes after changing one article, and prints one JSON line.
+ * A process of its own so its memory is a serving process's, not the bench's.
+ */
+import { appendFile, readFile } from 'node:fs/promises';
+import { createApp } from '../../app.js';
+import { loadConfig } from '../../config.js';
+import { createLogger } from '../../logger.js';
+import { summariseLatencies, type LatencySummary } from '../percentile.js';
+
+/** What the bench hands the probe. */
+export interface ProbeSpec {
+  readonly corpusDir: string;
+  readonly dataDir: string;
+  readonly question: string;
+  readonly questions: readonly string[];
+  readonly long: readonly string[];
+  /** The article file the reindex changes. */
+  readonly changeFile: string;
+}
+
+/** What the probe prints. */
+export interface ProbeResult {
+  readonly startMs: number;
+  readonly firstAnswerMs: number;
+  readonly passages: number;
+  readonly documents: number;
+  readonly events: number;
+  /** Resident memory once serving (after a full collection), and the peak so far. */
+  readonly rssBytes: number;
+  readonly heapUsedBytes: number;
+  readonly questions: LatencySummary;
+  readonly long: LatencySummary;
+  readonly reindexMs: number;
+  readonly reindexChanged: number;
+  readonly rssAfterReindexBytes: number;
+  readonly maxRssBytes: number;
+}
+
+const LIMIT = 10;
+const WARM_UP = 5;
+
+function timeQueries(queries: readonly string[], search: (q: string) => unknown): LatencySummary {
+  for (const q of queries.slice(0, WARM_UP)) search(q);
+  const samples: number[] = [];
+  for (const q of queries) {
+    const t = performance.now();
+    search(q);
+    samples.push(performance.now() - t);
+  }
+  return summariseLatencies(samples);
+}
+
+async function main(specPath: string): Promise<ProbeResult> {
+  const spec = JSON.parse(await readFile(specPath, 'utf8')) as ProbeSpec;
+  const gc = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
+  const t0 = performance.now();
+  const config = loadConfig({ CORPUS_DIR: spec.corpusDir, DATA_DIR: spec.dataDir, LOG_LEVEL: 'warn' });
+  const app = await createApp({ config, logger: createLogger({ level: 'warn' }) });
+  const startMs = performance.now() - t0;
+  await app.engine.ask(spec.question, { noLlm: true });
+  const firstAnswerMs = performance.now() - t0;
+  gc();
+  const mem = process.memoryUsage();
+  const search = (q: string) => app.engine.search(q, { limit: LIMIT });
+  const questions = timeQueries(spec.questions, search);
+  const long = timeQueries(spec.long, search);
+  const events = (await app.engine.timeline()).length;
+  await appendFile(spec.changeFile, '\nUne phrase ajoutée pour le banc d’essai le 3 mars 2020.\n');
+  const t1 = performance.now();
+  const report = await app.engine.reindex();
+  const reindexMs = performance.now() - t1;
+  gc();
+  const rssAfterReindexBytes = process.memoryUsage().rss;
+  await app.engine.close();
+  return {
+    startMs,
+    firstAnswerMs,
+    passages: report.passages,
+    documents: report.documents,
+    events,
+    rssBytes: mem.rss,
+    heapUsedBytes: mem.heapUsed,
+    questions,
+    long,
+    reindexMs,
+    reindexChanged: report.changed.length + report.added.length,
+    rssAfterReindexBytes,
+    maxRssBytes: process.resourceUsage().maxRSS * 1024,
+  };
+}
+
+const specPath = process.argv[2];
+if (!specPath) {
+  process.stderr.write('usage: serve-probe.ts SPEC.json\n');
+  process.exitCode = 2;
+} else {
+  main(specPath).then(
+    (r) => process.stdout.write(`${JSON.stringify(r)}\n`),
+    (err: unknown) => {
+      process.stderr.write(`serve-probe: ${(err as Error).stack ?? String(err)}\n`);
+      process.exitCode = 1;
+    },
+  );
+}

@@ -1,0 +1,99 @@
+import type { Config } from '../config.js';
+import { shorten } from '../format.js';
+import type { Logger } from '../logger.js';
+import type { AnswerStats } from '../store/types.js';
+import { parseCommandArgs, UsageError } from './args.js';
+import type { CliIo } from './io.js';
+
+/** Days counted when --days (or /stats days:) is not given. */
+export const DEFAULT_STATS_DAYS = 30;
+/** The longest window: LOG_RETENTION_DAYS's own maximum. */
+export const MAX_STATS_DAYS = 3650;
+
+const BARS = '▁▂▃▄▅▆▇█';
+
+/** One character per value: ▁ for zero, ▂…█ in proportion to the largest. Pure. */
+export function sparkline(values: readonly number[]): string {
+  const max = Math.max(0, ...values);
+  return values.map((v) => (v <= 0 || max === 0 ? BARS[0] : BARS[Math.max(1, Math.ceil((v / max) * (BARS.length - 1)))])).join('');
+}
+
+const pct = (n: number, of: number) => (of > 0 ? ` (${Math.round((100 * n) / of)}%)` : '');
+
+/** "en 3 · nl 2", largest first. */
+function counts(record: Readonly<Record<string, number>>): string {
+  const entries = Object.entries(record).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+  return entries.length ? entries.map(([k, n]) => `${k} ${n}`).join(' · ') : 'none';
+}
+
+export interface RenderStatsOptions {
+  /** Discord: bold headings and [label](url) links; the terminal prints URLs as they are. */
+  readonly markdown?: boolean;
+  /** Longest shown question (characters). */
+  readonly questionMax?: number;
+}
+
+/**
+ * The /stats figures as text, shared by the terminal and Discord: totals, languages, modes,
+ * latency, votes, a per-day sparkline, the top refused questions (what the corpus lacks) and the
+ * latest 👎 answers with links to their messages.
+ */
+export function renderStats(s: AnswerStats, options: RenderStatsOptions = {}): string {
+  const md = options.markdown ?? false;
+  const max = options.questionMax ?? 100;
+  const bold = (t: string) => (md ? `**${t}**` : t);
+  const quote = (q: string) => `“${shorten(q, max)}”`;
+  const lines = [
+    bold(`Griot answers, last ${s.days} day${s.days === 1 ? '' : 's'} (${s.since.slice(0, 10)} to ${s.until.slice(0, 10)})`),
+    `Questions ${s.questions} · answered ${s.answered}${pct(s.answered, s.questions)} · refused ${s.refused}${pct(s.refused, s.questions)}`,
+    `Languages: ${counts(s.byLanguage)}`,
+    `Modes: ${counts(s.byMode)}`,
+    `Sources: ${counts(s.bySource)}`,
+    `Latency: ${s.latencyMs.p50 === null ? 'no answers' : `p50 ${s.latencyMs.p50} ms · p95 ${s.latencyMs.p95} ms`}`,
+    `Votes: 👍 ${s.votes.up} · 👎 ${s.votes.down}${s.votes.ratio === null ? '' : ` (${Math.round(s.votes.ratio * 100)}% 👍)`}`,
+    `Per day: ${md ? '`' : ''}${sparkline(s.perDay.map((d) => d.questions))}${md ? '`' : ''} (most ${Math.max(0, ...s.perDay.map((d) => d.questions))} a day)`,
+    '',
+    bold('Most refused questions (what the corpus lacks):'),
+    ...(s.topRefused.length ? s.topRefused.map((r) => `${r.count}× ${quote(r.question)}`) : ['none']),
+    '',
+    bold('Latest 👎:'),
+    ...(s.latestDown.length
+      ? s.latestDown.map((d) => {
+          const what = d.question === null ? `answer ${d.answerId} (no longer in the log)` : quote(d.question);
+          const link = d.url ? (md ? ` [open](<${d.url}>)` : ` ${d.url}`) : '';
+          return `${d.at.slice(0, 16).replace('T', ' ')} ${what}${link}`;
+        })
+      : ['none']),
+  ];
+  return lines.join('\n');
+}
+
+/** A whole number of days from 1 to MAX_STATS_DAYS. */
+export function parseDays(value: string | undefined): number {
+  if (value === undefined) return DEFAULT_STATS_DAYS;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > MAX_STATS_DAYS) throw new UsageError(`--days expects a whole number from 1 to ${MAX_STATS_DAYS}, got "${value}"`);
+  return n;
+}
+
+/**
+ * `npm run stats -- [--days N] [--json]`: what was asked and what the corpus lacks, from the
+ * answer log. Opens only the store (no index is read).
+ */
+export async function statsCommand(deps: { config: Config; logger: Logger }, argv: readonly string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseCommandArgs(argv, {
+    days: { type: 'string' },
+    json: { type: 'boolean', default: false },
+  });
+  if (positionals.length > 0) throw new UsageError(`stats takes no arguments besides --days and --json, got "${positionals.join(' ')}"`);
+  const days = parseDays(values.days);
+  const { openAppStore } = await import('../app.js');
+  const store = await openAppStore(deps.config, deps.logger);
+  try {
+    const stats = await store.answers.stats({ days });
+    io.out(values.json ? `${JSON.stringify(stats)}\n` : `${renderStats(stats)}\n`);
+    return 0;
+  } finally {
+    await store.close();
+  }
+}

@@ -1,0 +1,56 @@
+import { detectLanguage } from '../corpus/language.js';
+import { LANGS, type Lang } from '../types.js';
+import type { Analyser, QueryTerm } from './analyser.js';
+import type { Lexicon } from './lexicon.js';
+import { MemoStemmer } from './stemmer.js';
+
+/** Stems of headwords, stopwords included ("die" is a Dutch function word and an English verb). */
+const headStemmer = new MemoStemmer(50_000);
+
+/**
+ * Cross-language query expansion: each word of the question also matches its translations in the
+ * other corpus languages, taken from the bilingual word list (died → sterven/overlijden, mourir).
+ * Names and numbers are not translated: they read the same everywhere. The translations become
+ * further variants of the same query term, so a term counts once however many languages match it.
+ */
+export function expandAcrossLanguages(
+  terms: readonly QueryTerm[],
+  question: string,
+  analyser: Analyser,
+  lexicon: Lexicon,
+): QueryTerm[] {
+  if (lexicon.size === 0) return [...terms];
+  const from: Lang = detectLanguage(question, 'en');
+  return terms.map((term) => {
+    if (term.isNumber) return term;
+    const extra = new Set<string>();
+    for (const to of LANGS) {
+      if (to === from) continue;
+      for (const w of lookup(term, from, to, analyser, lexicon)) {
+        // The surface form meets names (indexed unstemmed: "Nederland"), the stem the rest.
+        extra.add(w);
+        const stem = analyser.term(w, to);
+        if (stem) extra.add(stem);
+      }
+    }
+    const variants = [...new Set([...term.variants, ...extra])];
+    return variants.length === term.variants.length ? term : { ...term, variants };
+  });
+}
+
+/**
+ * Translations of a term: of the word as written, else of the headwords whose stem is the word's
+ * ("died" → "die", "mercenaires" → "mercenaire"). Names are looked up as written only: a stem of a
+ * name is another word (French stems "Mali" to "mal", which translates to "bad").
+ */
+function lookup(term: QueryTerm, from: Lang, to: Lang, analyser: Analyser, lexicon: Lexicon): readonly string[] {
+  const direct = lexicon.translate(term.token, from, to);
+  if (direct.length > 0 || term.isName) return direct;
+  const stem = headStemmer.stem(term.token, from);
+  if (stem.length < 3) return [];
+  const out: string[] = [];
+  for (const head of lexicon.wordsStartingWith(stem, from, to)) {
+    if (head.length <= stem.length + 4 && headStemmer.stem(head, from) === stem) out.push(...lexicon.translate(head, from, to));
+  }
+  return [...new Set(out)];
+}

@@ -1,0 +1,93 @@
+import { readFileSync } from 'node:fs';
+import type { Lang } from '../types.js';
+import { fold } from './text.js';
+
+/** The bilingual word list built by scripts/build-lexicon.ts from FreeDict (see assets/lexicon/LICENSE.md). */
+export const DEFAULT_LEXICON_PATH = new URL('../../assets/lexicon/freedict-en-nl-fr.tsv', import.meta.url);
+
+/** Words of another language that translate a word, in both directions of en-nl, en-fr and nl-fr. */
+export interface Lexicon {
+  /** Translations of a folded lower-case word of language `from` into `to` (empty when unknown). */
+  translate(word: string, from: Lang, to: Lang): readonly string[];
+  /** Words of `from` that start with `prefix`, in sorted order (for dictionary forms of an inflected word). */
+  wordsStartingWith(prefix: string, from: Lang, to: Lang): readonly string[];
+  /** Number of (word, translation) pairs, both directions counted once. */
+  readonly size: number;
+}
+
+
+/**
+ * Parses the lexicon's TSV (`pair<TAB>word<TAB>translation,…`, pair like `en-nl`); lines that do not
+ * fit are skipped, so a hand-edited file degrades instead of stopping start-up. Pure.
+ */
+export function parseLexicon(tsv: string): Lexicon {
+  const maps = new Map<string, Map<string, string[]>>();
+  const sorted = new Map<string, string[]>();
+  const dir = (from: Lang, to: Lang) => maps.get(from + to) ?? maps.set(from + to, new Map()).get(from + to)!;
+  let size = 0;
+  const add = (from: Lang, to: Lang, a: string, b: string) => {
+    const map = dir(from, to);
+    const list = map.get(a);
+    if (!list) map.set(a, [b]);
+    else if (!list.includes(b)) list.push(b);
+  };
+  for (const line of tsv.split('\n')) {
+    const [pair, word, list] = line.split('\t');
+    const m = /^(en|nl|fr)-(en|nl|fr)$/.exec(pair ?? '');
+    if (!m || !word || !list) continue;
+    const from = m[1] as Lang;
+    const to = m[2] as Lang;
+    const a = foldFast(word.toLowerCase());
+    for (const t of list.split(',')) {
+      const b = foldFast(t.trim().toLowerCase());
+      if (!b) continue;
+      add(from, to, a, b);
+      add(to, from, b, a);
+      size++;
+    }
+  }
+  return {
+    size,
+    translate: (word, from, to) => maps.get(from + to)?.get(word) ?? [],
+    wordsStartingWith: (prefix, from, to) => {
+      const d = from + to;
+      let words = sorted.get(d);
+      if (!words) sorted.set(d, (words = [...(maps.get(d)?.keys() ?? [])].sort()));
+      const out: string[] = [];
+      for (let i = lowerBound(words, prefix); i < words.length && words[i]!.startsWith(prefix); i++) out.push(words[i]!);
+      return out;
+    },
+  };
+}
+
+/** Folding is the slow part of loading; most words are plain ASCII and need none. */
+const foldFast = (w: string) => (/^[\x00-\x7f]*$/.test(w) ? w : fold(w));
+
+function lowerBound(words: readonly string[], x: string): number {
+  let lo = 0;
+  let hi = words.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (words[mid]! < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+let cached: Lexicon | undefined;
+
+/**
+ * The bundled lexicon, read once on first use (about 0.9 MB; it is immutable data, like the stopword
+ * lists). A missing file gives an empty lexicon and a one-line warning on stderr: answers then rely
+ * on the other cross-language signals.
+ */
+export function bundledLexicon(): Lexicon {
+  if (cached) return cached;
+  try {
+    cached = parseLexicon(readFileSync(DEFAULT_LEXICON_PATH, 'utf8'));
+  } catch (err) {
+    process.stderr.write(`griot: bilingual word list not readable (${(err as NodeJS.ErrnoException).code ?? String(err)}); run scripts/build-lexicon.ts\n`);
+    cached = parseLexicon('');
+  }
+  return cached;
+}

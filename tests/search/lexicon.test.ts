@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { expandAcrossLanguages } from '../../src/search/bilingual.js';
+import { Analyser } from '../../src/search/analyser.js';
+import { bundledLexicon, parseLexicon } from '../../src/search/lexicon.js';
+import { LANGS } from '../../src/types.js';
+
+describe('parseLexicon', () => {
+  it('reads pairs in both directions and skips lines that do not fit', () => {
+    const lx = parseLexicon('en-nl\tsoldier\tsoldaat\nnonsense line\nxx-yy\ta\tb\nnl-fr\tsoldaat\tsoldat\n');
+    expect(lx.translate('soldier', 'en', 'nl')).toEqual(['soldaat']);
+    expect(lx.translate('soldaat', 'nl', 'en')).toEqual(['soldier']);
+    expect(lx.translate('soldat', 'fr', 'nl')).toEqual(['soldaat']);
+    expect(lx.size).toBe(2);
+  });
+});
+
+describe('the bundled FreeDict word list', () => {
+  const lx = bundledLexicon();
+
+  it('keeps confirmed translations and filters dictionary noise', () => {
+    expect(lx.translate('die', 'en', 'nl')).toContain('sterven');
+    // nld-eng gives "dobbelsteen → die" (a dice); no other dictionary confirms it.
+    expect(lx.translate('die', 'en', 'nl')).not.toContain('dobbelsteen');
+    expect(lx.translate('soldier', 'en', 'fr')).toEqual(['soldat']);
+    for (const list of [lx.translate('die', 'en', 'nl'), lx.translate('kill', 'en', 'fr')]) {
+      for (const w of list) expect(w).toMatch(/^\p{L}[\p{L}'-]+$/u); // single words only
+    }
+  });
+});
+
+describe('expandAcrossLanguages', () => {
+  const analyser = new Analyser();
+  const expand = (q: string) => expandAcrossLanguages(analyser.queryTerms(q, LANGS), q, analyser, bundledLexicon());
+
+  it('adds translations of an inflected word through its dictionary form', () => {
+    const died = expand('How many soldiers died in the war?').find((t) => t.token === 'died');
+    expect(died?.variants).toEqual(expect.arrayContaining(['sterven', 'mourir']));
+  });
+
+  it('does not translate names by their stem (French stems Mali to "mal", which means "bad")', () => {
+    const mali = expand('Combien de soldats sont au Mali ?').find((t) => t.token === 'mali');
+    expect(mali?.variants).not.toContain('slecht');
+  });
+});

@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { cognateKey, editDistance, Vocabulary } from '../../src/search/vocabulary.js';
+
+const vocab = Vocabulary.of(['helikopter', 'defensie', 'defensiepersoneel', 'avril', 'akkoord', 'militair', 'soldat', 'forc', 'troep']);
+const terms = (stem: string, edits = 2) => vocab.expand(stem, 20, edits).map((e) => e.term);
+
+describe('Vocabulary.expand', () => {
+  it('finds the cognate spelled with k for c', () => {
+    expect(terms('helicopter')).toContain('helikopter');
+  });
+
+  it('finds Dutch compounds that start with the stem, as prefix matches', () => {
+    expect(vocab.expand('defensie', 20, 2)).toEqual([{ term: 'defensiepersoneel', kind: 'prefix', distance: 9 }]);
+  });
+
+  it('finds a term that differs at its start or its end by an edit', () => {
+    expect(terms('april', 1)).toEqual(['avril']);
+    expect(terms('force', 1)).toEqual(['forc']);
+    expect(terms('troup', 1)).toEqual(['troep']);
+  });
+
+  it('leaves out terms more edits away than allowed', () => {
+    expect(terms('accord', 1)).not.toContain('akkoord');
+    expect(terms('militari', 1)).toEqual([]);
+    expect(terms('militari', 2)).toEqual(['militair']);
+  });
+
+  it('never returns the stem itself', () => {
+    expect(terms('soldat')).toEqual([]);
+  });
+});
+
+describe('cognateKey', () => {
+  it('neutralises spelling differences between the languages', () => {
+    expect(cognateKey('helicopter')).toBe(cognateKey('helikopter'));
+    expect(cognateKey('philosophie')).toBe('filosofie');
+    expect(cognateKey('commissie')).toBe('komisie');
+  });
+});
+
+describe('editDistance', () => {
+  it('counts substitutions, insertions and deletions, stopping past the limit', () => {
+    expect(editDistance('april', 'avril', 2)).toBe(1);
+    expect(editDistance('militari', 'militair', 2)).toBe(2);
+    expect(editDistance('accord', 'akkoord', 1)).toBe(2);
+  });
+});

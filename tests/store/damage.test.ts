@@ -1,0 +1,72 @@
+import { existsSync } from 'node:fs';
+import { open as openFile, rm, stat, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openStore, STORE_FILE } from '../../src/store/sqlite.js';
+import type { Store } from '../../src/store/types.js';
+import { entry, tempDataDir } from './helpers.js';
+
+const NOW = new Date('2026-03-10T18:00:00Z');
+const PAGE = 4096;
+
+describe('openStore on a damaged file', () => {
+  const open: Store[] = [];
+  const dirs: string[] = [];
+  afterEach(async () => {
+    for (const s of open.splice(0)) await s.close();
+    for (const d of dirs.splice(0)) await rm(d, { recursive: true, force: true });
+  });
+  const start = async (dataDir: string) => {
+    const store = await openStore({ dataDir, retentionDays: 3650, now: () => NOW, pruneEveryMs: 0 });
+    open.push(store);
+    return store;
+  };
+  const dataDir = async () => {
+    const d = await tempDataDir();
+    dirs.push(d);
+    return d;
+  };
+
+  it('reports a file that is not a database at all, moves it aside and starts a new one that works', async () => {
+    const dir = await dataDir();
+    await writeFile(join(dir, STORE_FILE), 'this is not an SQLite database, just text someone saved here\n'.repeat(100));
+    const store = await start(dir);
+    expect(store.problems).toHaveLength(1);
+    expect(store.problems[0]!.message).toMatch(/griot\.sqlite was damaged .*nothing in it could be read.*a new one was started/);
+    expect(existsSync(store.problems[0]!.movedTo!)).toBe(true);
+    await store.answers.record(entry());
+    expect((await store.answers.stats({ days: 1, now: NOW })).questions).toBe(1);
+  });
+
+  it('keeps the readable records when pages in the middle are garbage, reports how many were skipped, and logs again', async () => {
+    const dir = await dataDir();
+    const first = await start(dir);
+    const total = 1500;
+    for (let i = 0; i < total; i++) {
+      await first.answers.record(entry({ question: `Question number ${i} about the Sahel and the mission?`, refused: i % 3 === 0 }));
+    }
+    await first.close();
+    const file = join(dir, STORE_FILE);
+    const pages = Math.floor((await stat(file)).size / PAGE);
+    // Three pages of random bytes, 40% into the file (well past the schema on page 1).
+    const handle = await openFile(file, 'r+');
+    const at = Math.floor(pages * 0.4);
+    await handle.write(Buffer.alloc(3 * PAGE, 0xa5), 0, 3 * PAGE, at * PAGE);
+    await handle.close();
+
+    const store = await start(dir);
+    expect(store.problems).toHaveLength(1);
+    const [problem] = store.problems;
+    expect(problem!.message).toMatch(/griot\.sqlite was damaged .*; kept \d+ answers, 0 votes, skipped about \d+ unreadable records/);
+    expect(existsSync(problem!.movedTo!)).toBe(true);
+    const kept = (await store.answers.stats({ days: 1, now: NOW })).questions;
+    // The rest is kept: at most the rows of the three garbage pages (a few dozen each) are lost.
+    expect(kept).toBeGreaterThan(total - 3 * 60);
+    expect(kept).toBeLessThanOrEqual(total);
+    await store.answers.record(entry({ question: 'after the repair' }));
+    expect((await store.answers.stats({ days: 1, now: NOW })).questions).toBe(kept + 1);
+    await store.close();
+    // Repaired for good: the next start finds nothing wrong.
+    expect((await start(dir)).problems).toEqual([]);
+  });
+});

@@ -1,0 +1,60 @@
+import { rm } from 'node:fs/promises';
+import { afterEach, describe, expect, it } from 'vitest';
+import { askCommand } from '../../src/cli/ask.js';
+import { recordAnswer } from '../../src/store/record-answer.js';
+import { openStore } from '../../src/store/sqlite.js';
+import type { Store } from '../../src/store/types.js';
+import { testApp } from '../helpers/app.js';
+import { captureIo } from '../helpers/io.js';
+import { entry } from './helpers.js';
+
+/** Fills a store capped at a few pages until SQLite says what a full disk says, even to the smallest record. */
+async function fill(store: Store): Promise<Error> {
+  let last: Error | undefined;
+  for (const question of [`${'padding '.repeat(50)}`, 'x']) {
+    for (let i = 0; i < 10_000; i++) {
+      try {
+        await store.answers.record(entry({ question, citedDocIds: [] }));
+      } catch (err) {
+        last = err as Error;
+        break;
+      }
+    }
+  }
+  if (!last) throw new Error('the store never filled up');
+  return last;
+}
+
+describe('answer logging on a full disk', () => {
+  let dataDir: string | undefined;
+  let store: Store | undefined;
+  afterEach(async () => {
+    await store?.close();
+    if (dataDir) await rm(dataDir, { recursive: true, force: true, maxRetries: 5 });
+  });
+
+  it('npm run ask still prints the answer and exits 0, with a warning naming the write error', async () => {
+    const app = await testApp();
+    dataDir = app.config.dataDir;
+    await app.store.close();
+    store = await openStore({ dataDir, retentionDays: 90, pruneEveryMs: 0, maxPages: 12 });
+    expect((await fill(store)).message).toMatch(/database or disk is full/);
+
+    const io = captureIo();
+    const code = await askCommand({ ...app, store }, ['Welk land is bereid om als nieuwe thuisbasis voor de missie te dienen?'], io);
+    expect(code).toBe(0);
+    expect(io.stdout).toMatch(/Niger/);
+    expect(io.stdout).toMatch(/Sources:/);
+    const warning = app.logs.lines.map((l) => JSON.parse(l)).find((l) => l.msg === 'could not write the answer log; the answer was given anyway');
+    expect(warning).toMatchObject({ level: 40, err: { message: expect.stringMatching(/database or disk is full/) } });
+  });
+
+  it('recordAnswer resolves false instead of rejecting when the store is closed under it', async () => {
+    const app = await testApp();
+    dataDir = app.config.dataDir;
+    await app.store.close();
+    const answer = await app.engine.ask('Welk land is bereid om als thuisbasis te dienen?');
+    expect(await recordAnswer(app.store, app.logger, answer, { source: 'cli' })).toBe(false);
+    expect(app.logs.text).toMatch(/could not write the answer log/);
+  });
+});
