@@ -1,9 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { FakeInteraction, FakeMessage } from '../fakes/discord/fake-discord.js';
 import type { AskOptions } from '../../src/types.js';
-import { NIGER_QUESTION, restartHarness, startHarness, withAsk, type Harness, type HarnessOptions } from './harness.js';
+import { restartHarness, startHarness, withAsk, type Harness, type HarnessOptions } from './harness.js';
 
 const EPHEMERAL = 64;
+/** Answered from 002_68a43d7a4bec2f41 with a citation (the state the buttons need). */
+const QUESTION = 'Wat zei Macron over Niger?';
 
 describe('buttons, pagers and threads after a restart (new Client, same DATA_DIR)', () => {
   let h: Harness;
@@ -27,7 +29,7 @@ describe('buttons, pagers and threads after a restart (new Client, same DATA_DIR
     h = await restartHarness(h, { ...options, env });
   };
   const askAndWait = async (): Promise<FakeMessage> => {
-    const interaction = h.fake.command('ask', { question: NIGER_QUESTION });
+    const interaction = h.fake.command('ask', { question: QUESTION });
     return h.fake.until(() => {
       const m = h.fake.original(interaction);
       return m && m.components.length > 0 ? m : undefined;
@@ -78,15 +80,15 @@ describe('buttons, pagers and threads after a restart (new Client, same DATA_DIR
 
   it('a follow-up in a thread started before the restart carries the earlier turn', async () => {
     await start();
-    const asked = h.fake.say(`<@${h.fake.botUser.id}> ${NIGER_QUESTION}`);
+    const asked = h.fake.say(`<@${h.fake.botUser.id}> ${QUESTION}`);
     const thread = await h.fake.until(() => h.fake.threads.get(asked.id));
     await h.fake.until(() => h.fake.messagesIn(thread.id).some((m) => m.author.id === h.fake.botUser.id && m.components.length > 0));
     await restart();
 
     h.fake.say('Hoeveel Franse soldaten zijn gesneuveld bij Operatie Barkhane?', { channelId: thread.id });
     await h.fake.until(() => h.fake.messagesIn(thread.id).filter((m) => m.author.id === h.fake.botUser.id && m.components.length > 0).length >= 2);
-    expect(calls.map((c) => c.question)).toEqual([NIGER_QUESTION, 'Hoeveel Franse soldaten zijn gesneuveld bij Operatie Barkhane?']);
-    expect(calls[1]!.options?.history).toEqual([{ question: NIGER_QUESTION, answer: expect.stringContaining('Niger') }]);
+    expect(calls.map((c) => c.question)).toEqual([QUESTION, 'Hoeveel Franse soldaten zijn gesneuveld bij Operatie Barkhane?']);
+    expect(calls[1]!.options?.history).toEqual([{ question: QUESTION, answer: expect.stringContaining('Niger') }]);
     expect(h.logs.some((l) => l.cmd === 'follow-up' && l.msg === 'answered' && l.turns === 1)).toBe(true);
   });
 
