@@ -9,6 +9,7 @@ import { shorten } from '../format.js';
 import { moveAside, salvageInto } from './salvage.js';
 import { MIGRATIONS, RETAINED_TABLES } from './schema.js';
 import { createSqliteAnswerLog } from './sqlite-answers.js';
+import { createSqliteDiscordState } from './sqlite-discord.js';
 import { createSqliteVotes } from './sqlite-votes.js';
 import type { PruneReport, Store, StoreProblem } from './types.js';
 import { loadOrCreateSalt, userHasher } from './user-hash.js';
@@ -101,6 +102,7 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
   return {
     answers: createSqliteAnswerLog(db, hashUser),
     votes: createSqliteVotes(db, hashUser),
+    discord: createSqliteDiscordState(db, () => now().getTime() - options.retentionDays * DAY_MS),
     hashUser,
     problems,
     async prune(at) {

@@ -10,7 +10,7 @@ export const vote: ComponentHandler = {
   prefix: 'fb',
   async execute(interaction, [kind, answerId], ctx, log) {
     const value: Vote = kind === 'down' ? 'down' : 'up';
-    const { answer } = shownAnswer(ctx, answerId);
+    const { answer } = await shownAnswer(ctx, answerId);
     let previous: Vote | undefined;
     try {
       ({ previous } = await ctx.store.votes.record({ answerId: answer.id, userId: interaction.user.id, vote: value }));
