@@ -31,6 +31,8 @@ export interface RenderStatsOptions {
   readonly markdown?: boolean;
   /** Longest shown question (characters). */
   readonly questionMax?: number;
+  /** Makes a user's question safe inside the Markdown (Discord: shown literally); default: as it is. */
+  readonly literal?: (text: string) => string;
 }
 
 /**
@@ -42,7 +44,8 @@ export function renderStats(s: AnswerStats, options: RenderStatsOptions = {}): s
   const md = options.markdown ?? false;
   const max = options.questionMax ?? 100;
   const bold = (t: string) => (md ? `**${t}**` : t);
-  const quote = (q: string) => `“${shorten(q, max)}”`;
+  const literal = options.literal ?? ((t: string) => t);
+  const quote = (q: string) => `“${literal(shorten(q, max))}”`;
   const lines = [
     bold(`Griot answers, last ${s.days} day${s.days === 1 ? '' : 's'} (${s.since.slice(0, 10)} to ${s.until.slice(0, 10)})`),
     `Questions ${s.questions} · answered ${s.answered}${pct(s.answered, s.questions)} · refused ${s.refused}${pct(s.refused, s.questions)}`,

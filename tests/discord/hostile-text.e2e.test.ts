@@ -88,6 +88,20 @@ describe('corpus and user text shown as plain text', () => {
     expect(liveMarkup(cited.description)).toEqual([]);
   });
 
+  it('/stats shows a hostile question literally to moderators', async () => {
+    const question = '**Zeppelins** ||over|| [Tombouctou](https://example.com)?';
+    const asked = h.fake.command('ask', { question });
+    await h.fake.until(() => h.logs.some((l) => l.interactionId === asked.id && l.msg === 'interaction finished'));
+    const interaction = h.fake.command('stats', {}, { roles: [h.fake.roles.moderator] });
+    const message = await h.fake.until(() => {
+      const m = h.fake.original(interaction);
+      return m?.content ? m : undefined;
+    });
+    const line = (message.content as string).split('\n').find((l) => displayed(l).includes(question));
+    expect(line, message.content).toBeDefined();
+    expect(liveMarkup(line!)).toEqual([]);
+  });
+
   it('/help shows no corpus Markdown', async () => {
     const interaction = h.fake.command('help');
     const help = await h.fake.until(() => {

@@ -2,6 +2,7 @@ import { MessageFlags, PermissionFlagsBits, SlashCommandBuilder } from 'discord.
 import { DEFAULT_STATS_DAYS, MAX_STATS_DAYS, renderStats } from '../../cli/stats.js';
 import { NO_MENTIONS } from '../allowed-mentions.js';
 import { DISCORD_LIMITS } from '../render/limits.js';
+import { plain } from '../render/markdown.js';
 import { UserError } from '../user-error.js';
 import { isModerator } from './reindex.js';
 import type { Command } from './types.js';
@@ -27,7 +28,7 @@ export const stats: Command = {
     const days = interaction.options.getInteger('days') ?? DEFAULT_STATS_DAYS;
     let text: string;
     try {
-      text = renderStats(await ctx.store.answers.stats({ days }), { markdown: true, questionMax: 80 });
+      text = renderStats(await ctx.store.answers.stats({ days }), { markdown: true, questionMax: 80, literal: plain });
     } catch (err) {
       log.warn({ err }, 'stats could not be read');
       throw new UserError(`The answer log could not be read: ${(err as Error).message}. The operator can run \`npm run stats\` on the server to see more.`);
