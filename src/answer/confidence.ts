@@ -1,31 +1,36 @@
 /**
- * One confidence for a keyless answer, 0..1, from three kinds of evidence about its best sentence:
- * how much of the question the sentence (with its neighbours) covers, whether the question's names
- * and figures occur in the passage at all, and, for a question that asks for a figure, name or date,
- * how well the short answer's own neighbourhood matches the question. Below the threshold the answer
- * is a refusal. Calibrated on the dev set: `npm run eval` prints the sweep.
+ * One confidence for a keyless answer, 0..1, from the evidence about its best sentence: how much of
+ * the question the sentence (with its neighbours) covers, how much of what the question asks about
+ * (its common words) is there, how much of the question the corpus has no word for, and, for a
+ * question that asks for a figure, name or date, how well the short answer's own neighbourhood
+ * matches the question. Below the threshold the answer is a refusal. Calibrated on the dev set:
+ * `npm run eval` prints the sweep (docs/answers.md).
  */
 export interface ConfidenceInput {
   /** Weighted share of the question's terms in the sentence and its neighbours, 0..1. */
   readonly coverage: number;
-  /** Weighted share of the question's names and figures found in the passage, or null when it has none. */
-  readonly anchors: number | null;
   /** The short answer's neighbourhood match, 0..1; null when the question asks for no span. */
   readonly span: number | null;
   /** Weighted share of the question's terms that no passage of the corpus contains, 0..1. */
   readonly unknown?: number;
+  /**
+   * Share of the question's common words (what it asks about: "population", "commander") in the
+   * sentence and its neighbours; null when the question has only names and figures.
+   */
+  readonly focus?: number | null;
 }
 
 /** Refusal below this confidence (chosen from the sweep printed by `npm run eval`). */
-export const DEFAULT_THRESHOLD = 0.5;
+export const DEFAULT_THRESHOLD = 0.25;
 
 /**
- * Coverage, and the span's match when the question wants a span (a question that asks "how many"
- * is not answered by a sentence without the right figure), scaled down when a name of the question is
- * missing from the passage: "the capital of Australia" is not answered by text about Canberra's absence.
+ * Coverage, averaged with the span's match when the question wants a span (a "how many" question is
+ * not answered by a sentence without the right figure); scaled down when what the question asks about
+ * is missing ("the population of Bamako": Bamako is there, a population is not) and when the corpus
+ * has no word for much of the question ("the capital of Australia").
  */
 export function confidence(input: ConfidenceInput): number {
   const base = input.span === null ? input.coverage : (input.coverage + input.span) / 2;
-  const anchorFactor = input.anchors === null ? 1 : 0.5 + 0.5 * input.anchors;
-  return base * anchorFactor * (1 - 0.5 * (input.unknown ?? 0));
+  const focusFactor = input.focus === null || input.focus === undefined ? 1 : 0.4 + 0.6 * input.focus;
+  return base * focusFactor * (1 - 0.5 * (input.unknown ?? 0));
 }

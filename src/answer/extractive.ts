@@ -2,6 +2,7 @@ import { splitSentences } from '../corpus/sentences.js';
 import { Analyser, type QueryTerm } from '../search/analyser.js';
 import { answerType, sentenceFits, type AnswerType } from '../search/answer-type.js';
 import { dateReference } from '../search/dates.js';
+import { isStopword, QUESTION_WORDS } from '../search/stopwords.js';
 import { fold, tokenizeCased } from '../search/text.js';
 import type { Citation, Lang, SearchHit } from '../types.js';
 import { confidence, DEFAULT_THRESHOLD } from './confidence.js';
@@ -17,17 +18,15 @@ import type { AnswerBody } from './types.js';
 export interface AnswerSignals {
   /** A term matches a longer word it starts (defensie → defensiepersoneel) or one edit away (helicopter → helikopter). */
   readonly cognates: boolean;
-  /** Names and figures of the question weigh more, and a passage missing them is trusted less. */
-  readonly anchors: boolean;
   /** A question asking for a figure, name or date needs a span whose neighbourhood matches the question. */
   readonly shortAnswer: boolean;
 }
 
-export const ALL_SIGNALS: AnswerSignals = { cognates: true, anchors: true, shortAnswer: true };
+export const ALL_SIGNALS: AnswerSignals = { cognates: true, shortAnswer: true };
 
 /** Knobs of the extractive answerer; the defaults are calibrated on the dev set (docs/answers.md). */
 export interface ExtractiveOptions {
-  /** Weight of a query term (e.g. its IDF in the index); default 1. Names and numbers are weighted ×1.5 on top. */
+  /** Weight of a query term (e.g. its IDF in the index); default 1. */
   readonly termWeight?: (term: QueryTerm) => number;
   /** Refusal below this confidence (src/answer/confidence.ts). */
   readonly threshold?: number;
@@ -50,17 +49,26 @@ export interface ScoredSentence {
   readonly coverage: number;
   /** Coverage plus rank and answer-type evidence: the order candidates are examined in. */
   readonly score: number;
+  /** Share of the question's common words (not names, not figures) in the sentence and its neighbours; null when it has none. */
+  readonly focus: number | null;
+  /** The sentences before and after it in the passage (those of 20 characters or more). */
+  readonly neighbours: readonly string[];
 }
 
 /** The best sentence with its short answer and confidence: what the answer (or refusal) is made from. */
 export interface Judged {
   readonly sentence: ScoredSentence;
   readonly short: ShortAnswer | null;
+  /** The sentence the short answer was taken from when it is a neighbour of `sentence`. */
+  readonly shortFrom?: string;
   readonly confidence: number;
 }
 
 // One analyser for sentence scoring; its stemmer memo makes repeated words free.
 const analyser = new Analyser();
+
+/** A short answer found in a neighbouring sentence counts for this much of its match. */
+const NEIGHBOUR_DISCOUNT = 0.8;
 
 /** Sentences judged for confidence, from the top of the sentence ranking. */
 const JUDGED = 8;
@@ -76,8 +84,11 @@ export function extractiveAnswer(question: string, hits: readonly SearchHit[], l
   const best = judged[0];
   if (!best || best.confidence < (options.threshold ?? DEFAULT_THRESHOLD)) return refusal(lang, best?.confidence ?? 0);
 
-  const chosen: ScoredSentence[] = [best.sentence];
-  const maxSentences = options.maxSentences ?? 2;
+  const chosen: { hit: SearchHit; text: string }[] = [best.sentence];
+  if (best.shortFrom) chosen.push({ hit: best.sentence.hit, text: best.shortFrom });
+  // A short answer stands on its own sentence: a second quote would bring a second figure or name.
+  const hasLead = best.short !== null && best.short.match >= 0.5;
+  const maxSentences = hasLead ? chosen.length : Math.max(options.maxSentences ?? 2, chosen.length);
   for (const j of judged.slice(1)) {
     if (chosen.length >= maxSentences) break;
     // A second sentence only when it is nearly as good and says something else.
@@ -98,7 +109,7 @@ export function extractiveAnswer(question: string, hits: readonly SearchHit[], l
     }
     return n;
   };
-  const lead = best.short && best.short.match >= 0.5 ? shortAnswerLine(best.short.text, citeHit(best.sentence.hit, best.sentence.text), lang) : null;
+  const lead = hasLead && best.short ? shortAnswerLine(best.short.text, citeHit(best.sentence.hit, best.shortFrom ?? best.sentence.text), lang) : null;
   const quotes = chosen.map((s) => `${quoteLabel(s.hit.passage.lang, lang)}${cite(s.text, citeHit(s.hit, s.text))}`);
   return { lang, refused: false, text: [lead, quotes.join(' ')].filter((x) => x !== null).join('\n'), citations, confidence: best.confidence };
 }
@@ -109,22 +120,30 @@ export function judge(question: string, hits: readonly SearchHit[], options: Ext
   const terms = answerTerms(question, options.terms ?? analyser.queryTerms(question, ['nl', 'fr', 'en']));
   const ranked = scoreSentences(question, hits, options);
   if (ranked.length === 0) return [];
-  const weightOf = termWeigher(options, signals, terms);
+  const weightOf = termWeigher(options, terms);
   // Share of the question (by weight) that the corpus has no word for: off-topic questions are mostly that.
   const unknown = options.isKnown ? share(terms, weightOf, (t) => isUnknown(t, options)) : 0;
   const kind = spanKind(question);
-  const anchors = signals.anchors ? terms.filter((t) => (t.isName || t.isNumber) && !/^(1[89]|20)\d\d$/.test(t.token)) : [];
-  const passageStems = new Map<SearchHit, Set<string>>();
-  const stemsOf = (hit: SearchHit) =>
-    passageStems.get(hit) ?? passageStems.set(hit, new Set(analyser.indexTerms(hit.passage.text, hit.passage.lang))).get(hit)!;
+  const countedTokens = kind === 'number' ? countedPhrase(question) : [];
+  const counted = terms.filter((t) => countedTokens.includes(t.token));
 
   const out = ranked.slice(0, JUDGED).map((sentence): Judged => {
-    const stems = stemsOf(sentence.hit);
-    const anchorShare = anchors.length === 0 ? null : share(anchors, weightOf, (t) => matches(t, stems, signals));
-    const short = kind && signals.shortAnswer ? spanOf(sentence, terms, kind, weightOf, signals) : null;
+    // The span may sit in a neighbour ("…helikopters, wapens en munitie in Bamako. Het wapentuig behoort
+    // toe aan de Wagner Groep…"): taken from there, discounted, and quoted with it.
+    let short = kind && signals.shortAnswer ? spanOf(sentence.text, sentence.hit, terms, counted, kind, weightOf, signals) : null;
+    let shortFrom: string | undefined;
+    if (kind && signals.shortAnswer && (short?.match ?? 0) < 0.5) {
+      for (const n of sentence.neighbours) {
+        const s = spanOf(n, sentence.hit, terms, counted, kind, weightOf, signals);
+        if (s && s.match * NEIGHBOUR_DISCOUNT > (short?.match ?? 0)) {
+          short = { text: s.text, match: s.match * NEIGHBOUR_DISCOUNT };
+          shortFrom = n;
+        }
+      }
+    }
     // A question that wants a figure or date and finds none has no answer here; a "which" question may be answered by a description.
     const span = kind && signals.shortAnswer && kind !== 'name' ? (short?.match ?? 0) : null;
-    return { sentence, short, confidence: confidence({ coverage: sentence.coverage, anchors: anchorShare, span, unknown }) };
+    return { sentence, short, ...(shortFrom ? { shortFrom } : {}), confidence: confidence({ coverage: sentence.coverage, span, unknown, focus: sentence.focus }) };
   });
   return out.sort((a, b) => b.confidence - a.confidence || b.sentence.score - a.sentence.score);
 }
@@ -134,7 +153,7 @@ export function scoreSentences(question: string, hits: readonly SearchHit[], opt
   const signals = options.signals ?? ALL_SIGNALS;
   const terms = answerTerms(question, options.terms ?? analyser.queryTerms(question, ['nl', 'fr', 'en']));
   if (terms.length === 0 || hits.length === 0) return [];
-  const weightOf = termWeigher(options, signals, terms);
+  const weightOf = termWeigher(options, terms);
   const type = answerType(question);
   const top = hits.slice(0, options.topPassages ?? 5);
   const topScore = top[0]?.score || 1;
@@ -143,15 +162,18 @@ export function scoreSentences(question: string, hits: readonly SearchHit[], opt
   top.forEach((hit, rank) => {
     const sentences = splitSentences(hit.passage.text).map((s) => s.text.trim());
     const stems = sentences.map((s) => new Set(analyser.indexTerms(s, hit.passage.lang)));
-    const covered = (sets: readonly (ReadonlySet<string> | undefined)[]) =>
-      share(terms, weightOf, (t) => sets.some((set) => set !== undefined && matches(t, set, signals)));
+    const covered = (sets: readonly (ReadonlySet<string> | undefined)[], of: readonly QueryTerm[] = terms) =>
+      share(of, weightOf, (t) => sets.some((set) => set !== undefined && matches(t, set, signals)));
+    const common = terms.filter((t) => !t.isName && !t.isNumber);
     sentences.forEach((text, i) => {
       if (text.length < 20) return;
       // A sentence is read with its neighbours: "Niger ... thuisbasis. De landen overwegen de missie ..."
       // answers a question whose terms are spread over both.
       const own = covered([stems[i]]);
       const coverage = covered([stems[i - 1], stems[i], stems[i + 1]]);
-      out.push({ hit, text, coverage: (own + coverage) / 2, score: sentenceScore((own + coverage) / 2, hit.score / topScore, rank, type, text) });
+      const focus = common.length > 0 ? covered([stems[i - 1], stems[i], stems[i + 1]], common) : null;
+      const neighbours = [sentences[i - 1], sentences[i + 1]].filter((n): n is string => n !== undefined && n.length >= 20);
+      out.push({ hit, text, coverage: (own + coverage) / 2, focus, neighbours, score: sentenceScore((own + coverage) / 2, hit.score / topScore, rank, type, text) });
     });
   });
   return out.sort((a, b) => b.score - a.score);
@@ -175,15 +197,15 @@ export function answerTerms(question: string, terms: readonly QueryTerm[]): Quer
 }
 
 /**
- * Term weights: the index's (IDF) times 1.5 for names and figures. A word no passage contains gets
+ * Term weights: the index's (IDF). A word no passage contains gets
  * the mean weight of the others instead of the highest: in another language than the corpus's it is
  * most often a word the word list could not translate, not the heart of the question.
  */
-function termWeigher(options: ExtractiveOptions, signals: AnswerSignals, terms: readonly QueryTerm[]): (t: QueryTerm) => number {
+function termWeigher(options: ExtractiveOptions, terms: readonly QueryTerm[]): (t: QueryTerm) => number {
   const raw = (t: QueryTerm) => options.termWeight?.(t) ?? 1;
   const known = terms.filter((t) => !isUnknown(t, options));
   const mean = known.length ? known.reduce((s, t) => s + raw(t), 0) / known.length : 1;
-  return (t) => (isUnknown(t, options) ? Math.min(raw(t), mean) : raw(t)) * (signals.anchors && (t.isName || t.isNumber) ? 1.5 : 1);
+  return (t) => (isUnknown(t, options) ? Math.min(raw(t), mean) : raw(t));
 }
 
 const isUnknown = (t: QueryTerm, options: ExtractiveOptions) => options.isKnown !== undefined && !options.isKnown(t);
@@ -200,6 +222,27 @@ function sentenceScore(coverage: number, relScore: number, rank: number, type: A
 
 const WHICH = /\b(which|what|welke?|quel(le)?s?|lequel|laquelle|lesquel(le)?s)\b/;
 
+const QUANTITY = /\b(?:how (?:many|much)|hoeveel|combien(?: d'| de)?|quel nombre de)\s+/;
+
+/**
+ * What a "how many" question counts: the words right after the quantity word, up to three and up to
+ * the first function word ("How many Czech soldiers served…" → czech, soldiers, served;
+ * "Hoeveel Franse soldaten zijn…" → franse, soldaten). Folded tokens; [] for other questions.
+ */
+export function countedPhrase(question: string): string[] {
+  const q = fold(question.toLowerCase()).replace(/’/g, "'");
+  const m = QUANTITY.exec(q);
+  if (!m) return [];
+  const out: string[] = [];
+  for (const w of q.slice(m.index + m[0].length).split(/[^a-z0-9]+/)) {
+    if (w === '') continue;
+    if (isStopword(w) || QUESTION_WORDS.has(w)) break;
+    out.push(w);
+    if (out.length === 3) break;
+  }
+  return out;
+}
+
 /** What short answer the question asks for, or null for a question answered by a description. */
 export function spanKind(question: string): SpanKind | null {
   const type = answerType(question);
@@ -209,19 +252,24 @@ export function spanKind(question: string): SpanKind | null {
 
 /** The short answer of a sentence: its tokens matched against the question's terms around each candidate. */
 function spanOf(
-  s: ScoredSentence,
+  text: string,
+  hit: SearchHit,
   terms: readonly QueryTerm[],
+  counted: readonly QueryTerm[],
   kind: SpanKind,
   weightOf: (t: QueryTerm) => number,
   signals: AnswerSignals,
 ): ShortAnswer | null {
-  const tokens: SentenceToken[] = tokenizeCased(s.text).map((text) => ({ text, term: analyser.indexTerms(text, s.hit.passage.lang)[0] ?? null }));
+  const tokens: SentenceToken[] = tokenizeCased(text).map((t) => ({ text: t, term: analyser.indexTerms(t, hit.passage.lang)[0] ?? null }));
   // The span is matched on the question's common words, the counted noun and the verb ("soldiers",
   // "died"): its names place the sentence, not the figure within it.
   const common = terms.filter((t) => !t.isName && !t.isNumber);
   const focus = common.length > 0 ? common : terms;
   // Each question term counts by how near the span its nearest match is (1 beside it, fading to 0
   // past the window): "al 55 Franse soldaten gesneuveld" puts "gesneuveld" nearer 55 than "vijfduizend".
+  // Numerals precede what they count ("55 soldaten", "une trentaine de terroristes") and a name follows
+  // the noun it names ("de stad Pau", "le groupe Wagner"): a match on the expected side counts as one word nearer.
+  const expectedAfter = kind === 'number';
   const matchAt = (from: number, to: number, except: readonly [number, number]) => {
     const near = (t: QueryTerm) => {
       let best = 0;
@@ -229,17 +277,22 @@ function spanOf(
         if (i >= except[0] && i <= except[1]) continue;
         const term = tokens[i]?.term;
         if (!term || !matches(t, new Set([term]), signals)) continue;
-        const d = i < except[0] ? except[0] - i : i - except[1];
-        best = Math.max(best, 1 - (d - 1) / (WINDOW + 1));
+        const after = i > except[1];
+        const d = (after ? i - except[1] : except[0] - i) + (after === expectedAfter ? 0 : 1);
+        best = Math.max(best, Math.max(0, 1 - (d - 1) / (WINDOW + 1)));
       }
       return best;
     };
     const total = focus.reduce((sum, t) => sum + weightOf(t), 0);
-    return total === 0 ? 0 : focus.reduce((sum, t) => sum + weightOf(t) * near(t), 0) / total;
+    const match = total === 0 ? 0 : focus.reduce((sum, t) => sum + weightOf(t) * near(t), 0) / total;
+    // "How many Czech soldiers": every word of what is counted, names included, belongs beside the figure.
+    const countedTotal = counted.reduce((sum, t) => sum + weightOf(t), 0);
+    const countedNear = countedTotal === 0 ? 1 : counted.reduce((sum, t) => sum + weightOf(t) * near(t), 0) / countedTotal;
+    return match * (0.5 + 0.5 * countedNear);
   };
-  const exact = { ...signals, cognates: false };
-  const inQuestion = (tok: SentenceToken) => tok.term !== null && terms.some((t) => matches(t, new Set([tok.term!]), exact));
-  return shortAnswer(s.text, tokens, kind, matchAt, inQuestion);
+  // A candidate that is a question word in another language (Russian → Russische) answers nothing.
+  const inQuestion = (tok: SentenceToken) => tok.term !== null && terms.some((t) => matches(t, new Set([tok.term!]), signals));
+  return shortAnswer(text, tokens, kind, matchAt, inQuestion);
 }
 
 /** A query term matches a sentence by a shared stem or translation, and (cognates) a compound that starts with it, or one edit. */
@@ -251,6 +304,8 @@ function matches(term: QueryTerm, stems: ReadonlySet<string>, signals: AnswerSig
   for (const stem of stems) {
     for (const v of term.variants) {
       if (v.length >= 5 && stem.length > v.length && stem.startsWith(v)) return true;
+      // A translation that is a derived word of the sentence's: bereidvaardig ~ bereid.
+      if (stem.length >= 6 && v.length > stem.length && v.startsWith(stem)) return true;
       // The head of a Dutch compound: organisatie → terreurorganisatie.
       if (v.length >= 6 && stem.length > v.length + 2 && stem.endsWith(v)) return true;
       if (v.length >= 6 && Math.abs(stem.length - v.length) <= 1 && withinOneEdit(stem, v)) return true;

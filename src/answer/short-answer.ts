@@ -77,13 +77,23 @@ export function shortAnswer(
   inQuestion: (token: SentenceToken) => boolean,
 ): ShortAnswer | null {
   let best: ShortAnswer | null = null;
-  for (const c of candidates(sentence, tokens, kind)) {
-    const span = tokens.slice(c.first, c.last + 1);
-    if (span.some(inQuestion)) continue;
+  for (const found of candidates(sentence, tokens, kind)) {
+    // Words of the question at its edges are not the answer: "Wagner Groep" answers "which group" with "Wagner".
+    const c = trim(found, tokens, inQuestion);
+    if (!c) continue;
     const match = matchAt(Math.max(0, c.first - WINDOW), Math.min(tokens.length - 1, c.last + WINDOW), [c.first, c.last]);
     if (!best || match > best.match) best = { text: c.text, match };
   }
   return best;
+}
+
+function trim(c: Candidate, tokens: readonly SentenceToken[], inQuestion: (t: SentenceToken) => boolean): Candidate | null {
+  let { first, last } = c;
+  while (first <= last && inQuestion(tokens[first]!)) first++;
+  while (last >= first && inQuestion(tokens[last]!)) last--;
+  if (first > last) return null;
+  if (first === c.first && last === c.last) return c;
+  return { first, last, text: tokens.slice(first, last + 1).map((t) => t.text).join(' ') };
 }
 
 function candidates(sentence: string, tokens: readonly SentenceToken[], kind: SpanKind): Candidate[] {
@@ -99,7 +109,10 @@ function candidates(sentence: string, tokens: readonly SentenceToken[], kind: Sp
   }
 }
 
-/** Runs of capitalised words (not the sentence's first word unless another follows it): "Choguel Kokalla Maïga". */
+/**
+ * Runs of capitalised words that are not function words: "Choguel Kokalla Maïga", and a sentence's
+ * first word too ("Duitsland overweegt…"), since the neighbourhood match decides between candidates.
+ */
 function nameCandidates(tokens: readonly SentenceToken[]): Candidate[] {
   const out: Candidate[] = [];
   let i = 0;
@@ -110,7 +123,7 @@ function nameCandidates(tokens: readonly SentenceToken[]): Candidate[] {
     }
     let j = i;
     while (j + 1 < tokens.length && /^\p{Lu}/u.test(tokens[j + 1]!.text) && tokens[j + 1]!.term !== null) j++;
-    if (i > 0 || j > i) out.push({ first: i, last: j, text: tokens.slice(i, j + 1).map((t) => t.text).join(' ') });
+    out.push({ first: i, last: j, text: tokens.slice(i, j + 1).map((t) => t.text).join(' ') });
     i = j + 1;
   }
   return out;

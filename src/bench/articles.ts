@@ -8,16 +8,19 @@ export interface Article {
   readonly id: string;
   /** YYYY-MM-DD, when known. */
   readonly date?: string;
+  /** The headline, when the record has one. */
+  readonly title?: string;
   readonly text: string;
 }
 
 /** One JSON line → an Article, or null when it lacks an id or text. Pure. */
 export function parseArticleLine(line: string): Article | null {
   if (line.trim() === '') return null;
-  const json = JSON.parse(line) as { id?: unknown; date?: unknown; text?: unknown };
+  const json = JSON.parse(line) as { id?: unknown; date?: unknown; title?: unknown; text?: unknown };
   if (typeof json.id !== 'string' || typeof json.text !== 'string' || json.text.trim() === '') return null;
   const date = typeof json.date === 'string' && /^\d{4}-\d{2}(-\d{2})?$/.test(json.date) ? json.date : undefined;
-  return date ? { id: json.id, date, text: json.text } : { id: json.id, text: json.text };
+  const title = typeof json.title === 'string' && json.title.trim() !== '' ? { title: json.title.trim() } : {};
+  return date ? { id: json.id, date, ...title, text: json.text } : { id: json.id, ...title, text: json.text };
 }
 
 /**

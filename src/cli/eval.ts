@@ -17,7 +17,7 @@ import { evalLlmCommand } from './eval-llm.js';
 import type { CliIo } from './io.js';
 
 /** Thresholds the sweep prints. */
-export const SWEEP_THRESHOLDS = [0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7];
+export const SWEEP_THRESHOLDS = [0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6];
 
 /** Reads and parses a questions file; a missing file or a bad line is a usage error naming it. */
 export async function readQuestions(path: string): Promise<EvalQuestion[]> {

@@ -5,7 +5,7 @@ import { cleanText } from './clean.js';
 import { parseHeader } from './header.js';
 import { detectLanguage } from './language.js';
 import { splitPassages } from './passages.js';
-import { makeTitle } from './title.js';
+import { makeTitle, separateGluedText } from './title.js';
 
 /** Options for {@link parseDocument}. */
 export interface ParseDocumentOptions {
@@ -43,7 +43,7 @@ export function parseDocument(
   opts: ParseDocumentOptions = {},
 ): Document | { skip: string } {
   const { date, body } = parseHeader(raw.replace(/^\uFEFF/, ''));
-  const text = cleanText(/\.md$/i.test(file) ? stripMarkdownHeadings(body) : body);
+  const text = separateGluedText(cleanText(/\.md$/i.test(file) ? stripMarkdownHeadings(body) : body));
   if (text === '') return { skip: 'no text left after clean-up (empty, or only a header or navigation)' };
   const id = documentId(file);
   const lang = detectLanguage(text);

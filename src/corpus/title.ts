@@ -25,3 +25,17 @@ export function makeTitle(text: string, maxChars = 80): string {
 export function unglue(line: string): string {
   return line.replace(/([\p{Ll}\p{N}][.!?])(?=\p{Lu})/gu, '$1\n').replace(/(\p{Ll}{3})(?=\p{Lu}\p{Ll})/gu, '$1\n');
 }
+
+/**
+ * The document text with glued sentences separated: everywhere where a sentence's full stop is
+ * directly followed by the next sentence's capital ("…domestique.Consternant"), and, on the first
+ * line only, where a headline ran into the article's first word ("…remaniementMardi, le président…"):
+ * further down, the same letter pattern is more often a brand (ArcelorMittal, LinkedIn) than a glue.
+ * Quotes, sources and timelines then never show a title run into its first sentence.
+ */
+export function separateGluedText(text: string): string {
+  const punct = text.replace(/([\p{Ll}\p{N}][.!?])(?=\p{Lu}\p{Ll})/gu, '$1\n');
+  const firstLineEnd = punct.indexOf('\n');
+  const head = firstLineEnd < 0 ? punct : punct.slice(0, firstLineEnd);
+  return unglue(head) + (firstLineEnd < 0 ? '' : punct.slice(firstLineEnd));
+}

@@ -3,7 +3,6 @@ import { ThreadAutoArchiveDuration, type Message } from 'discord.js';
 import { NO_MENTIONS } from './allowed-mentions.js';
 import { appendTurn, type BotContext } from './context.js';
 import { assertAllowedChannel, assertRate } from './guards.js';
-import { hashUserId } from './hash.js';
 import { answerMessages } from './render/answer-messages.js';
 import { DISCORD_LIMITS } from './render/limits.js';
 import { shorten } from '../format.js';
@@ -28,7 +27,7 @@ export function createMessageHandler(ctx: BotContext): (message: Message) => Pro
     if (!question) return;
 
     const started = performance.now();
-    const log = ctx.logger.child({ cmd: conversation ? 'follow-up' : 'mention', messageId: message.id, user: hashUserId(message.author.id) });
+    const log = ctx.logger.child({ cmd: conversation ? 'follow-up' : 'mention', messageId: message.id, user: ctx.store.hashUser(message.author.id) });
     let ok = false;
     try {
       assertAllowedChannel(ctx, channel.id, channel.isThread() ? channel.parentId : null);

@@ -104,7 +104,8 @@ export async function startSharded(options: ShardedOptions): Promise<Sharded> {
 
   // Built and saved here once; each shard then loads the saved index instead of rebuilding it.
   const { createApp } = await import('../app.js');
-  const prepared = await createApp({ config, logger });
+  // The store is checked (and repaired if damaged) here, once, before the shards open it.
+  const prepared = await createApp({ config, logger, checkStore: true });
   const documents = prepared.engine.documents().length;
   await prepared.engine.close();
   await prepared.store.close();

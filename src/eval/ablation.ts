@@ -16,7 +16,6 @@ const VARIANTS: readonly { readonly without: string; readonly lexicon: boolean; 
   { without: '(nothing)', lexicon: true, signals: ALL_SIGNALS },
   { without: 'bilingual word list', lexicon: false, signals: ALL_SIGNALS },
   { without: 'cognates (prefix, one edit)', lexicon: true, signals: { ...ALL_SIGNALS, cognates: false } },
-  { without: 'name/figure anchors', lexicon: true, signals: { ...ALL_SIGNALS, anchors: false } },
   { without: 'short-answer match', lexicon: true, signals: { ...ALL_SIGNALS, shortAnswer: false } },
 ];
 

@@ -6,8 +6,8 @@ import type { Analyser } from './analyser.js';
 import { corpusFingerprint, loadIndex, readIndexStamp, saveIndex, type IndexStamp } from './persist.js';
 import { SearchIndex } from './search-index.js';
 
-/** Bump when corpus clean-up or passage splitting changes what an index holds. */
-export const PIPELINE_VERSION = 1;
+/** Bump when corpus clean-up or passage splitting changes what an index holds. 2: glued sentences and headlines separated. */
+export const PIPELINE_VERSION = 2;
 
 export interface OpenedIndex {
   readonly index: SearchIndex;

@@ -76,7 +76,7 @@ describe('sliceCorpus', () => {
 
 describe('parseArticleLine', () => {
   it('reads an OrangeSum record and skips an empty line or a record without text', () => {
-    expect(parseArticleLine('{"id":"orangesum-2","date":"2020-07-02","title":"T","text":"Du texte."}')).toEqual({ id: 'orangesum-2', date: '2020-07-02', text: 'Du texte.' });
+    expect(parseArticleLine('{"id":"orangesum-2","date":"2020-07-02","title":"T","text":"Du texte."}')).toEqual({ id: 'orangesum-2', date: '2020-07-02', title: 'T', text: 'Du texte.' });
     expect(parseArticleLine('')).toBeNull();
     expect(parseArticleLine('{"id":"x","text":""}')).toBeNull();
   });

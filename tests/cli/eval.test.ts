@@ -36,6 +36,6 @@ describe('npm run eval', () => {
     const io = captureIo();
     await evalCommand(app, [DEV_V2], io);
     expect(io.stdout).toMatch(/Threshold sweep/);
-    expect(io.stdout).toMatch(/\| 0\.50 ← \|/);
+    expect(io.stdout).toMatch(/\| 0\.25 ← \|/);
   });
 });

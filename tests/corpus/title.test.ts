@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { makeTitle } from '../../src/corpus/title.js';
+import { makeTitle, separateGluedText } from '../../src/corpus/title.js';
 
 describe('makeTitle', () => {
   it('returns the first sentence when it fits', () => {
@@ -37,5 +37,12 @@ describe('makeTitle', () => {
     expect(makeTitle('Le gouvernement annonce un remaniementMardi, le président a parlé.')).toBe('Le gouvernement annonce un remaniement');
     expect(makeTitle('Violences domestiques.Consternant constat de la ministre.')).toBe('Violences domestiques.');
     expect(makeTitle('McDonald et YouTube lancent une offre. Puis autre chose.')).toBe('McDonald et YouTube lancent une offre.');
+  });
+});
+
+describe('separateGluedText', () => {
+  it('separates a headline glued to the first word and glued sentences, and leaves brands further down alone', () => {
+    const text = 'Lutte contre le jihadisme et remaniementMardi, le président part.Il revient jeudi.\nArcelorMittal ferme un site.';
+    expect(separateGluedText(text)).toBe('Lutte contre le jihadisme et remaniement\nMardi, le président part.\nIl revient jeudi.\nArcelorMittal ferme un site.');
   });
 });
