@@ -1,11 +1,11 @@
 /** The checks that need no network: the corpus folder, the saved index, DATA_DIR. */
+import { existsSync } from 'node:fs';
 import { access, constants, mkdtemp, rm, stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import type { Config } from '../config.js';
 import { loadCorpus, scanCorpus } from '../corpus/load.js';
-import { Analyser } from '../search/analyser.js';
 import { indexPath, PIPELINE_VERSION } from '../search/open-index.js';
-import { corpusFingerprint, loadIndex } from '../search/persist.js';
+import { corpusFingerprint, readIndexHeader } from '../search/persist.js';
 import type { SkippedFile } from '../types.js';
 import type { Check } from './types.js';
 
@@ -14,8 +14,9 @@ const MAX_SKIPPED_SHOWN = 20;
 
 /**
  * CORPUS_DIR readable with documents in it (and the files skipped, with why), and the saved index
- * present and matching it. The corpus is only hashed when the saved index matches (its documents and
- * skipped files are then the index's); otherwise it is parsed once to count. Nothing is written.
+ * present and matching it. The corpus is hashed; when the saved index covers exactly these bytes, its
+ * header says which files were skipped and why (every other file is a document), so nothing is
+ * parsed; otherwise the corpus is parsed once, as a start would. Nothing is written.
  */
 export async function corpusAndIndexChecks(config: Config): Promise<Check[]> {
   const dir = resolve(config.corpusDir);
@@ -30,14 +31,14 @@ export async function corpusAndIndexChecks(config: Config): Promise<Check[]> {
   }
   const fingerprint = corpusFingerprint(entries, PIPELINE_VERSION);
   const path = indexPath(config.dataDir);
-  const saved = await loadIndex(path, fingerprint, new Analyser());
+  const header = await readIndexHeader(path);
+  const matches = header !== null && header.fingerprint === fingerprint;
   let documents: number;
-  let passages: number;
+  let passages: number | undefined;
   let skippedFiles: readonly SkippedFile[];
-  if (saved.index) {
-    documents = saved.index.documents().length;
-    passages = saved.index.documents().reduce((n, d) => n + d.passageCount, 0);
-    skippedFiles = saved.skipped;
+  if (matches) {
+    skippedFiles = header.skipped;
+    documents = entries.length - skippedFiles.length;
   } else {
     const corpus = await loadCorpus(dir, { maxBytes: config.maxDocumentBytes });
     documents = corpus.documents.length;
@@ -46,7 +47,7 @@ export async function corpusAndIndexChecks(config: Config): Promise<Check[]> {
   }
   const details = skippedFiles.slice(0, MAX_SKIPPED_SHOWN).map((s) => `skipped ${s.file}: ${s.reason}`);
   if (skippedFiles.length > MAX_SKIPPED_SHOWN) details.push(`… and ${skippedFiles.length - MAX_SKIPPED_SHOWN} more skipped files`);
-  const counts = { documents, passages, skipped: skippedFiles.length, files: entries.length };
+  const counts = { documents, ...(passages !== undefined ? { passages } : {}), skipped: skippedFiles.length, files: entries.length };
   const corpus: Check =
     documents === 0
       ? {
@@ -60,18 +61,19 @@ export async function corpusAndIndexChecks(config: Config): Promise<Check[]> {
       : {
           id: 'corpus',
           status: 'ok',
-          summary: `${documents} documents, ${passages} passages in ${dir}${skippedFiles.length > 0 ? `; ${skippedFiles.length} files skipped` : ''}`,
+          summary: `${documents} documents${passages !== undefined ? `, ${passages} passages` : ''} in ${dir}${skippedFiles.length > 0 ? `; ${skippedFiles.length} files skipped` : ''}`,
           details,
           data: counts,
         };
-  const index: Check = saved.index
-    ? { id: 'index', status: 'ok', summary: `saved index ${resolve(path)} matches the corpus (saved ${saved.stamp.createdAt})`, data: { path, createdAt: saved.stamp.createdAt } }
+  const reason = header === null ? (existsSync(path) ? 'the saved index is unreadable or from another version of Griot' : 'no saved index yet') : 'the corpus changed since the index was saved';
+  const index: Check = matches
+    ? { id: 'index', status: 'ok', summary: `saved index ${resolve(path)} matches the corpus (saved ${header.createdAt})`, data: { path, createdAt: header.createdAt } }
     : {
         id: 'index',
         status: 'warn',
-        summary: `${saved.reason} (${resolve(path)})`,
+        summary: `${reason} (${resolve(path)})`,
         fix: 'nothing is lost: the next start rebuilds it; run `npm run reindex` to build it now',
-        data: { path, reason: saved.reason },
+        data: { path, reason },
       };
   return [corpus, index];
 }

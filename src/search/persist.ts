@@ -147,6 +147,47 @@ export async function readFileHead(path: string, bytes = 512): Promise<string | 
   }
 }
 
+/** What precedes the snapshot in a saved index: its stamp and the files it skipped. */
+export interface IndexHeader extends IndexStamp {
+  readonly skipped: readonly SkippedFile[];
+}
+
+/**
+ * The fields before the snapshot (stamp and skipped files), read from the start of the file until
+ * the snapshot begins, without parsing the snapshot: cheap at any corpus size (`npm run doctor`).
+ * Null when there is no file or its header is not one of ours.
+ */
+export async function readIndexHeader(path: string): Promise<IndexHeader | null> {
+  let handle;
+  try {
+    handle = await openFile(path, 'r');
+  } catch {
+    return null;
+  }
+  try {
+    const chunk = Buffer.alloc(64 * 1024);
+    const parts: Buffer[] = [];
+    let position = 0;
+    for (;;) {
+      const { bytesRead } = await handle.read(chunk, 0, chunk.length, position);
+      if (bytesRead === 0) return null;
+      parts.push(Buffer.from(chunk.subarray(0, bytesRead)));
+      position += bytesRead;
+      // saveIndex writes the snapshot last: the header is everything before its key.
+      const head = Buffer.concat(parts).toString('utf8');
+      const at = head.indexOf(',"snapshot":');
+      if (at < 0) continue;
+      const file = JSON.parse(`${head.slice(0, at)}}`) as Partial<IndexFile>;
+      if (typeof file.fingerprint !== 'string' || typeof file.createdAt !== 'string') return null;
+      return { fingerprint: file.fingerprint, createdAt: file.createdAt, skipped: Array.isArray(file.skipped) ? file.skipped : [] };
+    }
+  } catch {
+    return null;
+  } finally {
+    await handle.close();
+  }
+}
+
 /** Writes `data` to `path` through a temporary sibling and a rename. */
 export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
   await mkdir(dirname(path), { recursive: true });

@@ -88,6 +88,26 @@ describe('corpus and user text shown as plain text', () => {
     expect(liveMarkup(cited.description)).toEqual([]);
   });
 
+  it('/stats shows a hostile question literally to moderators', async () => {
+    const question = '**Zeppelins** ||over|| [Tombouctou](https://example.com)?';
+    const asked = h.fake.command('ask', { question });
+    const answer = await reply(asked);
+    await h.fake.until(() => h.logs.some((l) => l.interactionId === asked.id && l.msg === 'interaction finished'));
+    // A 👎 puts the question under "Latest 👎", answered or refused.
+    const down = h.fake.click(answer.id, answer.components[0].components.find((b: any) => b.label === '👎').custom_id);
+    await h.fake.until(() => h.fake.original(down));
+    const interaction = h.fake.command('stats', {}, { roles: [h.fake.roles.moderator] });
+    const message = await h.fake.until(() => {
+      const m = h.fake.original(interaction);
+      return m?.content ? m : undefined;
+    });
+    const line = (message.content as string).split('\n').find((l) => displayed(l).includes(question));
+    expect(line, message.content).toBeDefined();
+    // Griot's own link to the message stays a link; the question is plain.
+    const [text] = line!.split(' [open](');
+    expect(liveMarkup(text!)).toEqual([]);
+  });
+
   it('/help shows no corpus Markdown', async () => {
     const interaction = h.fake.command('help');
     const help = await h.fake.until(() => {
