@@ -5,10 +5,13 @@
  * distinct terms it matched; here a passage's score is multiplied by the query *words* (groups) it
  * matched instead, so a word's expansions do not count as further words.
  *
- * A near-stopword — a term in more passages than `commonPostings` — is asked in a second search,
- * whose `boostDocument` keeps only the passages the rarer terms found (when they found some): its
- * postings are still walked by MiniSearch (one callback each, which its public API cannot avoid),
- * but scored and allocated only on the candidates.
+ * Most of a query's time is MiniSearch scoring postings (an object per passage and term), so the
+ * postings scored in full are bounded: the rarest terms, up to `candidatePostings` postings in all,
+ * find the candidates; every other term is asked in a second search whose `boostDocument` keeps only
+ * those candidates. Its postings are still walked by MiniSearch (one callback each, which its public
+ * API cannot avoid) but scored and allocated only on the candidates. A passage no rare term holds is
+ * thus never ranked — with BM25 such a passage could only win on common words. Should the rarest terms
+ * find fewer passages than asked for, the next rarest are scored in full too.
  */
 import type MiniSearch from 'minisearch';
 import type { SearchResult } from 'minisearch';
@@ -31,8 +34,16 @@ export interface RankGroup {
 export interface RankOptions {
   /** Passages returned (the best, by score). */
   readonly limit: number;
-  /** Terms in more passages than this are scored only on candidates found by rarer ones. */
-  readonly commonPostings: number;
+  /**
+   * Postings the rarest terms may spend finding candidates (the rarest term is always asked in full);
+   * the other terms are scored only on those candidates.
+   */
+  readonly candidatePostings: number;
+  /**
+   * Postings the other terms may make MiniSearch walk, rarest first: the most common words past it
+   * are left out (they would reorder the candidates a little, at the cost of a walk over most of the index).
+   */
+  readonly walkPostings: number;
   /** Passages holding an index term exactly (the Vocabulary's): terms the index lacks are not asked. */
   readonly documentFrequency: (term: string) => number;
   /** Multiplies a passage's score (e.g. a date boost); 0 drops it. */
@@ -41,11 +52,11 @@ export interface RankOptions {
   readonly filter?: ((id: string) => boolean) | undefined;
 }
 
-/** Counters of one ranking, for tests that prove a common word was scored on candidates only. */
+/** Counters of one ranking, for tests that prove the common words were scored on candidates only. */
 export interface RankStats {
   /** Postings MiniSearch went through (each term's document frequency, summed). */
   postingsWalked: number;
-  /** Postings scored: every posting of a rare term, the candidates' postings of a common one. */
+  /** Postings scored: every posting of a term asked in full, the candidates' postings of the others. */
   postingsScored: number;
 }
 
@@ -70,20 +81,13 @@ export function rank(
       else if (list.at(-1) !== gi) list.push(gi);
     }
   });
-  const rare: string[] = [];
-  const common: string[] = [];
-  let commonDf = 0;
+  const terms: { term: string; df: number }[] = [];
   for (const term of weights.keys()) {
     const df = options.documentFrequency(term);
-    if (df === 0) continue;
-    if (df > options.commonPostings) {
-      common.push(term);
-      commonDf = Math.max(commonDf, df);
-    } else {
-      rare.push(term);
-    }
+    if (df > 0) terms.push({ term, df });
     if (stats) stats.postingsWalked += df;
   }
+  terms.sort((a, b) => a.df - b.df);
 
   const found = new Map<string, Found>();
   // A result's score is its BM25 sum times the terms it matched: undone here, the groups counted later.
@@ -100,12 +104,30 @@ export function rank(
     return false;
   };
   const boostTerm = (term: string) => weights.get(term) ?? 0;
-  if (rare.length > 0) {
-    ms.search(rare.join(' '), { tokenize: splitTerms, boostTerm, filter: collect });
-    if (stats) for (const t of rare) stats.postingsScored += options.documentFrequency(t);
+  const inFull = (batch: readonly { term: string; df: number }[]) => {
+    ms.search(batch.map((t) => t.term).join(' '), { tokenize: splitTerms, boostTerm, filter: collect });
+    if (stats) for (const t of batch) stats.postingsScored += t.df;
+  };
+
+  let next = 0;
+  let spent = 0;
+  while (next < terms.length && (next === 0 || spent + (terms[next] as { df: number }).df <= options.candidatePostings)) {
+    spent += (terms[next] as { df: number }).df;
+    next++;
   }
-  if (common.length > 0) {
-    const candidates = found.size > 0 && found.size < commonDf ? new Set(found.keys()) : null;
+  if (next > 0) inFull(terms.slice(0, next));
+  // Too few candidates for the head of the ranking: the next rarest terms widen them, one at a time.
+  while (next < terms.length && found.size < options.limit) inFull(terms.slice(next, ++next));
+  let rest = terms.slice(next);
+  const candidates = found.size > 0 ? new Set(found.keys()) : null;
+  if (candidates) {
+    let walk = 0;
+    let keep = 0;
+    while (keep < rest.length && walk + (rest[keep] as { df: number }).df <= options.walkPostings) walk += (rest[keep++] as { df: number }).df;
+    if (stats) for (const t of rest.slice(keep)) stats.postingsWalked -= t.df;
+    rest = rest.slice(0, keep);
+  }
+  if (rest.length > 0) {
     let scored = 0;
     const boostDocument = candidates
       ? (id: unknown) => {
@@ -114,8 +136,8 @@ export function rank(
           return 1;
         }
       : undefined;
-    ms.search(common.join(' '), { tokenize: splitTerms, boostTerm, boostDocument, filter: collect });
-    if (stats) stats.postingsScored += candidates ? scored : common.reduce((n, t) => n + options.documentFrequency(t), 0);
+    ms.search(rest.map((t) => t.term).join(' '), { tokenize: splitTerms, boostTerm, boostDocument, filter: collect });
+    if (stats) stats.postingsScored += candidates ? scored : rest.reduce((n, t) => n + t.df, 0);
   }
 
   const best = new TopK(options.limit);

@@ -34,9 +34,14 @@ export interface MatchTuning {
   readonly maxEdits: number;
   /** Weights of prefix and cognate (same or near spelling key) matches relative to exact ones. */
   readonly weights: { readonly prefix: number; readonly fuzzy: number };
-  /** A term in more than this share of passages (and more than `commonFloor`) is scored only on passages rarer words found. */
-  readonly commonShare: number;
-  readonly commonFloor: number;
+  /**
+   * Postings the rarest query terms may spend finding candidate passages, as a share of the passages
+   * (and at least `candidateFloor`); the other terms are scored only on those candidates (rank.ts).
+   */
+  readonly candidateShare: number;
+  readonly candidateFloor: number;
+  /** Postings those other terms may walk, as a share of the passages (and at least `candidateFloor`); commoner ones are left out. */
+  readonly walkShare: number;
   /** Boost for names (capitalised in the question) and numbers. */
   readonly nameBoost: number;
   readonly numberBoost: number;
@@ -63,8 +68,9 @@ export const DEFAULT_TUNING: MatchTuning = {
   editShare: 0.2,
   maxEdits: 2,
   weights: { prefix: 0.4, fuzzy: 0.45 },
-  commonShare: 0.02,
-  commonFloor: 1000,
+  candidateShare: 0.01,
+  candidateFloor: 1000,
+  walkShare: 0.1,
   nameBoost: 1.6,
   numberBoost: 1.6,
   sameDocumentDecay: 0.7,
@@ -231,7 +237,8 @@ export class SearchIndex {
       this.toQuery(terms),
       {
         limit: limit * 8,
-        commonPostings: Math.max(n * this.tuning.commonShare, this.tuning.commonFloor),
+        candidatePostings: Math.max(n * this.tuning.candidateShare, this.tuning.candidateFloor),
+        walkPostings: Math.max(n * this.tuning.walkShare, this.tuning.candidateFloor),
         documentFrequency: (term) => this.vocabulary.documentFrequency(term),
         filter: from || to ? (id) => dateInRange(metaOf(id)?.date ?? null, from, to) : undefined,
         boost: boost ? (id) => boost(metaOf(id)?.date ?? null) : undefined,

@@ -18,7 +18,8 @@ function corpus(n: number): { ms: MiniSearch; df: (term: string) => number } {
 
 const options = (df: (term: string) => number, rest: Partial<RankOptions> = {}): RankOptions => ({
   limit: 5,
-  commonPostings: 10_000,
+  candidatePostings: 10_000,
+  walkPostings: 100_000,
   documentFrequency: df,
   ...rest,
 });
@@ -46,7 +47,7 @@ describe('rank', () => {
   it('scores a word found everywhere only on the passages rarer words found', () => {
     const { ms, df } = corpus(2000);
     const stats: RankStats = { postingsWalked: 0, postingsScored: 0 };
-    const top = rank(ms, [{ terms: [{ term: 'wagner', weight: 1 }] }, { terms: [{ term: 'mali', weight: 1 }] }], options(df, { limit: 3, commonPostings: 100 }), stats);
+    const top = rank(ms, [{ terms: [{ term: 'wagner', weight: 1 }] }, { terms: [{ term: 'mali', weight: 1 }] }], options(df, { limit: 3, candidatePostings: 100 }), stats);
     // wagner: 40 passages; mali: all 2,000, walked by MiniSearch but scored only on those 40.
     expect(stats.postingsWalked).toBe(2040);
     expect(stats.postingsScored).toBe(80);
@@ -57,9 +58,31 @@ describe('rank', () => {
   it('scores a common word in full when no rarer word matched', () => {
     const { ms, df } = corpus(500);
     const stats: RankStats = { postingsWalked: 0, postingsScored: 0 };
-    const top = rank(ms, [{ terms: [{ term: 'mali', weight: 1 }] }], options(df, { limit: 2, commonPostings: 100 }), stats);
+    const top = rank(ms, [{ terms: [{ term: 'mali', weight: 1 }] }], options(df, { limit: 2, candidatePostings: 100 }), stats);
     expect(stats.postingsScored).toBe(500);
     expect(top).toHaveLength(2);
+  });
+
+  it('scores the next rarest word in full when the rarest found fewer passages than asked for', () => {
+    const { ms, df } = corpus(2000);
+    const stats: RankStats = { postingsWalked: 0, postingsScored: 0 };
+    // wagner: 40 passages, fewer than the 100 wanted; takuba (286) widens them, mali is scored on the rest.
+    const groups = ['wagner', 'takuba', 'mali'].map((term) => ({ terms: [{ term, weight: 1 }] }));
+    const top = rank(ms, groups, options(df, { limit: 100, candidatePostings: 10 }), stats);
+    expect(top).toHaveLength(100);
+    expect(stats.postingsScored).toBe(40 + 286 + 40 + 286 - 6);
+  });
+
+  it('leaves the commonest words out once the others have walked their budget', () => {
+    const { ms, df } = corpus(2000);
+    const stats: RankStats = { postingsWalked: 0, postingsScored: 0 };
+    const groups = ['wagner', 'takuba', 'mali'].map((term) => ({ terms: [{ term, weight: 1 }] }));
+    const top = rank(ms, groups, options(df, { limit: 3, candidatePostings: 100, walkPostings: 300 }), stats);
+    // wagner finds 40 passages; takuba (286 postings) fits the walk, mali (2,000) does not.
+    expect(stats.postingsWalked).toBe(40 + 286);
+    expect(stats.postingsScored).toBe(40 + 6);
+    // The best hold wagner and takuba (every 350th passage).
+    for (const r of top) expect(Number(r.id.slice(1)) % 350).toBe(0);
   });
 
   it('asks nothing for terms the index does not hold', () => {
