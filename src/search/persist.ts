@@ -5,8 +5,8 @@ import type { SkippedFile } from '../types.js';
 import { ANALYSER_VERSION, type Analyser } from './analyser.js';
 import { SearchIndex, type IndexSnapshot } from './search-index.js';
 
-/** Bump when the file layout changes. 2: skipped files saved, fingerprint over every corpus file. */
-const FORMAT = 2;
+/** Bump when the file layout changes. 2: skipped files saved, fingerprint over every corpus file. 3: the vocabulary (terms, document frequencies) saved with the index. */
+const FORMAT = 3;
 
 /** What sits on disk: the snapshot plus what decides whether it may be reused. */
 interface IndexFile {

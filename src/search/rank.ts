@@ -1,11 +1,20 @@
 /**
- * BM25 ranking over the postings (MiniSearch's BM25+ formula and parameters, so scores match what
- * MiniSearch's search() gave), with scores accumulated in flat arrays instead of an object per
- * posting. A near-stopword — a term in more passages than `commonPostings` — is scored only on the
- * passages rarer terms already found, when they found some: its postings cost the candidates', not
- * its own.
+ * Ranking through MiniSearch's public search(): every query term is an exact index term (its
+ * expansions were found in the Vocabulary beforehand), weighted with `boostTerm`, so MiniSearch does
+ * no fuzzy or prefix walk. MiniSearch scores with BM25+ and multiplies a passage's score by the
+ * distinct terms it matched; here a passage's score is multiplied by the query *words* (groups) it
+ * matched instead, so a word's expansions do not count as further words.
+ *
+ * Most of a query's time is MiniSearch scoring postings (an object per passage and term), so the
+ * postings scored in full are bounded: the rarest terms, up to `candidatePostings` postings in all,
+ * find the candidates; every other term is asked in a second search whose `boostDocument` keeps only
+ * those candidates. Its postings are still walked by MiniSearch (one callback each, which its public
+ * API cannot avoid) but scored and allocated only on the candidates. A passage no rare term holds is
+ * thus never ranked — with BM25 such a passage could only win on common words. Should the rarest terms
+ * find fewer passages than asked for, the next rarest are scored in full too.
  */
-import type { Postings } from './postings.js';
+import type MiniSearch from 'minisearch';
+import type { SearchResult } from 'minisearch';
 
 /** One index term to score, for one query word. */
 export interface WeightedTerm {
@@ -16,8 +25,7 @@ export interface WeightedTerm {
 
 /**
  * A query variant (a question word stemmed in one language) and the index terms it matches
- * (itself and its expansions). A passage's score is multiplied by the groups it matches, as
- * MiniSearch multiplies by the query terms matched.
+ * (itself and its expansions). A passage's score is multiplied by the groups it matches.
  */
 export interface RankGroup {
   readonly terms: readonly WeightedTerm[];
@@ -26,93 +34,139 @@ export interface RankGroup {
 export interface RankOptions {
   /** Passages returned (the best, by score). */
   readonly limit: number;
-  /** Terms in more passages than this are scored only on candidates found by rarer ones. */
-  readonly commonPostings: number;
+  /**
+   * Postings the rarest terms may spend finding candidates (the rarest term is always asked in full);
+   * the other terms are scored only on those candidates.
+   */
+  readonly candidatePostings: number;
+  /**
+   * Postings the other terms may make MiniSearch walk, rarest first: the most common words past it
+   * are left out (they would reorder the candidates a little, at the cost of a walk over most of the index).
+   */
+  readonly walkPostings: number;
+  /** Passages holding an index term exactly (the Vocabulary's): terms the index lacks are not asked. */
+  readonly documentFrequency: (term: string) => number;
   /** Multiplies a passage's score (e.g. a date boost); 0 drops it. */
   readonly boost?: ((id: string) => number) | undefined;
   /** Keeps a passage when true. */
   readonly filter?: ((id: string) => boolean) | undefined;
 }
 
-/** Counters of one ranking, for tests that prove a common word's postings were not walked. */
+/** Counters of one ranking, for tests that prove the common words were scored on candidates only. */
 export interface RankStats {
+  /** Postings MiniSearch went through (each term's document frequency, summed). */
+  postingsWalked: number;
+  /** Postings scored: every posting of a term asked in full, the candidates' postings of the others. */
   postingsScored: number;
 }
 
-const K = 1.2;
-const B = 0.7;
-const D = 0.5;
+/** Search options of every query: the query is a list of index terms separated by spaces. */
+const splitTerms = (s: string) => s.split(' ');
 
-/** Scratch arrays, reused across queries of one index (queries run one at a time). */
-export class Ranker {
-  private scores = new Float64Array(0);
-  /** Query words matched by each passage, and the last word counted (to count a word once). */
-  private matched = new Uint16Array(0);
-  private lastGroup = new Int32Array(0);
-
-  constructor(private readonly postings: Postings) {}
-
-  /** The best passages for the query words: [passage id, score], best first. */
-  rank(groups: readonly RankGroup[], options: RankOptions, stats?: RankStats): { id: string; score: number }[] {
-    const p = this.postings;
-    const n = p.idLimit;
-    if (this.scores.length < n) {
-      this.scores = new Float64Array(n);
-      this.matched = new Uint16Array(n);
-      this.lastGroup = new Int32Array(n);
+/** The best passages for the query words: [passage id, score], best first. */
+export function rank(
+  ms: MiniSearch,
+  groups: readonly RankGroup[],
+  options: RankOptions,
+  stats?: RankStats,
+): { id: string; score: number }[] {
+  // Each distinct index term once, its weights summed (two words may share a stem), with the groups it stands for.
+  const weights = new Map<string, number>();
+  const groupsOf = new Map<string, number[]>();
+  groups.forEach((g, gi) => {
+    for (const t of g.terms) {
+      weights.set(t.term, (weights.get(t.term) ?? 0) + t.weight);
+      const list = groupsOf.get(t.term);
+      if (!list) groupsOf.set(t.term, [gi]);
+      else if (list.at(-1) !== gi) list.push(gi);
     }
-    const { scores, matched, lastGroup } = this;
-    lastGroup.fill(-1, 0, n);
-    const touched: number[] = [];
-    const total = p.documentCount;
-    const avg = p.averageLength;
-    // Rarest words first, so a common word finds the candidates it is scored on.
-    const ordered = groups
-      .map((g, i) => ({ i, terms: g.terms.map((t) => ({ ...t, postings: p.get(t.term) })) }))
-      .map((g) => ({ ...g, df: Math.max(0, ...g.terms.map((t) => t.postings?.size ?? 0)) }))
-      .sort((a, b) => a.df - b.df);
-    for (const g of ordered) {
-      for (const t of g.terms) {
-        const list = t.postings;
-        if (!list || list.size === 0) continue;
-        const df = list.size;
-        const idf = Math.log(1 + (total - df + 0.5) / (df + 0.5));
-        const score = (shortId: number, tf: number) => {
-          const len = p.length(shortId);
-          const s = t.weight * idf * (D + (tf * (K + 1)) / (tf + K * (1 - B + (B * len) / avg)));
-          if (lastGroup[shortId] === -1) touched.push(shortId);
-          scores[shortId] = (scores[shortId] as number) + s;
-          if (lastGroup[shortId] !== g.i) {
-            lastGroup[shortId] = g.i;
-            matched[shortId] = (matched[shortId] as number) + 1;
-          }
-        };
-        if (df > options.commonPostings && touched.length > 0 && touched.length < df) {
-          const candidates = touched.length;
-          for (let j = 0; j < candidates; j++) {
-            const shortId = touched[j] as number;
-            const tf = list.get(shortId);
-            if (tf !== undefined) score(shortId, tf);
-          }
-          if (stats) stats.postingsScored += candidates;
-        } else {
-          for (const [shortId, tf] of list) score(shortId, tf);
-          if (stats) stats.postingsScored += df;
+  });
+  const terms: { term: string; df: number }[] = [];
+  for (const term of weights.keys()) {
+    const df = options.documentFrequency(term);
+    if (df > 0) terms.push({ term, df });
+    if (stats) stats.postingsWalked += df;
+  }
+  terms.sort((a, b) => a.df - b.df);
+
+  const found = new Map<string, Found>();
+  // A result's score is its BM25 sum times the terms it matched: undone here, the groups counted later.
+  const collect = (r: SearchResult) => {
+    const sum = r.score / Math.max(1, r.queryTerms.length);
+    const f = found.get(r.id as string);
+    if (f) {
+      f.sum += sum;
+      f.terms.push(...r.queryTerms);
+    } else {
+      found.set(r.id as string, { sum, terms: r.queryTerms });
+    }
+    // Collected here, so MiniSearch neither keeps nor sorts the list: the best `limit` are picked below.
+    return false;
+  };
+  const boostTerm = (term: string) => weights.get(term) ?? 0;
+  const inFull = (batch: readonly { term: string; df: number }[]) => {
+    ms.search(batch.map((t) => t.term).join(' '), { tokenize: splitTerms, boostTerm, filter: collect });
+    if (stats) for (const t of batch) stats.postingsScored += t.df;
+  };
+
+  let next = 0;
+  let spent = 0;
+  while (next < terms.length && (next === 0 || spent + (terms[next] as { df: number }).df <= options.candidatePostings)) {
+    spent += (terms[next] as { df: number }).df;
+    next++;
+  }
+  if (next > 0) inFull(terms.slice(0, next));
+  // Too few candidates for the head of the ranking: the next rarest terms widen them, one at a time.
+  while (next < terms.length && found.size < options.limit) inFull(terms.slice(next, ++next));
+  let rest = terms.slice(next);
+  const candidates = found.size > 0 ? new Set(found.keys()) : null;
+  if (candidates) {
+    let walk = 0;
+    let keep = 0;
+    while (keep < rest.length && walk + (rest[keep] as { df: number }).df <= options.walkPostings) walk += (rest[keep++] as { df: number }).df;
+    if (stats) for (const t of rest.slice(keep)) stats.postingsWalked -= t.df;
+    rest = rest.slice(0, keep);
+  }
+  if (rest.length > 0) {
+    let scored = 0;
+    const boostDocument = candidates
+      ? (id: unknown) => {
+          if (!candidates.has(id as string)) return 0;
+          scored++;
+          return 1;
+        }
+      : undefined;
+    ms.search(rest.map((t) => t.term).join(' '), { tokenize: splitTerms, boostTerm, boostDocument, filter: collect });
+    if (stats) stats.postingsScored += candidates ? scored : rest.reduce((n, t) => n + t.df, 0);
+  }
+
+  const best = new TopK(options.limit);
+  const seen = new Int32Array(groups.length).fill(-1);
+  let stamp = 0;
+  for (const [id, f] of found) {
+    if (options.filter && !options.filter(id)) continue;
+    // Query words matched: each group once, however many of its terms the passage holds.
+    stamp++;
+    let matched = 0;
+    for (const term of f.terms) {
+      for (const g of groupsOf.get(term) ?? []) {
+        if (seen[g] !== stamp) {
+          seen[g] = stamp;
+          matched++;
         }
       }
     }
-    const best = new TopK(options.limit);
-    for (const shortId of touched) {
-      const id = p.id(shortId);
-      let s = (scores[shortId] as number) * (matched[shortId] as number);
-      scores[shortId] = 0;
-      matched[shortId] = 0;
-      if (id === undefined || (options.filter && !options.filter(id))) continue;
-      if (options.boost) s *= options.boost(id);
-      if (s > 0) best.offer(id, s);
-    }
-    return best.sorted();
+    let s = f.sum * matched;
+    if (options.boost) s *= options.boost(id);
+    if (s > 0) best.offer(id, s);
   }
+  return best.sorted();
+}
+
+/** A passage found so far: its summed term scores and the index terms it matched. */
+interface Found {
+  sum: number;
+  terms: string[];
 }
 
 /** The `k` highest scores seen, in a min-heap. */

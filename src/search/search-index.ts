@@ -5,9 +5,8 @@ import { answerType, sentenceFits } from './answer-type.js';
 import { expandAcrossLanguages } from './bilingual.js';
 import { bundledLexicon } from './lexicon.js';
 import { dateInRange, dateReference, parseBound } from './dates.js';
-import { postingsOf, type Postings } from './postings.js';
-import { Ranker, type RankGroup, type RankStats, type WeightedTerm } from './rank.js';
-import { Vocabulary } from './vocabulary.js';
+import { rank, type RankGroup, type RankStats, type WeightedTerm } from './rank.js';
+import { Vocabulary, type VocabularySnapshot } from './vocabulary.js';
 
 /**
  * MiniSearch options, owned here: documents are analysed by our Analyser before MiniSearch sees
@@ -35,9 +34,14 @@ export interface MatchTuning {
   readonly maxEdits: number;
   /** Weights of prefix and cognate (same or near spelling key) matches relative to exact ones. */
   readonly weights: { readonly prefix: number; readonly fuzzy: number };
-  /** A term in more than this share of passages (and more than `commonFloor`) is scored only on passages rarer words found. */
-  readonly commonShare: number;
-  readonly commonFloor: number;
+  /**
+   * Postings the rarest query terms may spend finding candidate passages, as a share of the passages
+   * (and at least `candidateFloor`); the other terms are scored only on those candidates (rank.ts).
+   */
+  readonly candidateShare: number;
+  readonly candidateFloor: number;
+  /** Postings those other terms may walk, as a share of the passages (and at least `candidateFloor`); commoner ones are left out. */
+  readonly walkShare: number;
   /** Boost for names (capitalised in the question) and numbers. */
   readonly nameBoost: number;
   readonly numberBoost: number;
@@ -64,8 +68,9 @@ export const DEFAULT_TUNING: MatchTuning = {
   editShare: 0.2,
   maxEdits: 2,
   weights: { prefix: 0.4, fuzzy: 0.45 },
-  commonShare: 0.02,
-  commonFloor: 1000,
+  candidateShare: 0.01,
+  candidateFloor: 1000,
+  walkShare: 0.1,
   nameBoost: 1.6,
   numberBoost: 1.6,
   sameDocumentDecay: 0.7,
@@ -81,6 +86,8 @@ export interface IndexSnapshot {
   readonly documents: readonly Omit<Document, 'passages'>[];
   readonly passages: readonly Omit<Passage, 'text'>[];
   readonly minisearch: AsPlainObject;
+  /** Index terms and their document frequencies, counted while indexing (see Vocabulary). */
+  readonly vocabulary: VocabularySnapshot;
 }
 
 /**
@@ -96,13 +103,10 @@ export class SearchIndex {
   /** `YYYY-MM` of every dated article, for questions that name a month. */
   private readonly articleMonths: ReadonlySet<string>;
   private readonly langs: readonly Lang[];
-  private readonly postings: Postings;
-  private readonly ranker: Ranker;
-  /** Made on the first query that expands a word: start-up does not pay for it. */
-  private vocabulary: Vocabulary | null = null;
 
   private constructor(
     private readonly ms: MiniSearch,
+    private readonly vocabulary: Vocabulary,
     documents: readonly Document[],
     private readonly analyser: Analyser,
     private readonly tuning: MatchTuning,
@@ -115,22 +119,30 @@ export class SearchIndex {
     const langs = new Set<Lang>();
     for (const p of this.passagesById.values()) langs.add(p.lang);
     this.langs = [...langs].sort();
-    this.postings = postingsOf(ms);
-    this.ranker = new Ranker(this.postings);
   }
 
   /** Analyses and indexes every passage of the documents. */
   static build(documents: readonly Document[], analyser: Analyser, tuning: MatchTuning = DEFAULT_TUNING): SearchIndex {
     const ms = new MiniSearch(MS_OPTIONS);
+    // Document frequencies counted from the same analysed terms MiniSearch indexes: the vocabulary
+    // comes from Griot's analysis, not from MiniSearch's internals.
+    const df = new Map<string, number>();
     ms.addAll(
-      documents.flatMap((d) => d.passages.map((p) => ({ id: p.id, text: analyser.indexTerms(p.text, p.lang).join(' ') }))),
+      documents.flatMap((d) =>
+        d.passages.map((p) => {
+          const terms = analyser.indexTerms(p.text, p.lang);
+          for (const t of new Set(terms)) df.set(t, (df.get(t) ?? 0) + 1);
+          return { id: p.id, text: terms.join(' ') };
+        }),
+      ),
     );
-    return new SearchIndex(ms, documents, analyser, tuning);
+    return new SearchIndex(ms, Vocabulary.fromCounts(df), documents, analyser, tuning);
   }
 
   /** Restores an index saved with snapshot(); no text is analysed again. */
   static restore(snapshot: IndexSnapshot, analyser: Analyser, tuning: MatchTuning = DEFAULT_TUNING): SearchIndex {
     const ms = MiniSearch.loadJS(snapshot.minisearch, MS_OPTIONS);
+    const vocabulary = Vocabulary.restore(snapshot.vocabulary);
     const byDoc = new Map<string, Passage[]>();
     const texts = new Map(snapshot.documents.map((d) => [d.id, d.text]));
     for (const p of snapshot.passages) {
@@ -141,14 +153,14 @@ export class SearchIndex {
       byDoc.set(p.docId, list);
     }
     const documents = snapshot.documents.map((d) => ({ ...d, passages: byDoc.get(d.id) ?? [] }));
-    return new SearchIndex(ms, documents, analyser, tuning);
+    return new SearchIndex(ms, vocabulary, documents, analyser, tuning);
   }
 
   /** What persist.ts writes. */
   snapshot(): IndexSnapshot {
     const documents = [...this.docsById.values()].map(({ passages: _p, ...rest }) => rest);
     const passages = [...this.passagesById.values()].map(({ text: _t, ...rest }) => rest);
-    return { documents, passages, minisearch: this.ms.toJSON() };
+    return { documents, passages, minisearch: this.ms.toJSON(), vocabulary: this.vocabulary.snapshot() };
   }
 
   /** Languages present in the corpus, sorted. */
@@ -198,7 +210,7 @@ export class SearchIndex {
 
   /** Passages that contain an index term exactly. */
   documentFrequency(term: string): number {
-    return this.postings.get(term)?.size ?? 0;
+    return this.vocabulary.documentFrequency(term);
   }
 
   /** Ranked passages for a query, in any of the languages Griot knows. */
@@ -220,11 +232,14 @@ export class SearchIndex {
     const n = this.passagesById.size;
     // Re-ranking reads passage text, so it looks only at the head of the ranking: the tail cannot
     // climb into the top `limit` anyway.
-    const head = this.ranker.rank(
+    const head = rank(
+      this.ms,
       this.toQuery(terms),
       {
         limit: limit * 8,
-        commonPostings: Math.max(n * this.tuning.commonShare, this.tuning.commonFloor),
+        candidatePostings: Math.max(n * this.tuning.candidateShare, this.tuning.candidateFloor),
+        walkPostings: Math.max(n * this.tuning.walkShare, this.tuning.candidateFloor),
+        documentFrequency: (term) => this.vocabulary.documentFrequency(term),
         filter: from || to ? (id) => dateInRange(metaOf(id)?.date ?? null, from, to) : undefined,
         boost: boost ? (id) => boost(metaOf(id)?.date ?? null) : undefined,
       },
@@ -278,7 +293,7 @@ export class SearchIndex {
         const weighted: WeightedTerm[] = [{ term: v, weight: boost }];
         if (expand && v.length >= t.expandMinLength) {
           const edits = Math.min(t.maxEdits, Math.round(v.length * t.editShare));
-          for (const e of this.vocab().expand(v, t.maxExpansions, edits)) {
+          for (const e of this.vocabulary.expand(v, t.maxExpansions, edits)) {
             // MiniSearch's weighting of prefix and fuzzy matches: closer spellings weigh more.
             const w =
               e.kind === 'prefix'
@@ -290,10 +305,5 @@ export class SearchIndex {
         return { terms: weighted };
       });
     });
-  }
-
-  private vocab(): Vocabulary {
-    this.vocabulary ??= Vocabulary.of(this.postings.terms());
-    return this.vocabulary;
   }
 }

@@ -2,7 +2,7 @@
  * The index's terms by cognate key, for query expansion by exact lookups instead of query-time
  * fuzzy search: a query stem meets index terms spelled within an edit or two once nl/fr/en spelling
  * differences are neutralised (helicopter → helikopter), and the terms that start with it (Dutch
- * compounds: defensie → defensiepersoneel). One sorted array, made once per index.
+ * compounds: defensie → defensiepersoneel). Sorted arrays, made once when the index is built.
  */
 
 /**
@@ -32,32 +32,90 @@ export interface Expansion {
 /** Keys looked at per probe: a short, common prefix must not make a query scan the vocabulary. */
 const MAX_SCAN = 3000;
 
+/**
+ * The serialisable form of a vocabulary, saved with the index (persist.ts): everything a query needs,
+ * sorted at build time, so loading sorts and computes nothing.
+ */
+export interface VocabularySnapshot {
+  /** The index terms, sorted. */
+  readonly terms: readonly string[];
+  /** `df[i]`: passages holding `terms[i]`. */
+  readonly df: readonly number[];
+  /** Cognate keys, sorted; `terms[keyTerm[i]]` is the term of `keys[i]`. */
+  readonly keys: readonly string[];
+  readonly keyTerm: readonly number[];
+  /** Positions in `terms`, sorted by the terms spelled backwards: finds a term that differs from the stem at its start. */
+  readonly byEnd: readonly number[];
+}
+
+/**
+ * The index's terms with their document frequencies, made at index time from Griot's own analysed
+ * terms (not read back out of MiniSearch) and saved with the index under the same fingerprint.
+ */
 export class Vocabulary {
   private constructor(
-    /** Cognate keys, sorted; `terms[i]` is the index term of `keys[i]`. */
-    private readonly keys: readonly string[],
     private readonly terms: readonly string[],
-    /** The terms themselves, sorted. */
-    private readonly sorted: readonly string[],
-    /** The terms spelled backwards, sorted: finds a term that differs from the stem at its start. */
-    private readonly reversed: readonly string[],
+    private readonly df: Uint32Array,
+    private readonly keys: readonly string[],
+    private readonly keyTerm: Uint32Array,
+    private readonly byEnd: Uint32Array,
   ) {}
 
-  static of(all: Iterable<string>): Vocabulary {
-    const pairs: [string, string][] = [];
-    for (const t of all) pairs.push([cognateKey(t), t]);
-    pairs.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0));
-    const terms = pairs.map((p) => p[1]);
+  /** From passage counts by term (e.g. counted while indexing). */
+  static fromCounts(counts: ReadonlyMap<string, number>): Vocabulary {
+    const terms = [...counts.keys()].sort(byCodeUnits);
+    const df = Uint32Array.from(terms, (t) => counts.get(t) ?? 0);
+    const pairs = terms.map((t, i) => [cognateKey(t), i] as const);
+    pairs.sort((a, b) => byCodeUnits(a[0], b[0]) || a[1] - b[1]);
+    const ends = terms.map((t, i) => [reverse(t), i] as const);
+    ends.sort((a, b) => byCodeUnits(a[0], b[0]));
     return new Vocabulary(
-      pairs.map((p) => p[0]),
       terms,
-      [...terms].sort(),
-      terms.map(reverse).sort(),
+      df,
+      pairs.map((p) => p[0]),
+      Uint32Array.from(pairs, (p) => p[1]),
+      Uint32Array.from(ends, (e) => e[1]),
     );
+  }
+
+  /** Terms each counted once (tests, small corpora). */
+  static of(all: Iterable<string>): Vocabulary {
+    const counts = new Map<string, number>();
+    for (const t of all) counts.set(t, 1);
+    return Vocabulary.fromCounts(counts);
+  }
+
+  /** Restores a saved vocabulary; throws when its arrays do not fit together. */
+  static restore(s: VocabularySnapshot): Vocabulary {
+    const n = s?.terms?.length;
+    if (
+      !Array.isArray(s.terms) ||
+      !Array.isArray(s.df) ||
+      !Array.isArray(s.keys) ||
+      !Array.isArray(s.keyTerm) ||
+      !Array.isArray(s.byEnd) ||
+      s.df.length !== n ||
+      s.keys.length !== n ||
+      s.keyTerm.length !== n ||
+      s.byEnd.length !== n
+    ) {
+      throw new Error('vocabulary arrays missing or of different lengths');
+    }
+    return new Vocabulary(s.terms, Uint32Array.from(s.df), s.keys, Uint32Array.from(s.keyTerm), Uint32Array.from(s.byEnd));
+  }
+
+  snapshot(): VocabularySnapshot {
+    return { terms: this.terms, df: [...this.df], keys: this.keys, keyTerm: [...this.keyTerm], byEnd: [...this.byEnd] };
   }
 
   get size(): number {
     return this.terms.length;
+  }
+
+  /** Passages that hold `term` exactly (0 for a term the index does not know). */
+  documentFrequency(term: string): number {
+    const i = lowerBound(this.terms.length, (j) => byCodeUnits(this.terms[j] as string, term) < 0);
+    return i < this.terms.length && this.terms[i] === term ? (this.df[i] as number) : 0;
   }
 
   /**
@@ -65,7 +123,7 @@ export class Vocabulary {
    * start with it (prefix), and terms within `maxEdits` edits of it among those whose cognate key
    * equals or extends its key, or — for keys of at least 7 letters — shares all but the key's last
    * two letters (militari ~ militair). The same matches MiniSearch's fuzzy and prefix search make,
-   * found by a binary search in the keys instead of a walk over the whole term tree.
+   * found by binary searches in sorted arrays instead of a walk over the whole term tree.
    */
   expand(stem: string, max: number, maxEdits: number): Expansion[] {
     const key = cognateKey(stem);
@@ -84,30 +142,66 @@ export class Vocabulary {
     // Candidates: the terms whose key or spelling starts like the stem's but for its last two
     // letters, or ends like it but for its first two.
     const head = (w: string) => w.slice(0, Math.max(3, w.length - 2));
-    this.scan(this.keys, head(key), (i) => consider(this.terms[i] as string));
-    this.scan(this.sorted, head(stem), (i) => consider(this.sorted[i] as string));
-    this.scan(this.reversed, head(reverse(stem)), (i) => consider(reverse(this.reversed[i] as string)));
+    const keyProbe = head(key);
+    this.scan(
+      (i) => this.keys[i] as string,
+      keyProbe,
+      (i) => consider(this.terms[this.keyTerm[i] as number] as string),
+    );
+    this.scan(
+      (i) => this.terms[i] as string,
+      head(stem),
+      (i) => consider(this.terms[i] as string),
+    );
+    // Backwards: the terms that end with the stem's last letters but its first two.
+    const tail = reverse(head(reverse(stem)));
+    const end = (i: number) => this.terms[this.byEnd[i] as number] as string;
+    const from = lowerBound(this.terms.length, (j) => compareBackwards(end(j), tail) < 0);
+    for (let i = from, n = 0; i < this.terms.length && n < MAX_SCAN; i++, n++) {
+      const term = end(i);
+      if (!term.endsWith(tail)) break;
+      consider(term);
+    }
     return found.sort((a, b) => a.distance - b.distance || (a.term < b.term ? -1 : 1)).slice(0, max);
   }
 
-  /** Calls `visit` with the positions of `sorted` entries that start with `probe` (at most MAX_SCAN). */
-  private scan(sorted: readonly string[], probe: string, visit: (i: number) => void): void {
-    for (let i = lowerBound(sorted, probe), n = 0; i < sorted.length && n < MAX_SCAN; i++, n++) {
-      if (!(sorted[i] as string).startsWith(probe)) break;
+  /** Calls `visit` with the positions of sorted entries (`at`) that start with `probe` (at most MAX_SCAN). */
+  private scan(at: (i: number) => string, probe: string, visit: (i: number) => void): void {
+    const n = this.terms.length;
+    for (let i = lowerBound(n, (j) => byCodeUnits(at(j), probe) < 0), k = 0; i < n && k < MAX_SCAN; i++, k++) {
+      if (!at(i).startsWith(probe)) break;
       visit(i);
     }
   }
 }
 
-const reverse = (w: string): string => [...w].reverse().join('');
+/** Spelled backwards by UTF-16 code units (what compareBackwards compares). */
+const reverse = (w: string): string => {
+  let out = '';
+  for (let i = w.length - 1; i >= 0; i--) out += w[i];
+  return out;
+};
 
-/** The first position of `sorted` whose entry is ≥ `probe`. */
-function lowerBound(sorted: readonly string[], probe: string): number {
+/** `a` and `b` in code-unit order, as `<` orders strings. */
+const byCodeUnits = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/** reverse(a) compared with reverse(b), without building either. */
+function compareBackwards(a: string, b: string): number {
+  const n = Math.min(a.length, b.length);
+  for (let i = 1; i <= n; i++) {
+    const d = a.charCodeAt(a.length - i) - b.charCodeAt(b.length - i);
+    if (d !== 0) return d;
+  }
+  return a.length - b.length;
+}
+
+/** The first position in [0, n) where `before` is false (`before` is true, then false, along a sorted array). */
+function lowerBound(n: number, before: (i: number) => boolean): number {
   let lo = 0;
-  let hi = sorted.length;
+  let hi = n;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if ((sorted[mid] as string) < probe) lo = mid + 1;
+    if (before(mid)) lo = mid + 1;
     else hi = mid;
   }
   return lo;

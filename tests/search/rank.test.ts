@@ -1,60 +1,102 @@
 import MiniSearch from 'minisearch';
 import { describe, expect, it } from 'vitest';
-import { postingsOf } from '../../src/search/postings.js';
-import { Ranker, type RankStats } from '../../src/search/rank.js';
+import { rank, type RankOptions, type RankStats } from '../../src/search/rank.js';
+
+const OPTIONS = { fields: ['text'], tokenize: (s: string) => s.split(' '), searchOptions: { tokenize: (s: string) => [s] } };
 
 /** Passages where "mali" is everywhere and "wagner", "takuba" are rare. */
-function corpus(n: number): MiniSearch {
-  const ms = new MiniSearch({ fields: ['text'], tokenize: (s) => s.split(' ') });
-  ms.addAll(
-    Array.from({ length: n }, (_, i) => ({
-      id: `p${i}`,
-      text: ['mali', 'leger', i % 50 === 0 ? 'wagner' : 'junta', i % 7 === 0 ? 'takuba' : 'bamako', i % 3 === 0 ? 'mali' : 'gao'].join(' '),
-    })),
+function corpus(n: number): { ms: MiniSearch; df: (term: string) => number } {
+  const ms = new MiniSearch(OPTIONS);
+  const texts = Array.from({ length: n }, (_, i) =>
+    ['mali', 'leger', i % 50 === 0 ? 'wagner' : 'junta', i % 7 === 0 ? 'takuba' : 'bamako', i % 3 === 0 ? 'mali' : 'gao'],
   );
-  return ms;
+  ms.addAll(texts.map((t, i) => ({ id: `p${i}`, text: t.join(' ') })));
+  const counts = new Map<string, number>();
+  for (const t of texts) for (const w of new Set(t)) counts.set(w, (counts.get(w) ?? 0) + 1);
+  return { ms, df: (term) => counts.get(term) ?? 0 };
 }
 
-describe('Ranker.rank', () => {
-  it('scores as MiniSearch does for exact terms', () => {
-    const ms = corpus(300);
-    const ranker = new Ranker(postingsOf(ms));
-    const ours = ranker.rank([{ terms: [{ term: 'wagner', weight: 1 }] }, { terms: [{ term: 'takuba', weight: 1 }] }], { limit: 5, commonPostings: 10_000 });
-    const theirs = ms.search({ combineWith: 'OR', queries: ['wagner', 'takuba'] }, { tokenize: (s) => [s] }).slice(0, 5);
-    // Equal scores may come in another order; the scores, best first, are the same.
-    ours.forEach((r, i) => expect(r.score).toBeCloseTo(theirs[i]!.score, 6));
-    const score = new Map(ms.search({ combineWith: 'OR', queries: ['wagner', 'takuba'] }, { tokenize: (s) => [s] }).map((r) => [r.id, r.score]));
-    for (const r of ours) expect(score.get(r.id)).toBeCloseTo(r.score, 6);
+const options = (df: (term: string) => number, rest: Partial<RankOptions> = {}): RankOptions => ({
+  limit: 5,
+  candidatePostings: 10_000,
+  walkPostings: 100_000,
+  documentFrequency: df,
+  ...rest,
+});
+
+describe('rank', () => {
+  it('scores as MiniSearch does for exact terms, one per query word', () => {
+    const { ms, df } = corpus(300);
+    const ours = rank(ms, [{ terms: [{ term: 'wagner', weight: 1 }] }, { terms: [{ term: 'takuba', weight: 1 }] }], options(df));
+    const theirs = new Map(ms.search({ combineWith: 'OR', queries: ['wagner', 'takuba'] }).map((r) => [r.id as string, r.score]));
+    expect(ours).toHaveLength(5);
+    for (const r of ours) expect(theirs.get(r.id)).toBeCloseTo(r.score, 6);
+    // Only p0 holds both words (every 350th passage).
+    expect(ours[0]?.id).toBe('p0');
+  });
+
+  it('counts a word once however many of its terms a passage holds', () => {
+    const { ms, df } = corpus(300);
+    const oneWord = rank(ms, [{ terms: [{ term: 'wagner', weight: 1 }, { term: 'takuba', weight: 0.5 }] }], options(df, { limit: 1 }));
+    const twoWords = rank(ms, [{ terms: [{ term: 'wagner', weight: 1 }] }, { terms: [{ term: 'takuba', weight: 0.5 }] }], options(df, { limit: 1 }));
+    // p0 holds both: one word matched once is half the score of two words matched.
+    expect(oneWord[0]?.id).toBe('p0');
+    expect(twoWords[0]?.score).toBeCloseTo(2 * (oneWord[0]?.score ?? 0), 6);
   });
 
   it('scores a word found everywhere only on the passages rarer words found', () => {
-    const ms = corpus(2000);
-    const ranker = new Ranker(postingsOf(ms));
-    const stats: RankStats = { postingsScored: 0 };
-    const top = ranker.rank([{ terms: [{ term: 'wagner', weight: 1 }] }, { terms: [{ term: 'mali', weight: 1 }] }], { limit: 3, commonPostings: 100 }, stats);
-    // wagner: 40 passages; mali: all 2,000, looked up only in those 40.
+    const { ms, df } = corpus(2000);
+    const stats: RankStats = { postingsWalked: 0, postingsScored: 0 };
+    const top = rank(ms, [{ terms: [{ term: 'wagner', weight: 1 }] }, { terms: [{ term: 'mali', weight: 1 }] }], options(df, { limit: 3, candidatePostings: 100 }), stats);
+    // wagner: 40 passages; mali: all 2,000, walked by MiniSearch but scored only on those 40.
+    expect(stats.postingsWalked).toBe(2040);
     expect(stats.postingsScored).toBe(80);
     // The best: wagner and mali twice (every 150th passage).
     for (const r of top) expect(Number(r.id.slice(1)) % 150).toBe(0);
   });
 
-  it('walks a common word in full when no rarer word matched', () => {
-    const ms = corpus(500);
-    const stats: RankStats = { postingsScored: 0 };
-    const top = new Ranker(postingsOf(ms)).rank([{ terms: [{ term: 'mali', weight: 1 }] }], { limit: 2, commonPostings: 100 }, stats);
+  it('scores a common word in full when no rarer word matched', () => {
+    const { ms, df } = corpus(500);
+    const stats: RankStats = { postingsWalked: 0, postingsScored: 0 };
+    const top = rank(ms, [{ terms: [{ term: 'mali', weight: 1 }] }], options(df, { limit: 2, candidatePostings: 100 }), stats);
     expect(stats.postingsScored).toBe(500);
     expect(top).toHaveLength(2);
   });
 
+  it('scores the next rarest word in full when the rarest found fewer passages than asked for', () => {
+    const { ms, df } = corpus(2000);
+    const stats: RankStats = { postingsWalked: 0, postingsScored: 0 };
+    // wagner: 40 passages, fewer than the 100 wanted; takuba (286) widens them, mali is scored on the rest.
+    const groups = ['wagner', 'takuba', 'mali'].map((term) => ({ terms: [{ term, weight: 1 }] }));
+    const top = rank(ms, groups, options(df, { limit: 100, candidatePostings: 10 }), stats);
+    expect(top).toHaveLength(100);
+    expect(stats.postingsScored).toBe(40 + 286 + 40 + 286 - 6);
+  });
+
+  it('leaves the commonest words out once the others have walked their budget', () => {
+    const { ms, df } = corpus(2000);
+    const stats: RankStats = { postingsWalked: 0, postingsScored: 0 };
+    const groups = ['wagner', 'takuba', 'mali'].map((term) => ({ terms: [{ term, weight: 1 }] }));
+    const top = rank(ms, groups, options(df, { limit: 3, candidatePostings: 100, walkPostings: 300 }), stats);
+    // wagner finds 40 passages; takuba (286 postings) fits the walk, mali (2,000) does not.
+    expect(stats.postingsWalked).toBe(40 + 286);
+    expect(stats.postingsScored).toBe(40 + 6);
+    // The best hold wagner and takuba (every 350th passage).
+    for (const r of top) expect(Number(r.id.slice(1)) % 350).toBe(0);
+  });
+
+  it('asks nothing for terms the index does not hold', () => {
+    const { ms, df } = corpus(50);
+    expect(rank(ms, [{ terms: [{ term: 'nowhere', weight: 1 }] }], options(df))).toEqual([]);
+  });
+
   it('drops filtered passages and applies the boost', () => {
-    const ms = corpus(300);
-    const ranker = new Ranker(postingsOf(ms));
-    const top = ranker.rank([{ terms: [{ term: 'wagner', weight: 1 }] }], {
-      limit: 10,
-      commonPostings: 10_000,
-      filter: (id) => id !== 'p0',
-      boost: (id) => (id === 'p100' ? 2 : 1),
-    });
+    const { ms, df } = corpus(300);
+    const top = rank(
+      ms,
+      [{ terms: [{ term: 'wagner', weight: 1 }] }],
+      options(df, { limit: 10, filter: (id) => id !== 'p0', boost: (id) => (id === 'p100' ? 2 : 1) }),
+    );
     expect(top[0]?.id).toBe('p100');
     expect(top.map((r) => r.id)).not.toContain('p0');
   });

@@ -71,4 +71,18 @@ describe('SearchIndex snapshot', () => {
     expect(restored.search(q).map((h) => [h.passage.id, h.score])).toEqual(index.search(q).map((h) => [h.passage.id, h.score]));
     expect(restored.documents()).toEqual(index.documents());
   });
+
+  it('keeps the document frequencies counted at build time', async () => {
+    const index = await seedIndex();
+    const analyser = new Analyser();
+    const holding = (term: string) =>
+      index.fullDocuments().flatMap((d) => d.passages).filter((p) => analyser.indexTerms(p.text, p.lang).includes(term)).length;
+    const restored = SearchIndex.restore(JSON.parse(JSON.stringify(index.snapshot())), new Analyser());
+    for (const term of ['barkhane', 'militair', 'mali']) {
+      expect(index.documentFrequency(term)).toBeGreaterThan(0);
+      expect(index.documentFrequency(term)).toBe(holding(term));
+      expect(restored.documentFrequency(term)).toBe(index.documentFrequency(term));
+    }
+    expect(restored.documentFrequency('nowhereword')).toBe(0);
+  });
 });

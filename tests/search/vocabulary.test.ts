@@ -45,3 +45,25 @@ describe('editDistance', () => {
     expect(editDistance('accord', 'akkoord', 1)).toBe(2);
   });
 });
+
+describe('Vocabulary.documentFrequency', () => {
+  const counted = Vocabulary.fromCounts(new Map([['mali', 40], ['wagner', 3], ['militair', 12]]));
+
+  it('returns the passages counted for a term, and 0 for a term the index lacks', () => {
+    expect(counted.documentFrequency('mali')).toBe(40);
+    expect(counted.documentFrequency('wagner')).toBe(3);
+    expect(counted.documentFrequency('mal')).toBe(0);
+    expect(counted.documentFrequency('zzz')).toBe(0);
+  });
+
+  it('is the same after a snapshot is restored, and so are expansions', () => {
+    const restored = Vocabulary.restore(JSON.parse(JSON.stringify(counted.snapshot())));
+    expect(restored.documentFrequency('militair')).toBe(12);
+    expect(restored.expand('militari', 20, 2)).toEqual(counted.expand('militari', 20, 2));
+  });
+
+  it('refuses a snapshot whose arrays do not fit together', () => {
+    const s = counted.snapshot();
+    expect(() => Vocabulary.restore({ ...s, df: [1] })).toThrow(/different lengths/);
+  });
+});
