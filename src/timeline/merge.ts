@@ -50,6 +50,21 @@ function mergeInto(target: TimelineEvent, other: TimelineEvent, cited: Set<strin
   return { ...target, inferred: target.inferred && other.inferred, citations };
 }
 
+/**
+ * Each event's normalised text and content words, kept while the event object lives: the events of
+ * unchanged documents are the same objects at every reindex, so a reindex folds only new ones.
+ */
+const folded = new WeakMap<TimelineEvent, { readonly text: string; readonly words: Set<string> }>();
+
+function foldedOf(e: TimelineEvent): { readonly text: string; readonly words: Set<string> } {
+  let f = folded.get(e);
+  if (!f) {
+    f = { text: normalised(e.text), words: contentWords(e) };
+    folded.set(e, f);
+  }
+  return f;
+}
+
 /** Work counters of one merge, for tests that prove the cost grows with the corpus, not its square. */
 export interface MergeStats {
   /** Candidate pairs whose content-word overlap was looked at (one per shared word posting). */
@@ -82,8 +97,7 @@ export function mergeEvents(events: readonly TimelineEvent[], stats?: MergeStats
       bucket = { byText: new Map(), byWord: new Map() };
       buckets.set(key, bucket);
     }
-    const text = normalised(e.text);
-    const words = contentWords(e);
+    const { text, words } = foldedOf(e);
     const identical = bucket.byText.get(text);
     const overlapping = firstOverlapping(bucket, words, sizes, stats);
     const match = identical === undefined ? overlapping : overlapping === undefined ? identical : Math.min(identical, overlapping);
