@@ -97,7 +97,10 @@ export function mergeEvents(events: readonly TimelineEvent[], stats?: MergeStats
   const uses = new Map<string, number>();
   for (const e of events) for (const w of foldedOf(e).words) uses.set(w, (uses.get(w) ?? 0) + 1);
   const rarestFirst = (words: ReadonlySet<string>): string[] =>
-    [...words].sort((a, b) => (uses.get(a) as number) - (uses.get(b) as number) || (a < b ? -1 : a > b ? 1 : 0));
+    [...words]
+      .map((w) => ({ w, n: uses.get(w) as number }))
+      .sort((a, b) => a.n - b.n || (a.w < b.w ? -1 : a.w > b.w ? 1 : 0))
+      .map((x) => x.w);
 
   const merged: TimelineEvent[] = [];
   /** Content words of each merged event (its first event's: what sameEvent compares). */
@@ -157,13 +160,12 @@ function firstOverlapping(
   };
   for (const w of ranked.slice(0, pigeonhole(ranked.length))) gather(bucket.all.get(w));
   for (const w of ranked) gather(bucket.rare.get(w));
-  let best: number | undefined;
-  for (const i of candidates) {
-    if (best !== undefined && i > best) continue;
+  // Earliest first: the first that overlaps enough is the answer.
+  for (const i of [...candidates].sort((a, b) => a - b)) {
     const other = wordsOf[i] as ReadonlySet<string>;
     let shared = 0;
     for (const w of words) if (other.has(w)) shared++;
-    if (overlapEnough(shared, words.size, other.size)) best = i;
+    if (overlapEnough(shared, words.size, other.size)) return i;
   }
-  return best;
+  return undefined;
 }
