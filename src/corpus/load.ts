@@ -3,6 +3,7 @@
  * Byte-level validation ({@link validateDocumentBytes}) is pure so an upload can be checked before it is
  * written.
  */
+import { statSync } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Document, LoadedCorpus, SkippedFile } from '../types.js';
@@ -89,7 +90,9 @@ type ReadResult =
 async function readEntry(dir: string, file: string, maxBytes: number): Promise<ReadResult> {
   const full = path.join(dir, file);
   try {
-    const info = await stat(full);
+    // With earlier entries most files are only stat'ed: synchronously, as 30,000 stats through the
+    // thread pool cost a second and in-line ones a tenth of that.
+    const info = known ? statSync(full) : await stat(full);
     if (!info.isFile()) return { entry: { file, hash: 'not-a-file' }, skip: 'not a regular file' };
     if (info.size > maxBytes) return { entry: { file, hash: `size:${info.size}` }, skip: tooLarge(info.size, maxBytes) };
     const bytes = await readFile(full);
