@@ -172,6 +172,8 @@ export interface LoadCorpusOptions {
   readonly previous?: ReadonlyMap<string, Document>;
   /** Entries of the previous load: a file whose size and mtime match is not even read. */
   readonly known?: KnownEntries;
+  /** Called as files are read: (files done, files in all). */
+  readonly onProgress?: (done: number, total: number) => void;
 }
 
 /** A loaded corpus, with what incremental reindexing and fingerprints need. */
@@ -197,6 +199,7 @@ export async function loadCorpus(dir: string, opts: LoadCorpusOptions = {}): Pro
   const owners = new Map<string, string>();
   let reused = 0;
   for await (const read of readInOrder(dir, files, maxBytes, opts.known)) {
+    opts.onProgress?.(entries.length + 1, files.length);
     const file = read.entry.file;
     // Hashed even when skipped below, so the entries are exactly what scanCorpus sees.
     entries.push(read.entry);

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { loadCorpus, scanCorpus, type CorpusEntry, type KnownEntries } from '../corpus/load.js';
+import type { Progress } from '../progress.js';
 import type { Document, SkippedFile } from '../types.js';
 import type { Analyser } from './analyser.js';
 import { corpusFingerprint, loadIndex, readIndexStamp, saveIndex, writeFileAtomic, type IndexStamp } from './persist.js';
@@ -61,6 +62,8 @@ export interface IndexStoreOptions {
   readonly maxBytes: number;
   readonly analyser: Analyser;
   readonly onSaveError?: (err: unknown) => void;
+  /** A progress line for builds that parse or analyse the whole corpus (a terminal's; see progress.ts). */
+  readonly progress?: Progress | null;
 }
 
 /**
@@ -113,7 +116,14 @@ async function buildIndex(
   known?: KnownEntries,
 ): Promise<OpenedIndex> {
   const docsByFile = new Map<string, Document>((previous?.fullDocuments() ?? []).map((d) => [d.file, d]));
-  const corpus = await loadCorpus(args.corpusDir, { maxBytes: args.maxBytes, previous: docsByFile, ...(known ? { known } : {}) });
+  // A full build reports progress; a reindex over a known corpus is quick and stays quiet.
+  const progress = previous ? undefined : (args.progress ?? undefined);
+  const corpus = await loadCorpus(args.corpusDir, {
+    maxBytes: args.maxBytes,
+    previous: docsByFile,
+    ...(known ? { known } : {}),
+    ...(progress ? { onProgress: (done: number, total: number) => progress('reading files', done, total) } : {}),
+  });
   const fingerprint = corpusFingerprint(corpus.entries, PIPELINE_VERSION);
   // Same bytes everywhere: the serving index is already this one.
   const index =
