@@ -18,6 +18,7 @@ import { openEventCache } from './timeline/event-cache.js';
 import { createFileSummaryCache } from './timeline/summary-cache.js';
 import { summariseEvents, type Summarise } from './timeline/summaries.js';
 import { join } from 'node:path';
+import { terminalProgress, type Progress } from './progress.js';
 import type { Lang, TimelineEvent } from './types.js';
 import { openStore, type Store } from './store/index.js';
 import { unavailableStore } from './store/unavailable.js';
@@ -53,6 +54,8 @@ export async function createApp(args: {
   checkStore?: boolean;
   /** Prompt templates folder (tests point it elsewhere). */
   promptsDir?: string;
+  /** Progress of a first build; by default a line on stderr when it is a terminal. */
+  progress?: Progress | null;
 }): Promise<App> {
   const { config, logger } = args;
   const analyser = new Analyser();
@@ -88,6 +91,7 @@ export async function createApp(args: {
     maxBytes: config.maxDocumentBytes,
     analyser,
     onSaveError: (err) => logger.warn({ err }, 'could not save the index; it will be rebuilt at the next start'),
+    progress: args.progress === undefined ? terminalProgress(process.stderr) : args.progress,
   };
   const open = async () => {
     const started = performance.now();

@@ -124,6 +124,9 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
   });
   const first = await deps.open();
   let state = toState(first);
+  // A first build extracts the timeline now, with the index: a serving bot must not stop for it at
+  // its first /timeline. A start that loaded a saved index leaves it for then (it is read back).
+  if (first.source === 'built') await state.events();
   /** The index behind `state`: its fingerprint decides what is incremental and what is news. */
   let opened = first;
   /** Hashes of the previously saved index when start-up rebuilt: the first report counts from there. */

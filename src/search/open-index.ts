@@ -1,9 +1,11 @@
 import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { loadCorpus, scanCorpus } from '../corpus/load.js';
+import { loadCorpus, scanCorpus, type CorpusEntry, type KnownEntries } from '../corpus/load.js';
+import type { Progress } from '../progress.js';
 import type { Document, SkippedFile } from '../types.js';
 import type { Analyser } from './analyser.js';
-import { corpusFingerprint, loadIndex, readIndexStamp, saveIndex, type IndexStamp } from './persist.js';
+import { corpusFingerprint, loadIndex, readIndexStamp, saveIndex, writeFileAtomic, type IndexStamp } from './persist.js';
 import { SearchIndex } from './search-index.js';
 
 /** Bump when corpus clean-up or passage splitting changes what an index holds. 2: glued sentences and headlines separated. */
@@ -25,7 +27,28 @@ export interface OpenedIndex {
   readonly savedBefore?: ReadonlyMap<string, string>;
   /** Documents taken from the previous index without parsing (built only). */
   readonly reused?: number;
+  /** The corpus files as scanned (hash, size, mtime): the next scan reads only files whose size or mtime changed. */
+  readonly entries?: readonly CorpusEntry[];
 }
+
+/** The corpus files (path, size, mtime, hash) the saved index was made from, beside it. */
+export function corpusFilesPath(dataDir: string): string {
+  return join(dataDir, 'corpus-files.json');
+}
+
+/** The file list saved with the index that has `fingerprint`, by file; empty when there is none for it. */
+async function knownEntries(dataDir: string, fingerprint: string | undefined): Promise<KnownEntries> {
+  if (fingerprint === undefined) return new Map();
+  try {
+    const file = JSON.parse(await readFile(corpusFilesPath(dataDir), 'utf8')) as { fingerprint?: string; entries?: CorpusEntry[] };
+    if (file.fingerprint !== fingerprint || !Array.isArray(file.entries)) return new Map();
+    return new Map(file.entries.map((e) => [e.file, e]));
+  } catch {
+    return new Map();
+  }
+}
+
+const byFile = (entries: readonly CorpusEntry[] | undefined): KnownEntries => new Map((entries ?? []).map((e) => [e.file, e]));
 
 /** Where the index lives under DATA_DIR. */
 export function indexPath(dataDir: string): string {
@@ -39,6 +62,8 @@ export interface IndexStoreOptions {
   readonly maxBytes: number;
   readonly analyser: Analyser;
   readonly onSaveError?: (err: unknown) => void;
+  /** A progress line for builds that parse or analyse the whole corpus (a terminal's; see progress.ts). */
+  readonly progress?: Progress | null;
 }
 
 /**
@@ -49,21 +74,24 @@ export interface IndexStoreOptions {
  */
 export async function openIndex(args: IndexStoreOptions): Promise<OpenedIndex> {
   const path = indexPath(args.dataDir);
-  if (!(await readIndexStamp(path))) {
+  const savedStamp = await readIndexStamp(path);
+  if (!savedStamp) {
     // Nothing saved to compare with: scanning first would read every file twice.
     const reason = existsSync(path) ? `saved index ${path} is corrupt (no readable header)` : 'no saved index yet';
     const built = await buildIndex(args);
     const stamp = await saveOpenedIndex(args, built);
     return { ...built, reason, ...(stamp ? { stamp } : {}) };
   }
-  const fingerprint = corpusFingerprint(await scanCorpus(args.corpusDir, { maxBytes: args.maxBytes }), PIPELINE_VERSION);
+  // Files whose size and mtime match the list saved with the index are not read, only stat'ed.
+  const entries = await scanCorpus(args.corpusDir, { maxBytes: args.maxBytes, known: await knownEntries(args.dataDir, savedStamp.fingerprint) });
+  const fingerprint = corpusFingerprint(entries, PIPELINE_VERSION);
   const saved = await loadIndex(path, null, args.analyser);
   if (saved.index && saved.stamp.fingerprint === fingerprint) {
-    return { index: saved.index, skipped: saved.skipped, source: 'loaded', reason: null, fingerprint, stamp: saved.stamp };
+    return { index: saved.index, skipped: saved.skipped, source: 'loaded', reason: null, fingerprint, stamp: saved.stamp, entries };
   }
   const reason = saved.index ? 'the corpus changed since the index was saved' : saved.reason;
   const previous = saved.index && saved.pipelineVersion === PIPELINE_VERSION ? saved.index : undefined;
-  const built = await buildIndex(args, previous);
+  const built = await buildIndex(args, previous, undefined, byFile(entries));
   const stamp = await saveOpenedIndex(args, built);
   const savedBefore = saved.index ? new Map(saved.index.documents().map((d) => [d.id, d.hash] as const)) : undefined;
   return { ...built, reason, ...(savedBefore ? { savedBefore } : {}), ...(stamp ? { stamp } : {}) };
@@ -76,19 +104,31 @@ export async function openIndex(args: IndexStoreOptions): Promise<OpenedIndex> {
  */
 export async function rebuildIndex(
   args: IndexStoreOptions,
-  previous?: Pick<OpenedIndex, 'index' | 'fingerprint'>,
+  previous?: Pick<OpenedIndex, 'index' | 'fingerprint' | 'entries'>,
 ): Promise<OpenedIndex> {
-  return buildIndex(args, previous?.index, previous?.fingerprint);
+  return buildIndex(args, previous?.index, previous?.fingerprint, byFile(previous?.entries));
 }
 
-async function buildIndex(args: IndexStoreOptions, previous?: SearchIndex, previousFingerprint?: string): Promise<OpenedIndex> {
-  const byFile = new Map<string, Document>((previous?.fullDocuments() ?? []).map((d) => [d.file, d]));
-  const corpus = await loadCorpus(args.corpusDir, { maxBytes: args.maxBytes, previous: byFile });
+async function buildIndex(
+  args: IndexStoreOptions,
+  previous?: SearchIndex,
+  previousFingerprint?: string,
+  known?: KnownEntries,
+): Promise<OpenedIndex> {
+  const docsByFile = new Map<string, Document>((previous?.fullDocuments() ?? []).map((d) => [d.file, d]));
+  // A full build reports progress; a reindex over a known corpus is quick and stays quiet.
+  const progress = previous ? undefined : (args.progress ?? undefined);
+  const corpus = await loadCorpus(args.corpusDir, {
+    maxBytes: args.maxBytes,
+    previous: docsByFile,
+    ...(known ? { known } : {}),
+    ...(progress ? { onProgress: (done: number, total: number) => progress('reading files', done, total) } : {}),
+  });
   const fingerprint = corpusFingerprint(corpus.entries, PIPELINE_VERSION);
   // Same bytes everywhere: the serving index is already this one.
   const index =
     previous && fingerprint === previousFingerprint ? previous : SearchIndex.build(corpus.documents, args.analyser);
-  return { index, skipped: corpus.skipped, source: 'built', reason: 'reindex', fingerprint, reused: corpus.reused };
+  return { index, skipped: corpus.skipped, source: 'built', reason: 'reindex', fingerprint, reused: corpus.reused, entries: corpus.entries };
 }
 
 /**
@@ -97,10 +137,14 @@ async function buildIndex(args: IndexStoreOptions, previous?: SearchIndex, previ
  */
 export async function saveOpenedIndex(args: IndexStoreOptions, opened: OpenedIndex): Promise<IndexStamp | null> {
   try {
-    return await saveIndex(indexPath(args.dataDir), opened.index, opened.fingerprint, {
+    const stamp = await saveIndex(indexPath(args.dataDir), opened.index, opened.fingerprint, {
       skipped: opened.skipped,
       pipelineVersion: PIPELINE_VERSION,
     });
+    if (opened.entries) {
+      await writeFileAtomic(corpusFilesPath(args.dataDir), JSON.stringify({ fingerprint: opened.fingerprint, entries: opened.entries }));
+    }
+    return stamp;
   } catch (err) {
     args.onSaveError?.(err);
     return null;

@@ -50,42 +50,74 @@ function mergeInto(target: TimelineEvent, other: TimelineEvent, cited: Set<strin
   return { ...target, inferred: target.inferred && other.inferred, citations };
 }
 
+/**
+ * Each event's normalised text and content words, kept while the event object lives: the events of
+ * unchanged documents are the same objects at every reindex, so a reindex folds only new ones.
+ */
+const folded = new WeakMap<TimelineEvent, { readonly text: string; readonly words: Set<string> }>();
+
+function foldedOf(e: TimelineEvent): { readonly text: string; readonly words: Set<string> } {
+  let f = folded.get(e);
+  if (!f) {
+    f = { text: normalised(e.text), words: contentWords(e) };
+    folded.set(e, f);
+  }
+  return f;
+}
+
 /** Work counters of one merge, for tests that prove the cost grows with the corpus, not its square. */
 export interface MergeStats {
   /** Candidate pairs whose content-word overlap was looked at (one per shared word posting). */
   comparisons: number;
 }
 
-/** The merged events of one date key, indexed by normalised text and by content word. */
+/**
+ * The merged events of one date key: by normalised text, and by content word twice over. `all`
+ * lists every event under each of its words; `rare` lists each event under only its rarest words,
+ * as many as guarantee that an event sharing MIN_OVERLAP of its words shares one of them.
+ */
 interface DateBucket {
   readonly byText: Map<string, number>;
-  readonly byWord: Map<string, number[]>;
+  readonly all: Map<string, number[]>;
+  readonly rare: Map<string, number[]>;
 }
+
+/** How many of a set's `size` words must be looked at so that one of them is shared, when MIN_OVERLAP of them are. */
+const pigeonhole = (size: number): number => size - Math.ceil(size * MIN_OVERLAP) + 1;
 
 /**
  * Merges events that tell the same thing (see {@link sameEvent}); the first of each group keeps its id,
- * text and place in the order, and gains the others' citations. Near-linear: an event meets only
- * the merged events of its own date key that share one of its content words (an inverted index per
- * date), and each event's words are folded once. Same result as comparing with every earlier event:
- * the earliest merged event that matches wins.
+ * text and place in the order, and gains the others' citations. Near-linear: an event meets only the
+ * merged events of its own date key that share one of its rarer content words (inverted indexes per
+ * date, see DateBucket), and each event's words are folded once. The same result as comparing with
+ * every earlier event: the earliest merged event that matches wins.
  */
 export function mergeEvents(events: readonly TimelineEvent[], stats?: MergeStats): TimelineEvent[] {
+  // How many events use each word: common words ("president") are where a date's lists grow long.
+  const uses = new Map<string, number>();
+  for (const e of events) for (const w of foldedOf(e).words) uses.set(w, (uses.get(w) ?? 0) + 1);
+  const rarestFirst = (words: ReadonlySet<string>): string[] =>
+    [...words]
+      .map((w) => ({ w, n: uses.get(w) as number }))
+      .sort((a, b) => a.n - b.n || (a.w < b.w ? -1 : a.w > b.w ? 1 : 0))
+      .map((x) => x.w);
+
   const merged: TimelineEvent[] = [];
-  /** Content-word count of each merged event (its first event's words: what sameEvent compares). */
-  const sizes: number[] = [];
+  /** Content words of each merged event (its first event's: what sameEvent compares). */
+  const wordsOf: ReadonlySet<string>[] = [];
   const cited: Set<string>[] = [];
   const buckets = new Map<string, DateBucket>();
   for (const e of events) {
     const key = dateKey(e);
     let bucket = buckets.get(key);
     if (!bucket) {
-      bucket = { byText: new Map(), byWord: new Map() };
+      bucket = { byText: new Map(), all: new Map(), rare: new Map() };
       buckets.set(key, bucket);
     }
-    const text = normalised(e.text);
-    const words = contentWords(e);
+    const { text, words } = foldedOf(e);
+    const ranked = rarestFirst(words);
     const identical = bucket.byText.get(text);
-    const overlapping = firstOverlapping(bucket, words, sizes, stats);
+    const overlapping = firstOverlapping(bucket, words, ranked, wordsOf, stats);
     const match = identical === undefined ? overlapping : overlapping === undefined ? identical : Math.min(identical, overlapping);
     if (match !== undefined) {
       merged[match] = mergeInto(merged[match] as TimelineEvent, e, cited[match] as Set<string>);
@@ -93,36 +125,47 @@ export function mergeEvents(events: readonly TimelineEvent[], stats?: MergeStats
     }
     const at = merged.length;
     merged.push(e);
-    sizes.push(words.size);
+    wordsOf.push(words);
     cited.push(new Set(e.citations.map((c) => c.passageId)));
     if (!bucket.byText.has(text)) bucket.byText.set(text, at);
-    for (const w of words) {
-      const list = bucket.byWord.get(w);
+    const add = (index: Map<string, number[]>, w: string) => {
+      const list = index.get(w);
       if (list) list.push(at);
-      else bucket.byWord.set(w, [at]);
-    }
+      else index.set(w, [at]);
+    };
+    for (const w of ranked) add(bucket.all, w);
+    for (const w of ranked.slice(0, pigeonhole(ranked.length))) add(bucket.rare, w);
   }
   return merged;
 }
 
-/** The earliest merged event of the bucket whose content words overlap `words` enough. */
+/**
+ * The earliest merged event of the bucket whose content words overlap `words` enough. Candidates:
+ * events listed under the event's rarest words in `all` (complete when the event has the fewer
+ * words), and events listed in `rare` under any of its words (complete when they have the fewer).
+ */
 function firstOverlapping(
   bucket: DateBucket,
   words: ReadonlySet<string>,
-  sizes: readonly number[],
+  ranked: readonly string[],
+  wordsOf: readonly ReadonlySet<string>[],
   stats: MergeStats | undefined,
 ): number | undefined {
-  if (words.size === 0) return undefined;
-  const shared = new Map<number, number>();
-  for (const w of words) {
-    const list = bucket.byWord.get(w);
-    if (!list) continue;
+  if (words.size < MIN_SHARED) return undefined;
+  const candidates = new Set<number>();
+  const gather = (list: readonly number[] | undefined) => {
+    if (!list) return;
     if (stats) stats.comparisons += list.length;
-    for (const i of list) shared.set(i, (shared.get(i) ?? 0) + 1);
+    for (const i of list) candidates.add(i);
+  };
+  for (const w of ranked.slice(0, pigeonhole(ranked.length))) gather(bucket.all.get(w));
+  for (const w of ranked) gather(bucket.rare.get(w));
+  // Earliest first: the first that overlaps enough is the answer.
+  for (const i of [...candidates].sort((a, b) => a - b)) {
+    const other = wordsOf[i] as ReadonlySet<string>;
+    let shared = 0;
+    for (const w of words) if (other.has(w)) shared++;
+    if (overlapEnough(shared, words.size, other.size)) return i;
   }
-  let best: number | undefined;
-  for (const [i, n] of shared) {
-    if ((best === undefined || i < best) && overlapEnough(n, words.size, sizes[i] as number)) best = i;
-  }
-  return best;
+  return undefined;
 }

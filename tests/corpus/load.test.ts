@@ -1,8 +1,8 @@
-import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, symlink, utimes, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { listCorpusFiles, loadCorpus, validateDocumentBytes } from '../../src/corpus/load.js';
+import { listCorpusFiles, loadCorpus, scanCorpus, validateDocumentBytes } from '../../src/corpus/load.js';
 
 const GOOD = ' date 2021-10 Eind vorige week landden vier Russische vrachtvliegtuigen in Bamako.\n\nDe Fransen vechten sinds 2014 tegen opstandelingen.';
 const utf8 = (s: string) => new TextEncoder().encode(s);
@@ -97,5 +97,29 @@ describe('validateDocumentBytes', () => {
   ] as const)('rejects %s bytes with a reason', (_name, bytes, max, reason) => {
     const result = validateDocumentBytes('x.txt', bytes, max);
     expect(result).toEqual({ skip: expect.stringMatching(reason) });
+  });
+});
+
+describe('scanCorpus with the entries of an earlier scan', () => {
+  it('trusts a file whose size and mtime are unchanged, and hashes it again once either changed', async () => {
+    const file = path.join(dir, 'a.txt');
+    await writeFile(file, GOOD);
+    const [first] = await scanCorpus(dir);
+    expect(first).toMatchObject({ file: 'a.txt', size: GOOD.length });
+    // A recorded hash that is not the file's: only a scan that did not read the file reports it.
+    const known = new Map([['a.txt', { ...first!, hash: 'recorded' }]]);
+    expect((await scanCorpus(dir, { known }))[0]?.hash).toBe('recorded');
+    await utimes(file, new Date(), new Date(Date.now() + 5000));
+    expect((await scanCorpus(dir, { known }))[0]?.hash).toBe(first!.hash);
+  });
+
+  it('reads a file changed to the same size with a new mtime', async () => {
+    const file = path.join(dir, 'a.txt');
+    await writeFile(file, 'Wagner in Bamako.');
+    const known = new Map((await scanCorpus(dir)).map((e) => [e.file, e]));
+    await writeFile(file, 'Takuba in Gao!!!.');
+    await utimes(file, new Date(), new Date(Date.now() + 5000));
+    const { documents } = await loadCorpus(dir, { known });
+    expect(documents[0]?.text).toContain('Takuba');
   });
 });

@@ -20,8 +20,10 @@ function logged(lines: readonly string[], msg: string): Record<string, unknown> 
 }
 
 describe('start-up with a saved index', () => {
-  it('does not touch the timeline to answer a question', async () => {
+  it('makes the timeline with a first build, and leaves it until asked on a start that loads the index', async () => {
     const dirs = await tempDirs(DATED);
+    const first = track(await dirsApp(dirs));
+    expect(logged(first.logs.lines, 'timeline ready')).toMatchObject({ extracted: 3, merged: true });
     const app = track(await dirsApp(dirs));
     expect((await app.engine.ask('Wagner Bamako')).citations.length).toBeGreaterThan(0);
     expect(app.logs.text).not.toContain('timeline ready');

@@ -1,5 +1,5 @@
 /** The scale bench's table and target check. Pure. */
-import { warmStartMs, type ScaleRow } from './run.js';
+import { warmStartCpuMs, warmStartMs, type ScaleRow } from './run.js';
 
 /** The issue's targets, per size they apply at. */
 export const SCALE_TARGETS = {
@@ -50,14 +50,14 @@ export function renderScale(rows: readonly ScaleRow[], header: string): string {
   const lines = [
     header,
     '',
-    '| articles | passages | first build | warm start → answer | one-article reindex | questions p50 / p95 | long queries p50 / p95 | RSS serving | peak RSS (first build / warm / serving) |',
+    '| articles | passages | first build (CPU) | warm start → answer (CPU) | one-article reindex | questions p50 / p95 | long queries p50 / p95 | RSS serving | peak RSS (first build / warm / serving) |',
     '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
     ...rows.map((r) =>
       [
         r.articles.toLocaleString('en-US'),
         r.serving.passages.toLocaleString('en-US'),
-        s(r.firstBuild.ms),
-        s(warmStartMs(r)),
+        `${s(r.firstBuild.ms)} (${r.firstBuild.cpuMs === null ? '–' : s(r.firstBuild.cpuMs)})`,
+        `${s(warmStartMs(r))} (${warmStartCpuMs(r) === null ? '–' : s(warmStartCpuMs(r) as number)})`,
         s(r.serving.reindexMs),
         `${ms(r.serving.questions.p50)} / ${ms(r.serving.questions.p95)}`,
         `${ms(r.serving.long.p50)} / ${ms(r.serving.long.p95)}`,
@@ -65,6 +65,8 @@ export function renderScale(rows: readonly ScaleRow[], header: string): string {
         `${mb(r.firstBuild.maxRssBytes)} / ${mb(r.warmStartMaxRssBytes)} / ${mb(r.serving.maxRssBytes)}`,
       ].join(' | ').replace(/^/, '| ').replace(/$/, ' |'),
     ),
+    '',
+    'Wall times are from process start to exit; CPU (user + system) is less sensitive to other work on a shared machine.',
     '',
     'Targets:',
     ...checkScaleTargets(rows).map((c) => `- ${c.met ? 'met' : 'NOT MET'}: ${c.articles.toLocaleString('en-US')} articles, ${c.what} ${c.measured} (target ${c.target})`),

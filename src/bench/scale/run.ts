@@ -21,6 +21,8 @@ const EXIT_USAGE = fileURLToPath(new URL('./exit-usage.ts', import.meta.url));
 /** One child process run: how long from spawn to exit, its peak memory, and what it printed. */
 export interface ProcessRun {
   readonly ms: number;
+  /** CPU time (user + system): less sensitive than wall time to other work on the machine. */
+  readonly cpuMs: number | null;
   readonly maxRssBytes: number | null;
   readonly stdout: string;
 }
@@ -31,6 +33,8 @@ export interface ScaleRow {
   readonly firstBuild: ProcessRun;
   /** Each warm start, process start to answer (ms). */
   readonly warmStartsMs: readonly number[];
+  /** CPU time of each warm start (ms). */
+  readonly warmStartsCpuMs: readonly (number | null)[];
   readonly warmStartMaxRssBytes: number | null;
   readonly serving: ProbeResult;
 }
@@ -78,8 +82,11 @@ function runNode(args: readonly string[], env: Record<string, string>, usageFile
       const ms = performance.now() - started;
       if (code !== 0) return reject(new Error(`${path.basename(args[0] ?? '')} ${args.slice(1, 2).join(' ')} exited ${code}: ${stderr.slice(-2000)}`));
       readFile(usageFile, 'utf8')
-        .then((u) => (JSON.parse(u) as { maxRssBytes: number }).maxRssBytes, () => null)
-        .then((maxRssBytes) => resolve({ ms, maxRssBytes, stdout }));
+        .then(
+          (u) => JSON.parse(u) as { maxRssBytes: number; userMs: number; systemMs: number },
+          () => null,
+        )
+        .then((u) => resolve({ ms, cpuMs: u ? u.userMs + u.systemMs : null, maxRssBytes: u?.maxRssBytes ?? null, stdout }));
     });
   });
 }
@@ -91,6 +98,12 @@ const median = (xs: readonly number[]): number => {
 
 /** Median warm start of a row (ms). */
 export const warmStartMs = (row: ScaleRow): number => median(row.warmStartsMs);
+
+/** Median CPU time of a row's warm starts (ms), or null when it was not read. */
+export const warmStartCpuMs = (row: ScaleRow): number | null => {
+  const xs = row.warmStartsCpuMs.filter((x): x is number => x !== null);
+  return xs.length > 0 ? median(xs) : null;
+};
 
 /** Measures every size in turn; each size gets fresh corpus and data folders. */
 export async function runScale(opts: ScaleOptions): Promise<ScaleRow[]> {
@@ -130,6 +143,7 @@ export async function runScale(opts: ScaleOptions): Promise<ScaleRow[]> {
       articles: count,
       firstBuild,
       warmStartsMs: warm.map((w) => w.ms),
+      warmStartsCpuMs: warm.map((w) => w.cpuMs),
       warmStartMaxRssBytes: Math.max(...warm.map((w) => w.maxRssBytes ?? 0)) || null,
       serving,
     });
