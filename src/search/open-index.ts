@@ -127,7 +127,9 @@ async function buildIndex(
   const fingerprint = corpusFingerprint(corpus.entries, PIPELINE_VERSION);
   // Same bytes everywhere: the serving index is already this one.
   const index =
-    previous && fingerprint === previousFingerprint ? previous : SearchIndex.build(corpus.documents, args.analyser);
+    previous && fingerprint === previousFingerprint
+      ? previous
+      : SearchIndex.build(corpus.documents, args.analyser, undefined, progress && ((done, total) => progress('indexing documents', done, total)));
   return { index, skipped: corpus.skipped, source: 'built', reason: 'reindex', fingerprint, reused: corpus.reused, entries: corpus.entries };
 }
 

@@ -122,20 +122,26 @@ export class SearchIndex {
   }
 
   /** Analyses and indexes every passage of the documents. */
-  static build(documents: readonly Document[], analyser: Analyser, tuning: MatchTuning = DEFAULT_TUNING): SearchIndex {
+  static build(
+    documents: readonly Document[],
+    analyser: Analyser,
+    tuning: MatchTuning = DEFAULT_TUNING,
+    onProgress?: (done: number, total: number) => void,
+  ): SearchIndex {
     const ms = new MiniSearch(MS_OPTIONS);
     // Document frequencies counted from the same analysed terms MiniSearch indexes: the vocabulary
     // comes from Griot's analysis, not from MiniSearch's internals.
     const df = new Map<string, number>();
-    ms.addAll(
-      documents.flatMap((d) =>
+    documents.forEach((d, i) => {
+      ms.addAll(
         d.passages.map((p) => {
           const terms = analyser.indexTerms(p.text, p.lang);
           for (const t of new Set(terms)) df.set(t, (df.get(t) ?? 0) + 1);
           return { id: p.id, text: terms.join(' ') };
         }),
-      ),
-    );
+      );
+      onProgress?.(i + 1, documents.length);
+    });
     return new SearchIndex(ms, Vocabulary.fromCounts(df), documents, analyser, tuning);
   }
 
