@@ -49,6 +49,8 @@ export async function createApp(args: {
    * `npm run reindex` is picked up, and with WATCH_CORPUS=1 the corpus folder too. Stopped by engine.close().
    */
   watch?: boolean;
+  /** Run the store's integrity check at open (default: when `watch`, i.e. in long-running processes). */
+  checkStore?: boolean;
   /** Prompt templates folder (tests point it elsewhere). */
   promptsDir?: string;
 }): Promise<App> {
@@ -140,14 +142,15 @@ export async function createApp(args: {
         }
       : {}),
   });
-  return { config, logger, engine, store: await openAppStore(config, logger) };
+  // The integrity check reads the whole file: worth it once per bot start, not per `npm run ask`.
+  return { config, logger, engine, store: await openAppStore(config, logger, { check: args.checkStore ?? args.watch === true }) };
 }
 
 /** Opens the store, reporting damage it repaired; one that cannot open is a warning, never a failed start. */
-export async function openAppStore(config: Config, logger: Logger): Promise<Store> {
+export async function openAppStore(config: Config, logger: Logger, options: { check?: boolean } = {}): Promise<Store> {
   let store: Store;
   try {
-    store = await openStore({ dataDir: config.dataDir, retentionDays: config.logRetentionDays });
+    store = await openStore({ dataDir: config.dataDir, retentionDays: config.logRetentionDays, ...options });
   } catch (err) {
     store = unavailableStore((err as Error).message);
   }

@@ -50,6 +50,16 @@ export function normaliseCitationMarks(text: string): string {
   return out.replace(/[ \t]{2,}\[/g, ' [').replace(/(\d\])[ \t]+([.!?,;])(?=\s|$)/g, '$1$2').trim();
 }
 
+/**
+ * The text before a list of sources that may be starting at its end (a "Sources:" heading or a line
+ * opening with a marker, "[1] …"), for previews of a text still being written.
+ */
+export function beforeSourcesList(text: string): string {
+  const lines = text.split('\n');
+  const start = lines.findIndex((line, i) => i > 0 && (SOURCES_HEADING.test(line) || /^\s*(?:[-*•]\s*)?(?:\[\^?\d{1,3}\]|【\d)/.test(line)));
+  return start === -1 ? text : lines.slice(0, start).join('\n');
+}
+
 function numbersOf(list: string): number[] {
   return [...new Set((list.match(/\d{1,3}/g) ?? []).map(Number))];
 }

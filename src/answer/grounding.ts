@@ -34,8 +34,12 @@ export interface Facts {
 
 /** What a passage can confirm. */
 export interface Evidence {
+  /** Values of the numbers in the text, number words included, and of the dates' years and days. */
   readonly numbers: ReadonlySet<number>;
+  /** Dates stated in the text. */
   readonly dates: readonly DateFact[];
+  /** The publication date, which also confirms a date ("according to an article of February 2022"). */
+  readonly published: DateFact | undefined;
   /** Folded lower-case words of the text and title. */
   readonly words: readonly string[];
 }
@@ -215,32 +219,35 @@ export function evidenceOf(hit: SearchHit): Evidence {
   sequence.forEach((w, i) => {
     for (const n of numberWordValues(w, sequence[i + 1])) numbers.add(n);
   });
-  const published = hit.doc.date ? ymd(...(hit.doc.date.iso.split('-') as [string, string, string?])) : undefined;
-  const all = published ? [...dates, { text: hit.doc.date!.iso, ...published }] : dates;
-  for (const d of all) {
+  const parts = hit.doc.date ? ymd(...(hit.doc.date.iso.split('-') as [string, string, string?])) : undefined;
+  const published = parts ? { text: hit.doc.date!.iso, ...parts } : undefined;
+  for (const d of dates) {
     if (d.year !== undefined) numbers.add(d.year);
     if (d.day !== undefined) numbers.add(d.day);
   }
-  return { numbers, dates: all, words };
+  return { numbers, dates, published, words };
 }
 
 /**
  * Checks a sentence's facts against evidence: every number and date must be found in one of the
- * passages, and at least one of its names (names alone are weak claims, and a name may be written
- * differently in another language). `extraWords`: words that may appear as names without being in a
- * passage (the question's own, which the model repeats).
+ * passages; and when none of them is found in a passage's text, at least one of its names (names
+ * are weaker evidence than figures, and may be written differently in another language: a sentence
+ * whose figures the passage states is about that passage). `extraWords`: words that may appear as
+ * names without being in a passage (the question's own, which the model repeats).
  */
 export function checkGrounding(facts: Facts, evidence: readonly Evidence[], extraWords: readonly string[] = []): Grounding {
   const missing: string[] = [];
+  let corroborated = false;
   for (const n of facts.numbers) {
-    if (!evidence.some((e) => n.values.some((v) => e.numbers.has(v)))) missing.push(n.text);
+    if (evidence.some((e) => n.values.some((v) => e.numbers.has(v)))) corroborated = true;
+    else missing.push(n.text);
   }
   for (const d of facts.dates) {
-    if (!evidence.some((e) => e.dates.some((p) => sameDate(d, p)) || (d.month === undefined && d.year !== undefined && e.numbers.has(d.year)))) {
-      missing.push(d.text);
-    }
+    const inText = evidence.some((e) => e.dates.some((p) => sameDate(d, p)) || (d.month === undefined && d.year !== undefined && e.numbers.has(d.year)));
+    if (inText) corroborated = true;
+    else if (!evidence.some((e) => e.published && sameDate(d, e.published))) missing.push(d.text);
   }
-  if (facts.names.length > 0) {
+  if (facts.names.length > 0 && !corroborated) {
     const found = facts.names.some((name) => name.some((t) => extraWords.includes(t) || evidence.some((e) => e.words.some((w) => sameName(t, w)))));
     if (!found) missing.push(...facts.names.map((n) => n.join(' ')));
   }
@@ -257,9 +264,44 @@ function sameDate(claim: DateFact, passage: DateFact): boolean {
   );
 }
 
-/** Folded words that name the same thing: equal, or sharing a prefix of ≥ 4 letters and half the shorter word (Frankrijk/France, Malinese/Mali). */
+/**
+ * Names of countries, their peoples and international bodies whose English, Dutch and French forms
+ * share no prefix (Germany/Duitsland/Allemagne): one group per thing, folded; words of four letters
+ * or more also match as prefixes (nederland → nederlandse).
+ */
+const EXONYMS: readonly (readonly string[])[] = [
+  ['netherlands', 'dutch', 'holland', 'nederland', 'neerlandais', 'hollande'],
+  ['germany', 'german', 'duitsland', 'duits', 'allemagne', 'allemand'],
+  ['russia', 'rusland', 'russisch', 'russie', 'russe'],
+  ['spain', 'spanish', 'spanje', 'spaans', 'espagne', 'espagnol'],
+  ['switzerland', 'swiss', 'zwitserland', 'zwitsers', 'suisse'],
+  ['greece', 'greek', 'griekenland', 'grieks', 'grece', 'grec'],
+  ['turkey', 'turkish', 'turkije', 'turks', 'turquie', 'turc'],
+  ['poland', 'polish', 'polen', 'pools', 'pologne', 'polonais'],
+  ['morocco', 'moroccan', 'marokko', 'marokkaans', 'maroc', 'marocain'],
+  ['sweden', 'swedish', 'zweden', 'zweeds', 'suede', 'suedois'],
+  ['norway', 'norwegian', 'noorwegen', 'noors', 'norvege', 'norvegien'],
+  ['denmark', 'danish', 'denemarken', 'deens', 'danemark', 'danois'],
+  ['england', 'english', 'engeland', 'engels', 'angleterre', 'anglais'],
+  ['britain', 'british', 'uk', 'vk', 'brittannie', 'brits', 'britannique', 'royaume'],
+  ['united', 'verenigde', 'etats', 'unis'],
+  ['ivory', 'ivoorkust', 'ivoire', 'ivoirien'],
+  ['brussels', 'brussel', 'bruxelles'],
+  ['hague', 'haag', 'haye'],
+  ['un', 'vn', 'onu', 'nations', 'naties', 'unies'],
+  ['nato', 'navo', 'otan'],
+  ['eu', 'ue', 'european', 'europese', 'europeenne', 'europa', 'europe'],
+];
+
+function exonymGroup(word: string): number {
+  return EXONYMS.findIndex((g) => g.some((m) => word === m || (m.length >= 4 && word.startsWith(m))));
+}
+
+/** Folded words that name the same thing: equal, an exonym of each other, or sharing a prefix of ≥ 4 letters and half the shorter word (Frankrijk/France, Malinese/Mali). */
 function sameName(a: string, b: string): boolean {
   if (a === b) return true;
+  const group = exonymGroup(a);
+  if (group !== -1 && group === exonymGroup(b)) return true;
   const shorter = Math.min(a.length, b.length);
   if (shorter < 4) return false;
   let common = 0;

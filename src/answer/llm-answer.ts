@@ -121,7 +121,10 @@ export async function answerWithLlm(input: LlmAnswerInput, deps: LlmAnswerDeps):
 
   /** One composition: streamed through the reasoning filter and the preview, then reviewed. */
   const compose = async (wrong?: Lang): Promise<Review> => {
-    const messages = wrong ? (fitAnswerPromptOrSame(deps, fitted.messages, { question, sources, lang, now: input.now, wrongLanguage: wrong, ...(input.history ? { history: input.history } : {}) }, cut.turns)) : fitted.messages;
+    const history = input.history?.slice(cut.turns);
+    const messages = wrong
+      ? retryMessages(deps, fitted.messages, { question, sources, lang, now: input.now, wrongLanguage: wrong, ...(history ? { history } : {}) })
+      : fitted.messages;
     const filter = createReasoningFilter();
     const preview = createAnswerPreview(sources, question, lang);
     const t1 = performance.now();
@@ -131,8 +134,8 @@ export async function answerWithLlm(input: LlmAnswerInput, deps: LlmAnswerDeps):
         const next = await stream.next();
         if (next.done) {
           addUsage(next.value.usage);
-          reasoningChars += next.value.reasoningChars + filter.reasoning().length;
           const thought = filter.reasoning();
+          reasoningChars += next.value.reasoningChars + thought.length;
           if (thought) log.debug({ reasoning: thought }, 'the model reasoned in its answer (not shown)');
           const review = reviewAnswer({ text: filter.end(), sources, question, finishReason: next.value.finishReason });
           lastStats = review.stats;
@@ -184,10 +187,13 @@ export async function answerWithLlm(input: LlmAnswerInput, deps: LlmAnswerDeps):
   });
 }
 
-/** The retry's messages (with the firmer language instruction), within the same budget; the first messages when they do not fit. */
-function fitAnswerPromptOrSame(deps: LlmAnswerDeps, first: ChatMessage[], prompt: AnswerPromptInput, turnsDropped: number): ChatMessage[] {
-  const history = prompt.history?.slice(turnsDropped);
-  const again = fitAnswerPrompt(deps.prompts, { ...prompt, ...(history ? { history } : {}) }, deps.client);
+/**
+ * The retry's messages, with the firmer language instruction, within the same budget (dropping more
+ * from the end if need be, so source numbers stay those of the first prompt); the first messages
+ * when even that does not fit.
+ */
+function retryMessages(deps: LlmAnswerDeps, first: ChatMessage[], prompt: AnswerPromptInput): ChatMessage[] {
+  const again = fitAnswerPrompt(deps.prompts, prompt, deps.client);
   return again.ok ? again.messages : first;
 }
 

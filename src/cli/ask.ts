@@ -13,13 +13,13 @@ export async function askCommand(app: App, argv: readonly string[], io: CliIo): 
   const question = positionals.join(' ').trim();
   if (!question) throw new UsageError('ask needs a question, e.g. npm run ask -- "Hoeveel Franse soldaten zijn gesneuveld bij Operatie Barkhane?"');
   const json = values.json === true;
-  let printed = 0;
+  let printed = '';
   // Stream LLM text as it comes; the final rendering replaces nothing, it continues after it.
   const onText = json
     ? undefined
     : (partial: string) => {
-        io.out(partial.slice(printed));
-        printed = partial.length;
+        io.out(partial.slice(printed.length));
+        printed = partial;
       };
   const answer = await app.engine.ask(question, { noLlm: values['no-llm'] === true, ...(onText ? { onText } : {}) });
   await recordAnswer(app.store, app.logger, answer, { source: 'cli' });
@@ -27,12 +27,12 @@ export async function askCommand(app: App, argv: readonly string[], io: CliIo): 
     io.out(`${JSON.stringify(answerJson(answer))}\n`);
     return 0;
   }
-  // When the streamed text is the final text, print only what follows it.
+  // When the final text continues the streamed text, print only what follows it.
   const rendered = renderAnswer(answer, app.engine.llmEnabled);
-  if (printed > 0 && rendered.startsWith(answer.text) && printed === answer.text.length) {
-    io.out(`${rendered.slice(answer.text.length)}\n`);
+  if (printed !== '' && rendered.startsWith(answer.text) && answer.text.startsWith(printed)) {
+    io.out(`${rendered.slice(printed.length)}\n`);
   } else {
-    if (printed > 0) io.out('\n\n');
+    if (printed !== '') io.out('\n\n');
     io.out(`${rendered}\n`);
   }
   return 0;

@@ -12,7 +12,7 @@ import { createContext } from './context.js';
 import { createInteractionHandler } from './interaction-handler.js';
 import { createMessageHandler } from './message-handler.js';
 import { missingToken } from './setup-error.js';
-import { classifyStartFailure, DEFAULT_RETRY, GatewayClosedError, retryDelay, type RetryPolicy } from './start-failure.js';
+import { DEFAULT_RETRY, GatewayClosedError, retryWhileUnreachable, type RetryPolicy } from './start-failure.js';
 
 export { DiscordSetupError } from './setup-error.js';
 
@@ -55,6 +55,7 @@ export async function startBot(options: StartBotOptions): Promise<Bot> {
     engine,
     config: config.discord,
     store: options.store,
+    retentionDays: config.logRetentionDays,
     corpus: { dir: config.corpusDir, maxBytes: config.maxDocumentBytes },
     logger,
     ...(options.streamIntervalMs !== undefined ? { streamIntervalMs: options.streamIntervalMs } : {}),
@@ -110,8 +111,8 @@ export async function startBot(options: StartBotOptions): Promise<Bot> {
  * Logs in with a new client until one is ready; waits between attempts as `policy` says. A shard
  * closed for good while starting ends the attempt like a failed login.
  */
-async function connectWithRetry(makeClient: () => Client, token: string, logger: Logger, policy: RetryPolicy): Promise<Client> {
-  for (let attempt = 1; ; attempt++) {
+function connectWithRetry(makeClient: () => Client, token: string, logger: Logger, policy: RetryPolicy): Promise<Client> {
+  return retryWhileUnreachable(async () => {
     const client = makeClient();
     const ready = new Promise<void>((resolve, reject) => {
       client.once(Events.ClientReady, () => resolve());
@@ -120,17 +121,12 @@ async function connectWithRetry(makeClient: () => Client, token: string, logger:
     try {
       // A shard closed for good may leave login() waiting: whichever settles first decides.
       await Promise.race([client.login(token).then(() => ready), ready]);
-      if (attempt > 1) logger.info({ attempt }, 'connected to Discord');
       return client;
     } catch (err) {
       await client.destroy();
-      const failure = classifyStartFailure(err);
-      if (!failure.retry) throw failure.error;
-      const retryInMs = retryDelay(attempt, policy);
-      logger.warn({ attempt, retryInMs, reason: failure.reason }, 'cannot reach Discord; retrying');
-      await sleep(retryInMs);
+      throw err;
     }
-  }
+  }, logger, policy);
 }
 
 async function refuseWhileStopping(interaction: Interaction): Promise<void> {

@@ -5,7 +5,6 @@ import { NO_MENTIONS } from './allowed-mentions.js';
 import type { Command } from './commands/index.js';
 import type { ComponentHandler } from './components/index.js';
 import type { BotContext } from './context.js';
-import { hashUserId } from './hash.js';
 import { UserError } from './user-error.js';
 
 /**
@@ -25,7 +24,7 @@ export function createInteractionHandler(
     if (!interaction.isChatInputCommand() && !interaction.isButton()) return;
     const started = performance.now();
     const cmd = interaction.isChatInputCommand() ? `/${interaction.commandName}` : `button:${interaction.customId.split(':')[0]}`;
-    const log = ctx.logger.child({ cmd, interactionId: interaction.id, user: hashUserId(interaction.user.id) });
+    const log = ctx.logger.child({ cmd, interactionId: interaction.id, user: ctx.store.hashUser(interaction.user.id) });
     let ok = false;
     try {
       if (interaction.isChatInputCommand()) {

@@ -3,7 +3,6 @@ import { ThreadAutoArchiveDuration, type Message } from 'discord.js';
 import { NO_MENTIONS } from './allowed-mentions.js';
 import { appendTurn, type BotContext } from './context.js';
 import { assertAllowedChannel, assertRate } from './guards.js';
-import { hashUserId } from './hash.js';
 import { answerMessages } from './render/answer-messages.js';
 import { DISCORD_LIMITS } from './render/limits.js';
 import { shorten } from '../format.js';
@@ -20,14 +19,15 @@ export function createMessageHandler(ctx: BotContext): (message: Message) => Pro
     if (message.author.bot || message.system || !message.inGuild()) return;
     const botId = message.client.user.id;
     const channel = message.channel;
-    const conversation = channel.isThread() ? ctx.conversations.get(channel.id) : undefined;
+    // From the store: a thread's conversation outlives a restart (and is seen by whichever shard serves it).
+    const conversation = channel.isThread() ? await ctx.conversations.get(channel.id) : undefined;
     if (!conversation && !message.mentions.users.has(botId)) return;
     if (message.mentions.everyone) return;
     const question = questionOf(message.content, botId);
     if (!question) return;
 
     const started = performance.now();
-    const log = ctx.logger.child({ cmd: conversation ? 'follow-up' : 'mention', messageId: message.id, user: hashUserId(message.author.id) });
+    const log = ctx.logger.child({ cmd: conversation ? 'follow-up' : 'mention', messageId: message.id, user: ctx.store.hashUser(message.author.id) });
     let ok = false;
     try {
       assertAllowedChannel(ctx, channel.id, channel.isThread() ? channel.parentId : null);
@@ -37,20 +37,20 @@ export function createMessageHandler(ctx: BotContext): (message: Message) => Pro
         ? channel
         : await message.startThread({ name: threadName(question), autoArchiveDuration: ThreadAutoArchiveDuration.OneDay });
       // Known as a conversation from now on: messages there are follow-ups.
-      if (!conversation) ctx.conversations.set(thread.id, history);
+      if (!conversation) await ctx.conversations.set(thread.id, history);
       await thread.sendTyping().catch(() => undefined);
       const answer = await ctx.engine.ask(question, { history });
       log.info({ answerId: answer.id, mode: answer.mode, refused: answer.refused, citations: answer.citations.length, turns: history.length }, 'answered');
       // Recorded before it is shown, so a reply typed the moment it appears already has it as context.
-      ctx.conversations.set(thread.id, appendTurn(ctx.conversations.get(thread.id) ?? history, { question, answer: answer.text }));
-      ctx.answers.set(answer.id, { answer });
+      await ctx.conversations.set(thread.id, appendTurn((await ctx.conversations.get(thread.id)) ?? history, { question, answer: answer.text }));
+      await ctx.answers.set(answer.id, { answer });
       let first: Message | undefined;
       let last: Message | undefined;
       for (const part of answerMessages(answer, { escalation: ctx.config.escalationRoleId !== undefined, llmConfigured: ctx.engine.llmEnabled })) {
         last = await thread.send({ ...part, allowedMentions: NO_MENTIONS });
         first ??= last;
       }
-      ctx.answers.set(answer.id, { answer, ...(last ? { url: last.url } : {}) });
+      await ctx.answers.set(answer.id, { answer, ...(last ? { url: last.url } : {}) });
       await recordAnswer(ctx.store, log, answer, { source: 'discord', userId: message.author.id, guildId: message.guildId, channelId: thread.id, messageId: first?.id ?? null });
       ok = true;
     } catch (err) {

@@ -14,6 +14,7 @@ import type { Config, DiscordConfig } from '../config.js';
 import type { Logger } from '../logger.js';
 import { DiscordSetupError, missingToken } from './setup-error.js';
 import { isShardMessage, type ShardMessage } from './shard-sync.js';
+import { retryWhileUnreachable } from './start-failure.js';
 
 /** Which shards this host runs, out of how many in all. */
 export interface ShardPlan {
@@ -98,11 +99,13 @@ export async function startSharded(options: ShardedOptions): Promise<Sharded> {
   const { config, logger } = options;
   const token = config.discord.token;
   if (!token) throw missingToken();
-  const plan = await planShards(config.discord, () => fetchRecommendedShards(config.discord));
+  // Discord unreachable at start (network, 5xx): tried again with backoff, as a single bot does.
+  const plan = await planShards(config.discord, () => retryWhileUnreachable(() => fetchRecommendedShards(config.discord), logger));
 
   // Built and saved here once; each shard then loads the saved index instead of rebuilding it.
   const { createApp } = await import('../app.js');
-  const prepared = await createApp({ config, logger });
+  // The store is checked (and repaired if damaged) here, once, before the shards open it.
+  const prepared = await createApp({ config, logger, checkStore: true });
   const documents = prepared.engine.documents().length;
   await prepared.engine.close();
   await prepared.store.close();

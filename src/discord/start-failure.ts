@@ -1,9 +1,11 @@
 /**
  * Why logging in to Discord failed at start, and whether trying again can help: network failures
  * (refused, DNS, reset, timeout) and Discord's own 5xx/429 pass; a rejected token or a refused
- * intent does not, and gets one line saying what to change. Pure.
+ * intent does not, and gets one line saying what to change.
  */
+import { setTimeout as sleep } from 'node:timers/promises';
 import { GatewayCloseCodes } from 'discord.js';
+import type { Logger } from '../logger.js';
 import { DiscordSetupError } from './setup-error.js';
 
 /** What to do about a failed start. */
@@ -85,4 +87,25 @@ export const DEFAULT_RETRY: RetryPolicy = { initialMs: 1000, maxMs: 60_000 };
 export function retryDelay(attempt: number, policy: RetryPolicy = DEFAULT_RETRY, random: () => number = Math.random): number {
   const base = Math.min(policy.maxMs, policy.initialMs * 2 ** Math.min(30, attempt - 1));
   return Math.round(base * (0.8 + 0.4 * random()));
+}
+
+/**
+ * Runs `attempt` until it succeeds, waiting as `policy` says after each failure that retrying can
+ * fix (one warning per attempt, with the reason and the wait); rethrows at once, as the error
+ * naming the fix, what it cannot.
+ */
+export async function retryWhileUnreachable<T>(attempt: () => Promise<T>, logger: Logger, policy: RetryPolicy = DEFAULT_RETRY): Promise<T> {
+  for (let n = 1; ; n++) {
+    try {
+      const result = await attempt();
+      if (n > 1) logger.info({ attempt: n }, 'connected to Discord');
+      return result;
+    } catch (err) {
+      const failure = classifyStartFailure(err);
+      if (!failure.retry) throw failure.error;
+      const retryInMs = retryDelay(n, policy);
+      logger.warn({ attempt: n, retryInMs, reason: failure.reason }, 'cannot reach Discord; retrying');
+      await sleep(retryInMs);
+    }
+  }
 }

@@ -1,13 +1,24 @@
 import { randomBytes } from 'node:crypto';
 import type { APIEmbed } from 'discord.js';
-import type { BotContext } from './context.js';
+import type { BotContext, ViewSpec } from './context.js';
 import { pagerButtons } from './render/buttons.js';
+import { documentPages } from './render/documents.js';
+import { timelinePages } from './render/timeline.js';
 
-/** Keeps pages of embeds for the pager buttons and returns the first page's message. */
-export function openView(ctx: BotContext, pages: readonly APIEmbed[]) {
+/**
+ * Shows the first page of a list; when it has more, keeps what it is a view of (not its pages: a
+ * /sources of 30,000 documents is thousands of pages) so the pager works after a restart too.
+ */
+export async function openView(ctx: BotContext, spec: ViewSpec, pages: readonly APIEmbed[]) {
   const viewId = randomBytes(5).toString('hex');
-  if (pages.length > 1) ctx.views.set(viewId, pages);
+  if (pages.length > 1) await ctx.views.set(viewId, spec);
   return viewPage(viewId, pages, 0);
+}
+
+/** The pages of a view, made again from the current corpus. */
+export async function viewPages(ctx: BotContext, spec: ViewSpec): Promise<APIEmbed[]> {
+  if (spec.kind === 'sources') return documentPages(ctx.engine.documents());
+  return timelinePages(await ctx.engine.timeline(spec.query), spec.query);
 }
 
 /** The message showing page `page` of a view, with its pager buttons. */

@@ -49,7 +49,7 @@ export async function llmChecks(config: Config): Promise<Check[]> {
     checks.push({
       id: 'llm.completion',
       status: 'ok',
-      summary: `a one-token completion answered in ${latencyMs} ms; ${reasoning ? 'the model sends reasoning before it answers (slower answers)' : 'no reasoning sent'}`,
+      summary: `a one-token completion answered in ${latencyMs} ms; ${reasoning ? 'the model sends reasoning (Griot drops it from answers; expect slower replies)' : 'no reasoning sent'}`,
       data: { latencyMs, reasoning },
     });
   }

@@ -5,6 +5,7 @@
 import OpenAI from 'openai';
 import type { LlmConfig } from '../config.js';
 import { toLlmError, type LlmError } from './errors.js';
+import { stripReasoning } from './reasoning.js';
 
 /** What the endpoint did. A failed step leaves the later ones undefined. */
 export interface LlmProbe {
@@ -14,7 +15,7 @@ export interface LlmProbe {
   readonly modelsError?: LlmError;
   readonly completion?: {
     readonly latencyMs: number;
-    /** A reasoning field (reasoning_content / reasoning) or a `<think>` block came back. */
+    /** A reasoning field (reasoning_content / reasoning) or a `<think>`-style block in the content came back. */
     readonly reasoning: boolean;
   };
   readonly completionError?: LlmError;
@@ -50,7 +51,8 @@ export async function probeLlm(config: LlmConfig): Promise<LlmProbe> {
     const reasoning =
       (typeof message.reasoning_content === 'string' && message.reasoning_content.length > 0) ||
       (typeof message.reasoning === 'string' && message.reasoning.length > 0) ||
-      /<think>/i.test(message.content ?? '');
+      // A reasoning block written into the content (<think>…, even cut off after one token).
+      stripReasoning(message.content ?? '').answer.trim() !== (message.content ?? '').trim();
     return { models, completion: { latencyMs, reasoning } };
   } catch (err) {
     return { models, completionError: toLlmError(err, ctx) };

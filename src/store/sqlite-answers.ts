@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { percentile } from '../bench/percentile.js';
 import { messageUrl, questionKey } from './answer-entry.js';
+import { LANGS } from '../types.js';
 import type { AnswerLog, AnswerLogEntry, AnswerStats, AnswerSource, LoggedMode, StatsQuery } from './types.js';
 
 const DAY_MS = 86_400_000;
@@ -46,20 +47,32 @@ export function windowStart(now: Date, days: number): number {
   return today - (days - 1) * DAY_MS;
 }
 
-/** The /stats figures as a handful of indexed aggregate queries (one pass each over the window). */
+const MODES: readonly LoggedMode[] = ['llm', 'extractive', 'fallback'];
+const SOURCES: readonly AnswerSource[] = ['discord', 'cli'];
+
+/**
+ * The /stats figures as a handful of queries, each one pass over an index (answers_window covers
+ * every column they read): no GROUP BY over the window, whose sort costs more than the scan.
+ */
 function statsQueries(db: Database.Database): (query: StatsQuery) => AnswerStats {
-  const groups = db.prepare(`
-    SELECT lang, mode, source, refused, count(*) AS n FROM answers WHERE at >= ? AND at <= ?
-    GROUP BY lang, mode, source, refused`);
-  // CAST: better-sqlite3 binds JS numbers as REAL, which would make the division fractional.
-  const perDay = db.prepare(`
-    SELECT CAST((at - @since) / ${DAY_MS} AS INTEGER) AS d, count(*) AS n FROM answers WHERE at >= @since AND at <= @until GROUP BY d`);
+  // Languages, modes and sources are closed sets: counted as sums in one pass; anything else is "other".
+  const facets = db.prepare(`
+    SELECT count(*) AS questions, coalesce(sum(refused), 0) AS refused,
+      ${LANGS.map((l) => `coalesce(sum(lang = '${l}'), 0) AS "lang:${l}"`).join(', ')},
+      ${MODES.map((m) => `coalesce(sum(mode = '${m}'), 0) AS "mode:${m}"`).join(', ')},
+      ${SOURCES.map((x) => `coalesce(sum(source = '${x}'), 0) AS "source:${x}"`).join(', ')}
+    FROM answers WHERE at >= ? AND at <= ?`);
+  // One range count per day: each reads only its day's index entries (a GROUP BY would sort them all).
+  const day = db.prepare('SELECT count(*) FROM answers WHERE at >= ? AND at < ?').pluck();
   const latencies = db.prepare('SELECT latency_ms FROM answers WHERE at >= ? AND at <= ?').pluck();
   const votes = db.prepare('SELECT vote, count(*) AS n FROM votes WHERE at >= ? AND at <= ? GROUP BY vote');
-  // SQLite returns the bare column `question` from the row holding max(at): the latest wording.
+  // On the partial index of refused questions (already in question_key order); the wording shown is each group's latest.
   const refused = db.prepare(`
-    SELECT question, count(*) AS n, max(at) AS last FROM answers WHERE refused = 1 AND at >= ? AND at <= ?
-    GROUP BY question_key ORDER BY n DESC, last DESC LIMIT ?`);
+    SELECT question_key AS key, count(*) AS n, max(at) AS last FROM answers INDEXED BY answers_refused
+    WHERE refused = 1 AND at >= ? AND at <= ? GROUP BY question_key ORDER BY n DESC, last DESC LIMIT ?`);
+  const wording = db
+    .prepare('SELECT question FROM answers INDEXED BY answers_refused WHERE refused = 1 AND question_key = ? AND at >= ? AND at <= ? ORDER BY at DESC LIMIT 1')
+    .pluck();
   const down = db.prepare(`
     SELECT v.answer_id AS answerId, v.at AS at, a.question AS question, a.guild_id AS guildId, a.channel_id AS channelId, a.message_id AS messageId
     FROM votes v LEFT JOIN answers a ON a.id = v.answer_id
@@ -70,20 +83,22 @@ function statsQueries(db: Database.Database): (query: StatsQuery) => AnswerStats
     const until = now.getTime();
     const since = windowStart(now, query.days);
     const read = db.transaction(() => {
+      const f = facets.get(since, until) as Record<string, number>;
+      const questions = f.questions!;
+      const refusedCount = f.refused!;
       const byLanguage: Record<string, number> = {};
-      const byMode: Record<LoggedMode, number> = { llm: 0, extractive: 0, fallback: 0 };
-      const bySource: Record<AnswerSource, number> = { discord: 0, cli: 0 };
-      let questions = 0;
-      let refusedCount = 0;
-      for (const g of groups.all(since, until) as { lang: string; mode: LoggedMode; source: AnswerSource; refused: number; n: number }[]) {
-        questions += g.n;
-        if (g.refused) refusedCount += g.n;
-        byLanguage[g.lang] = (byLanguage[g.lang] ?? 0) + g.n;
-        byMode[g.mode] += g.n;
-        bySource[g.source] += g.n;
-      }
-      const days = new Map((perDay.all({ since, until }) as { d: number; n: number }[]).map((r) => [r.d, r.n]));
-      const samples = latencies.all(since, until) as number[];
+      for (const l of LANGS) if (f[`lang:${l}`]) byLanguage[l] = f[`lang:${l}`]!;
+      const otherLangs = questions - LANGS.reduce((sum, l) => sum + f[`lang:${l}`]!, 0);
+      if (otherLangs > 0) byLanguage.other = otherLangs;
+      const byMode = Object.fromEntries(MODES.map((m) => [m, f[`mode:${m}`]!])) as Record<LoggedMode, number>;
+      const bySource = Object.fromEntries(SOURCES.map((x) => [x, f[`source:${x}`]!])) as Record<AnswerSource, number>;
+      const perDay = Array.from({ length: query.days }, (_, d) => ({
+        day: new Date(since + d * DAY_MS).toISOString().slice(0, 10),
+        // The last day ends at `until` (now), like the other figures.
+        questions: day.get(since + d * DAY_MS, Math.min(since + (d + 1) * DAY_MS, until + 1)) as number,
+      }));
+      // Sorted once, natively: percentile() then meets sorted input (100,000 samples: 130 → 10 ms).
+      const samples = Array.from(Float64Array.from(latencies.all(since, until) as number[]).sort());
       const v = Object.fromEntries((votes.all(since, until) as { vote: string; n: number }[]).map((r) => [r.vote, r.n]));
       const up = v.up ?? 0;
       const downCount = v.down ?? 0;
@@ -99,12 +114,9 @@ function statsQueries(db: Database.Database): (query: StatsQuery) => AnswerStats
         bySource,
         latencyMs: samples.length ? { p50: percentile(samples, 50), p95: percentile(samples, 95) } : { p50: null, p95: null },
         votes: { up, down: downCount, ratio: up + downCount > 0 ? up / (up + downCount) : null },
-        perDay: Array.from({ length: query.days }, (_, d) => ({
-          day: new Date(since + d * DAY_MS).toISOString().slice(0, 10),
-          questions: days.get(d) ?? 0,
-        })),
-        topRefused: (refused.all(since, until, query.topRefused ?? 10) as { question: string; n: number }[]).map((r) => ({
-          question: r.question,
+        perDay,
+        topRefused: (refused.all(since, until, query.topRefused ?? 10) as { key: string; n: number }[]).map((r) => ({
+          question: wording.get(r.key, since, until) as string,
           count: r.n,
         })),
         latestDown: (

@@ -101,6 +101,21 @@ export interface DownVotedAnswer {
   readonly url: string | null;
 }
 
+/** What the Discord side keeps between restarts, by kind: answers under buttons, paged lists, thread conversations. */
+export type DiscordStateKind = 'answer' | 'view' | 'conversation';
+
+/**
+ * The Discord button and thread state: JSON values by kind and key (answer id, view id, thread
+ * id), so that a click or a thread follow-up works after a restart, and in another shard process.
+ * Bounded by LOG_RETENTION_DAYS, counted from the last write of each value.
+ */
+export interface DiscordStateStore {
+  /** Writes (or replaces) a value; `at` (default now) starts its retention again. */
+  put(kind: DiscordStateKind, key: string, value: unknown, at?: Date): Promise<void>;
+  /** The value, or undefined when it was never written or is past retention. */
+  get(kind: DiscordStateKind, key: string): Promise<unknown>;
+}
+
 /** Damage found when the store was opened: reported, the readable part kept. */
 export interface StoreProblem {
   readonly message: string;
@@ -118,6 +133,7 @@ export type PruneReport = Readonly<Record<string, number>>;
 export interface Store {
   readonly answers: AnswerLog;
   readonly votes: VoteStore;
+  readonly discord: DiscordStateStore;
   /** The salted hash the store keeps instead of a user id (the salt is made once per install, in DATA_DIR). */
   hashUser(userId: string): string;
   /** Damage found at open (empty when the store was sound). */

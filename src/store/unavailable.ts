@@ -12,6 +12,7 @@ export function unavailableStore(reason: string): Store {
   return {
     answers: { record: fail, stats: fail },
     votes: { record: fail },
+    discord: { put: fail, get: fail },
     // Logs still need a pseudonym; without the install's salt it is an unsalted one for this process only.
     hashUser: userHasher('unavailable'),
     problems: [{ message: `the store could not be opened, nothing is logged until it can: ${reason}` }],

@@ -36,6 +36,14 @@ describe('checkGrounding', () => {
     expect(grounded('Then Putin visited Moscow [1].', [evidenceOf(NL_ANNOUNCEMENT)])).toMatchObject({ grounded: false, missing: ['putin', 'moscow'] });
   });
 
+  it('knows the other languages’ names of countries and their peoples', () => {
+    const dutch = hit('007_nl', 'nl', 'Nederland in Mali', 'Nederland heeft acht militairen in Mali; Duitsland stuurt er meer, en Rusland ook.');
+    for (const s of ['The Dutch government keeps eight soldiers there [1].', 'Then Germany sends more [1].', 'And Russia too [1].', 'L’Allemagne en envoie davantage [1].']) {
+      expect(grounded(s, [evidenceOf(dutch)]).grounded, s).toBe(true);
+    }
+    expect(grounded('Then Spain sends more [1].', [evidenceOf(dutch)]).grounded).toBe(false);
+  });
+
   it('accepts the question’s own names but never its numbers', () => {
     expect(grounded('Yes, Wagner left Moscow [1].', [evidenceOf(NL_ANNOUNCEMENT)], 'Did Wagner leave Moscow?').grounded).toBe(true);
     expect(grounded('Yes, 9999 soldiers died [1].', [evidenceOf(NL_ANNOUNCEMENT)], 'Did 9999 soldiers die?').grounded).toBe(false);

@@ -7,7 +7,7 @@ import type { LlmConfig } from '../../src/config.js';
 import { createChatClient } from '../../src/llm/client.js';
 import type { Lang } from '../../src/types.js';
 import { countTokens } from 'gpt-tokenizer/encoding/o200k_base';
-import { model, reply, startFakeOpenAi, type FakeOpenAi } from '../fakes/openai-server.js';
+import { model, reply, sourceNumber, startFakeOpenAi, type FakeOpenAi } from '../fakes/openai-server.js';
 import { capturingLogger, testLlmConfig } from '../llm/helpers.js';
 import { CORPUS, FR_LAST_SOLDIER, hit, NL_ANNOUNCEMENT, overlapRetriever } from './llm-fixtures.js';
 
@@ -236,12 +236,6 @@ describe('answerWithLlm › cancellation', () => {
     expect(fake.chatRequests()).toHaveLength(2);
   });
 });
-
-/** The number of the source whose text contains `text` in a composition request, as a model would cite it. */
-function sourceNumber(req: FakeOpenAi['requests'][number], text: string): string {
-  const prompt = req.body?.messages?.at(-1)?.content ?? '';
-  return [...prompt.matchAll(/<source id="(\d+)"[^>]*>([\s\S]*?)<\/source>/g)].find((m) => m[2]?.includes(text))?.[1] ?? '99';
-}
 
 /** Two correct, cited sentences about the fixtures: [1] is the Dutch announcement, [2] the French last soldier. */
 const GOOD = 'France announced the withdrawal on 17 February 2022 [1]. The last soldier left Mali on 15 August 2022 [2].';

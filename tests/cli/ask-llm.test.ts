@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { countTokens } from 'gpt-tokenizer/encoding/o200k_base';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { model, reply, startFakeOpenAi, type FakeOpenAi, type LoggedRequest, type Reply } from '../fakes/openai-server.js';
+import { model, reply, sourceNumber, startFakeOpenAi, type FakeOpenAi, type LoggedRequest, type Reply } from '../fakes/openai-server.js';
 
 const run = promisify(execFile);
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -51,11 +51,7 @@ const askJson = async (env: Record<string, string> = {}) => JSON.parse(await ask
 
 /** A composition reply written by `write(n)`, n being the number of the source that names Niger as the new base. */
 function citingNiger(write: (n: string) => Reply): (request: LoggedRequest) => Reply {
-  return (request) => {
-    const prompt = request.body?.messages?.at(-1)?.content ?? '';
-    const n = [...prompt.matchAll(/<source id="(\d+)"[^>]*>([\s\S]*?)<\/source>/g)].find((m) => /Niger nu bereid/.test(m[2] ?? ''))?.[1] ?? '99';
-    return write(n);
-  };
+  return (request) => write(sourceNumber(request, 'Niger nu bereid'));
 }
 
 const ANSWER = (n: string) => `According to President Macron, Niger is now willing to serve as the new home base [${n}].`;
@@ -69,7 +65,8 @@ describe('npm run ask against models that misbehave', () => {
     expect(json.citations[0].docId).toBe('002_68a43d7a4bec2f41');
     llm.script(REWRITE, citingNiger((n) => model.qwen3(ANSWER(n), thought)));
     const terminal = await ask([QUESTION]);
-    expect(terminal).toContain(ANSWER('1'));
+    // Streamed once, then the sources: the final text continues what was printed.
+    expect(terminal.split(ANSWER('1'))).toHaveLength(2);
     expect(terminal).not.toMatch(/think|user wants|9999/);
   });
 

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { reply, startFakeOpenAi, type FakeOpenAi, type LoggedRequest, type Reply } from '../fakes/openai-server.js';
+import { reply, sourceNumber, startFakeOpenAi, type FakeOpenAi, type LoggedRequest, type Reply } from '../fakes/openai-server.js';
 
 const run = promisify(execFile);
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -16,12 +16,6 @@ const QUESTIONS = [
   { id: 'q3', lang: 'en', question: 'Which Russian group sent helicopters and weapons to Bamako?', gold: ['003_744bafa943ee8020'], answer_any: ['Wagner'] },
   { id: 'q4', lang: 'en', question: 'Who won the football world cup in 2018?', gold: [], answer_any: [] },
 ];
-
-/** The number of the source holding `text` in a composition request. */
-function source(request: LoggedRequest, text: string): string {
-  const prompt = request.body?.messages?.at(-1)?.content ?? '';
-  return [...prompt.matchAll(/<source id="(\d+)"[^>]*>([\s\S]*?)<\/source>/g)].find((m) => m[2]?.includes(text))?.[1] ?? '99';
-}
 
 /**
  * A model with habits: right in Dutch, right in French but adding an invented figure, Dutch to an
@@ -34,12 +28,12 @@ function fakeModel(request: LoggedRequest): Reply {
     const question = /<question>\n([\s\S]*?)\n<\/question>/.exec(last)?.[1] ?? '';
     return reply.json({ language: 'en', queries: { nl: `${question} Wagner Bamako helikopters soldaten gesneuveld`, fr: `${question} EIGS tués` } });
   }
-  if (last.includes('Hoeveel Franse soldaten')) return reply.text(`Bij Operatie Barkhane zijn al 55 Franse soldaten gesneuveld [${source(request, '55 Franse')}].`);
+  if (last.includes('Hoeveel Franse soldaten')) return reply.text(`Bij Operatie Barkhane zijn al 55 Franse soldaten gesneuveld [${sourceNumber(request, '55 Franse')}].`);
   if (last.includes("membres de l'EIGS")) {
-    const n = source(request, '869 membres');
+    const n = sourceNumber(request, '869 membres');
     return reply.text(`Au moins 869 membres de l'EIGS ont été tués entre début 2020 et début 2021 [${n}]. Parmi eux, 4242 étaient des chefs [${n}].`);
   }
-  if (last.includes('Russian group')) return reply.text(`De Wagner Groep stuurde helikopters en wapens naar Bamako [${source(request, 'Wagner Groep')}].`);
+  if (last.includes('Russian group')) return reply.text(`De Wagner Groep stuurde helikopters en wapens naar Bamako [${sourceNumber(request, 'Wagner Groep')}].`);
   return reply.text('The provided sources do not contain any information about the football world cup.');
 }
 

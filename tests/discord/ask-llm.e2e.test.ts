@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { model, reply, startFakeOpenAi, type FakeOpenAi, type LoggedRequest, type Reply } from '../fakes/openai-server.js';
+import { model, reply, sourceNumber, startFakeOpenAi, type FakeOpenAi, type LoggedRequest, type Reply } from '../fakes/openai-server.js';
 import { startHarness, type Harness } from './harness.js';
 
 const QUESTION = 'Which country is willing to serve as the new home base for the mission?';
@@ -8,11 +8,7 @@ const THOUGHT = 'Let me think about the sources. The user wants a country; maybe
 
 /** The answer a model would write, citing the source (by its number in the prompt) that names Niger. */
 function citingNiger(write: (n: string) => Reply): (request: LoggedRequest) => Reply {
-  return (request) => {
-    const prompt = request.body?.messages?.at(-1)?.content ?? '';
-    const n = [...prompt.matchAll(/<source id="(\d+)"[^>]*>([\s\S]*?)<\/source>/g)].find((m) => /Niger nu bereid/.test(m[2] ?? ''))?.[1] ?? '99';
-    return write(n);
-  };
+  return (request) => write(sourceNumber(request, 'Niger nu bereid'));
 }
 const first = (n: string) => `According to President Macron, Niger is now willing to serve as the new home base [${n}].`;
 const invented = (n: string) => `In total 9999 soldiers were moved there [${n}].`;

@@ -45,7 +45,8 @@ describe('/sources, /timeline, /help', () => {
     expect(pager.map((b: any) => b.disabled)).toEqual([true, true, false]);
     const next = h.fake.click(first.id, pager[2].custom_id);
     await h.fake.until(() => next.ack);
-    expect(next.ack?.type).toBe(7);
+    expect(next.ack?.type).toBe(6);
+    await h.fake.until(() => h.fake.messages.get(first.id)!.embeds[0].footer.text.includes('page 2'));
     const second = h.fake.messages.get(first.id)!;
     expect(second.embeds[0].footer.text).toMatch(/page 2 of \d+/);
     expect(second.embeds[0].description).toMatch(/^### \d{4}\n\*\*\w+\*\*\n/);
@@ -72,12 +73,12 @@ describe('/sources, /timeline, /help', () => {
     expect(message.content).toContain('2022-13');
   });
 
-  it('/help explains the bot privately; all five commands are registered', async () => {
+  it('/help explains the bot privately; all six commands are registered', async () => {
     h = await startHarness();
     const help = await reply(h.fake.command('help'));
     expect(help.flags & EPHEMERAL).toBe(EPHEMERAL);
     expect(help.content).toContain(`${h.engine.documents().length} articles`);
     const registered = h.fake.commands.get(h.fake.guildId)!;
-    expect(registered.map((c) => c.name).sort()).toEqual(['ask', 'help', 'reindex', 'sources', 'timeline']);
+    expect(registered.map((c) => c.name).sort()).toEqual(['ask', 'help', 'reindex', 'sources', 'stats', 'timeline']);
   });
 });

@@ -25,6 +25,8 @@ export interface Harness {
   readonly logs: LogLine[];
   readonly logger: Logger;
   readonly dataDir: string;
+  /** Stops the bot and closes its engine and store, leaving the fake Discord and DATA_DIR. */
+  stopBot(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -43,6 +45,20 @@ export interface HarnessOptions {
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
   const fake = await FakeDiscord.start();
   const dataDir = await mkdtemp(join(tmpdir(), 'griot-discord-'));
+  return botOn(fake, dataDir, options, { deploy: true });
+}
+
+/**
+ * The bot restarted as a new process would be: the running one stopped and its engine and store
+ * closed, then a new app (new store, same DATA_DIR) and a new discord.js Client against the same
+ * fake Discord. The returned harness replaces `h` (closing it ends everything).
+ */
+export async function restartHarness(h: Harness, options: HarnessOptions = {}): Promise<Harness> {
+  await h.stopBot();
+  return botOn(h.fake, h.dataDir, options, { deploy: false });
+}
+
+async function botOn(fake: FakeDiscord, dataDir: string, options: HarnessOptions, how: { deploy: boolean }): Promise<Harness> {
   const config = loadConfig({
     CORPUS_DIR: SEEDS_DIR,
     DATA_DIR: dataDir,
@@ -55,7 +71,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const logs: LogLine[] = [];
   const logger = createLogger({ level: 'debug', secrets: [fake.token] }, { write: (line: string) => void logs.push(JSON.parse(line)) });
   const app = await createApp({ config, logger });
-  await deployCommands({ config, logger });
+  if (how.deploy) await deployCommands({ config, logger });
   const bot = await startBot({
     config,
     logger,
@@ -63,6 +79,11 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     store: app.store,
     ...(options.streamIntervalMs !== undefined ? { streamIntervalMs: options.streamIntervalMs } : {}),
   });
+  const stopBot = async () => {
+    await bot.stop();
+    await app.engine.close();
+    await app.store.close();
+  };
   return {
     fake,
     bot,
@@ -72,10 +93,9 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     logs,
     logger,
     dataDir,
+    stopBot,
     async close() {
-      await bot.stop();
-      await app.engine.close();
-      await app.store.close();
+      await stopBot();
       await fake.close();
       await rm(dataDir, { recursive: true, force: true });
     },

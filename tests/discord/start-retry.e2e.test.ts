@@ -30,7 +30,7 @@ describe('startBot when Discord cannot be reached at first', () => {
     const logs: LogLine[] = [];
     const logger = createLogger({ level: 'debug', secrets: [TOKEN] }, { write: (line: string) => void logs.push(JSON.parse(line)) });
     const app = await createApp({ config, logger });
-    cleanups.push(() => app.engine.close());
+    cleanups.push(() => app.engine.close(), () => app.store.close());
     return { config, app, logs, logger };
   }
   const retries = (logs: LogLine[]) => logs.filter((l) => l.msg === 'cannot reach Discord; retrying');
@@ -39,7 +39,7 @@ describe('startBot when Discord cannot be reached at first', () => {
   it('keeps trying while nothing listens, one log line per attempt, and connects once Discord is up', async () => {
     const port = await closedPort();
     const { config, app, logs, logger } = await setUp(`http://127.0.0.1:${port}/api`);
-    const started = startBot({ config, logger, engine: app.engine, retry: FAST });
+    const started = startBot({ config, logger, engine: app.engine, store: app.store, retry: FAST });
     const deadline = Date.now() + 10_000;
     while (retries(logs).length < 3 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
     const fake = await FakeDiscord.start({ port, token: TOKEN });
@@ -68,7 +68,7 @@ describe('startBot when Discord cannot be reached at first', () => {
     // More 503s than @discordjs/rest retries by itself (three), so the first login fails.
     fake.outage.push(...Array(6).fill(503));
     const { config, app, logs, logger } = await setUp(fake.apiUrl);
-    const bot = await startBot({ config, logger, engine: app.engine, retry: FAST });
+    const bot = await startBot({ config, logger, engine: app.engine, store: app.store, retry: FAST });
     keep(bot);
     expect(bot.client.isReady()).toBe(true);
     expect(retries(logs).length).toBeGreaterThanOrEqual(1);
@@ -80,7 +80,7 @@ describe('startBot when Discord cannot be reached at first', () => {
     const fake = await FakeDiscord.start({ token: 'fake.the-real-token' });
     cleanups.push(() => fake.close());
     const { config, app, logs, logger } = await setUp(fake.apiUrl);
-    const error = await startBot({ config, logger, engine: app.engine, retry: FAST }).catch((e: unknown) => e);
+    const error = await startBot({ config, logger, engine: app.engine, store: app.store, retry: FAST }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(DiscordSetupError);
     expect((error as Error).message).toMatch(/Discord rejected DISCORD_TOKEN.*Reset Token/);
     expect(retries(logs)).toEqual([]);
@@ -92,7 +92,7 @@ describe('startBot when Discord cannot be reached at first', () => {
     cleanups.push(() => fake.close());
     fake.messageContentIntent = false;
     const { config, app, logs, logger } = await setUp(fake.apiUrl, { ANSWER_MENTIONS: 'true' });
-    const error = await startBot({ config, logger, engine: app.engine, retry: FAST }).catch((e: unknown) => e);
+    const error = await startBot({ config, logger, engine: app.engine, store: app.store, retry: FAST }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(DiscordSetupError);
     expect((error as Error).message).toMatch(/Message Content Intent.*or set ANSWER_MENTIONS=false/);
     expect(retries(logs)).toEqual([]);

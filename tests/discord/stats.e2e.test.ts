@@ -59,6 +59,22 @@ describe('/stats', () => {
     expect(message.content).toContain(`“${THREE_QUESTIONS[0]}” [open](<https://discord.com/channels/${h.fake.guildId}/${h.fake.channels.general}/${answer.id}>)`);
   });
 
+  it('logs an answer given in a thread after a mention; its 👎 links to the message in the thread', async () => {
+    h = await startHarness();
+    const asked = h.fake.say(`<@${h.fake.botUser.id}> ${THREE_QUESTIONS[0]}`);
+    const thread = await h.fake.until(() => h!.fake.threads.get(asked.id));
+    const answer = await h.fake.until(() => h!.fake.messagesIn(thread.id).find((m) => m.author.id === h!.fake.botUser.id && m.components.length > 0));
+    const down = answer.components.flatMap((r: any) => r.components).find((c: any) => c.label === '👎')!.custom_id;
+    const click = h.fake.click(answer.id, down);
+    await h.fake.until(() => h!.fake.original(click));
+
+    const stats = await h.store.answers.stats({ days: 1 });
+    expect(stats).toMatchObject({ questions: 1, refused: 0, bySource: { discord: 1, cli: 0 }, votes: { up: 0, down: 1 } });
+    expect(stats.latestDown).toEqual([
+      expect.objectContaining({ question: THREE_QUESTIONS[0], url: `https://discord.com/channels/${h.fake.guildId}/${thread.id}/${answer.id}` }),
+    ]);
+  });
+
   it('refuses a plain member privately even when the command reaches the bot, and logs the attempt', async () => {
     h = await startHarness();
     await npmRun('ask', [THREE_QUESTIONS[2]], h.dataDir);
@@ -68,5 +84,32 @@ describe('/stats', () => {
     expect(message.content).toMatch(/^Only moderators can read \/stats/);
     expect(message.content).not.toContain(THREE_QUESTIONS[2]);
     expect(h.logs.some((l) => l.msg === 'stats refused: the member is not a moderator')).toBe(true);
+  });
+});
+
+describe('the answer log in Discord', () => {
+  let h: Harness | undefined;
+  afterEach(async () => {
+    await h?.close();
+    h = undefined;
+  });
+
+  it('a write error never fails the answer: /ask still answers, a warning is logged, and a vote says it could not be saved', async () => {
+    h = await startHarness();
+    // Closed under the bot: every write now fails, as with a broken disk.
+    await h.store.close();
+    const asked = h.fake.command('ask', { question: THREE_QUESTIONS[0] });
+    const answer: FakeMessage = await h.fake.until(() => {
+      const m = h!.fake.original(asked);
+      return m && m.components.length > 0 ? m : undefined;
+    });
+    expect(answer.content).toMatch(/Niger/);
+    await h.fake.until(() => h!.logs.find((l) => l.msg === 'could not write the answer log; the answer was given anyway'));
+
+    const up = answer.components.flatMap((r: any) => r.components).find((c: any) => c.label === '👍')!.custom_id;
+    const click = h.fake.click(answer.id, up);
+    const reply = await h.fake.until(() => h!.fake.original(click));
+    expect(reply.content).toMatch(/Your rating could not be saved right now/);
+    expect(click.ack).toMatchObject({ ephemeral: true });
   });
 });

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { PermissionFlagsBits } from 'discord.js';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
+import { commands } from '../../src/discord/commands/index.js';
 import { deployCommands } from '../../src/discord/deploy.js';
 import { renderReport } from '../../src/doctor/render.js';
 import { runDoctor } from '../../src/doctor/run.js';
@@ -123,7 +124,7 @@ describe('runDoctor', () => {
       expect(check(report, 'discord.token')).toMatchObject({ status: 'ok', summary: expect.stringContaining(fake.applicationId) });
       expect(check(report, 'discord.application')).toMatchObject({ status: 'ok', data: { applicationId: fake.applicationId } });
       expect(check(report, 'discord.intent').status).toBe('ok');
-      expect(check(report, 'discord.commands')).toMatchObject({ status: 'ok', summary: expect.stringContaining('5 commands registered') });
+      expect(check(report, 'discord.commands')).toMatchObject({ status: 'ok', summary: expect.stringContaining(`${commands.length} commands registered`) });
       expect(check(report, `discord.channel.${fake.channels.general}`)).toMatchObject({ status: 'ok', summary: expect.stringContaining('Create Public Threads') });
       expect(check(report, `discord.channel.${fake.channels.other}`).status).toBe('ok');
       expect(report.ok).toBe(true);

@@ -78,6 +78,16 @@ export const reply = {
   stall: (...chunks: string[]): Reply => ({ type: 'stall', chunks }),
 };
 
+/**
+ * The number a model would cite for the source whose text matches `text` in an answer request
+ * (`<source id="n" …>…</source>` blocks of the last message); '99' (no such source) when none does.
+ */
+export function sourceNumber(request: LoggedRequest, text: string | RegExp): string {
+  const prompt = request.body?.messages?.at(-1)?.content ?? '';
+  const matches = (t: string) => (typeof text === 'string' ? t.includes(text) : text.test(t));
+  return [...prompt.matchAll(/<source id="(\d+)"[^>]*>([\s\S]*?)<\/source>/g)].find((m) => matches(m[2] ?? ''))?.[1] ?? '99';
+}
+
 /** Word-by-word chunks of a text, as the fake streams it by default. */
 export function wordChunks(text: string): string[] {
   return text.match(/\S+\s*|\s+/g) ?? [];

@@ -20,7 +20,7 @@ export async function npmRun(script: string, args: readonly string[], dataDir: s
 
 /** Three terminal questions: two the seeds answer, one they cannot (the last). */
 export const THREE_QUESTIONS = [
-  'Welk land is bereid om als nieuwe thuisbasis voor de missie te dienen?',
+  'Welk land is bereid om als thuisbasis te dienen?',
   'Hoeveel Franse soldaten zijn gesneuveld bij Operatie Barkhane?',
   'Who won the 2018 football world cup?',
 ] as const;

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createChatClient } from '../../src/llm/client.js';
 import { LlmError } from '../../src/llm/errors.js';
 import type { ChatClient, StreamEnd, Usage } from '../../src/llm/types.js';
-import { reply, startFakeOpenAi, type FakeOpenAi } from '../fakes/openai-server.js';
+import { model, reply, startFakeOpenAi, type FakeOpenAi } from '../fakes/openai-server.js';
 import { capturingLogger, testLlmConfig } from './helpers.js';
 
 const messages = [
@@ -188,5 +188,59 @@ describe('createChatClient › failures', () => {
     const err = await failure(client.completeJson(messages));
     expect(err.kind).toBe('network');
     expect(err.reason).toMatch(/could not reach the LLM endpoint \(connection refused\)/);
+  });
+});
+
+describe('createChatClient › what reasoning models send', () => {
+  const json = JSON.stringify({ language: 'nl', queries: { nl: 'terugtrekking Mali' } });
+
+  it('keeps reasoning_content (DeepSeek, vLLM) and <think> out of a JSON completion, logging it at debug level', async () => {
+    const captured = capturingLogger();
+    const client = createChatClient(testLlmConfig(fake.url), captured.logger);
+    fake.script(model.deepseekReasoner(json, 'Let me write {"language": "xx"} first.'), model.qwen3(json, 'Hmm {"a": 1}'));
+    for (let i = 0; i < 2; i++) {
+      const result = await client.completeJson(messages);
+      expect(result.value).toEqual({ language: 'nl', queries: { nl: 'terugtrekking Mali' } });
+      expect(result.text).toBe(json);
+    }
+    const debug = captured.lines.filter((l) => l.includes('"level":20') && l.includes('the model reasoned'));
+    expect(debug).toHaveLength(2);
+  });
+
+  it('streams only the content of a reply that sends reasoning in its own field, and returns the finish reason', async () => {
+    const client = createChatClient(testLlmConfig(fake.url), capturingLogger().logger);
+    fake.script(model.ollamaThinking('Bamako [1].', 'thinking about Bamako'), model.cutOff('Bamako is the cap'));
+    const first = await drain(client);
+    expect(first.deltas.join('')).toBe('Bamako [1].');
+    expect(first.end).toMatchObject({ finishReason: 'stop', reasoningChars: 'thinking about Bamako'.length });
+    expect((await drain(client)).end.finishReason).toBe('length');
+  });
+
+  it('sends max_tokens within LLM_CONTEXT_TOKENS, and refuses to send a prompt that leaves no room', async () => {
+    const client = createChatClient(testLlmConfig(fake.url, { contextTokens: 1024 }), capturingLogger().logger);
+    fake.script(reply.text('Ja.'));
+    await drain(client);
+    const body = fake.chatRequests()[0]!.body!;
+    expect(client.countTokens(messages) + Number(body.max_tokens)).toBe(1024);
+    const huge = [{ role: 'user', content: 'Mali '.repeat(2000) }] as const;
+    const err = await failure(client.completeJson(huge));
+    expect(err.reason).toMatch(/does not fit LLM_CONTEXT_TOKENS=1024/);
+    expect(fake.chatRequests()).toHaveLength(1);
+  });
+
+  it('switches to max_completion_tokens once when the endpoint rejects max_tokens (OpenAI o-series)', async () => {
+    const client = createChatClient(testLlmConfig(fake.url), capturingLogger().logger);
+    fake.otherwise((r) =>
+      r.body?.max_tokens !== undefined
+        ? reply.error(400, { error: { message: "Unsupported parameter: 'max_tokens' is not supported with this model. Use 'max_completion_tokens' instead.", type: 'invalid_request_error' } })
+        : reply.text('{"ok": true}'),
+    );
+    expect((await client.completeJson(messages)).value).toEqual({ ok: true });
+    expect((await client.completeJson(messages)).value).toEqual({ ok: true });
+    expect(fake.chatRequests().map((r) => (r.body?.max_tokens !== undefined ? 'max_tokens' : r.body?.max_completion_tokens !== undefined ? 'max_completion_tokens' : 'none'))).toEqual([
+      'max_tokens',
+      'max_completion_tokens',
+      'max_completion_tokens',
+    ]);
   });
 });

@@ -1,31 +1,17 @@
 import { existsSync } from 'node:fs';
-import { open as openFile, rm, stat, writeFile } from 'node:fs/promises';
+import { open as openFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { openStore, STORE_FILE } from '../../src/store/sqlite.js';
-import type { Store } from '../../src/store/types.js';
-import { entry, tempDataDir } from './helpers.js';
+import { describe, expect, it } from 'vitest';
+import { STORE_FILE } from '../../src/store/sqlite.js';
+import { entry, storesClosedAfterEach } from './helpers.js';
 
 const NOW = new Date('2026-03-10T18:00:00Z');
 const PAGE = 4096;
 
 describe('openStore on a damaged file', () => {
-  const open: Store[] = [];
-  const dirs: string[] = [];
-  afterEach(async () => {
-    for (const s of open.splice(0)) await s.close();
-    for (const d of dirs.splice(0)) await rm(d, { recursive: true, force: true });
-  });
-  const start = async (dataDir: string) => {
-    const store = await openStore({ dataDir, retentionDays: 3650, now: () => NOW, pruneEveryMs: 0 });
-    open.push(store);
-    return store;
-  };
-  const dataDir = async () => {
-    const d = await tempDataDir();
-    dirs.push(d);
-    return d;
-  };
+  const stores = storesClosedAfterEach({ now: NOW, retentionDays: 3650 });
+  const start = async (dataDir: string) => (await stores.start({ dataDir })).store;
+  const dataDir = stores.dataDir;
 
   it('reports a file that is not a database at all, moves it aside and starts a new one that works', async () => {
     const dir = await dataDir();

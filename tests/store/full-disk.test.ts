@@ -1,8 +1,10 @@
-import { rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { askCommand } from '../../src/cli/ask.js';
 import { recordAnswer } from '../../src/store/record-answer.js';
-import { openStore } from '../../src/store/sqlite.js';
+import { openStore, STORE_FILE } from '../../src/store/sqlite.js';
 import type { Store } from '../../src/store/types.js';
 import { testApp } from '../helpers/app.js';
 import { captureIo } from '../helpers/io.js';
@@ -41,7 +43,7 @@ describe('answer logging on a full disk', () => {
     expect((await fill(store)).message).toMatch(/database or disk is full/);
 
     const io = captureIo();
-    const code = await askCommand({ ...app, store }, ['Welk land is bereid om als nieuwe thuisbasis voor de missie te dienen?'], io);
+    const code = await askCommand({ ...app, store }, ['Welk land is bereid om als thuisbasis te dienen?'], io);
     expect(code).toBe(0);
     expect(io.stdout).toMatch(/Niger/);
     expect(io.stdout).toMatch(/Sources:/);
@@ -56,5 +58,24 @@ describe('answer logging on a full disk', () => {
     const answer = await app.engine.ask('Welk land is bereid om als thuisbasis te dienen?');
     expect(await recordAnswer(app.store, app.logger, answer, { source: 'cli' })).toBe(false);
     expect(app.logs.text).toMatch(/could not write the answer log/);
+  });
+});
+
+describe('a store that cannot be opened', () => {
+  let dataDir: string | undefined;
+  afterEach(async () => dataDir && rm(dataDir, { recursive: true, force: true, maxRetries: 5 }));
+
+  it('never stops npm run ask: the answer is printed, and the warning names the file and the reason', async () => {
+    dataDir = await mkdtemp(join(tmpdir(), 'griot-data-'));
+    // A folder where the database file should be: SQLite cannot open it.
+    await mkdir(join(dataDir, STORE_FILE));
+    const app = await testApp({ DATA_DIR: dataDir });
+    const io = captureIo();
+    expect(await askCommand(app, ['Welk land is bereid om als thuisbasis te dienen?'], io)).toBe(0);
+    expect(io.stdout).toMatch(/Niger/);
+    const lines = app.logs.lines.map((l) => JSON.parse(l));
+    expect(lines.find((l) => /^the store could not be opened, nothing is logged until it can: could not open the store .*griot\.sqlite/.test(l.msg))).toBeDefined();
+    expect(lines.find((l) => l.msg === 'could not write the answer log; the answer was given anyway')?.err.message).toMatch(/the store is unavailable/);
+    await expect(app.store.answers.stats({ days: 1 })).rejects.toThrow(/the store is unavailable: could not open the store/);
   });
 });

@@ -1,7 +1,9 @@
-import { mkdtemp } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { AnswerLogEntry } from '../../src/store/types.js';
+import { afterEach } from 'vitest';
+import { openStore } from '../../src/store/sqlite.js';
+import type { AnswerLogEntry, Store } from '../../src/store/types.js';
 
 /** A fresh DATA_DIR. */
 export const tempDataDir = () => mkdtemp(join(tmpdir(), 'griot-store-'));
@@ -23,4 +25,29 @@ export function entry(overrides: Partial<AnswerLogEntry> = {}): AnswerLogEntry {
     origin: { source: 'cli' },
     ...overrides,
   };
+}
+
+/**
+ * Stores opened by a test, closed (and their DATA_DIRs removed) after each test. `start` opens one
+ * in `dataDir` (a fresh one by default) at `now`, with no hourly retention timer.
+ */
+export function storesClosedAfterEach(defaults: { now: Date; retentionDays: number }) {
+  const open: Store[] = [];
+  const dirs: string[] = [];
+  afterEach(async () => {
+    for (const s of open.splice(0)) await s.close();
+    for (const d of dirs.splice(0)) await rm(d, { recursive: true, force: true });
+  });
+  const dataDir = async () => {
+    const d = await tempDataDir();
+    dirs.push(d);
+    return d;
+  };
+  const start = async (options: { dataDir?: string; retentionDays?: number } = {}) => {
+    const dir = options.dataDir ?? (await dataDir());
+    const store = await openStore({ dataDir: dir, retentionDays: options.retentionDays ?? defaults.retentionDays, now: () => defaults.now, pruneEveryMs: 0 });
+    open.push(store);
+    return { store, dataDir: dir };
+  };
+  return { start, dataDir };
 }

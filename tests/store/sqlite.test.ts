@@ -1,29 +1,16 @@
 import { createHash } from 'node:crypto';
-import { readFile, rm, writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { openStore, STORE_FILE } from '../../src/store/sqlite.js';
-import type { Store } from '../../src/store/types.js';
+import { describe, expect, it } from 'vitest';
+import { STORE_FILE } from '../../src/store/sqlite.js';
 import { SALT_FILE } from '../../src/store/user-hash.js';
-import { entry, tempDataDir } from './helpers.js';
+import { entry, storesClosedAfterEach, tempDataDir } from './helpers.js';
 
 const NOW = new Date('2026-03-10T18:00:00Z');
 const at = (iso: string) => new Date(iso);
 
 describe('openStore', () => {
-  const open: Store[] = [];
-  const dirs: string[] = [];
-  afterEach(async () => {
-    for (const s of open.splice(0)) await s.close();
-    for (const d of dirs.splice(0)) await rm(d, { recursive: true, force: true });
-  });
-  const start = async (options: { dataDir?: string; retentionDays?: number; now?: Date } = {}) => {
-    const dataDir = options.dataDir ?? (await tempDataDir());
-    dirs.push(dataDir);
-    const store = await openStore({ dataDir, retentionDays: options.retentionDays ?? 90, now: () => options.now ?? NOW, pruneEveryMs: 0 });
-    open.push(store);
-    return { store, dataDir };
-  };
+  const { start } = storesClosedAfterEach({ now: NOW, retentionDays: 90 });
 
   it('counts questions, refusals, languages, modes and sources of the window, and the latency percentiles', async () => {
     const { store } = await start();

@@ -38,14 +38,14 @@ export const ask: Command = {
     log.info({ answerId: answer.id, mode: answer.mode, refused: answer.refused, citations: answer.citations.length }, 'answered');
 
     // Known before its buttons are visible, so an immediate click finds it.
-    ctx.answers.set(answer.id, { answer });
+    await ctx.answers.set(answer.id, { answer });
     const [first, ...rest] = answerMessages(answer, { escalation: !ephemeral && ctx.config.escalationRoleId !== undefined, llmConfigured: ctx.engine.llmEnabled });
     let last = await interaction.editReply({ ...first!, allowedMentions: NO_MENTIONS });
     const shown = last;
     for (const message of rest) {
       last = await interaction.followUp({ ...message, allowedMentions: NO_MENTIONS, ...(ephemeral ? { flags: MessageFlags.Ephemeral } : {}) });
     }
-    ctx.answers.set(answer.id, { answer, url: last.url });
+    await ctx.answers.set(answer.id, { answer, url: last.url });
     // A private reply cannot be opened by a moderator, so it gets no link.
     await recordAnswer(ctx.store, log, answer, { source: 'discord', userId: interaction.user.id, guildId: interaction.guildId, channelId: interaction.channelId, messageId: ephemeral ? null : shown.id });
   },

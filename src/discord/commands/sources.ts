@@ -8,6 +8,6 @@ import type { Command } from './types.js';
 export const sources: Command = {
   data: new SlashCommandBuilder().setName('sources').setDescription('List the documents Griot answers from.').toJSON(),
   async execute(interaction, ctx) {
-    await interaction.reply({ ...openView(ctx, documentPages(ctx.engine.documents())), allowedMentions: NO_MENTIONS });
+    await interaction.reply({ ...(await openView(ctx, { kind: 'sources' }, documentPages(ctx.engine.documents()))), allowedMentions: NO_MENTIONS });
   },
 };

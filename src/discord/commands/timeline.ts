@@ -25,7 +25,7 @@ export const timeline: Command = {
     await interaction.deferReply();
     const query = { ...(topic ? { topic } : {}), ...(from ? { from } : {}), ...(to ? { to } : {}) };
     const events = await ctx.engine.timeline(query);
-    await interaction.editReply({ ...openView(ctx, timelinePages(events, query)), allowedMentions: NO_MENTIONS });
+    await interaction.editReply({ ...(await openView(ctx, { kind: 'timeline', query }, timelinePages(events, query))), allowedMentions: NO_MENTIONS });
   },
 };
 

@@ -16,7 +16,7 @@ export const escalate: ComponentHandler = {
       await interaction.reply({ content: 'Escalation is not configured on this server.', flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
       return;
     }
-    const { answer, url } = shownAnswer(ctx, answerId);
+    const { answer, url } = await shownAnswer(ctx, answerId);
     log.info({ answerId: answer.id }, 'escalated to moderators');
     await interaction.reply({
       content: `<@&${roleId}> ${interaction.user.toString()} would like a moderator to look at this question:\n> ${plainWithin(answer.question, 500)}${url ? `\nAnswer: ${url}` : ''}`,

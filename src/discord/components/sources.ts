@@ -8,7 +8,7 @@ import type { ComponentHandler } from './types.js';
 export const sourcesButton: ComponentHandler = {
   prefix: 'src',
   async execute(interaction, [answerId], ctx) {
-    const [first, ...rest] = fullSourcesMessages(shownAnswer(ctx, answerId).answer.citations);
+    const [first, ...rest] = fullSourcesMessages((await shownAnswer(ctx, answerId)).answer.citations);
     if (!first) {
       await interaction.reply({ content: 'This answer cites no sources.', flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
       return;

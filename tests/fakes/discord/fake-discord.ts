@@ -854,7 +854,8 @@ export class FakeDiscord {
       voice_states: [],
       members: [this.botUser, this.users.alice, this.users.bob].map((u) => this.memberJson(u, [])),
       channels: Object.values(guild.channels).map((id) => this.channelJson(id)),
-      threads: [],
+      // Active threads come with the guild, as on Discord: a restarted bot knows the threads it answers in.
+      threads: [...this.threads.values()].filter((t) => t.guild_id === guild.id),
       presences: [],
       stage_instances: [],
       guild_scheduled_events: [],
