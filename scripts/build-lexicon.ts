@@ -8,10 +8,10 @@
  *
  * (or `apt-get download` the same packages and `dpkg-deb -x` them, then pass their usr/share/dictd).
  *
- * `--via-german` (needs dict-freedict-{eng-deu,deu-eng,deu-nld,nld-deu,deu-fra,fra-deu} too) fills
- * the gaps, words the pair's own dictionaries leave untranslated, through German (en "mercenary" ↔ de
- * "Söldner" ↔ fr "mercenaire"). Measured, and NOT used for the committed file: 3.3× the size for one
- * more English answer and two fewer false refusals, but one more trap answered (docs/answers.md).
+ * `--via-german` (needs dict-freedict-{eng-deu,deu-eng,deu-nld,nld-deu} too) fills the gaps, words
+ * the en-nl dictionaries leave untranslated, through German (en "commander" ↔ de "Kommandant" ↔ nl
+ * "aanvoerder"). Measured, and NOT used for the committed file: 1.7× the size, no answer gained, one
+ * more trap answered (docs/answers.md).
  *
  * FreeDict's small dictionaries are noisy (Ergane imports map "withdraw" to "sterven", "die" to
  * "dobbelsteen", glue phrases into one word: "takein"), so a pair is kept only when a second source
@@ -105,6 +105,13 @@ function viaGerman(d: Dicts, l1: L, l2: L, known: (l: L, w: string) => boolean):
   return out;
 }
 
+/**
+ * FreeDict's de-fr and fr-de are CC-BY-SA-3.0, which cannot be merged into this GPL word list; the
+ * German pivot uses the GPL lists only (en-de/de-en: Ding, GPL-3+; de-nl/nl-de: GPL), so it reaches
+ * Dutch only.
+ */
+const usable = (a: L, b: L) => !((a === 'de' && b === 'fr') || (a === 'fr' && b === 'de'));
+
 function main(): void {
   const args = process.argv.slice(2);
   const withGerman = args.includes('--via-german');
@@ -114,7 +121,7 @@ function main(): void {
   const d: Dicts = new Map();
   for (const a of all) {
     d.set(a, new Map());
-    for (const b of all) if (a !== b) d.get(a)!.set(b, readDict(dir, a, b));
+    for (const b of all) if (a !== b && usable(a, b)) d.get(a)!.set(b, readDict(dir, a, b));
   }
   const headwords = new Map(langs.map((l) => [l, new Set([...d.get(l)!.values()].flatMap((m) => [...m.keys()]))]));
   const known = (l: L, w: string) => headwords.get(l)?.has(w) ?? false;
@@ -143,7 +150,7 @@ function main(): void {
       kept += keep.length;
       if (keep.length) lines.push(`${l1}-${l2}\t${a}\t${keep.join(',')}`);
     }
-    if (withGerman) {
+    if (withGerman && usable(l1, 'de') && usable('de', l2)) {
       const translated = new Set(lines.filter((l) => l.startsWith(`${l1}-${l2}\t`)).map((l) => l.split('\t')[1]));
       for (const [a, bs] of viaGerman(d, l1, l2, known)) {
         if (translated.has(a)) continue;
