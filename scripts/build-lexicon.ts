@@ -8,6 +8,11 @@
  *
  * (or `apt-get download` the same packages and `dpkg-deb -x` them, then pass their usr/share/dictd).
  *
+ * `--via-german` (needs dict-freedict-{eng-deu,deu-eng,deu-nld,nld-deu} too) fills the gaps, words
+ * the en-nl dictionaries leave untranslated, through German (en "commander" ↔ de "Kommandant" ↔ nl
+ * "aanvoerder"). Measured, and NOT used for the committed file: 1.7× the size, no answer gained, one
+ * more trap answered (docs/answers.md).
+ *
  * FreeDict's small dictionaries are noisy (Ergane imports map "withdraw" to "sterven", "die" to
  * "dobbelsteen", glue phrases into one word: "takein"), so a pair is kept only when a second source
  * confirms it: the dictionary of the opposite direction, or a path through the third language
@@ -18,11 +23,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { eng, fra, nld } from 'stopword';
+import { deu, eng, fra, nld } from 'stopword';
 
-type L = 'en' | 'nl' | 'fr';
-const CODE: Record<L, string> = { en: 'eng', nl: 'nld', fr: 'fra' };
-const STOP: Record<L, ReadonlySet<string>> = { en: new Set(eng), nl: new Set(nld), fr: new Set(fra) };
+/** The corpus languages, and German, a pivot only (`--via-german`). */
+type L = 'en' | 'nl' | 'fr' | 'de';
+const CODE: Record<L, string> = { en: 'eng', nl: 'nld', fr: 'fra', de: 'deu' };
+const STOP: Record<L, ReadonlySet<string>> = { en: new Set(eng), nl: new Set(nld), fr: new Set(fra), de: new Set(deu) };
 const MAX_TRANSLATIONS = 4;
 const WORD = /^\p{L}[\p{L}'-]{1,28}$/u;
 
@@ -52,6 +58,8 @@ function readDict(dir: string, from: L, to: L): Map<string, Set<string>> {
     const entry = bytes.subarray(b64(off), b64(off) + b64(len)).toString('utf8').split('\n').slice(1);
     const set = out.get(w) ?? new Set<string>();
     for (const sense of entry) {
+      // The large en-de/de-en lists (Ding) add notes, cross-references and example sentences per sense.
+      if (/^\s*(Note|Synonyms?|Antonyms?|see):|^\s*"/.test(sense)) continue;
       for (const t of sense.replace(/^\s*\d+\.\s*/, '').split(/[,;]/)) {
         const tw = word(t, to);
         if (tw) set.add(tw);
@@ -78,14 +86,45 @@ function pairs(d: Dicts, l1: L, l2: L, both: boolean): Map<string, Set<string>> 
   return out;
 }
 
-function main(): void {
-  const dir = process.argv[2] ?? '/usr/share/dictd';
-  const langs: L[] = ['en', 'nl', 'fr'];
-  const d: Dicts = new Map();
-  for (const a of langs) {
-    d.set(a, new Map());
-    for (const b of langs) if (a !== b) d.get(a)!.set(b, readDict(dir, a, b));
+/**
+ * Translations of l1 words into l2 through German, for the words in `gaps` only: the en-de step must
+ * be two-way (the large Ding list is loose: "die" → "Würfel"), a de-nl/de-fr step may be one-way (small,
+ * curated lists), and the word reached must be a headword of its own language (de-fr sometimes leaves
+ * German in the translation: "Transaktion").
+ */
+function viaGerman(d: Dicts, l1: L, l2: L, known: (l: L, w: string) => boolean): Map<string, string[]> {
+  const step = (a: L, b: L) => pairs(d, a, b, a === 'en' || b === 'en');
+  const first = step(l1, 'de');
+  const second = step('de', l2);
+  const out = new Map<string, string[]>();
+  for (const [a, xs] of first) {
+    const reached = new Set<string>();
+    for (const x of xs) for (const b of second.get(x) ?? []) if (b !== a && known(l2, b)) reached.add(b);
+    if (reached.size) out.set(a, [...reached].slice(0, MAX_TRANSLATIONS));
   }
+  return out;
+}
+
+/**
+ * FreeDict's de-fr and fr-de are CC-BY-SA-3.0, which cannot be merged into this GPL word list; the
+ * German pivot uses the GPL lists only (en-de/de-en: Ding, GPL-3+; de-nl/nl-de: GPL), so it reaches
+ * Dutch only.
+ */
+const usable = (a: L, b: L) => !((a === 'de' && b === 'fr') || (a === 'fr' && b === 'de'));
+
+function main(): void {
+  const args = process.argv.slice(2);
+  const withGerman = args.includes('--via-german');
+  const dir = args.find((a) => !a.startsWith('--')) ?? '/usr/share/dictd';
+  const langs: L[] = ['en', 'nl', 'fr'];
+  const all: L[] = withGerman ? [...langs, 'de'] : langs;
+  const d: Dicts = new Map();
+  for (const a of all) {
+    d.set(a, new Map());
+    for (const b of all) if (a !== b && usable(a, b)) d.get(a)!.set(b, readDict(dir, a, b));
+  }
+  const headwords = new Map(langs.map((l) => [l, new Set([...d.get(l)!.values()].flatMap((m) => [...m.keys()]))]));
+  const known = (l: L, w: string) => headwords.get(l)?.has(w) ?? false;
   const lines: string[] = [];
   const stats: string[] = [];
   for (const [l1, l2] of [['en', 'nl'], ['en', 'fr'], ['nl', 'fr']] as const) {
@@ -110,6 +149,14 @@ function main(): void {
       const keep = confirmed.filter((b) => b !== a).slice(0, MAX_TRANSLATIONS);
       kept += keep.length;
       if (keep.length) lines.push(`${l1}-${l2}\t${a}\t${keep.join(',')}`);
+    }
+    if (withGerman && usable(l1, 'de') && usable('de', l2)) {
+      const translated = new Set(lines.filter((l) => l.startsWith(`${l1}-${l2}\t`)).map((l) => l.split('\t')[1]));
+      for (const [a, bs] of viaGerman(d, l1, l2, known)) {
+        if (translated.has(a)) continue;
+        kept += bs.length;
+        lines.push(`${l1}-${l2}\t${a}\t${bs.join(',')}`);
+      }
     }
     stats.push(`${l1}-${l2}: ${kept} of ${seen} pairs confirmed`);
   }

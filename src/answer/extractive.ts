@@ -180,10 +180,14 @@ export function scoreSentences(question: string, hits: readonly SearchHit[], opt
 }
 
 /**
- * Words about the question rather than its subject ("according to the article"): they are not
- * looked for in the sentences.
+ * Words about the question rather than its subject ("according to the article", the auxiliary
+ * "do"): they are not looked for in the sentences.
  */
-const META = new Set(['according', 'article', 'articles', 'artikel', 'artikels', 'volgens', 'selon', 'corpus', 'report', 'reported']);
+const META = new Set([
+  'according', 'article', 'articles', 'artikel', 'artikels', 'volgens', 'selon', 'corpus', 'report', 'reported',
+  // "do" as a question's auxiliary ("Wat deed Wagner?", "Qu'a fait Wagner ?"), as QUESTION_WORDS has "did" for English.
+  'doet', 'deed', 'deden', 'gedaan', 'fait', 'faisait', 'font',
+]);
 
 /**
  * The question's terms a sentence is judged on: without meta words, and without the month and year

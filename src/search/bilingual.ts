@@ -3,6 +3,7 @@ import { LANGS, type Lang } from '../types.js';
 import type { Analyser, QueryTerm } from './analyser.js';
 import type { Lexicon } from './lexicon.js';
 import { MemoStemmer } from './stemmer.js';
+import { englishLemmas } from './english-lemmas.js';
 
 /** Stems of headwords, stopwords included ("die" is a Dutch function word and an English verb). */
 const headStemmer = new MemoStemmer(50_000);
@@ -44,6 +45,12 @@ export function expandAcrossLanguages(
  * name is another word (French stems "Mali" to "mal", which translates to "bad").
  */
 function lookup(term: QueryTerm, from: Lang, to: Lang, analyser: Analyser, lexicon: Lexicon): readonly string[] {
+  // An English inflected form is looked up by its dictionary forms first: FreeDict's own entries for
+  // forms are few and often wrong ("brought" → "bang", from "fraught"), its verbs and nouns are not.
+  if (from === 'en' && !term.isName) {
+    const viaLemma = [...new Set(englishLemmas(term.token).flatMap((l) => lexicon.translate(l, from, to)))];
+    if (viaLemma.length > 0) return viaLemma;
+  }
   const direct = lexicon.translate(term.token, from, to);
   if (direct.length > 0 || term.isName) return direct;
   const stem = headStemmer.stem(term.token, from);

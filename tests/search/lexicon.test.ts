@@ -37,6 +37,13 @@ describe('expandAcrossLanguages', () => {
     expect(died?.variants).toEqual(expect.arrayContaining(['sterven', 'mourir']));
   });
 
+  it('translates an English inflected form through its dictionary form, not through the list\'s own noisy entry for the form', () => {
+    // FreeDict maps "brought" to "bang"/"inquiet" (fraught); "bring" to "brengen"/"apporter".
+    const brought = expand('How many planes brought the helicopters?').find((t) => t.token === 'brought');
+    expect(brought?.variants).toEqual(expect.arrayContaining(['brengen', 'apporter']));
+    expect(brought?.variants).not.toContain('bang');
+  });
+
   it('does not translate names by their stem (French stems Mali to "mal", which means "bad")', () => {
     const mali = expand('Combien de soldats sont au Mali ?').find((t) => t.token === 'mali');
     expect(mali?.variants).not.toContain('slecht');
