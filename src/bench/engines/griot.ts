@@ -12,7 +12,7 @@ export function griotEngine(): EngineAdapter {
   };
   return {
     name: 'griot',
-    description: 'SearchIndex: analyser (stopwords, Snowball nl/fr/en, folding), fuzzy + prefix, queries stemmed in nl/fr/en',
+    description: 'SearchIndex: analyser (stopwords, Snowball nl/fr/en, folding), exact terms from an index-time vocabulary (cognates, prefixes, near spellings), queries stemmed in nl/fr/en',
     build(input: BenchInput) {
       index = SearchIndex.build(input.documents, new Analyser());
     },
