@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { FakeInteraction, FakeMessage } from '../fakes/discord/fake-discord.js';
-import { messageBodies, NIGER_QUESTION, startHarness, type Harness } from './harness.js';
+import { askAndWait, buttonId, messageBodies, NIGER_QUESTION, replyTo, startHarness, type Harness } from './harness.js';
 
 const EPHEMERAL = 64;
 
@@ -10,25 +10,17 @@ describe('buttons under an answer', () => {
   let h: Harness;
   afterEach(async () => h?.close());
 
-  const askAndWait = async (question = NIGER_QUESTION): Promise<FakeMessage> => {
-    const interaction = h.fake.command('ask', { question });
-    return h.fake.until(() => {
-      const m = h.fake.original(interaction);
-      return m && m.components.length > 0 ? m : undefined;
-    });
-  };
-  const buttonId = (message: FakeMessage, label: string): string =>
-    message.components.flatMap((r: any) => r.components).find((c: any) => c.label === label)!.custom_id;
-  const replyTo = (click: FakeInteraction) => h.fake.until(() => h.fake.original(click));
+  const ask = (question = NIGER_QUESTION): Promise<FakeMessage> => askAndWait(h.fake, question);
+  const clickReply = (click: FakeInteraction) => replyTo(h.fake, click);
 
   it('records a vote in the store against the answer id, a second click changes it, and the user id is kept only hashed', async () => {
     h = await startHarness();
-    const answer = await askAndWait();
+    const answer = await ask();
     const up = h.fake.click(answer.id, buttonId(answer, '👍'));
-    expect((await replyTo(up)).content).toMatch(/Thanks/);
+    expect((await clickReply(up)).content).toMatch(/Thanks/);
     expect(up.ack?.ephemeral).toBe(true);
     const down = h.fake.click(answer.id, buttonId(answer, '👎'));
-    expect((await replyTo(down)).content).toMatch(/Changed your rating to 👎/);
+    expect((await clickReply(down)).content).toMatch(/Changed your rating to 👎/);
 
     const answerId = buttonId(answer, '👍').split(':')[2];
     const stats = await h.store.answers.stats({ days: 1 });
@@ -44,9 +36,9 @@ describe('buttons under an answer', () => {
 
   it('shows the full cited passages privately on "Sources"', async () => {
     h = await startHarness();
-    const answer = await askAndWait();
+    const answer = await ask();
     const click = h.fake.click(answer.id, buttonId(answer, 'Sources'));
-    const reply = await replyTo(click);
+    const reply = await clickReply(click);
     expect(reply.flags & EPHEMERAL).toBe(EPHEMERAL);
     expect(reply.embeds[0].title).toMatch(/^\[1\]/);
     expect(reply.embeds[0].description).toMatch(/Niger/);
@@ -55,9 +47,9 @@ describe('buttons under an answer', () => {
 
   it('escalates to the moderator role, the only mention it allows, and never allows @everyone', async () => {
     h = await startHarness();
-    const answer = await askAndWait(`@everyone <@&${'1'.repeat(18)}> ${NIGER_QUESTION}`);
+    const answer = await ask(`@everyone <@&${'1'.repeat(18)}> ${NIGER_QUESTION}`);
     const click = h.fake.click(answer.id, buttonId(answer, '🙋 Ask a moderator'), { user: h.fake.users.bob });
-    const post = await replyTo(click);
+    const post = await clickReply(click);
     expect(click.ack?.ephemeral).toBe(false);
     expect(post.content).toContain(`<@&${h.fake.roles.helpers}>`);
     expect(post.content).toContain(answer.id);
@@ -76,11 +68,11 @@ describe('buttons under an answer', () => {
 
   it('tells the user when a button refers to an answer it no longer remembers (e.g. after a restart)', async () => {
     h = await startHarness();
-    const answer = await askAndWait();
+    const answer = await ask();
     // The same message as a previous run of the bot would have left it: an answer id this run never made.
     answer.components = [{ type: 1, components: [{ type: 2, style: 2, label: '👍', custom_id: 'fb:up:0123456789ab' }] }];
     const click = h.fake.click(answer.id, 'fb:up:0123456789ab');
-    const reply = await replyTo(click);
+    const reply = await clickReply(click);
     expect(reply.content).toMatch(/no longer have this answer/);
     expect(reply.flags & EPHEMERAL).toBe(EPHEMERAL);
   });

@@ -8,7 +8,7 @@ import { deployCommands } from '../../src/discord/deploy.js';
 import type { Engine } from '../../src/engine.js';
 import { createLogger, type Logger } from '../../src/logger.js';
 import type { Store } from '../../src/store/types.js';
-import { FakeDiscord } from '../fakes/discord/fake-discord.js';
+import { FakeDiscord, type FakeInteraction, type FakeMessage } from '../fakes/discord/fake-discord.js';
 import { SEEDS_DIR } from '../helpers/seeds.js';
 
 /** A log line as pino wrote it. */
@@ -129,4 +129,25 @@ export function messageBodies(fake: FakeDiscord): Array<{ path: string; body: an
   return fake.requests
     .map((r) => ({ path: r.path, body: r.path.endsWith('/callback') ? r.body?.data : r.body }))
     .filter((r) => r.body && (typeof r.body.content === 'string' || Array.isArray(r.body.embeds)) && !Array.isArray(r.body));
+}
+
+/** Asks `/ask question` and waits for the final answer message (the one that carries its buttons). */
+export function askAndWait(fake: FakeDiscord, question: string): Promise<FakeMessage> {
+  const interaction = fake.command('ask', { question });
+  return fake.until(() => {
+    const m = fake.original(interaction);
+    return m && m.components.length > 0 ? m : undefined;
+  });
+}
+
+/** The custom id of the button labelled `label` under `message`. */
+export function buttonId(message: FakeMessage, label: string): string {
+  const button = message.components.flatMap((r: any) => r.components).find((c: any) => c.label === label);
+  if (!button) throw new Error(`no button "${label}" under the message`);
+  return button.custom_id;
+}
+
+/** The reply Discord shows for a button click. */
+export function replyTo(fake: FakeDiscord, click: FakeInteraction): Promise<FakeMessage> {
+  return fake.until(() => fake.original(click));
 }

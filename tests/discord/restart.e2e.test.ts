@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { FakeInteraction, FakeMessage } from '../fakes/discord/fake-discord.js';
 import type { AskOptions } from '../../src/types.js';
-import { restartHarness, startHarness, withAsk, type Harness, type HarnessOptions } from './harness.js';
+import { askAndWait, buttonId, replyTo, restartHarness, startHarness, withAsk, type Harness, type HarnessOptions } from './harness.js';
 
 const EPHEMERAL = 64;
 /** Answered from 002_68a43d7a4bec2f41 with a citation (the state the buttons need). */
@@ -28,30 +28,22 @@ describe('buttons, pagers and threads after a restart (new Client, same DATA_DIR
   const restart = async () => {
     h = await restartHarness(h, { ...options, env });
   };
-  const askAndWait = async (): Promise<FakeMessage> => {
-    const interaction = h.fake.command('ask', { question: QUESTION });
-    return h.fake.until(() => {
-      const m = h.fake.original(interaction);
-      return m && m.components.length > 0 ? m : undefined;
-    });
-  };
-  const buttonId = (message: FakeMessage, label: string): string =>
-    message.components.flatMap((r: any) => r.components).find((c: any) => c.label === label)!.custom_id;
-  const replyTo = (click: FakeInteraction) => h.fake.until(() => h.fake.original(click));
+  const ask = (question = QUESTION): Promise<FakeMessage> => askAndWait(h.fake, question);
+  const clickReply = (click: FakeInteraction) => replyTo(h.fake, click);
 
   it('a vote and a Sources click on an answer given before the restart work', async () => {
     await start();
-    const answer = await askAndWait();
+    const answer = await ask();
     await restart();
     expect(h.bot.client.isReady()).toBe(true);
 
     const up = h.fake.click(answer.id, buttonId(answer, '👍'));
-    expect((await replyTo(up)).content).toMatch(/Thanks for rating this answer 👍/);
+    expect((await clickReply(up)).content).toMatch(/Thanks for rating this answer 👍/);
     const down = h.fake.click(answer.id, buttonId(answer, '👎'));
-    expect((await replyTo(down)).content).toMatch(/Changed your rating to 👎/);
+    expect((await clickReply(down)).content).toMatch(/Changed your rating to 👎/);
 
     const sources = h.fake.click(answer.id, buttonId(answer, 'Sources'));
-    const full = await replyTo(sources);
+    const full = await clickReply(sources);
     expect(full.flags & EPHEMERAL).toBe(EPHEMERAL);
     expect(full.embeds[0].description).toMatch(/Niger/);
     expect(full.embeds[0].footer.text).toContain('002_68a43d7a4bec2f41#');
@@ -94,7 +86,7 @@ describe('buttons, pagers and threads after a restart (new Client, same DATA_DIR
 
   it('a button whose state is past retention gets a short private explanation, not a failed interaction', async () => {
     await start({ LOG_RETENTION_DAYS: '1' });
-    const answer = await askAndWait();
+    const answer = await ask();
     await h.fake.until(() => h.logs.some((l) => l.cmd === '/ask' && l.msg === 'interaction finished'));
     const answerId = buttonId(answer, '👍').split(':')[2]!;
     // The state as it would be two days on: written back with an old time.
@@ -104,7 +96,7 @@ describe('buttons, pagers and threads after a restart (new Client, same DATA_DIR
     await restart();
 
     const click = h.fake.click(answer.id, buttonId(answer, 'Sources'));
-    const reply = await replyTo(click);
+    const reply = await clickReply(click);
     expect(click.ack?.type).toBe(4);
     expect(reply.flags & EPHEMERAL).toBe(EPHEMERAL);
     expect(reply.content).toBe('I no longer have this answer: answers are kept 1 day. Ask the question again.');
