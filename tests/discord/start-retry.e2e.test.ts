@@ -1,5 +1,4 @@
 import { spawn } from 'node:child_process';
-import { rm } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createApp, type App } from '../../src/app.js';
@@ -8,7 +7,7 @@ import { startBot, type Bot } from '../../src/discord/bot.js';
 import { DiscordSetupError } from '../../src/discord/setup-error.js';
 import { createLogger, type Logger } from '../../src/logger.js';
 import { FakeDiscord } from '../fakes/discord/fake-discord.js';
-import { tempDirs } from '../helpers/corpus-dirs.js';
+import { removeDirs, tempDirs } from '../helpers/corpus-dirs.js';
 import { closedPort } from '../helpers/ports.js';
 import type { LogLine } from './harness.js';
 
@@ -25,7 +24,7 @@ describe('startBot when Discord cannot be reached at first', () => {
 
   async function setUp(apiUrl: string, env: Record<string, string> = {}): Promise<{ config: Config; app: App; logs: LogLine[]; logger: Logger }> {
     const dirs = await tempDirs();
-    cleanups.push(() => rm(dirs.corpusDir, { recursive: true, force: true }), () => rm(dirs.dataDir, { recursive: true, force: true }));
+    cleanups.push(() => removeDirs(dirs));
     const config = loadConfig({ CORPUS_DIR: dirs.corpusDir, DATA_DIR: dirs.dataDir, DISCORD_TOKEN: TOKEN, DISCORD_API_URL: apiUrl, ...env });
     const logs: LogLine[] = [];
     const logger = createLogger({ level: 'debug', secrets: [TOKEN] }, { write: (line: string) => void logs.push(JSON.parse(line)) });
@@ -103,7 +102,7 @@ describe('startBot when Discord cannot be reached at first', () => {
     const fake = await FakeDiscord.start({ token: 'fake.the-real-token' });
     cleanups.push(() => fake.close());
     const dirs = await tempDirs();
-    cleanups.push(() => rm(dirs.corpusDir, { recursive: true, force: true }), () => rm(dirs.dataDir, { recursive: true, force: true }));
+    cleanups.push(() => removeDirs(dirs));
     const child = spawn(process.execPath, ['--import', 'tsx', MAIN, 'bot'], {
       env: { PATH: process.env.PATH, CORPUS_DIR: dirs.corpusDir, DATA_DIR: dirs.dataDir, DISCORD_TOKEN: TOKEN, DISCORD_API_URL: fake.apiUrl, LOG_LEVEL: 'silent' },
       stdio: ['ignore', 'pipe', 'pipe'],

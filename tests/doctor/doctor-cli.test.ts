@@ -1,10 +1,9 @@
 import { execFile } from 'node:child_process';
-import { rm } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DoctorReport } from '../../src/doctor/types.js';
-import { tempDirs } from '../helpers/corpus-dirs.js';
+import { removeDirs, tempDirs } from '../helpers/corpus-dirs.js';
 import { closedPort } from '../helpers/ports.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -26,10 +25,7 @@ describe('npm run doctor', () => {
   beforeAll(async () => {
     dirs = await tempDirs();
   });
-  afterAll(async () => {
-    await rm(dirs.corpusDir, { recursive: true, force: true });
-    await rm(dirs.dataDir, { recursive: true, force: true });
-  });
+  afterAll(() => removeDirs(dirs));
 
   it('--json with no keys: exit 0, everything configured ✓, the LLM and Discord "not configured"', async () => {
     const r = await doctor({ CORPUS_DIR: dirs.corpusDir, DATA_DIR: dirs.dataDir }, '--json');

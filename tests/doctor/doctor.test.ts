@@ -1,4 +1,4 @@
-import { rm, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { PermissionFlagsBits } from 'discord.js';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -11,7 +11,7 @@ import type { Check, DoctorReport } from '../../src/doctor/types.js';
 import { createLogger } from '../../src/logger.js';
 import { FakeDiscord } from '../fakes/discord/fake-discord.js';
 import { reply, startFakeOpenAi, type FakeOpenAi } from '../fakes/openai-server.js';
-import { dirsApp, tempDirs } from '../helpers/corpus-dirs.js';
+import { dirsApp, removeDirs, tempDirs } from '../helpers/corpus-dirs.js';
 import { closedPort } from '../helpers/ports.js';
 
 const check = (report: DoctorReport, id: string): Check => {
@@ -25,10 +25,7 @@ describe('runDoctor', () => {
   beforeAll(async () => {
     dirs = await tempDirs();
   });
-  afterAll(async () => {
-    await rm(dirs.corpusDir, { recursive: true, force: true });
-    await rm(dirs.dataDir, { recursive: true, force: true });
-  });
+  afterAll(() => removeDirs(dirs));
   const base = () => ({ CORPUS_DIR: dirs.corpusDir, DATA_DIR: dirs.dataDir });
 
   describe('corpus, saved index and DATA_DIR', () => {
@@ -53,8 +50,7 @@ describe('runDoctor', () => {
         expect(check(changed, 'index')).toMatchObject({ status: 'warn', summary: expect.stringContaining('the corpus changed') });
         expect(check(changed, 'corpus').data).toMatchObject({ documents: 4 });
       } finally {
-        await rm(local.corpusDir, { recursive: true, force: true });
-        await rm(local.dataDir, { recursive: true, force: true });
+        await removeDirs(local);
       }
     });
 

@@ -1,4 +1,4 @@
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createApp, type App } from '../../src/app.js';
@@ -19,6 +19,12 @@ export async function tempDirs(files: Readonly<Record<string, string | Uint8Arra
   const dataDir = await mkdtemp(join(tmpdir(), 'griot-data-'));
   for (const [name, body] of Object.entries(files)) await writeFile(join(corpusDir, name), body);
   return { corpusDir, dataDir };
+}
+
+/** Removes both folders of {@link tempDirs}. */
+export async function removeDirs(dirs: { corpusDir: string; dataDir: string }): Promise<void> {
+  await rm(dirs.corpusDir, { recursive: true, force: true });
+  await rm(dirs.dataDir, { recursive: true, force: true });
 }
 
 /** A config over those folders (no LLM, no Discord). */
