@@ -1,14 +1,34 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdir, open as openFile, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, open as openFile, rename, rm, writeFile, type FileHandle } from 'node:fs/promises';
+import { endianness } from 'node:os';
 import { dirname } from 'node:path';
 import type { SkippedFile } from '../types.js';
 import { ANALYSER_VERSION, type Analyser } from './analyser.js';
 import { SearchIndex, type IndexSnapshot } from './search-index.js';
 
-/** Bump when the file layout changes. 2: skipped files saved, fingerprint over every corpus file. 3: the vocabulary (terms, document frequencies) saved with the index. */
-const FORMAT = 3;
+/**
+ * Bump when the file layout changes. 2: skipped files saved, fingerprint over every corpus file. 3: the
+ * vocabulary (terms, document frequencies) saved with the index. 4: a JSON header line, then the
+ * snapshot in sections (document metadata and vocabulary as JSON; passage offsets, postings and the
+ * texts as bytes), so that loading parses only the small JSON part.
+ */
+const FORMAT = 4;
 
-/** What sits on disk: the snapshot plus what decides whether it may be reused. */
+/** Typed arrays are saved as the machine holds them: a file is read back only on the same byte order. */
+const BYTE_ORDER = endianness();
+
+/** The snapshot's sections, in file order after the header line, with their lengths in bytes. */
+const SECTIONS = ['meta', 'passages', 'textStart', 'counts', 'ids', 'tfs', 'texts'] as const;
+type Section = (typeof SECTIONS)[number];
+
+/** The JSON section: what is not a typed array or bytes. */
+interface MetaSection {
+  readonly documents: IndexSnapshot['documents'];
+  readonly vocabulary: IndexSnapshot['vocabulary'];
+  readonly minisearch: Pick<IndexSnapshot['minisearch'], 'rest' | 'fieldId' | 'extraTerms'>;
+}
+
+/** The header line: what decides whether the index may be reused, then where its sections are. */
 interface IndexFile {
   readonly format: number;
   readonly analyserVersion: number;
@@ -18,7 +38,8 @@ interface IndexFile {
   readonly skipped: readonly SkippedFile[];
   /** The corpus pipeline that parsed the documents: they are reused only by the same one. */
   readonly pipelineVersion?: number;
-  readonly snapshot: IndexSnapshot;
+  /** Last: readIndexHeader reads everything before it. */
+  readonly snapshot: { readonly byteOrder: string; readonly sections: Readonly<Record<Section, number>> };
 }
 
 /** Which build a saved index is: the corpus it covers and when it was written. */
@@ -63,37 +84,111 @@ export type LoadResult =
  * corpus it covers, e.g. an index another process just saved). Never throws.
  */
 export async function loadIndex(path: string, fingerprint: string | null, analyser: Analyser): Promise<LoadResult> {
-  let raw: string;
+  let handle: FileHandle;
   try {
-    raw = await readFile(path, 'utf8');
+    handle = await openFile(path, 'r');
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     return { index: null, reason: code === 'ENOENT' ? 'no saved index yet' : `cannot read ${path}: ${code ?? String(err)}` };
   }
-  let file: IndexFile;
   try {
-    file = JSON.parse(raw) as IndexFile;
-  } catch {
-    return { index: null, reason: `saved index ${path} is corrupt (not valid JSON)` };
-  }
-  if (file?.format !== FORMAT || file.analyserVersion !== ANALYSER_VERSION) {
-    return { index: null, reason: 'saved index was made by another version of Griot' };
-  }
-  if (fingerprint !== null && file.fingerprint !== fingerprint) {
-    return { index: null, reason: 'the corpus changed since the index was saved' };
-  }
-  try {
-    return {
-      index: SearchIndex.restore(file.snapshot, analyser),
-      reason: null,
-      stamp: { fingerprint: file.fingerprint, createdAt: file.createdAt },
-      skipped: Array.isArray(file.skipped) ? file.skipped : [],
-      pipelineVersion: typeof file.pipelineVersion === 'number' ? file.pipelineVersion : null,
-    };
+    const head = await readHeaderLine(handle);
+    let file: IndexFile;
+    try {
+      file = JSON.parse(head?.text ?? '') as IndexFile;
+    } catch {
+      return { index: null, reason: `saved index ${path} is corrupt (no readable header)` };
+    }
+    if (file?.format !== FORMAT || file.analyserVersion !== ANALYSER_VERSION) {
+      return { index: null, reason: 'saved index was made by another version of Griot' };
+    }
+    if (fingerprint !== null && file.fingerprint !== fingerprint) {
+      return { index: null, reason: 'the corpus changed since the index was saved' };
+    }
+    if (file.snapshot?.byteOrder !== BYTE_ORDER) return { index: null, reason: 'saved index was made on a machine of another byte order' };
+    try {
+      const snapshot = await readSnapshot(handle, (head as { bytes: number }).bytes, file.snapshot.sections);
+      return {
+        index: SearchIndex.restore(snapshot, analyser),
+        reason: null,
+        stamp: { fingerprint: file.fingerprint, createdAt: file.createdAt },
+        skipped: Array.isArray(file.skipped) ? file.skipped : [],
+        pipelineVersion: typeof file.pipelineVersion === 'number' ? file.pipelineVersion : null,
+      };
+    } catch (err) {
+      return { index: null, reason: `saved index ${path} is corrupt (${(err as Error).message})` };
+    }
   } catch (err) {
-    return { index: null, reason: `saved index ${path} is corrupt (${(err as Error).message})` };
+    return { index: null, reason: `cannot read ${path}: ${(err as NodeJS.ErrnoException).code ?? String(err)}` };
+  } finally {
+    await handle.close();
   }
 }
+
+/** The file's first line (the header) and its length in bytes with the newline; null when there is none. */
+async function readHeaderLine(handle: FileHandle): Promise<{ readonly text: string; readonly bytes: number } | null> {
+  const parts: Buffer[] = [];
+  let position = 0;
+  for (;;) {
+    const chunk = Buffer.alloc(64 * 1024);
+    const { bytesRead } = await handle.read(chunk, 0, chunk.length, position);
+    if (bytesRead === 0) return null;
+    const nl = chunk.subarray(0, bytesRead).indexOf(10);
+    if (nl >= 0) {
+      parts.push(chunk.subarray(0, nl));
+      const line = Buffer.concat(parts);
+      return { text: line.toString('utf8'), bytes: line.length + 1 };
+    }
+    parts.push(chunk.subarray(0, bytesRead));
+    position += bytesRead;
+  }
+}
+
+/**
+ * The sections after the header, each read into its own buffer (typed arrays need their own,
+ * aligned memory; the texts stay bytes). Throws when the file does not hold what the header says.
+ */
+async function readSnapshot(handle: FileHandle, at: number, sizes: Readonly<Record<Section, number>>): Promise<IndexSnapshot> {
+  const expected = at + SECTIONS.reduce((n, s) => n + checkedSize(sizes?.[s]), 0);
+  const { size } = await handle.stat();
+  if (size !== expected) throw new Error(`${size} bytes where the header says ${expected}`);
+  let position = at;
+  const read = async (section: Section, into: Uint8Array) => {
+    const { bytesRead } = await handle.read(into, 0, into.length, position);
+    if (bytesRead !== into.length) throw new Error(`section ${section} cut short`);
+    position += into.length;
+  };
+  const words = async (section: Section) => {
+    const bytes = sizes[section];
+    if (bytes % 4 !== 0) throw new Error(`section ${section} is not whole numbers`);
+    const array = new Uint32Array(bytes / 4);
+    await read(section, new Uint8Array(array.buffer));
+    return array;
+  };
+  const metaBytes = Buffer.allocUnsafeSlow(sizes.meta);
+  await read('meta', metaBytes);
+  const meta = JSON.parse(metaBytes.toString('utf8')) as MetaSection;
+  const passages = await words('passages');
+  const textStart = await words('textStart');
+  const counts = await words('counts');
+  const ids = await words('ids');
+  const tfs = await words('tfs');
+  const texts = Buffer.allocUnsafeSlow(sizes.texts);
+  await read('texts', texts);
+  return {
+    documents: meta.documents,
+    vocabulary: meta.vocabulary,
+    passages,
+    textStart,
+    texts,
+    minisearch: { ...meta.minisearch, counts, ids, tfs },
+  };
+}
+
+const checkedSize = (n: unknown): number => {
+  if (typeof n !== 'number' || !Number.isSafeInteger(n) || n < 0) throw new Error('section sizes missing');
+  return n;
+};
 
 /**
  * Writes the index atomically: a temporary file in the same folder, then rename, so a crash
@@ -105,6 +200,19 @@ export async function saveIndex(
   fingerprint: string,
   extra: { readonly skipped?: readonly SkippedFile[]; readonly pipelineVersion?: number } = {},
 ): Promise<IndexStamp> {
+  const snapshot = index.snapshot();
+  const { rest, fieldId, extraTerms, counts, ids, tfs } = snapshot.minisearch;
+  const meta: MetaSection = { documents: snapshot.documents, vocabulary: snapshot.vocabulary, minisearch: { rest, fieldId, extraTerms } };
+  const bytes = (a: Uint32Array) => Buffer.from(a.buffer, a.byteOffset, a.byteLength);
+  const sections: Record<Section, Buffer> = {
+    meta: Buffer.from(JSON.stringify(meta), 'utf8'),
+    passages: bytes(snapshot.passages),
+    textStart: bytes(snapshot.textStart),
+    counts: bytes(counts),
+    ids: bytes(ids),
+    tfs: bytes(tfs),
+    texts: snapshot.texts,
+  };
   // Stamp fields first: readIndexStamp finds them in the file's first bytes.
   const file: IndexFile = {
     format: FORMAT,
@@ -113,9 +221,12 @@ export async function saveIndex(
     createdAt: new Date().toISOString(),
     skipped: extra.skipped ?? [],
     ...(extra.pipelineVersion !== undefined ? { pipelineVersion: extra.pipelineVersion } : {}),
-    snapshot: index.snapshot(),
+    snapshot: {
+      byteOrder: BYTE_ORDER,
+      sections: Object.fromEntries(SECTIONS.map((s) => [s, sections[s].length])) as Record<Section, number>,
+    },
   };
-  await writeFileAtomic(path, JSON.stringify(file));
+  await writeFileAtomic(path, [Buffer.from(`${JSON.stringify(file)}\n`, 'utf8'), ...SECTIONS.map((s) => sections[s])]);
   return { fingerprint, createdAt: file.createdAt };
 }
 
@@ -189,7 +300,7 @@ export async function readIndexHeader(path: string): Promise<IndexHeader | null>
 }
 
 /** Writes `data` to `path` through a temporary sibling and a rename. */
-export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
+export async function writeFileAtomic(path: string, data: string | Uint8Array | readonly Uint8Array[]): Promise<void> {
   await mkdir(dirname(path), { recursive: true });
   const tmp = `${path}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
   try {

@@ -31,11 +31,12 @@ export interface EventCacheStats {
 /** Timeline events per document and the merged timeline per corpus fingerprint. */
 export interface EventCache {
   /**
-   * The merged events of these documents. When `fingerprint` (the index's corpus fingerprint) names
+   * The merged events of these documents (or of what a function returns, called only when they are
+   * needed). When `fingerprint` (the index's corpus fingerprint) names
    * the saved merged timeline, that is returned as it is; otherwise only new or changed documents are
    * extracted, and the events are merged.
    */
-  eventsFor(docs: readonly Document[], fingerprint?: string): Promise<TimelineEvent[]>;
+  eventsFor(docs: readonly Document[] | (() => readonly Document[]), fingerprint?: string): Promise<TimelineEvent[]>;
   /** Writes what changed since the last save (atomically). */
   save(): Promise<void>;
   readonly stats: Readonly<EventCacheStats>;
@@ -83,7 +84,7 @@ export async function openEventCache(path: string, merged = mergedPath(path)): P
 
   return {
     stats,
-    async eventsFor(current, fingerprint) {
+    async eventsFor(given, fingerprint) {
       if (fingerprint !== undefined) {
         if (timeline?.fingerprint === fingerprint) return timeline.events;
         const saved = await loadMerged(fingerprint);
@@ -93,6 +94,8 @@ export async function openEventCache(path: string, merged = mergedPath(path)): P
         }
       }
       docs ??= await loadDocs();
+      // Made only now: a warm start that finds the merged timeline never needs the documents' texts.
+      const current = typeof given === 'function' ? given() : given;
       const next = new Map<string, { hash: string; events: TimelineEvent[] }>();
       for (const doc of current) {
         const cached = docs.get(doc.id);
