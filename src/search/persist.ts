@@ -9,8 +9,9 @@ import { SearchIndex, type IndexSnapshot } from './search-index.js';
 /**
  * Bump when the file layout changes. 2: skipped files saved, fingerprint over every corpus file. 3: the
  * vocabulary (terms, document frequencies) saved with the index. 4: a JSON header line, then the
- * snapshot in sections (document metadata and vocabulary as JSON; passage offsets, postings and the
- * texts as bytes), so that loading parses only the small JSON part.
+ * snapshot in sections: document metadata and vocabulary (JSON), passage offsets (typed arrays),
+ * MiniSearch's postings (JSON lines, parsed one at a time while loading), the texts (UTF-8, never
+ * parsed: passages are decoded from them when shown).
  */
 const FORMAT = 4;
 
@@ -18,14 +19,14 @@ const FORMAT = 4;
 const BYTE_ORDER = endianness();
 
 /** The snapshot's sections, in file order after the header line, with their lengths in bytes. */
-const SECTIONS = ['meta', 'passages', 'textStart', 'counts', 'ids', 'tfs', 'texts'] as const;
+const SECTIONS = ['meta', 'passages', 'textStart', 'postings', 'texts'] as const;
 type Section = (typeof SECTIONS)[number];
 
 /** The JSON section: what is not a typed array or bytes. */
 interface MetaSection {
   readonly documents: IndexSnapshot['documents'];
   readonly vocabulary: IndexSnapshot['vocabulary'];
-  readonly minisearch: Pick<IndexSnapshot['minisearch'], 'rest' | 'fieldId' | 'extraTerms'>;
+  readonly minisearch: Pick<IndexSnapshot['minisearch'], 'rest' | 'terms'>;
 }
 
 /** The header line: what decides whether the index may be reused, then where its sections are. */
@@ -92,6 +93,13 @@ export async function loadIndex(path: string, fingerprint: string | null, analys
     return { index: null, reason: code === 'ENOENT' ? 'no saved index yet' : `cannot read ${path}: ${code ?? String(err)}` };
   }
   try {
+    // The format first, from the file's first bytes: a file of another version (format 3 was one JSON
+    // object of 140 MB at 30,000 articles) is not read through to find a header line it lacks.
+    const first = Buffer.alloc(32);
+    const { bytesRead } = await handle.read(first, 0, first.length, 0);
+    const format = /^\{"format":(\d+)[,}]/.exec(first.toString('utf8', 0, bytesRead))?.[1];
+    if (format === undefined) return { index: null, reason: `saved index ${path} is corrupt (no readable header)` };
+    if (Number(format) !== FORMAT) return { index: null, reason: 'saved index was made by another version of Griot' };
     const head = await readHeaderLine(handle);
     let file: IndexFile;
     try {
@@ -170,9 +178,8 @@ async function readSnapshot(handle: FileHandle, at: number, sizes: Readonly<Reco
   const meta = JSON.parse(metaBytes.toString('utf8')) as MetaSection;
   const passages = await words('passages');
   const textStart = await words('textStart');
-  const counts = await words('counts');
-  const ids = await words('ids');
-  const tfs = await words('tfs');
+  const postings = Buffer.allocUnsafeSlow(sizes.postings);
+  await read('postings', postings);
   const texts = Buffer.allocUnsafeSlow(sizes.texts);
   await read('texts', texts);
   return {
@@ -181,7 +188,7 @@ async function readSnapshot(handle: FileHandle, at: number, sizes: Readonly<Reco
     passages,
     textStart,
     texts,
-    minisearch: { ...meta.minisearch, counts, ids, tfs },
+    minisearch: { ...meta.minisearch, postings },
   };
 }
 
@@ -201,16 +208,14 @@ export async function saveIndex(
   extra: { readonly skipped?: readonly SkippedFile[]; readonly pipelineVersion?: number } = {},
 ): Promise<IndexStamp> {
   const snapshot = index.snapshot();
-  const { rest, fieldId, extraTerms, counts, ids, tfs } = snapshot.minisearch;
-  const meta: MetaSection = { documents: snapshot.documents, vocabulary: snapshot.vocabulary, minisearch: { rest, fieldId, extraTerms } };
+  const { rest, terms, postings } = snapshot.minisearch;
+  const meta: MetaSection = { documents: snapshot.documents, vocabulary: snapshot.vocabulary, minisearch: { rest, terms } };
   const bytes = (a: Uint32Array) => Buffer.from(a.buffer, a.byteOffset, a.byteLength);
   const sections: Record<Section, Buffer> = {
     meta: Buffer.from(JSON.stringify(meta), 'utf8'),
     passages: bytes(snapshot.passages),
     textStart: bytes(snapshot.textStart),
-    counts: bytes(counts),
-    ids: bytes(ids),
-    tfs: bytes(tfs),
+    postings,
     texts: snapshot.texts,
   };
   // Stamp fields first: readIndexStamp finds them in the file's first bytes.

@@ -93,7 +93,7 @@ export interface IndexSnapshot {
   readonly passages: Uint32Array;
   readonly textStart: Uint32Array;
   readonly texts: Buffer;
-  /** MiniSearch's postings in the vocabulary's term order (see postings.ts). */
+  /** MiniSearch, its postings as JSON lines (see postings.ts). */
   readonly minisearch: PackedMiniSearch;
   /** Index terms and their document frequencies, counted while indexing (see Vocabulary). */
   readonly vocabulary: VocabularySnapshot;
@@ -149,7 +149,7 @@ export class SearchIndex {
   /** Restores an index saved with snapshot(); no text is analysed again. */
   static restore(snapshot: IndexSnapshot, analyser: Analyser, tuning: MatchTuning = DEFAULT_TUNING): SearchIndex {
     const vocabulary = Vocabulary.restore(snapshot.vocabulary);
-    const ms = unpackMiniSearch(snapshot.minisearch, snapshot.vocabulary.terms, MS_OPTIONS);
+    const ms = unpackMiniSearch(snapshot.minisearch, MS_OPTIONS);
     // The passage ids MiniSearch now holds, so the table's lookup does not hold them twice.
     const ids = Object.values(snapshot.minisearch.rest.documentIds) as string[];
     const { documents: metas, passages, textStart, texts } = snapshot;
@@ -160,7 +160,7 @@ export class SearchIndex {
   snapshot(): IndexSnapshot {
     const vocabulary = this.vocabulary.snapshot();
     const { metas, passages, textStart, texts } = this.table.parts();
-    return { documents: metas, passages, textStart, texts, minisearch: packMiniSearch(this.ms, vocabulary.terms), vocabulary };
+    return { documents: metas, passages, textStart, texts, minisearch: packMiniSearch(this.ms), vocabulary };
   }
 
   /** Languages present in the corpus, sorted. */
