@@ -160,36 +160,77 @@ async function readSnapshot(handle: FileHandle, at: number, sizes: Readonly<Reco
   const expected = at + SECTIONS.reduce((n, s) => n + checkedSize(sizes?.[s]), 0);
   const { size } = await handle.stat();
   if (size !== expected) throw new Error(`${size} bytes where the header says ${expected}`);
+  const sections = {} as Record<Section, Uint8Array>;
   let position = at;
-  const read = async (section: Section, into: Uint8Array) => {
+  for (const section of SECTIONS) {
+    // A buffer of its own (not from Node's pool) for each: aligned for a typed array, and the texts
+    // kept alone once the rest is garbage.
+    const into = Buffer.allocUnsafeSlow(sizes[section]);
     const { bytesRead } = await handle.read(into, 0, into.length, position);
     if (bytesRead !== into.length) throw new Error(`section ${section} cut short`);
     position += into.length;
+    sections[section] = into;
+  }
+  return fromSections(sections);
+}
+
+/** The snapshot's sections as bytes (what follows the header line in a saved index). */
+function toSections(snapshot: IndexSnapshot): Record<Section, Buffer> {
+  const { rest, terms, postings } = snapshot.minisearch;
+  const meta: MetaSection = { documents: snapshot.documents, vocabulary: snapshot.vocabulary, minisearch: { rest, terms } };
+  const bytes = (a: Uint32Array) => Buffer.from(a.buffer, a.byteOffset, a.byteLength);
+  return {
+    meta: Buffer.from(JSON.stringify(meta), 'utf8'),
+    passages: bytes(snapshot.passages),
+    textStart: bytes(snapshot.textStart),
+    postings,
+    texts: snapshot.texts,
   };
-  const words = async (section: Section) => {
-    const bytes = sizes[section];
-    if (bytes % 4 !== 0) throw new Error(`section ${section} is not whole numbers`);
-    const array = new Uint32Array(bytes / 4);
-    await read(section, new Uint8Array(array.buffer));
-    return array;
+}
+
+/** The snapshot back from its sections; throws when they do not hold what a snapshot needs. */
+function fromSections(sections: Readonly<Record<Section, Uint8Array>>): IndexSnapshot {
+  const words = (section: Section) => {
+    const b = sections[section];
+    if (b.length % 4 !== 0) throw new Error(`section ${section} is not whole numbers`);
+    // A view when aligned (each section read into its own buffer); a copy otherwise.
+    return b.byteOffset % 4 === 0 ? new Uint32Array(b.buffer, b.byteOffset, b.length / 4) : new Uint32Array(new Uint8Array(b).buffer);
   };
-  const metaBytes = Buffer.allocUnsafeSlow(sizes.meta);
-  await read('meta', metaBytes);
-  const meta = JSON.parse(metaBytes.toString('utf8')) as MetaSection;
-  const passages = await words('passages');
-  const textStart = await words('textStart');
-  const postings = Buffer.allocUnsafeSlow(sizes.postings);
-  await read('postings', postings);
-  const texts = Buffer.allocUnsafeSlow(sizes.texts);
-  await read('texts', texts);
+  const asBuffer = (b: Uint8Array) => Buffer.from(b.buffer, b.byteOffset, b.length);
+  const meta = JSON.parse(asBuffer(sections.meta).toString('utf8')) as MetaSection;
+  if (!meta?.minisearch || !Array.isArray(meta.documents)) throw new Error('metadata section incomplete');
   return {
     documents: meta.documents,
     vocabulary: meta.vocabulary,
-    passages,
-    textStart,
-    texts,
-    minisearch: { ...meta.minisearch, postings },
+    passages: words('passages'),
+    textStart: words('textStart'),
+    texts: asBuffer(sections.texts),
+    minisearch: { ...meta.minisearch, postings: asBuffer(sections.postings) },
   };
+}
+
+/**
+ * A snapshot as one block of bytes and back, in the layout of a saved index after its header (a
+ * line with the sections' sizes instead): for measuring what saving and loading cost (the bench).
+ */
+export function snapshotToBytes(snapshot: IndexSnapshot): Buffer {
+  const sections = toSections(snapshot);
+  const sizes = Object.fromEntries(SECTIONS.map((s) => [s, sections[s].length]));
+  return Buffer.concat([Buffer.from(`${JSON.stringify(sizes)}\n`, 'utf8'), ...SECTIONS.map((s) => sections[s])]);
+}
+
+export function snapshotFromBytes(bytes: Uint8Array): IndexSnapshot {
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
+  const nl = buf.indexOf(10);
+  const sizes = JSON.parse(buf.toString('utf8', 0, nl)) as Record<Section, number>;
+  const sections = {} as Record<Section, Uint8Array>;
+  let at = nl + 1;
+  for (const s of SECTIONS) {
+    sections[s] = buf.subarray(at, at + checkedSize(sizes[s]));
+    at += sizes[s];
+  }
+  if (at !== buf.length) throw new Error(`${buf.length} bytes where the sizes say ${at}`);
+  return fromSections(sections);
 }
 
 const checkedSize = (n: unknown): number => {
@@ -207,17 +248,7 @@ export async function saveIndex(
   fingerprint: string,
   extra: { readonly skipped?: readonly SkippedFile[]; readonly pipelineVersion?: number } = {},
 ): Promise<IndexStamp> {
-  const snapshot = index.snapshot();
-  const { rest, terms, postings } = snapshot.minisearch;
-  const meta: MetaSection = { documents: snapshot.documents, vocabulary: snapshot.vocabulary, minisearch: { rest, terms } };
-  const bytes = (a: Uint32Array) => Buffer.from(a.buffer, a.byteOffset, a.byteLength);
-  const sections: Record<Section, Buffer> = {
-    meta: Buffer.from(JSON.stringify(meta), 'utf8'),
-    passages: bytes(snapshot.passages),
-    textStart: bytes(snapshot.textStart),
-    postings,
-    texts: snapshot.texts,
-  };
+  const sections = toSections(index.snapshot());
   // Stamp fields first: readIndexStamp finds them in the file's first bytes.
   const file: IndexFile = {
     format: FORMAT,
