@@ -166,8 +166,12 @@ async function readSnapshot(handle: FileHandle, at: number, sizes: Readonly<Reco
     // A buffer of its own (not from Node's pool) for each: aligned for a typed array, and the texts
     // kept alone once the rest is garbage.
     const into = Buffer.allocUnsafeSlow(sizes[section]);
-    const { bytesRead } = await handle.read(into, 0, into.length, position);
-    if (bytesRead !== into.length) throw new Error(`section ${section} cut short`);
+    // A read may return less than asked (the kernel caps one at about 2 GB): read until full.
+    for (let done = 0; done < into.length; ) {
+      const { bytesRead } = await handle.read(into, done, into.length - done, position + done);
+      if (bytesRead === 0) throw new Error(`section ${section} cut short`);
+      done += bytesRead;
+    }
     position += into.length;
     sections[section] = into;
   }
