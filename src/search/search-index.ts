@@ -85,7 +85,8 @@ export const DEFAULT_TUNING: MatchTuning = {
 
 /**
  * The saved form of an index (see persist.ts): JSON-friendly parts (document metadata, vocabulary,
- * MiniSearch's counts) and typed arrays (passage offsets, postings) and bytes (texts) saved as they are.
+ * MiniSearch's counts), MiniSearch's postings as JSON lines, and typed arrays (passage offsets) and
+ * bytes (texts) saved as they are.
  */
 export interface IndexSnapshot {
   readonly documents: readonly DocumentMeta[];
