@@ -119,7 +119,7 @@ export async function createApp(args: {
     extractEvents: async (opened) => {
       const started = performance.now();
       const before = { ...eventCache.stats };
-      const events = await eventCache.eventsFor(opened.index.fullDocuments(), opened.fingerprint);
+      const events = await eventCache.eventsFor(opened.index, opened.fingerprint);
       logger.info(
         {
           events: events.length,

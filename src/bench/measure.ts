@@ -121,9 +121,9 @@ export function measureEngine(engine: EngineAdapter, corpus: BenchCorpus, sets: 
   let loadMs: number | null = null;
   if (engine.save && engine.load) {
     t = performance.now();
-    let data: string | null = engine.save();
+    let data: string | Uint8Array | null = engine.save();
     saveMs = performance.now() - t;
-    persistedBytes = Buffer.byteLength(data, 'utf8');
+    persistedBytes = typeof data === 'string' ? Buffer.byteLength(data, 'utf8') : data.length;
     engine.release();
     memory(opts.gc);
     t = performance.now();

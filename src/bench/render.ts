@@ -100,7 +100,7 @@ export function renderReport(r: BenchReport): string {
   for (const [name, description] of engines) out.push(`- ${name}: ${description}`);
   for (const n of [...r.notes, ...engineNotes]) out.push(`- ${n}`);
   out.push(
-    '- heap Δ: heap growth from the build (the passages themselves not counted); RSS: whole process after the build; saved: the serialised index (Griot\'s includes the document texts); load: JSON.parse + restore; queries run on the loaded index.',
+    '- heap Δ: heap growth from the build (the passages themselves not counted); RSS: whole process after the build; saved: the serialised index (Griot\'s includes the document texts); load: parsing (JSON, or Griot\'s sections) + restore; queries run on the loaded index.',
   );
   return `${out.join('\n')}\n`;
 }

@@ -1,14 +1,35 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdir, open as openFile, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, open as openFile, rename, rm, writeFile, type FileHandle } from 'node:fs/promises';
+import { endianness } from 'node:os';
 import { dirname } from 'node:path';
 import type { SkippedFile } from '../types.js';
 import { ANALYSER_VERSION, type Analyser } from './analyser.js';
 import { SearchIndex, type IndexSnapshot } from './search-index.js';
 
-/** Bump when the file layout changes. 2: skipped files saved, fingerprint over every corpus file. 3: the vocabulary (terms, document frequencies) saved with the index. */
-const FORMAT = 3;
+/**
+ * Bump when the file layout changes. 2: skipped files saved, fingerprint over every corpus file. 3: the
+ * vocabulary (terms, document frequencies) saved with the index. 4: a JSON header line, then the
+ * snapshot in sections: document metadata and vocabulary (JSON), passage offsets (typed arrays),
+ * MiniSearch's postings (JSON lines, parsed one at a time while loading), the texts (UTF-8, never
+ * parsed: passages are decoded from them when shown).
+ */
+const FORMAT = 4;
 
-/** What sits on disk: the snapshot plus what decides whether it may be reused. */
+/** Typed arrays are saved as the machine holds them: a file is read back only on the same byte order. */
+const BYTE_ORDER = endianness();
+
+/** The snapshot's sections, in file order after the header line, with their lengths in bytes. */
+const SECTIONS = ['meta', 'passages', 'textStart', 'postings', 'texts'] as const;
+type Section = (typeof SECTIONS)[number];
+
+/** The JSON section: what is not a typed array or bytes. */
+interface MetaSection {
+  readonly documents: IndexSnapshot['documents'];
+  readonly vocabulary: IndexSnapshot['vocabulary'];
+  readonly minisearch: Pick<IndexSnapshot['minisearch'], 'rest' | 'terms'>;
+}
+
+/** The header line: what decides whether the index may be reused, then where its sections are. */
 interface IndexFile {
   readonly format: number;
   readonly analyserVersion: number;
@@ -18,7 +39,8 @@ interface IndexFile {
   readonly skipped: readonly SkippedFile[];
   /** The corpus pipeline that parsed the documents: they are reused only by the same one. */
   readonly pipelineVersion?: number;
-  readonly snapshot: IndexSnapshot;
+  /** Last: readIndexHeader reads everything before it. */
+  readonly snapshot: { readonly byteOrder: string; readonly sections: Readonly<Record<Section, number>> };
 }
 
 /** Which build a saved index is: the corpus it covers and when it was written. */
@@ -63,37 +85,162 @@ export type LoadResult =
  * corpus it covers, e.g. an index another process just saved). Never throws.
  */
 export async function loadIndex(path: string, fingerprint: string | null, analyser: Analyser): Promise<LoadResult> {
-  let raw: string;
+  let handle: FileHandle;
   try {
-    raw = await readFile(path, 'utf8');
+    handle = await openFile(path, 'r');
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     return { index: null, reason: code === 'ENOENT' ? 'no saved index yet' : `cannot read ${path}: ${code ?? String(err)}` };
   }
-  let file: IndexFile;
   try {
-    file = JSON.parse(raw) as IndexFile;
-  } catch {
-    return { index: null, reason: `saved index ${path} is corrupt (not valid JSON)` };
-  }
-  if (file?.format !== FORMAT || file.analyserVersion !== ANALYSER_VERSION) {
-    return { index: null, reason: 'saved index was made by another version of Griot' };
-  }
-  if (fingerprint !== null && file.fingerprint !== fingerprint) {
-    return { index: null, reason: 'the corpus changed since the index was saved' };
-  }
-  try {
-    return {
-      index: SearchIndex.restore(file.snapshot, analyser),
-      reason: null,
-      stamp: { fingerprint: file.fingerprint, createdAt: file.createdAt },
-      skipped: Array.isArray(file.skipped) ? file.skipped : [],
-      pipelineVersion: typeof file.pipelineVersion === 'number' ? file.pipelineVersion : null,
-    };
+    // The format first, from the file's first bytes: a file of another version (format 3 was one JSON
+    // object of 140 MB at 30,000 articles) is not read through to find a header line it lacks.
+    const first = Buffer.alloc(32);
+    const { bytesRead } = await handle.read(first, 0, first.length, 0);
+    const format = /^\{"format":(\d+)[,}]/.exec(first.toString('utf8', 0, bytesRead))?.[1];
+    if (format === undefined) return { index: null, reason: `saved index ${path} is corrupt (no readable header)` };
+    if (Number(format) !== FORMAT) return { index: null, reason: 'saved index was made by another version of Griot' };
+    const head = await readHeaderLine(handle);
+    let file: IndexFile;
+    try {
+      file = JSON.parse(head?.text ?? '') as IndexFile;
+    } catch {
+      return { index: null, reason: `saved index ${path} is corrupt (no readable header)` };
+    }
+    if (file?.format !== FORMAT || file.analyserVersion !== ANALYSER_VERSION) {
+      return { index: null, reason: 'saved index was made by another version of Griot' };
+    }
+    if (fingerprint !== null && file.fingerprint !== fingerprint) {
+      return { index: null, reason: 'the corpus changed since the index was saved' };
+    }
+    if (file.snapshot?.byteOrder !== BYTE_ORDER) return { index: null, reason: 'saved index was made on a machine of another byte order' };
+    try {
+      const snapshot = await readSnapshot(handle, (head as { bytes: number }).bytes, file.snapshot.sections);
+      return {
+        index: SearchIndex.restore(snapshot, analyser),
+        reason: null,
+        stamp: { fingerprint: file.fingerprint, createdAt: file.createdAt },
+        skipped: Array.isArray(file.skipped) ? file.skipped : [],
+        pipelineVersion: typeof file.pipelineVersion === 'number' ? file.pipelineVersion : null,
+      };
+    } catch (err) {
+      return { index: null, reason: `saved index ${path} is corrupt (${(err as Error).message})` };
+    }
   } catch (err) {
-    return { index: null, reason: `saved index ${path} is corrupt (${(err as Error).message})` };
+    return { index: null, reason: `cannot read ${path}: ${(err as NodeJS.ErrnoException).code ?? String(err)}` };
+  } finally {
+    await handle.close();
   }
 }
+
+/** The file's first line (the header) and its length in bytes with the newline; null when there is none. */
+async function readHeaderLine(handle: FileHandle): Promise<{ readonly text: string; readonly bytes: number } | null> {
+  const parts: Buffer[] = [];
+  let position = 0;
+  for (;;) {
+    const chunk = Buffer.alloc(64 * 1024);
+    const { bytesRead } = await handle.read(chunk, 0, chunk.length, position);
+    if (bytesRead === 0) return null;
+    const nl = chunk.subarray(0, bytesRead).indexOf(10);
+    if (nl >= 0) {
+      parts.push(chunk.subarray(0, nl));
+      const line = Buffer.concat(parts);
+      return { text: line.toString('utf8'), bytes: line.length + 1 };
+    }
+    parts.push(chunk.subarray(0, bytesRead));
+    position += bytesRead;
+  }
+}
+
+/**
+ * The sections after the header, each read into its own buffer (typed arrays need their own,
+ * aligned memory; the texts stay bytes). Throws when the file does not hold what the header says.
+ */
+async function readSnapshot(handle: FileHandle, at: number, sizes: Readonly<Record<Section, number>>): Promise<IndexSnapshot> {
+  const expected = at + SECTIONS.reduce((n, s) => n + checkedSize(sizes?.[s]), 0);
+  const { size } = await handle.stat();
+  if (size !== expected) throw new Error(`${size} bytes where the header says ${expected}`);
+  const sections = {} as Record<Section, Uint8Array>;
+  let position = at;
+  for (const section of SECTIONS) {
+    // A buffer of its own (not from Node's pool) for each: aligned for a typed array, and the texts
+    // kept alone once the rest is garbage.
+    const into = Buffer.allocUnsafeSlow(sizes[section]);
+    // A read may return less than asked (the kernel caps one at about 2 GB): read until full.
+    for (let done = 0; done < into.length; ) {
+      const { bytesRead } = await handle.read(into, done, into.length - done, position + done);
+      if (bytesRead === 0) throw new Error(`section ${section} cut short`);
+      done += bytesRead;
+    }
+    position += into.length;
+    sections[section] = into;
+  }
+  return fromSections(sections);
+}
+
+/** The snapshot's sections as bytes (what follows the header line in a saved index). */
+function toSections(snapshot: IndexSnapshot): Record<Section, Buffer> {
+  const { rest, terms, postings } = snapshot.minisearch;
+  const meta: MetaSection = { documents: snapshot.documents, vocabulary: snapshot.vocabulary, minisearch: { rest, terms } };
+  const bytes = (a: Uint32Array) => Buffer.from(a.buffer, a.byteOffset, a.byteLength);
+  return {
+    meta: Buffer.from(JSON.stringify(meta), 'utf8'),
+    passages: bytes(snapshot.passages),
+    textStart: bytes(snapshot.textStart),
+    postings,
+    texts: snapshot.texts,
+  };
+}
+
+/** The snapshot back from its sections; throws when they do not hold what a snapshot needs. */
+function fromSections(sections: Readonly<Record<Section, Uint8Array>>): IndexSnapshot {
+  const words = (section: Section) => {
+    const b = sections[section];
+    if (b.length % 4 !== 0) throw new Error(`section ${section} is not whole numbers`);
+    // A view when aligned (each section read into its own buffer); a copy otherwise.
+    return b.byteOffset % 4 === 0 ? new Uint32Array(b.buffer, b.byteOffset, b.length / 4) : new Uint32Array(new Uint8Array(b).buffer);
+  };
+  const asBuffer = (b: Uint8Array) => Buffer.from(b.buffer, b.byteOffset, b.length);
+  const meta = JSON.parse(asBuffer(sections.meta).toString('utf8')) as MetaSection;
+  if (!meta?.minisearch || !Array.isArray(meta.documents)) throw new Error('metadata section incomplete');
+  return {
+    documents: meta.documents,
+    vocabulary: meta.vocabulary,
+    passages: words('passages'),
+    textStart: words('textStart'),
+    texts: asBuffer(sections.texts),
+    minisearch: { ...meta.minisearch, postings: asBuffer(sections.postings) },
+  };
+}
+
+/**
+ * A snapshot as one block of bytes and back, in the layout of a saved index after its header (a
+ * line with the sections' sizes instead): for measuring what saving and loading cost (the bench).
+ */
+export function snapshotToBytes(snapshot: IndexSnapshot): Buffer {
+  const sections = toSections(snapshot);
+  const sizes = Object.fromEntries(SECTIONS.map((s) => [s, sections[s].length]));
+  return Buffer.concat([Buffer.from(`${JSON.stringify(sizes)}\n`, 'utf8'), ...SECTIONS.map((s) => sections[s])]);
+}
+
+export function snapshotFromBytes(bytes: Uint8Array): IndexSnapshot {
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
+  const nl = buf.indexOf(10);
+  const sizes = JSON.parse(buf.toString('utf8', 0, nl)) as Record<Section, number>;
+  const sections = {} as Record<Section, Uint8Array>;
+  let at = nl + 1;
+  for (const s of SECTIONS) {
+    sections[s] = buf.subarray(at, at + checkedSize(sizes[s]));
+    at += sizes[s];
+  }
+  if (at !== buf.length) throw new Error(`${buf.length} bytes where the sizes say ${at}`);
+  return fromSections(sections);
+}
+
+const checkedSize = (n: unknown): number => {
+  if (typeof n !== 'number' || !Number.isSafeInteger(n) || n < 0) throw new Error('section sizes missing');
+  return n;
+};
 
 /**
  * Writes the index atomically: a temporary file in the same folder, then rename, so a crash
@@ -105,6 +252,7 @@ export async function saveIndex(
   fingerprint: string,
   extra: { readonly skipped?: readonly SkippedFile[]; readonly pipelineVersion?: number } = {},
 ): Promise<IndexStamp> {
+  const sections = toSections(index.snapshot());
   // Stamp fields first: readIndexStamp finds them in the file's first bytes.
   const file: IndexFile = {
     format: FORMAT,
@@ -113,9 +261,12 @@ export async function saveIndex(
     createdAt: new Date().toISOString(),
     skipped: extra.skipped ?? [],
     ...(extra.pipelineVersion !== undefined ? { pipelineVersion: extra.pipelineVersion } : {}),
-    snapshot: index.snapshot(),
+    snapshot: {
+      byteOrder: BYTE_ORDER,
+      sections: Object.fromEntries(SECTIONS.map((s) => [s, sections[s].length])) as Record<Section, number>,
+    },
   };
-  await writeFileAtomic(path, JSON.stringify(file));
+  await writeFileAtomic(path, [Buffer.from(`${JSON.stringify(file)}\n`, 'utf8'), ...SECTIONS.map((s) => sections[s])]);
   return { fingerprint, createdAt: file.createdAt };
 }
 
@@ -189,7 +340,7 @@ export async function readIndexHeader(path: string): Promise<IndexHeader | null>
 }
 
 /** Writes `data` to `path` through a temporary sibling and a rename. */
-export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
+export async function writeFileAtomic(path: string, data: string | Uint8Array | readonly Uint8Array[]): Promise<void> {
   await mkdir(dirname(path), { recursive: true });
   const tmp = `${path}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
   try {

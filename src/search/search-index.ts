@@ -1,10 +1,12 @@
-import MiniSearch, { type AsPlainObject } from 'minisearch';
+import MiniSearch from 'minisearch';
 import { LANGS, type Document, type DocumentMeta, type Lang, type Passage, type SearchHit, type SearchOptions } from '../types.js';
 import { Analyser, type QueryTerm } from './analyser.js';
 import { answerType, sentenceFits } from './answer-type.js';
 import { expandAcrossLanguages } from './bilingual.js';
 import { bundledLexicon } from './lexicon.js';
 import { dateInRange, dateReference, parseBound } from './dates.js';
+import { DocumentTable } from './document-table.js';
+import { packMiniSearch, unpackMiniSearch, type PackedMiniSearch } from './postings.js';
 import { rank, type RankGroup, type RankStats, type WeightedTerm } from './rank.js';
 import { Vocabulary, type VocabularySnapshot } from './vocabulary.js';
 
@@ -81,25 +83,29 @@ export const DEFAULT_TUNING: MatchTuning = {
   bilingualLexicon: true,
 };
 
-/** The serialisable form of an index (see persist.ts). */
+/**
+ * The saved form of an index (see persist.ts): JSON-friendly parts (document metadata, vocabulary,
+ * MiniSearch's counts), MiniSearch's postings as JSON lines, and typed arrays (passage offsets) and
+ * bytes (texts) saved as they are.
+ */
 export interface IndexSnapshot {
-  readonly documents: readonly Omit<Document, 'passages'>[];
-  readonly passages: readonly Omit<Passage, 'text'>[];
-  readonly minisearch: AsPlainObject;
+  readonly documents: readonly DocumentMeta[];
+  /** See DocumentTable: five numbers a passage, the texts' byte offsets, the texts. */
+  readonly passages: Uint32Array;
+  readonly textStart: Uint32Array;
+  readonly texts: Buffer;
+  /** MiniSearch, its postings as JSON lines (see postings.ts). */
+  readonly minisearch: PackedMiniSearch;
   /** Index terms and their document frequencies, counted while indexing (see Vocabulary). */
   readonly vocabulary: VocabularySnapshot;
 }
 
 /**
- * An immutable search index over a corpus: passages in MiniSearch, documents and passages in maps.
+ * An immutable search index over a corpus: passages in MiniSearch, documents and passages in a
+ * compact table that makes passage objects on demand (see DocumentTable).
  * Immutable so the engine can swap a new one in atomically while queries run on the old one.
  */
 export class SearchIndex {
-  private readonly docsById: ReadonlyMap<string, Document>;
-  private readonly passagesById: ReadonlyMap<string, Passage>;
-  /** Metadata of each document, made once: every hit and every listing hands these out. */
-  private readonly metas: readonly DocumentMeta[];
-  private readonly metaById: ReadonlyMap<string, DocumentMeta>;
   /** `YYYY-MM` of every dated article, for questions that name a month. */
   private readonly articleMonths: ReadonlySet<string>;
   private readonly langs: readonly Lang[];
@@ -107,17 +113,13 @@ export class SearchIndex {
   private constructor(
     private readonly ms: MiniSearch,
     private readonly vocabulary: Vocabulary,
-    documents: readonly Document[],
+    private readonly table: DocumentTable,
     private readonly analyser: Analyser,
     private readonly tuning: MatchTuning,
   ) {
-    this.docsById = new Map(documents.map((d) => [d.id, d]));
-    this.passagesById = new Map(documents.flatMap((d) => d.passages.map((p) => [p.id, p] as const)));
-    this.metas = documents.map(({ text: _t, passages: _p, ...meta }) => meta);
-    this.metaById = new Map(this.metas.map((m) => [m.id, m]));
-    this.articleMonths = new Set(this.metas.flatMap((m) => (m.date ? [m.date.iso.slice(0, 7)] : [])));
+    this.articleMonths = new Set(table.metas.flatMap((m) => (m.date ? [m.date.iso.slice(0, 7)] : [])));
     const langs = new Set<Lang>();
-    for (const p of this.passagesById.values()) langs.add(p.lang);
+    for (let i = 0; i < table.passageCount; i++) langs.add(table.passageLang(i));
     this.langs = [...langs].sort();
   }
 
@@ -142,31 +144,24 @@ export class SearchIndex {
       );
       onProgress?.(i + 1, documents.length);
     });
-    return new SearchIndex(ms, Vocabulary.fromCounts(df), documents, analyser, tuning);
+    return new SearchIndex(ms, Vocabulary.fromCounts(df), DocumentTable.fromDocuments(documents), analyser, tuning);
   }
 
   /** Restores an index saved with snapshot(); no text is analysed again. */
   static restore(snapshot: IndexSnapshot, analyser: Analyser, tuning: MatchTuning = DEFAULT_TUNING): SearchIndex {
-    const ms = MiniSearch.loadJS(snapshot.minisearch, MS_OPTIONS);
     const vocabulary = Vocabulary.restore(snapshot.vocabulary);
-    const byDoc = new Map<string, Passage[]>();
-    const texts = new Map(snapshot.documents.map((d) => [d.id, d.text]));
-    for (const p of snapshot.passages) {
-      const text = texts.get(p.docId);
-      if (text === undefined) throw new Error(`index snapshot: passage ${p.id} has no document`);
-      const list = byDoc.get(p.docId) ?? [];
-      list.push({ ...p, text: text.slice(p.start, p.end) });
-      byDoc.set(p.docId, list);
-    }
-    const documents = snapshot.documents.map((d) => ({ ...d, passages: byDoc.get(d.id) ?? [] }));
-    return new SearchIndex(ms, vocabulary, documents, analyser, tuning);
+    const ms = unpackMiniSearch(snapshot.minisearch, MS_OPTIONS);
+    // The passage ids MiniSearch now holds, so the table's lookup does not hold them twice.
+    const ids = Object.values(snapshot.minisearch.rest.documentIds) as string[];
+    const { documents: metas, passages, textStart, texts } = snapshot;
+    return new SearchIndex(ms, vocabulary, DocumentTable.restore({ metas, passages, textStart, texts }, ids), analyser, tuning);
   }
 
   /** What persist.ts writes. */
   snapshot(): IndexSnapshot {
-    const documents = [...this.docsById.values()].map(({ passages: _p, ...rest }) => rest);
-    const passages = [...this.passagesById.values()].map(({ text: _t, ...rest }) => rest);
-    return { documents, passages, minisearch: this.ms.toJSON(), vocabulary: this.vocabulary.snapshot() };
+    const vocabulary = this.vocabulary.snapshot();
+    const { metas, passages, textStart, texts } = this.table.parts();
+    return { documents: metas, passages, textStart, texts, minisearch: packMiniSearch(this.ms), vocabulary };
   }
 
   /** Languages present in the corpus, sorted. */
@@ -176,24 +171,28 @@ export class SearchIndex {
 
   /** Document metadata, in corpus order. */
   documents(): readonly DocumentMeta[] {
-    return this.metas;
+    return this.table.metas;
   }
 
-  /** Full documents (text and passages), e.g. for timeline extraction and incremental reindexing. */
+  /**
+   * Full documents (text and passages), e.g. for timeline extraction and incremental reindexing:
+   * made from the table at each call, so a caller that needs them holds them only while it does.
+   */
   fullDocuments(): readonly Document[] {
-    return [...this.docsById.values()];
+    return this.table.metas.map((m) => this.table.document(m.id) as Document);
   }
 
   document(id: string): Document | undefined {
-    return this.docsById.get(id);
+    return this.table.document(id);
   }
 
   passage(id: string): Passage | undefined {
-    return this.passagesById.get(id);
+    const i = this.table.passageIndex(id);
+    return i === undefined ? undefined : this.table.passage(i);
   }
 
   get passageCount(): number {
-    return this.passagesById.size;
+    return this.table.passageCount;
   }
 
   /** Query terms of a text as this index would match them (used by answerers to score sentences). */
@@ -209,7 +208,7 @@ export class SearchIndex {
    * variant. A term the corpus never uses gets the highest weight: it is what the question is about.
    */
   termWeight(term: QueryTerm): number {
-    const n = this.passagesById.size;
+    const n = this.table.passageCount;
     const df = Math.max(0, ...term.variants.map((v) => this.documentFrequency(v)));
     return Math.log(1 + (n - df + 0.5) / (df + 0.5));
   }
@@ -234,8 +233,11 @@ export class SearchIndex {
     const from = options.from !== undefined ? parseBound(options.from, 'from') : undefined;
     const to = options.to !== undefined ? parseBound(options.to, 'to') : undefined;
     const boost = dateRef?.boost;
-    const metaOf = (passageId: string) => this.metaById.get(this.passagesById.get(passageId)?.docId ?? '');
-    const n = this.passagesById.size;
+    const metaOf = (passageId: string) => {
+      const i = this.table.passageIndex(passageId);
+      return i === undefined ? undefined : this.table.metaOfPassage(i);
+    };
+    const n = this.table.passageCount;
     // Re-ranking reads passage text, so it looks only at the head of the ranking: the tail cannot
     // climb into the top `limit` anyway.
     const head = rank(
@@ -255,7 +257,8 @@ export class SearchIndex {
     const typed =
       type === 'number' || type === 'date'
         ? head.map((r) => {
-            const text = this.passagesById.get(r.id)?.text ?? '';
+            const i = this.table.passageIndex(r.id);
+            const text = i === undefined ? '' : this.table.passageText(i);
             return sentenceFits(type, text) ? { id: r.id, score: r.score * this.tuning.answerTypeBoost } : r;
           })
         : head;
@@ -265,17 +268,21 @@ export class SearchIndex {
   /** Re-ranks with a per-document decay and keeps the best `limit`. */
   private diversify(results: readonly { id: unknown; score: number }[], limit: number): SearchHit[] {
     const seen = new Map<string, number>();
-    const hits: SearchHit[] = [];
+    const kept: { i: number; doc: DocumentMeta; score: number }[] = [];
     // Only the head of the list can move into the top `limit`: a decayed score never grows.
     for (const r of results.slice(0, limit * 4)) {
-      const passage = this.passagesById.get(r.id as string);
-      const doc = passage && this.metaById.get(passage.docId);
-      if (!passage || !doc) continue;
+      const i = this.table.passageIndex(r.id as string);
+      if (i === undefined) continue;
+      const doc = this.table.metaOfPassage(i);
       const k = seen.get(doc.id) ?? 0;
       seen.set(doc.id, k + 1);
-      hits.push({ passage, doc, score: r.score * this.tuning.sameDocumentDecay ** k });
+      kept.push({ i, doc, score: r.score * this.tuning.sameDocumentDecay ** k });
     }
-    return hits.sort((a, b) => b.score - a.score).slice(0, limit);
+    // Passage objects (and their texts) are made for the hits returned only.
+    return kept
+      .sort((a, b) => b.score - a.score)
+      .slice(0, limit)
+      .map(({ i, doc, score }) => ({ passage: this.table.passage(i), doc, score }));
   }
 
   /**
@@ -286,7 +293,7 @@ export class SearchIndex {
    */
   private toQuery(terms: readonly QueryTerm[]): RankGroup[] {
     const t = this.tuning;
-    const n = Math.max(1, this.passagesById.size);
+    const n = Math.max(1, this.table.passageCount);
     const withDf = terms.map((term) => ({ term, df: Math.max(0, ...term.variants.map((v) => this.documentFrequency(v))) }));
     const kept = withDf.filter(({ df }) => df <= Math.max(n * t.maxDocumentShare, t.expansionFloor));
     return (kept.length > 0 ? kept : withDf).flatMap(({ term, df }) => {

@@ -1,11 +1,20 @@
 import { readFile } from 'node:fs/promises';
 import { readFileHead, writeFileAtomic } from '../search/persist.js';
-import type { Document, TimelineEvent } from '../types.js';
+import type { Document, DocumentMeta, TimelineEvent } from '../types.js';
 import { extractEvents } from './extract.js';
 import { mergeEvents } from './merge.js';
 
 /** Bump when extraction or merging changes: a cache written by another version is ignored. */
 export const EXTRACTION_VERSION = 2;
+
+/**
+ * Documents as an index holds them (SearchIndex is one): every document's metadata, and a whole
+ * document made on request, so only new or changed ones need their text.
+ */
+export interface DocumentSource {
+  documents(): readonly DocumentMeta[];
+  document(id: string): Document | undefined;
+}
 
 /** Per-document events: what a reindex reuses for the documents that did not change. */
 interface DocsFile {
@@ -33,9 +42,9 @@ export interface EventCache {
   /**
    * The merged events of these documents. When `fingerprint` (the index's corpus fingerprint) names
    * the saved merged timeline, that is returned as it is; otherwise only new or changed documents are
-   * extracted, and the events are merged.
+   * extracted (from a DocumentSource, only they are made whole), and the events are merged.
    */
-  eventsFor(docs: readonly Document[], fingerprint?: string): Promise<TimelineEvent[]>;
+  eventsFor(docs: readonly Document[] | DocumentSource, fingerprint?: string): Promise<TimelineEvent[]>;
   /** Writes what changed since the last save (atomically). */
   save(): Promise<void>;
   readonly stats: Readonly<EventCacheStats>;
@@ -83,7 +92,7 @@ export async function openEventCache(path: string, merged = mergedPath(path)): P
 
   return {
     stats,
-    async eventsFor(current, fingerprint) {
+    async eventsFor(given, fingerprint) {
       if (fingerprint !== undefined) {
         if (timeline?.fingerprint === fingerprint) return timeline.events;
         const saved = await loadMerged(fingerprint);
@@ -93,13 +102,17 @@ export async function openEventCache(path: string, merged = mergedPath(path)): P
         }
       }
       docs ??= await loadDocs();
+      const current: readonly DocumentMeta[] = Array.isArray(given) ? given : (given as DocumentSource).documents();
+      const whole = (meta: DocumentMeta): Document | undefined =>
+        Array.isArray(given) ? (meta as Document) : (given as DocumentSource).document(meta.id);
       const next = new Map<string, { hash: string; events: TimelineEvent[] }>();
-      for (const doc of current) {
-        const cached = docs.get(doc.id);
-        if (cached && cached.hash === doc.hash) {
-          next.set(doc.id, cached);
+      for (const meta of current) {
+        const cached = docs.get(meta.id);
+        if (cached && cached.hash === meta.hash) {
+          next.set(meta.id, cached);
         } else {
-          next.set(doc.id, { hash: doc.hash, events: extractEvents(doc) });
+          const doc = whole(meta);
+          next.set(meta.id, { hash: meta.hash, events: doc ? extractEvents(doc) : [] });
           stats.extracted++;
           docsDirty = true;
         }

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { rm, writeFile } from 'node:fs/promises';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { dirsApp, tempDirs, trackApps } from '../helpers/corpus-dirs.js';
@@ -52,5 +52,36 @@ describe('start-up with a saved index', () => {
     const second = track(await dirsApp(dirs));
     expect((await second.engine.timeline()).some((e) => e.date === '2021-10-03')).toBe(true);
     expect(logged(second.logs.lines, 'timeline ready')).toMatchObject({ extracted: 1, merged: true });
+  });
+
+  it('shows the same passage texts, accents and curly quotes included, after a restart from the saved index', async () => {
+    const dirs = await tempDirs({
+      ...DATED,
+      'delta.txt': ' date 2022-03 Le général Lecointre l’a confirmé : « Barkhane s’achève à Gao ».\n\nÉté 2022 : les derniers soldats français quittent Gao.',
+    });
+    const question = 'Quand les derniers soldats français quittent-ils Gao ?';
+    const built = track(await dirsApp(dirs));
+    const before = await built.engine.ask(question);
+    const after = track(await dirsApp(dirs));
+    expect(logged(after.logs.lines, 'index loaded')).toMatchObject({ source: 'loaded' });
+    const answer = await after.engine.ask(question);
+    expect(answer.citations.map((c) => [c.passageId, c.text])).toEqual(before.citations.map((c) => [c.passageId, c.text]));
+    expect(answer.citations.map((c) => c.text)).toContain('Été 2022 : les derniers soldats français quittent Gao.');
+    const [hit] = after.engine.search('Lecointre');
+    expect(hit?.passage.text).toBe('Le général Lecointre l’a confirmé : « Barkhane s’achève à Gao ».');
+  });
+
+  it('rebuilds an index saved by an earlier version of Griot (one JSON object) and answers from it', async () => {
+    const dirs = await tempDirs(DATED);
+    track(await dirsApp(dirs));
+    const path = join(dirs.dataDir, 'index.json');
+    const header = JSON.parse((await readFile(path, 'utf8')).split('\n')[0] ?? '') as Record<string, unknown>;
+    // What format 3 wrote: the header fields, then the whole snapshot in the same JSON object.
+    await writeFile(path, JSON.stringify({ ...header, format: 3, snapshot: { documents: [], passages: [], minisearch: {}, vocabulary: {} } }));
+    const app = track(await dirsApp(dirs));
+    expect(logged(app.logs.lines, 'index built')).toMatchObject({ source: 'built', reason: 'saved index was made by another version of Griot' });
+    expect((await app.engine.ask('Wagner Bamako')).citations.length).toBeGreaterThan(0);
+    const third = track(await dirsApp(dirs));
+    expect(logged(third.logs.lines, 'index loaded')).toMatchObject({ source: 'loaded' });
   });
 });

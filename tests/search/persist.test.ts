@@ -52,6 +52,21 @@ describe('saveIndex / loadIndex', () => {
     expect(loaded.reason).toMatch(/corrupt/);
   });
 
+  it('reports a file whose postings were overwritten (same size) as corrupt instead of loading a wrong index', async () => {
+    const dir = await tmp();
+    const path = join(dir, 'index.json');
+    await saveIndex(path, await seedIndex(), 'fp');
+    const bytes = await readFile(path);
+    const headerEnd = bytes.indexOf(10) + 1;
+    const sizes = (JSON.parse(bytes.subarray(0, headerEnd).toString('utf8')) as { snapshot: { sections: Record<string, number> } }).snapshot.sections;
+    const postingsAt = headerEnd + (sizes.meta ?? 0) + (sizes.passages ?? 0) + (sizes.textStart ?? 0);
+    bytes.write('#'.repeat(64), postingsAt + 100);
+    await writeFile(path, bytes);
+    const loaded = await loadIndex(path, 'fp', new Analyser());
+    expect(loaded.index).toBeNull();
+    expect(loaded.reason).toMatch(/corrupt/);
+  });
+
   it('says there is no saved index yet when the file is missing', async () => {
     const loaded = await loadIndex(join(await tmp(), 'index.json'), 'fp', new Analyser());
     expect(loaded.reason).toBe('no saved index yet');

@@ -20,10 +20,10 @@ export interface EngineAdapter {
   build(input: BenchInput): void;
   /** Passage ids of the best `k` passages, best first. */
   search(query: string, k: number): string[];
-  /** The index serialised as it would be persisted. */
-  save?(): string;
-  /** Replaces the index with one parsed from `save()`'s output (JSON.parse included). */
-  load?(data: string): void;
+  /** The index serialised as it would be persisted (JSON text, or bytes for Griot's sectioned file). */
+  save?(): string | Uint8Array;
+  /** Replaces the index with one parsed from what its own `save()` returned (JSON.parse included). */
+  load?(data: string | Uint8Array): void;
   release(): void;
 }
 

@@ -34,7 +34,7 @@ export function flexSearchEngine(): EngineAdapter {
     },
     load(data) {
       const next = newIndex();
-      for (const [key, part] of JSON.parse(data) as [string, string][]) next.import(key, part);
+      for (const [key, part] of JSON.parse(data as string) as [string, string][]) next.import(key, part);
       index = next;
     },
     release() {

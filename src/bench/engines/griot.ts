@@ -1,6 +1,7 @@
 /** Griot's own index: the full analyser (stopwords, Snowball stems, accent folding) over MiniSearch. */
 import { Analyser } from '../../search/analyser.js';
-import { SearchIndex, type IndexSnapshot } from '../../search/search-index.js';
+import { snapshotFromBytes, snapshotToBytes } from '../../search/persist.js';
+import { SearchIndex } from '../../search/search-index.js';
 import type { BenchInput, EngineAdapter } from './engine.js';
 
 /** SearchIndex.build / search / snapshot / restore, each build with a fresh analyser (its stem cache counted). */
@@ -20,10 +21,10 @@ export function griotEngine(): EngineAdapter {
       return current().search(query, { limit: k }).map((h) => h.passage.id);
     },
     save() {
-      return JSON.stringify(current().snapshot());
+      return snapshotToBytes(current().snapshot());
     },
     load(data) {
-      index = SearchIndex.restore(JSON.parse(data) as IndexSnapshot, new Analyser());
+      index = SearchIndex.restore(snapshotFromBytes(typeof data === 'string' ? Buffer.from(data, 'utf8') : data), new Analyser());
     },
     release() {
       index = null;

@@ -94,7 +94,7 @@ export function lunrEngine(maxPassages?: number): EngineAdapter {
     load(data) {
       // The serialised pipeline names multiLanguage's trimmer, registered when the plugin is first made.
       languagePlugin(langs);
-      index = lunr.Index.load(JSON.parse(data) as object);
+      index = lunr.Index.load(JSON.parse(data as string) as object);
     },
     release() {
       index = null;

@@ -27,7 +27,7 @@ export function miniSearchEngine(): EngineAdapter {
       return JSON.stringify(current());
     },
     load(data) {
-      ms = MiniSearch.loadJSON(data, OPTIONS);
+      ms = MiniSearch.loadJSON(data as string, OPTIONS);
     },
     release() {
       ms = null;
