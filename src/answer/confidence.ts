@@ -18,10 +18,15 @@ export interface ConfidenceInput {
    * sentence and its neighbours; null when the question has only names and figures.
    */
   readonly focus?: number | null;
+  /** Weighted share of the question's untranslatable proper names (anchors) missing from the passage, 0..1. */
+  readonly missingAnchors?: number;
 }
 
 /** Refusal below this confidence (chosen from the sweep printed by `npm run eval`). */
 export const DEFAULT_THRESHOLD = 0.25;
+
+/** How much a passage that does not name the question's untranslatable names is trusted less. */
+const ANCHOR_WEIGHT = 0.5;
 
 /**
  * Coverage, averaged with the span's match when the question wants a span (a "how many" question is
@@ -32,5 +37,5 @@ export const DEFAULT_THRESHOLD = 0.25;
 export function confidence(input: ConfidenceInput): number {
   const base = input.span === null ? input.coverage : (input.coverage + input.span) / 2;
   const focusFactor = input.focus === null || input.focus === undefined ? 1 : 0.4 + 0.6 * input.focus;
-  return base * focusFactor * (1 - 0.5 * (input.unknown ?? 0));
+  return base * focusFactor * (1 - 0.5 * (input.unknown ?? 0)) * (1 - ANCHOR_WEIGHT * (input.missingAnchors ?? 0));
 }

@@ -39,6 +39,10 @@ export interface ExtractiveOptions {
   /** Whether some passage of the index contains the term (any variant); unknown terms weigh less and lower the confidence. */
   readonly isKnown?: (term: QueryTerm) => boolean;
   readonly signals?: AnswerSignals;
+  /** Languages of the corpus. */
+  readonly languages?: readonly Lang[];
+  /** The whole text of a document (its passages), where the question's names are looked for. */
+  readonly documentText?: (docId: string) => string | undefined;
 }
 
 /** A sentence of a retrieved passage with how well it answers the question. */
@@ -53,6 +57,8 @@ export interface ScoredSentence {
   readonly focus: number | null;
   /** The sentences before and after it in the passage (those of 20 characters or more). */
   readonly neighbours: readonly string[];
+  /** Index terms of the sentence and its neighbours. */
+  readonly stems: ReadonlySet<string>;
 }
 
 /** The best sentence with its short answer and confidence: what the answer (or refusal) is made from. */
@@ -116,25 +122,47 @@ export function extractiveAnswer(question: string, hits: readonly SearchHit[], l
 
 /** Candidate sentences with their short answers and confidences, most confident first. Exported for eval. */
 export function judge(question: string, hits: readonly SearchHit[], options: ExtractiveOptions = {}): Judged[] {
+  // The sentences are ranked on all the question's words; the best one's confidence then leaves out
+  // the words the word list could not have shown in its language (see `share`). Ranking on the
+  // latter too lets sentences of a large foreign-language haystack through on the few words left.
+  const ranked = judgeWith(question, hits, options, 1);
+  const best = ranked[0];
+  if (!best) return ranked;
+  const same = judgeWith(question, hits, options, 0).find((j) => j.sentence.text === best.sentence.text && j.sentence.hit === best.sentence.hit);
+  return same && same.confidence > best.confidence ? [{ ...best, confidence: same.confidence }, ...ranked.slice(1)] : ranked;
+}
+
+/** `judge` with words the list cannot translate weighing `gaps` of their weight where missing (1: as any word). */
+function judgeWith(question: string, hits: readonly SearchHit[], options: ExtractiveOptions, gaps: number): Judged[] {
   const signals = options.signals ?? ALL_SIGNALS;
   const terms = answerTerms(question, options.terms ?? analyser.queryTerms(question, ['nl', 'fr', 'en']));
-  const ranked = scoreSentences(question, hits, options);
+  const ranked = scoreSentences(question, hits, options, gaps);
   if (ranked.length === 0) return [];
   const weightOf = termWeigher(options, terms);
   // Share of the question (by weight) that the corpus has no word for: off-topic questions are mostly that.
-  const unknown = options.isKnown ? share(terms, weightOf, (t) => isUnknown(t, options)) : 0;
+  // A word the list cannot translate into any language of the corpus is unknown whatever the topic: not counted.
+  const unknown = options.isKnown
+    ? share(terms, weightOf, (t) => isUnknown(t, options) && (options.languages === undefined || options.languages.some((l) => checkable(t, l))))
+    : 0;
   const kind = spanKind(question);
   const countedTokens = kind === 'number' ? countedPhrase(question) : [];
   const counted = terms.filter((t) => countedTokens.includes(t.token));
+  // The question's proper names that no word list translates (Niger, Wagner, Takuba): a passage that
+  // answers it names them, in any language. Size-independent, unlike the corpus statistics above.
+  const anchors = terms.filter((t) => t.isName && !t.isNumber && t.checkableIn !== undefined && t.checkableIn.length === 1);
+  const passageStems = new Map<SearchHit, Set<string>>();
+  const stemsOf = (hit: SearchHit) =>
+    passageStems.get(hit) ??
+    passageStems.set(hit, new Set(analyser.indexTerms(`${hit.doc.title} ${options.documentText?.(hit.doc.id) ?? hit.passage.text}`, hit.passage.lang))).get(hit)!;
 
   const out = ranked.slice(0, JUDGED).map((sentence): Judged => {
     // The span may sit in a neighbour ("…helikopters, wapens en munitie in Bamako. Het wapentuig behoort
     // toe aan de Wagner Groep…"): taken from there, discounted, and quoted with it.
-    let short = kind && signals.shortAnswer ? spanOf(sentence.text, sentence.hit, terms, counted, kind, weightOf, signals) : null;
+    let short = kind && signals.shortAnswer ? spanOf(sentence.text, sentence.hit, terms, counted, kind, weightOf, signals, gaps) : null;
     let shortFrom: string | undefined;
     if (kind && signals.shortAnswer && (short?.match ?? 0) < 0.5) {
       for (const n of sentence.neighbours) {
-        const s = spanOf(n, sentence.hit, terms, counted, kind, weightOf, signals);
+        const s = spanOf(n, sentence.hit, terms, counted, kind, weightOf, signals, gaps);
         if (s && s.match * NEIGHBOUR_DISCOUNT > (short?.match ?? 0)) {
           short = { text: s.text, match: s.match * NEIGHBOUR_DISCOUNT };
           shortFrom = n;
@@ -143,13 +171,14 @@ export function judge(question: string, hits: readonly SearchHit[], options: Ext
     }
     // A question that wants a figure or date and finds none has no answer here; a "which" question may be answered by a description.
     const span = kind && signals.shortAnswer && kind !== 'name' ? (short?.match ?? 0) : null;
-    return { sentence, short, ...(shortFrom ? { shortFrom } : {}), confidence: confidence({ coverage: sentence.coverage, span, unknown, focus: sentence.focus }) };
+    const missingAnchors = anchors.length === 0 ? 0 : 1 - share(anchors, weightOf, (t) => matches(t, stemsOf(sentence.hit), signals));
+    return { sentence, short, ...(shortFrom ? { shortFrom } : {}), confidence: confidence({ coverage: sentence.coverage, span, unknown, focus: sentence.focus, missingAnchors }) };
   });
   return out.sort((a, b) => b.confidence - a.confidence || b.sentence.score - a.sentence.score);
 }
 
 /** Every sentence of the top passages, best first. Exported for evaluation and calibration. */
-export function scoreSentences(question: string, hits: readonly SearchHit[], options: ExtractiveOptions = {}): ScoredSentence[] {
+export function scoreSentences(question: string, hits: readonly SearchHit[], options: ExtractiveOptions = {}, gaps = 1): ScoredSentence[] {
   const signals = options.signals ?? ALL_SIGNALS;
   const terms = answerTerms(question, options.terms ?? analyser.queryTerms(question, ['nl', 'fr', 'en']));
   if (terms.length === 0 || hits.length === 0) return [];
@@ -163,7 +192,7 @@ export function scoreSentences(question: string, hits: readonly SearchHit[], opt
     const sentences = splitSentences(hit.passage.text).map((s) => s.text.trim());
     const stems = sentences.map((s) => new Set(analyser.indexTerms(s, hit.passage.lang)));
     const covered = (sets: readonly (ReadonlySet<string> | undefined)[], of: readonly QueryTerm[] = terms) =>
-      share(of, weightOf, (t) => sets.some((set) => set !== undefined && matches(t, set, signals)));
+      share(of, weightOf, (t) => sets.some((set) => set !== undefined && matches(t, set, signals)), { lang: hit.passage.lang, gaps });
     const common = terms.filter((t) => !t.isName && !t.isNumber);
     sentences.forEach((text, i) => {
       if (text.length < 20) return;
@@ -173,7 +202,8 @@ export function scoreSentences(question: string, hits: readonly SearchHit[], opt
       const coverage = covered([stems[i - 1], stems[i], stems[i + 1]]);
       const focus = common.length > 0 ? covered([stems[i - 1], stems[i], stems[i + 1]], common) : null;
       const neighbours = [sentences[i - 1], sentences[i + 1]].filter((n): n is string => n !== undefined && n.length >= 20);
-      out.push({ hit, text, coverage: (own + coverage) / 2, focus, neighbours, score: sentenceScore((own + coverage) / 2, hit.score / topScore, rank, type, text) });
+      const near = new Set([...(stems[i - 1] ?? []), ...stems[i]!, ...(stems[i + 1] ?? [])]);
+      out.push({ hit, text, coverage: (own + coverage) / 2, focus, neighbours, stems: near, score: sentenceScore((own + coverage) / 2, hit.score / topScore, rank, type, text) });
     });
   });
   return out.sort((a, b) => b.score - a.score);
@@ -190,13 +220,21 @@ const META = new Set([
 ]);
 
 /**
+ * A noun that names the kind of answer after a question word or article ("on what date", "op welke
+ * dag", "the number of", "le nombre de"): the answer is a date or a figure, the sentence rarely says
+ * "date" or "number".
+ */
+const TYPE_NOUN = /\b(?:what|which|welke?|quel(?:le)?s?|the|het|le|la|a|an|een|un|une)\s+(date|datum|day|dag|jour|year|jaar|annee|number|aantal|nombre)\b/g;
+
+/**
  * The question's terms a sentence is judged on: without meta words, and without the month and year
  * of a "month year" date, which the search matched against article dates (a June 2021 article rarely
  * writes "June 2021").
  */
 export function answerTerms(question: string, terms: readonly QueryTerm[]): QueryTerm[] {
   const ref = dateReference(question);
-  const kept = terms.filter((t) => !META.has(t.token) && !(ref && (ref.monthTokens.has(t.token) || ref.yearTokens.has(t.token))));
+  const named = new Set([...fold(question.toLowerCase()).matchAll(TYPE_NOUN)].map((m) => m[1]!));
+  const kept = terms.filter((t) => !META.has(t.token) && !named.has(t.token) && !(ref && (ref.monthTokens.has(t.token) || ref.yearTokens.has(t.token))));
   return kept.length > 0 ? kept : [...terms];
 }
 
@@ -214,9 +252,28 @@ function termWeigher(options: ExtractiveOptions, terms: readonly QueryTerm[]): (
 
 const isUnknown = (t: QueryTerm, options: ExtractiveOptions) => options.isKnown !== undefined && !options.isKnown(t);
 
-function share(terms: readonly QueryTerm[], weightOf: (t: QueryTerm) => number, found: (t: QueryTerm) => boolean): number {
-  const total = terms.reduce((sum, t) => sum + weightOf(t), 0);
-  return total === 0 ? 0 : terms.reduce((sum, t) => sum + (found(t) ? weightOf(t) : 0), 0) / total;
+
+/**
+ * Weighted share of `terms` that are `found`. With `gaps`, in text of language `lang` a term missing
+ * there that the word list cannot translate into `lang` weighs `gaps` of its weight: its absence is
+ * what a gap in the list looks like, not evidence against the sentence; found (a cognate), it counts whole.
+ */
+function share(
+  terms: readonly QueryTerm[],
+  weightOf: (t: QueryTerm) => number,
+  found: (t: QueryTerm) => boolean,
+  gaps?: { readonly lang: Lang; readonly gaps: number },
+): number {
+  let total = 0;
+  let hit = 0;
+  for (const t of terms) {
+    const w = weightOf(t);
+    if (found(t)) {
+      hit += w;
+      total += w;
+    } else total += gaps && !checkable(t, gaps.lang) ? w * gaps.gaps : w;
+  }
+  return total === 0 ? 0 : hit / total;
 }
 
 function sentenceScore(coverage: number, relScore: number, rank: number, type: AnswerType, text: string): number {
@@ -263,6 +320,7 @@ function spanOf(
   kind: SpanKind,
   weightOf: (t: QueryTerm) => number,
   signals: AnswerSignals,
+  gaps: number,
 ): ShortAnswer | null {
   const tokens: SentenceToken[] = tokenizeCased(text).map((t) => ({ text: t, term: analyser.indexTerms(t, hit.passage.lang)[0] ?? null }));
   // The span is matched on the question's common words, the counted noun and the verb ("soldiers",
@@ -287,16 +345,31 @@ function spanOf(
       }
       return best;
     };
-    const total = focus.reduce((sum, t) => sum + weightOf(t), 0);
-    const match = total === 0 ? 0 : focus.reduce((sum, t) => sum + weightOf(t) * near(t), 0) / total;
+    const match = nearShare(focus, weightOf, near, hit.passage.lang, gaps);
     // "How many Czech soldiers": every word of what is counted, names included, belongs beside the figure.
-    const countedTotal = counted.reduce((sum, t) => sum + weightOf(t), 0);
-    const countedNear = countedTotal === 0 ? 1 : counted.reduce((sum, t) => sum + weightOf(t) * near(t), 0) / countedTotal;
+    const countedNear = counted.length === 0 ? 1 : nearShare(counted, weightOf, near, hit.passage.lang, gaps);
     return match * (0.5 + 0.5 * countedNear);
   };
   // A candidate that is a question word in another language (Russian → Russische) answers nothing.
   const inQuestion = (tok: SentenceToken) => tok.term !== null && terms.some((t) => matches(t, new Set([tok.term!]), signals));
   return shortAnswer(text, tokens, kind, matchAt, inQuestion);
+}
+
+/** Names read the same in every language; other words only where the word list translates them. */
+const checkable = (t: QueryTerm, lang: Lang) => t.isName || t.isNumber || t.checkableIn === undefined || t.checkableIn.includes(lang);
+
+/** Like share, with a degree of presence 0..1 per term (nearness to a span). */
+function nearShare(terms: readonly QueryTerm[], weightOf: (t: QueryTerm) => number, near: (t: QueryTerm) => number, lang: Lang, gaps: number): number {
+  let total = 0;
+  let hit = 0;
+  for (const t of terms) {
+    const w = weightOf(t);
+    const n = near(t);
+    const wt = n > 0 || checkable(t, lang) ? w : w * gaps;
+    hit += wt * n;
+    total += wt;
+  }
+  return total === 0 ? 0 : hit / total;
 }
 
 /** A query term matches a sentence by a shared stem or translation, and (cognates) a compound that starts with it, or one edit. */

@@ -25,9 +25,12 @@ export function expandAcrossLanguages(
   return terms.map((term) => {
     if (term.isNumber) return term;
     const extra = new Set<string>();
+    const checkableIn: Lang[] = [from];
     for (const to of LANGS) {
       if (to === from) continue;
-      for (const w of lookup(term, from, to, analyser, lexicon)) {
+      const translations = lookup(term, from, to, analyser, lexicon);
+      if (translations.length > 0) checkableIn.push(to);
+      for (const w of translations) {
         // The surface form meets names (indexed unstemmed: "Nederland"), the stem the rest.
         extra.add(w);
         const stem = analyser.term(w, to);
@@ -35,7 +38,7 @@ export function expandAcrossLanguages(
       }
     }
     const variants = [...new Set([...term.variants, ...extra])];
-    return variants.length === term.variants.length ? term : { ...term, variants };
+    return { ...term, variants, checkableIn };
   });
 }
 
