@@ -155,6 +155,7 @@ function judgeWith(question: string, hits: readonly SearchHit[], options: Extrac
     passageStems.get(hit) ??
     passageStems.set(hit, new Set(analyser.indexTerms(`${hit.doc.title} ${options.documentText?.(hit.doc.id) ?? hit.passage.text}`, hit.passage.lang))).get(hit)!;
 
+  const whyQuestion = WHY.test(fold(question.toLowerCase()));
   const out = ranked.slice(0, JUDGED).map((sentence): Judged => {
     // The span may sit in a neighbour ("…helikopters, wapens en munitie in Bamako. Het wapentuig behoort
     // toe aan de Wagner Groep…"): taken from there, discounted, and quoted with it.
@@ -170,11 +171,30 @@ function judgeWith(question: string, hits: readonly SearchHit[], options: Extrac
       }
     }
     // A question that wants a figure or date and finds none has no answer here; a "which" question may be answered by a description.
-    const span = kind && signals.shortAnswer && kind !== 'name' ? (short?.match ?? 0) : null;
+    const reason = whyQuestion && signals.shortAnswer ? reasonIn(sentence) : null;
+    if (reason?.from) shortFrom = reason.from;
+    const span = kind && signals.shortAnswer && kind !== 'name' ? (short?.match ?? 0) : (reason?.match ?? null);
     const missingAnchors = anchors.length === 0 ? 0 : 1 - share(anchors, weightOf, (t) => matches(t, stemsOf(sentence.hit), signals));
     return { sentence, short, ...(shortFrom ? { shortFrom } : {}), confidence: confidence({ coverage: sentence.coverage, span, unknown, focus: sentence.focus, missingAnchors }) };
   });
   return out.sort((a, b) => b.confidence - a.confidence || b.sentence.score - a.sentence.score);
+}
+
+const WHY = /^\W*(why|waarom|pourquoi)\b/;
+
+/** Words that give a reason, in the three languages ("als gevolg van", "en raison de", "because"). */
+const REASON =
+  /\b(?:because|due to|owing to|as a result of|omdat|doordat|vanwege|wegens|als gevolg van|parce que?|puisque|car|grace a|(?:en raison|a cause|a la suite|suite|faute) (?:de|des|du|d'|a|aux))(?![a-z])/;
+
+/**
+ * For a "why" question: 1 when the sentence gives a reason (a causal word), 0.8 when a neighbour
+ * does (then quoted too), else 0. A why question is not answered by a sentence that only states the fact.
+ */
+function reasonIn(sentence: ScoredSentence): { readonly match: number; readonly from?: string } {
+  const gives = (text: string) => REASON.test(fold(text.toLowerCase()).replace(/’/g, "'"));
+  if (gives(sentence.text)) return { match: 1 };
+  const from = sentence.neighbours.find(gives);
+  return from ? { match: NEIGHBOUR_DISCOUNT, from } : { match: 0 };
 }
 
 /** Every sentence of the top passages, best first. Exported for evaluation and calibration. */

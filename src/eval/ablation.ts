@@ -32,7 +32,8 @@ export async function runAblation(corpusDir: string, questions: readonly EvalQue
       const hits = index.search(q.question, { limit: 8 });
       const lang = detectLanguage(q.question, 'en');
       const body = extractiveAnswer(q.question, hits, lang, {
-        terms: index.queryTerms(q.question), termWeight: (t) => index.termWeight(t), isKnown: (t) => t.variants.some((v) => index.documentFrequency(v) > 0), signals: v.signals });
+        terms: index.queryTerms(q.question), termWeight: (t) => index.termWeight(t), isKnown: (t) => t.variants.some((v) => index.documentFrequency(v) > 0), signals: v.signals,
+        documentText: (id) => index.document(id)?.text, languages: index.languages() });
       const answer: Answer = { id: q.id, question: q.question, mode: 'extractive', ...body, timings: { retrievalMs: 0, answerMs: 0, totalMs: 0 } };
       return scoreQuestion(q, hits, answer);
     });
