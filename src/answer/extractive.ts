@@ -147,9 +147,9 @@ function judgeWith(question: string, hits: readonly SearchHit[], options: Extrac
   const kind = spanKind(question);
   const countedTokens = kind === 'number' ? countedPhrase(question) : [];
   const counted = terms.filter((t) => countedTokens.includes(t.token));
-  // The question's proper names that no word list translates (Niger, Wagner, Takuba): a passage that
-  // answers it names them, in any language. Size-independent, unlike the corpus statistics above.
-  const anchors = terms.filter((t) => t.isName && !t.isNumber && t.checkableIn !== undefined && t.checkableIn.length === 1);
+  // The question's names (Niger, Wagner, Paris, or their translations): a document that answers it
+  // names them somewhere. Size-independent, unlike the corpus statistics above.
+  const anchors = terms.filter((t) => t.isName && !t.isNumber);
   const passageStems = new Map<SearchHit, Set<string>>();
   const stemsOf = (hit: SearchHit) =>
     passageStems.get(hit) ??
