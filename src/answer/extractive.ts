@@ -204,7 +204,7 @@ export function scoreSentences(question: string, hits: readonly SearchHit[], opt
   if (terms.length === 0 || hits.length === 0) return [];
   const weightOf = termWeigher(options, terms);
   const type = answerType(question);
-  const top = hits.slice(0, options.topPassages ?? 5);
+  const top = hits.slice(0, options.topPassages ?? 8);
   const topScore = top[0]?.score || 1;
 
   const out: ScoredSentence[] = [];
