@@ -11,6 +11,8 @@ async function answer(question: string, lang: 'en' | 'nl' | 'fr', threshold?: nu
     terms: index.queryTerms(question),
     termWeight: (t) => index.termWeight(t),
     isKnown: (t) => t.variants.some((v) => index.documentFrequency(v) > 0),
+    documentText: (id) => index.document(id)?.text,
+    languages: index.languages(),
     ...(threshold !== undefined ? { threshold } : {}),
   });
 }
@@ -81,6 +83,38 @@ describe('extractiveAnswer', () => {
   it('refuses an off-topic question whose names the corpus does not know', async () => {
     expect((await answer('What is the capital of Australia?', 'en')).refused).toBe(true);
     expect((await answer('Wie is de koning van België?', 'nl')).refused).toBe(true);
+  });
+
+  it('refuses a question about a name its answering documents never mention, though its other words match', async () => {
+    // "De Franse president Emmanuel Macron ontving … de presidenten van vijf West-Afrikaanse landen": no Burundi.
+    const a = await answer('Who is the president of Burundi?', 'en');
+    expect(a).toMatchObject({ refused: true, text: refusalSentence('en'), citations: [] });
+  });
+
+  it('counts a name of the question found elsewhere in the document, not only in the quoted passage', () => {
+    const hit: SearchHit = {
+      passage: { id: 'x#1', docId: 'x', index: 1, start: 0, end: 62, lang: 'nl', text: 'Bij de aanval op het kamp kwamen twaalf soldaten om het leven.' },
+      doc: { id: 'x', file: 'x.txt', date: null, title: 'Aanval', lang: 'nl', hash: 'h', passageCount: 2 },
+      score: 1,
+    };
+    const q = 'Hoeveel soldaten kwamen om bij de aanval in Timboektoe?';
+    const named = extractiveAnswer(q, [hit], 'nl', { documentText: () => `Timboektoe ligt in het noorden. ${hit.passage.text}` });
+    expect(named.text.split('\n')[0]).toBe('Antwoord: **twaalf** [1]');
+    const elsewhere = extractiveAnswer(q, [hit], 'nl', { documentText: () => `Gao ligt in het noorden. ${hit.passage.text}` });
+    expect(elsewhere.refused).toBe(true);
+  });
+
+  it('answers a why question with the sentence that gives the reason, not the one that states the fact', async () => {
+    const a = await answer('Waarom vertrekken Canada en de Europese landen uit Mali?', 'nl');
+    expect(a.refused).toBe(false);
+    expect(a.text).toContain('(Frans) "En raison des multiples obstructions des autorités de transition maliennes');
+  });
+
+  it('does not look for the word that names the kind of answer ("what date", "the number of")', async () => {
+    const date = await answer('On what date did Macron say in an interview that he would pull out?', 'en');
+    expect(date.text).toContain('zei Macron op 30 mei al in een interview');
+    const number = await answer('What is the number of Dutch soldiers active in Mali?', 'en');
+    expect(number.text).toMatch(/^\(Dutch\) Nederland heeft acht militairen die actief zijn in Mali/);
   });
 
   it('never cites a passage it was not given', () => {
