@@ -2,9 +2,10 @@ import { splitSentences } from '../corpus/sentences.js';
 import { Analyser, type QueryTerm } from '../search/analyser.js';
 import { answerType, sentenceFits, type AnswerType } from '../search/answer-type.js';
 import { dateReference } from '../search/dates.js';
+import { bundledLexicon } from '../search/lexicon.js';
 import { isStopword, QUESTION_WORDS } from '../search/stopwords.js';
 import { fold, tokenizeCased } from '../search/text.js';
-import type { Citation, Lang, SearchHit } from '../types.js';
+import { LANGS, type Citation, type Lang, type SearchHit } from '../types.js';
 import { confidence, DEFAULT_THRESHOLD } from './confidence.js';
 import { quoteLabel, shortAnswerLine } from './language-labels.js';
 import { refusalSentence } from './refusal.js';
@@ -372,11 +373,22 @@ function spanOf(
   };
   // A candidate that is a question word in another language (Russian → Russische) answers nothing.
   const inQuestion = (tok: SentenceToken) => tok.term !== null && terms.some((t) => matches(t, new Set([tok.term!]), signals));
-  return shortAnswer(text, tokens, kind, matchAt, inQuestion);
+  // A person is named by a name, not by a capitalised title or common word ("l'ancien Premier ministre"):
+  // words the word list translates are trimmed from a person's span like the question's own words.
+  const lang = hit.passage.lang;
+  const notName = kind === 'person' ? (tok: SentenceToken) => inQuestion(tok) || isCommonWord(tok.text, lang) : inQuestion;
+  return shortAnswer(text, tokens, kind, matchAt, notName);
 }
 
 /** Names read the same in every language; other words only where the word list translates them. */
 const checkable = (t: QueryTerm, lang: Lang) => t.isName || t.isNumber || t.checkableIn === undefined || t.checkableIn.includes(lang);
+
+/** A word of `lang` the bundled word list translates: a common word, not a name. */
+function isCommonWord(word: string, lang: Lang): boolean {
+  const w = fold(word.toLowerCase());
+  const lexicon = bundledLexicon();
+  return LANGS.some((to) => to !== lang && lexicon.translate(w, lang, to).length > 0);
+}
 
 /** Like share, with a degree of presence 0..1 per term (nearness to a span). */
 function nearShare(terms: readonly QueryTerm[], weightOf: (t: QueryTerm) => number, near: (t: QueryTerm) => number, lang: Lang, gaps: number): number {

@@ -117,6 +117,16 @@ describe('extractiveAnswer', () => {
     expect(number.text).toMatch(/^\(Dutch\) Nederland heeft acht militairen die actief zijn in Mali/);
   });
 
+  it('does not answer a "who" question with a capitalised title ("le Premier ministre")', () => {
+    const hit: SearchHit = {
+      passage: { id: 'x#0', docId: 'x', index: 0, start: 0, end: 58, lang: 'fr', text: 'Le Premier ministre a reçu lundi le ministre de la Défense.' },
+      doc: { id: 'x', file: 'x.txt', date: null, title: 'Jugement', lang: 'fr', hash: 'h', passageCount: 1 },
+      score: 1,
+    };
+    const a = extractiveAnswer('Wie is de minister van Defensie?', [hit], 'nl', { threshold: 0 });
+    expect(a.text).toBe('(Frans) Le Premier ministre a reçu lundi le ministre de la Défense [1].');
+  });
+
   it('never cites a passage it was not given', () => {
     const hit: SearchHit = {
       passage: { id: 'x#0', docId: 'x', index: 0, start: 0, end: 52, lang: 'nl', text: 'Bij Operatie Barkhane zijn 55 Franse soldaten gesneuveld.' },
