@@ -146,7 +146,8 @@ function judgeWith(question: string, hits: readonly SearchHit[], options: Extrac
     ? share(terms, weightOf, (t) => isUnknown(t, options) && (options.languages === undefined || options.languages.some((l) => checkable(t, l))))
     : 0;
   const kind = spanKind(question);
-  const countedTokens = kind === 'number' ? countedPhrase(question) : [];
+  // What the span must stand beside: the counted noun of "how many", the noun of "which" ("Which Russian group" → group).
+  const countedTokens = kind === 'number' ? countedPhrase(question) : kind === 'name' || kind === 'place' ? countedPhrase(question, WHICH_HEAD) : [];
   const counted = terms.filter((t) => countedTokens.includes(t.token));
   // The question's names (Niger, Wagner, Paris, or their translations): a document that answers it
   // names them somewhere. Size-independent, unlike the corpus statistics above.
@@ -306,14 +307,19 @@ const WHICH = /\b(which|what|welke?|quel(le)?s?|lequel|laquelle|lesquel(le)?s)\b
 
 const QUANTITY = /\b(?:how (?:many|much)|hoeveel|combien(?: d'| de)?|quel nombre de)\s+/;
 
+/** The question word of a "which X" question, before the noun it asks about. */
+const WHICH_HEAD = /\b(?:which|what|welke?|quel(?:le)?s?)\s+/;
+
 /**
  * What a "how many" question counts: the words right after the quantity word, up to three and up to
  * the first function word ("How many Czech soldiers served…" → czech, soldiers, served;
- * "Hoeveel Franse soldaten zijn…" → franse, soldaten). Folded tokens; [] for other questions.
+ * "Hoeveel Franse soldaten zijn…" → franse, soldaten); with `head` WHICH_HEAD, what a "which"
+ * question asks about ("Which Russian group sent…" → russian, group, sent). Folded tokens; [] when
+ * the question has no such word.
  */
-export function countedPhrase(question: string): string[] {
+export function countedPhrase(question: string, head: RegExp = QUANTITY): string[] {
   const q = fold(question.toLowerCase()).replace(/’/g, "'");
-  const m = QUANTITY.exec(q);
+  const m = head.exec(q);
   if (!m) return [];
   const out: string[] = [];
   for (const w of q.slice(m.index + m[0].length).split(/[^a-z0-9]+/)) {
