@@ -19,11 +19,15 @@ import type { AnswerBody } from './types.js';
 export interface AnswerSignals {
   /** A term matches a longer word it starts (defensie → defensiepersoneel) or one edit away (helicopter → helikopter). */
   readonly cognates: boolean;
-  /** A question asking for a figure, name or date needs a span whose neighbourhood matches the question. */
+  /** A question asking for a figure, name or date needs a span whose neighbourhood matches the question (a why question, a reason). */
   readonly shortAnswer: boolean;
+  /** The answering document must name the question's names (Niger, Wagner, Paris). */
+  readonly anchors: boolean;
+  /** A word the list cannot translate into a sentence's language does not count against the sentence's confidence. */
+  readonly gaps: boolean;
 }
 
-export const ALL_SIGNALS: AnswerSignals = { cognates: true, shortAnswer: true };
+export const ALL_SIGNALS: AnswerSignals = { cognates: true, shortAnswer: true, anchors: true, gaps: true };
 
 /** Knobs of the extractive answerer; the defaults are calibrated on the dev set (docs/answers.md). */
 export interface ExtractiveOptions {
@@ -128,7 +132,7 @@ export function judge(question: string, hits: readonly SearchHit[], options: Ext
   // latter too lets sentences of a large foreign-language haystack through on the few words left.
   const ranked = judgeWith(question, hits, options, 1);
   const best = ranked[0];
-  if (!best) return ranked;
+  if (!best || !(options.signals ?? ALL_SIGNALS).gaps) return ranked;
   const same = judgeWith(question, hits, options, 0).find((j) => j.sentence.text === best.sentence.text && j.sentence.hit === best.sentence.hit);
   return same && same.confidence > best.confidence ? [{ ...best, confidence: same.confidence }, ...ranked.slice(1)] : ranked;
 }
@@ -176,7 +180,7 @@ function judgeWith(question: string, hits: readonly SearchHit[], options: Extrac
     const reason = whyQuestion && signals.shortAnswer ? reasonIn(sentence) : null;
     if (reason?.from) shortFrom = reason.from;
     const span = kind && signals.shortAnswer && kind !== 'name' ? (short?.match ?? 0) : (reason?.match ?? null);
-    const missingAnchors = anchors.length === 0 ? 0 : 1 - share(anchors, weightOf, (t) => matches(t, stemsOf(sentence.hit), signals));
+    const missingAnchors = anchors.length === 0 || !signals.anchors ? 0 : 1 - share(anchors, weightOf, (t) => matches(t, stemsOf(sentence.hit), signals));
     return { sentence, short, ...(shortFrom ? { shortFrom } : {}), confidence: confidence({ coverage: sentence.coverage, span, unknown, focus: sentence.focus, missingAnchors }) };
   });
   return out.sort((a, b) => b.confidence - a.confidence || b.sentence.score - a.sentence.score);

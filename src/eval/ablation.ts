@@ -17,6 +17,8 @@ const VARIANTS: readonly { readonly without: string; readonly lexicon: boolean; 
   { without: 'bilingual word list', lexicon: false, signals: ALL_SIGNALS },
   { without: 'cognates (prefix, one edit)', lexicon: true, signals: { ...ALL_SIGNALS, cognates: false } },
   { without: 'short-answer match', lexicon: true, signals: { ...ALL_SIGNALS, shortAnswer: false } },
+  { without: 'name anchors', lexicon: true, signals: { ...ALL_SIGNALS, anchors: false } },
+  { without: 'untranslatable words not counted', lexicon: true, signals: { ...ALL_SIGNALS, gaps: false } },
 ];
 
 /**
