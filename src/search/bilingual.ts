@@ -29,7 +29,8 @@ export function expandAcrossLanguages(
     for (const to of LANGS) {
       if (to === from) continue;
       const translations = lookup(term, from, to, analyser, lexicon);
-      if (translations.length > 0) checkableIn.push(to);
+      // The list leaves out words spelt alike in both languages (population, terrorist): a word of `to` too.
+      if (translations.length > 0 || isWordOf(term.token, to, lexicon)) checkableIn.push(to);
       for (const w of translations) {
         // The surface form meets names (indexed unstemmed: "Nederland"), the stem the rest.
         extra.add(w);
@@ -40,6 +41,11 @@ export function expandAcrossLanguages(
     const variants = [...new Set([...term.variants, ...extra])];
     return { ...term, variants, checkableIn };
   });
+}
+
+/** Whether the word list knows `word` as a word of `lang` (it translates it into another language). */
+function isWordOf(word: string, lang: Lang, lexicon: Lexicon): boolean {
+  return LANGS.some((other) => other !== lang && lexicon.translate(word, lang, other).length > 0);
 }
 
 /**

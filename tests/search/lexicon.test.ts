@@ -55,4 +55,9 @@ describe('expandAcrossLanguages', () => {
     // FreeDict has no entry for "cargo": a Dutch sentence saying "vracht" cannot be recognised.
     expect(terms.find((t) => t.token === 'cargo')?.checkableIn).toEqual(['en']);
   });
+
+  it('counts a word spelt alike in two languages as a word of both (the list leaves such pairs out)', () => {
+    const population = expand('What is the population of Bamako?').find((t) => t.token === 'population');
+    expect(population?.checkableIn).toContain('fr');
+  });
 });
