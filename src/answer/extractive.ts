@@ -62,8 +62,8 @@ export interface ScoredSentence {
   readonly focus: number | null;
   /** The sentences before and after it in the passage (those of 20 characters or more). */
   readonly neighbours: readonly string[];
-  /** Index terms of the sentence and its neighbours. */
-  readonly stems: ReadonlySet<string>;
+  /** Coverage and focus leaving out the words the word list cannot translate into the sentence's language. */
+  readonly checked: { readonly coverage: number; readonly focus: number | null };
 }
 
 /** The best sentence with its short answer and confidence: what the answer (or refusal) is made from. */
@@ -127,21 +127,9 @@ export function extractiveAnswer(question: string, hits: readonly SearchHit[], l
 
 /** Candidate sentences with their short answers and confidences, most confident first. Exported for eval. */
 export function judge(question: string, hits: readonly SearchHit[], options: ExtractiveOptions = {}): Judged[] {
-  // The sentences are ranked on all the question's words; the best one's confidence then leaves out
-  // the words the word list could not have shown in its language (see `share`). Ranking on the
-  // latter too lets sentences of a large foreign-language haystack through on the few words left.
-  const ranked = judgeWith(question, hits, options, 1);
-  const best = ranked[0];
-  if (!best || !(options.signals ?? ALL_SIGNALS).gaps) return ranked;
-  const same = judgeWith(question, hits, options, 0).find((j) => j.sentence.text === best.sentence.text && j.sentence.hit === best.sentence.hit);
-  return same && same.confidence > best.confidence ? [{ ...best, confidence: same.confidence }, ...ranked.slice(1)] : ranked;
-}
-
-/** `judge` with words the list cannot translate weighing `gaps` of their weight where missing (1: as any word). */
-function judgeWith(question: string, hits: readonly SearchHit[], options: ExtractiveOptions, gaps: number): Judged[] {
   const signals = options.signals ?? ALL_SIGNALS;
   const terms = answerTerms(question, options.terms ?? analyser.queryTerms(question, ['nl', 'fr', 'en']));
-  const ranked = scoreSentences(question, hits, options, gaps);
+  const ranked = scoreSentences(question, hits, options);
   if (ranked.length === 0) return [];
   const weightOf = termWeigher(options, terms);
   // Share of the question (by weight) that the corpus has no word for: off-topic questions are mostly that.
@@ -155,14 +143,15 @@ function judgeWith(question: string, hits: readonly SearchHit[], options: Extrac
   const counted = terms.filter((t) => countedTokens.includes(t.token));
   // The question's names (Niger, Wagner, Paris, or their translations): a document that answers it
   // names them somewhere. Size-independent, unlike the corpus statistics above.
-  const anchors = terms.filter((t) => t.isName && !t.isNumber);
-  const passageStems = new Map<SearchHit, Set<string>>();
+  const anchors = signals.anchors ? terms.filter((t) => t.isName && !t.isNumber) : [];
+  const documentStems = new Map<string, Set<string>>();
   const stemsOf = (hit: SearchHit) =>
-    passageStems.get(hit) ??
-    passageStems.set(hit, new Set(analyser.indexTerms(`${hit.doc.title} ${options.documentText?.(hit.doc.id) ?? hit.passage.text}`, hit.passage.lang))).get(hit)!;
-
+    documentStems.get(hit.passage.id) ??
+    documentStems.set(hit.passage.id, new Set(analyser.indexTerms(`${hit.doc.title} ${options.documentText?.(hit.doc.id) ?? hit.passage.text}`, hit.passage.lang))).get(hit.passage.id)!;
   const whyQuestion = WHY.test(fold(question.toLowerCase()));
-  const out = ranked.slice(0, JUDGED).map((sentence): Judged => {
+
+  /** One sentence judged; `gaps` as in `share` (1: every word counts, 0: words the list cannot translate do not). */
+  const judgeOne = (sentence: ScoredSentence, gaps: number): Judged => {
     // The span may sit in a neighbour ("…helikopters, wapens en munitie in Bamako. Het wapentuig behoort
     // toe aan de Wagner Groep…"): taken from there, discounted, and quoted with it.
     let short = kind && signals.shortAnswer ? spanOf(sentence.text, sentence.hit, terms, counted, kind, weightOf, signals, gaps) : null;
@@ -176,14 +165,28 @@ function judgeWith(question: string, hits: readonly SearchHit[], options: Extrac
         }
       }
     }
-    // A question that wants a figure or date and finds none has no answer here; a "which" question may be answered by a description.
     const reason = whyQuestion && signals.shortAnswer ? reasonIn(sentence) : null;
     if (reason?.from) shortFrom = reason.from;
+    // A question that wants a figure or date and finds none has no answer here; a "which" question may be answered by a description.
     const span = kind && signals.shortAnswer && kind !== 'name' ? (short?.match ?? 0) : (reason?.match ?? null);
-    const missingAnchors = anchors.length === 0 || !signals.anchors ? 0 : 1 - share(anchors, weightOf, (t) => matches(t, stemsOf(sentence.hit), signals));
-    return { sentence, short, ...(shortFrom ? { shortFrom } : {}), confidence: confidence({ coverage: sentence.coverage, span, unknown, focus: sentence.focus, missingAnchors }) };
-  });
-  return out.sort((a, b) => b.confidence - a.confidence || b.sentence.score - a.sentence.score);
+    const missingAnchors = anchors.length === 0 ? 0 : 1 - share(anchors, weightOf, (t) => matches(t, stemsOf(sentence.hit), signals));
+    const read = gaps === 1 ? sentence : sentence.checked;
+    return { sentence, short, ...(shortFrom ? { shortFrom } : {}), confidence: confidence({ coverage: read.coverage, span, unknown, focus: read.focus, missingAnchors }) };
+  };
+
+  const out = ranked
+    .slice(0, JUDGED)
+    .map((sentence) => judgeOne(sentence, 1))
+    .sort((a, b) => b.confidence - a.confidence || b.sentence.score - a.sentence.score);
+  // The sentences are ranked on all the question's words; the best one's confidence then leaves out
+  // the words the word list could not have shown in its language (see `share`). Ranking on the
+  // latter too lets sentences of a large foreign-language haystack through on the few words left.
+  const best = out[0];
+  if (best && signals.gaps) {
+    const checked = judgeOne(best.sentence, 0).confidence;
+    if (checked > best.confidence) out[0] = { ...best, confidence: checked };
+  }
+  return out;
 }
 
 const WHY = /^\W*(why|waarom|pourquoi)\b/;
@@ -204,7 +207,7 @@ function reasonIn(sentence: ScoredSentence): { readonly match: number; readonly 
 }
 
 /** Every sentence of the top passages, best first. Exported for evaluation and calibration. */
-export function scoreSentences(question: string, hits: readonly SearchHit[], options: ExtractiveOptions = {}, gaps = 1): ScoredSentence[] {
+export function scoreSentences(question: string, hits: readonly SearchHit[], options: ExtractiveOptions = {}): ScoredSentence[] {
   const signals = options.signals ?? ALL_SIGNALS;
   const terms = answerTerms(question, options.terms ?? analyser.queryTerms(question, ['nl', 'fr', 'en']));
   if (terms.length === 0 || hits.length === 0) return [];
@@ -217,19 +220,26 @@ export function scoreSentences(question: string, hits: readonly SearchHit[], opt
   top.forEach((hit, rank) => {
     const sentences = splitSentences(hit.passage.text).map((s) => s.text.trim());
     const stems = sentences.map((s) => new Set(analyser.indexTerms(s, hit.passage.lang)));
-    const covered = (sets: readonly (ReadonlySet<string> | undefined)[], of: readonly QueryTerm[] = terms) =>
-      share(of, weightOf, (t) => sets.some((set) => set !== undefined && matches(t, set, signals)), { lang: hit.passage.lang, gaps });
+    const lang = hit.passage.lang;
     const common = terms.filter((t) => !t.isName && !t.isNumber);
+    // Which terms each sentence holds, looked up once; read with and without the words the list cannot translate.
+    const found = stems.map((set) => new Set(terms.filter((t) => matches(t, set, signals))));
     sentences.forEach((text, i) => {
       if (text.length < 20) return;
       // A sentence is read with its neighbours: "Niger ... thuisbasis. De landen overwegen de missie ..."
       // answers a question whose terms are spread over both.
-      const own = covered([stems[i]]);
-      const coverage = covered([stems[i - 1], stems[i], stems[i + 1]]);
-      const focus = common.length > 0 ? covered([stems[i - 1], stems[i], stems[i + 1]], common) : null;
+      const inOwn = (t: QueryTerm) => found[i]!.has(t);
+      const inNear = (t: QueryTerm) => inOwn(t) || (found[i - 1]?.has(t) ?? false) || (found[i + 1]?.has(t) ?? false);
+      const reading = (gaps: number) => {
+        const g = { lang, gaps };
+        return {
+          coverage: (share(terms, weightOf, inOwn, g) + share(terms, weightOf, inNear, g)) / 2,
+          focus: common.length > 0 ? share(common, weightOf, inNear, g) : null,
+        };
+      };
+      const { coverage, focus } = reading(1);
       const neighbours = [sentences[i - 1], sentences[i + 1]].filter((n): n is string => n !== undefined && n.length >= 20);
-      const near = new Set([...(stems[i - 1] ?? []), ...stems[i]!, ...(stems[i + 1] ?? [])]);
-      out.push({ hit, text, coverage: (own + coverage) / 2, focus, neighbours, stems: near, score: sentenceScore((own + coverage) / 2, hit.score / topScore, rank, type, text) });
+      out.push({ hit, text, coverage, focus, checked: reading(0), neighbours, score: sentenceScore(coverage, hit.score / topScore, rank, type, text) });
     });
   });
   return out.sort((a, b) => b.score - a.score);
@@ -273,7 +283,9 @@ function termWeigher(options: ExtractiveOptions, terms: readonly QueryTerm[]): (
   const raw = (t: QueryTerm) => options.termWeight?.(t) ?? 1;
   const known = terms.filter((t) => !isUnknown(t, options));
   const mean = known.length ? known.reduce((s, t) => s + raw(t), 0) / known.length : 1;
-  return (t) => (isUnknown(t, options) ? Math.min(raw(t), mean) : raw(t));
+  // Looked up once a term: sentences are scored many times over, and a weight costs index lookups.
+  const weights = new Map(terms.map((t) => [t, isUnknown(t, options) ? Math.min(raw(t), mean) : raw(t)]));
+  return (t) => weights.get(t) ?? raw(t);
 }
 
 const isUnknown = (t: QueryTerm, options: ExtractiveOptions) => options.isKnown !== undefined && !options.isKnown(t);
