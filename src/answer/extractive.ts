@@ -159,8 +159,8 @@ export function judge(question: string, hits: readonly SearchHit[], options: Ext
     if (kind && signals.shortAnswer && (short?.match ?? 0) < 0.5) {
       for (const n of sentence.neighbours) {
         const s = spanOf(n, sentence.hit, terms, counted, kind, weightOf, signals, gaps);
-        if (s && s.match * NEIGHBOUR_DISCOUNT > (short?.match ?? 0)) {
-          short = { text: s.text, match: s.match * NEIGHBOUR_DISCOUNT };
+        if (s && s.rank * NEIGHBOUR_DISCOUNT > (short?.rank ?? 0)) {
+          short = { text: s.text, match: s.match * NEIGHBOUR_DISCOUNT, rank: s.rank * NEIGHBOUR_DISCOUNT };
           shortFrom = n;
         }
       }
@@ -390,8 +390,11 @@ function spanOf(
     };
     const match = nearShare(focus, weightOf, near, hit.passage.lang, gaps);
     // "How many Czech soldiers": every word of what is counted, names included, belongs beside the figure.
+    // The noun of a "which" question only chooses between candidates ("Which Russian group": the name
+    // beside "Groep"); that the question's verb stands further off says nothing against the answer.
     const countedNear = counted.length === 0 ? 1 : nearShare(counted, weightOf, near, hit.passage.lang, gaps);
-    return match * (0.5 + 0.5 * countedNear);
+    const withCounted = match * (0.5 + 0.5 * countedNear);
+    return { match: kind === 'number' ? withCounted : match, rank: withCounted };
   };
   // A candidate that is a question word in another language (Russian → Russische) answers nothing.
   const inQuestion = (tok: SentenceToken) => tok.term !== null && terms.some((t) => matches(t, new Set([tok.term!]), signals));

@@ -127,6 +127,47 @@ describe('extractiveAnswer', () => {
     expect(a.text).toBe('(Frans) Le Premier ministre a reçu lundi le ministre de la Défense [1].');
   });
 
+  it('answers a which question with the name beside the noun it asks about, the lead first', async () => {
+    const index = await seedIndex();
+    const hit: SearchHit = {
+      passage: { id: 'x#0', docId: 'x', index: 0, start: 0, end: 99, lang: 'nl', text: 'In de Malinese hoofdstad Bamako kwamen wapens aan van de Wagner Groep, een Russisch huurlingenleger.' },
+      doc: { id: 'x', file: 'x.txt', date: null, title: 'Wapens', lang: 'nl', hash: 'h', passageCount: 1 },
+      score: 1,
+    };
+    const q = 'Which Russian group sent weapons to Bamako?';
+    const a = extractiveAnswer(q, [hit], 'en', { terms: index.queryTerms(q) });
+    expect(a.text.split('\n')[0]).toBe('Answer: **Wagner** [1]');
+  });
+
+  it('quotes the neighbouring sentence whose name stands beside the noun a which question asks about', async () => {
+    const index = await seedIndex();
+    const text =
+      'Vorige week landden vier Russische vrachtvliegtuigen met helikopters en wapens in de Malinese hoofdstad Bamako. Het wapentuig behoort toe aan de Wagner Groep, een Russisch huurlingenleger.';
+    const hit: SearchHit = {
+      passage: { id: 'x#0', docId: 'x', index: 0, start: 0, end: text.length, lang: 'nl', text },
+      doc: { id: 'x', file: 'x.txt', date: null, title: 'Wapens', lang: 'nl', hash: 'h', passageCount: 1 },
+      score: 1,
+    };
+    // "Malinese" stands beside "hoofdstad", "Wagner" beside "Groep" (group).
+    const q = 'Which Russian group sent helicopters and weapons to Bamako?';
+    const a = extractiveAnswer(q, [hit], 'en', { terms: index.queryTerms(q) });
+    expect(a.text).toContain('Het wapentuig behoort toe aan de Wagner Groep');
+  });
+
+  it('answers an English question from a Dutch sentence although the word list cannot translate all its words', async () => {
+    const index = await seedIndex();
+    const hit: SearchHit = {
+      passage: { id: 'x#0', docId: 'x', index: 0, start: 0, end: 77, lang: 'nl', text: 'In Mali werd Choguel Maïga door de militairen benoemd tot minister-president.' },
+      doc: { id: 'x', file: 'x.txt', date: null, title: 'Mali', lang: 'nl', hash: 'h', passageCount: 1 },
+      score: 1,
+    };
+    // FreeDict has no Dutch for "prime": its absence from a Dutch sentence is no evidence against it.
+    const q = 'Who was appointed prime minister of Mali?';
+    const a = extractiveAnswer(q, [hit], 'en', { terms: index.queryTerms(q) });
+    expect(a.refused).toBe(false);
+    expect(a.text).toContain('(Dutch) In Mali werd Choguel Maïga door de militairen benoemd tot minister-president [1].');
+  });
+
   it('never cites a passage it was not given', () => {
     const hit: SearchHit = {
       passage: { id: 'x#0', docId: 'x', index: 0, start: 0, end: 52, lang: 'nl', text: 'Bij Operatie Barkhane zijn 55 Franse soldaten gesneuveld.' },
