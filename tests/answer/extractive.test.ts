@@ -107,7 +107,8 @@ describe('extractiveAnswer', () => {
   it('answers a why question with the sentence that gives the reason, not the one that states the fact', async () => {
     const a = await answer('Waarom vertrekken Canada en de Europese landen uit Mali?', 'nl');
     expect(a.refused).toBe(false);
-    expect(a.text).toContain('(Frans) "En raison des multiples obstructions des autorités de transition maliennes');
+    // Either reason the corpus gives; not "Frankrijk stopt de militaire missie…", which states the fact.
+    expect(a.text).toMatch(/En raison des multiples obstructions des autorités de transition maliennes|De reden daarvoor zijn de twee staatsgrepen/);
   });
 
   it('does not look for the word that names the kind of answer ("what date", "the number of")', async () => {
