@@ -145,9 +145,15 @@ export function judge(question: string, hits: readonly SearchHit[], options: Ext
   // names them somewhere. Size-independent, unlike the corpus statistics above.
   const anchors = signals.anchors ? terms.filter((t) => t.isName && !t.isNumber) : [];
   const documentStems = new Map<string, Set<string>>();
-  const stemsOf = (hit: SearchHit) =>
-    documentStems.get(hit.passage.id) ??
-    documentStems.set(hit.passage.id, new Set(analyser.indexTerms(`${hit.doc.title} ${options.documentText?.(hit.doc.id) ?? hit.passage.text}`, hit.passage.lang))).get(hit.passage.id)!;
+  const stemsOf = (hit: SearchHit): Set<string> => {
+    const key = options.documentText ? hit.doc.id : hit.passage.id;
+    let stems = documentStems.get(key);
+    if (!stems) {
+      stems = new Set(analyser.indexTerms(`${hit.doc.title} ${options.documentText?.(hit.doc.id) ?? hit.passage.text}`, hit.passage.lang));
+      documentStems.set(key, stems);
+    }
+    return stems;
+  };
   const whyQuestion = WHY.test(fold(question.toLowerCase()));
 
   /** One sentence judged; `gaps` as in `share` (1: every word counts, 0: words the list cannot translate do not). */
@@ -289,7 +295,6 @@ function termWeigher(options: ExtractiveOptions, terms: readonly QueryTerm[]): (
 }
 
 const isUnknown = (t: QueryTerm, options: ExtractiveOptions) => options.isKnown !== undefined && !options.isKnown(t);
-
 
 /**
  * Weighted share of `terms` that are `found`. With `gaps`, in text of language `lang` a term missing
