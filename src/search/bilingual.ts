@@ -25,9 +25,13 @@ export function expandAcrossLanguages(
   return terms.map((term) => {
     if (term.isNumber) return term;
     const extra = new Set<string>();
+    const checkableIn: Lang[] = [from];
     for (const to of LANGS) {
       if (to === from) continue;
-      for (const w of lookup(term, from, to, analyser, lexicon)) {
+      const translations = lookup(term, from, to, analyser, lexicon);
+      // The list leaves out words spelt alike in both languages (population, terrorist): a word of `to` too.
+      if (translations.length > 0 || isWordOf(term.token, to, lexicon)) checkableIn.push(to);
+      for (const w of translations) {
         // The surface form meets names (indexed unstemmed: "Nederland"), the stem the rest.
         extra.add(w);
         const stem = analyser.term(w, to);
@@ -35,8 +39,13 @@ export function expandAcrossLanguages(
       }
     }
     const variants = [...new Set([...term.variants, ...extra])];
-    return variants.length === term.variants.length ? term : { ...term, variants };
+    return { ...term, variants, checkableIn };
   });
+}
+
+/** Whether the word list knows `word` as a word of `lang` (it translates it into another language). */
+function isWordOf(word: string, lang: Lang, lexicon: Lexicon): boolean {
+  return LANGS.some((other) => other !== lang && lexicon.translate(word, lang, other).length > 0);
 }
 
 /**

@@ -48,4 +48,16 @@ describe('expandAcrossLanguages', () => {
     const mali = expand('Combien de soldats sont au Mali ?').find((t) => t.token === 'mali');
     expect(mali?.variants).not.toContain('slecht');
   });
+
+  it('says in which languages a word can be found: its own and those the list translates it into', () => {
+    const terms = expand('How many cargo planes landed?');
+    expect(terms.find((t) => t.token === 'planes')?.checkableIn).toEqual(['en', 'nl', 'fr']);
+    // FreeDict has no entry for "cargo": a Dutch sentence saying "vracht" cannot be recognised.
+    expect(terms.find((t) => t.token === 'cargo')?.checkableIn).toEqual(['en']);
+  });
+
+  it('counts a word spelt alike in two languages as a word of both (the list leaves such pairs out)', () => {
+    const population = expand('What is the population of Bamako?').find((t) => t.token === 'population');
+    expect(population?.checkableIn).toContain('fr');
+  });
 });
