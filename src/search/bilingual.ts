@@ -22,21 +22,40 @@ export function expandAcrossLanguages(
 ): QueryTerm[] {
   if (lexicon.size === 0) return [...terms];
   const from: Lang = detectLanguage(question, 'en');
+  let memo = memos.get(lexicon);
+  if (!memo) memos.set(lexicon, (memo = new Map()));
   return terms.map((term) => {
     if (term.isNumber) return term;
-    const extra = new Set<string>();
-    for (const to of LANGS) {
-      if (to === from) continue;
-      for (const w of lookup(term, from, to, analyser, lexicon)) {
-        // The surface form meets names (indexed unstemmed: "Nederland"), the stem the rest.
-        extra.add(w);
-        const stem = analyser.term(w, to);
-        if (stem) extra.add(stem);
-      }
+    // A word's translations depend on the word, the question's language and whether it is a name.
+    const key = `${from}${term.isName ? 'N' : 'w'}${term.token}`;
+    let extra = memo.get(key);
+    if (!extra) {
+      extra = translations(term, from, analyser, lexicon);
+      if (memo.size >= MAX_MEMO) memo.clear();
+      memo.set(key, extra);
     }
     const variants = [...new Set([...term.variants, ...extra])];
     return variants.length === term.variants.length ? term : { ...term, variants };
   });
+}
+
+/** Translations of each word remembered per lexicon: questions repeat their words. */
+const memos = new WeakMap<Lexicon, Map<string, readonly string[]>>();
+const MAX_MEMO = 20_000;
+
+/** The index terms of a word's translations into the other languages. */
+function translations(term: QueryTerm, from: Lang, analyser: Analyser, lexicon: Lexicon): readonly string[] {
+  const extra = new Set<string>();
+  for (const to of LANGS) {
+    if (to === from) continue;
+    for (const w of lookup(term, from, to, analyser, lexicon)) {
+      // The surface form meets names (indexed unstemmed: "Nederland"), the stem the rest.
+      extra.add(w);
+      const stem = analyser.term(w, to);
+      if (stem) extra.add(stem);
+    }
+  }
+  return [...extra];
 }
 
 /**

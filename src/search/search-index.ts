@@ -20,6 +20,9 @@ const MS_OPTIONS = {
   searchOptions: { tokenize: (s: string) => [s], processTerm: (t: string) => t },
 };
 
+/** Entries a per-word memo keeps before it starts again (a bot's questions share a few thousand words). */
+const MAX_MEMO = 20_000;
+
 /** How query terms are matched: measured on the dev set (see README, "cross-language method"). */
 export interface MatchTuning {
   /**
@@ -103,6 +106,8 @@ export class SearchIndex {
   /** `YYYY-MM` of every dated article, for questions that name a month. */
   private readonly articleMonths: ReadonlySet<string>;
   private readonly langs: readonly Lang[];
+  /** Expansions of query stems made so far (see expansions()). */
+  private readonly expansionMemo = new Map<string, readonly WeightedTerm[]>();
 
   private constructor(
     private readonly ms: MiniSearch,
@@ -248,13 +253,18 @@ export class SearchIndex {
         documentFrequency: (term) => this.vocabulary.documentFrequency(term),
         filter: from || to ? (id) => dateInRange(metaOf(id)?.date ?? null, from, to) : undefined,
         boost: boost ? (id) => boost(metaOf(id)?.date ?? null) : undefined,
+        boostCeiling: dateRef?.maxBoost,
       },
       stats,
     );
     const type = answerType(query);
+    // The answer-type boost reads passage text: only for passages it could lift into the part of
+    // the ranking diversify looks at (a boost never lowers a score, so the tail below stays below).
+    const reach = head[limit * 4 - 1]?.score ?? -Infinity;
     const typed =
       type === 'number' || type === 'date'
-        ? head.map((r) => {
+        ? head.map((r, i) => {
+            if (i >= limit * 4 && r.score * this.tuning.answerTypeBoost <= reach) return r;
             const text = this.passagesById.get(r.id)?.text ?? '';
             return sentenceFits(type, text) ? { id: r.id, score: r.score * this.tuning.answerTypeBoost } : r;
           })
@@ -298,18 +308,32 @@ export class SearchIndex {
       return term.variants.map((v): RankGroup => {
         const weighted: WeightedTerm[] = [{ term: v, weight: boost }];
         if (expand && v.length >= t.expandMinLength) {
-          const edits = Math.min(t.maxEdits, Math.round(v.length * t.editShare));
-          for (const e of this.vocabulary.expand(v, t.maxExpansions, edits)) {
-            // MiniSearch's weighting of prefix and fuzzy matches: closer spellings weigh more.
-            const w =
-              e.kind === 'prefix'
-                ? (t.weights.prefix * e.term.length) / (e.term.length + 0.3 * e.distance)
-                : (t.weights.fuzzy * e.term.length) / (e.term.length + e.distance);
-            weighted.push({ term: e.term, weight: boost * w });
-          }
+          for (const e of this.expansions(v)) weighted.push({ term: e.term, weight: boost * e.weight });
         }
         return { terms: weighted };
       });
     });
+  }
+
+  /**
+   * The index terms a query stem expands to, weighted like MiniSearch's prefix and fuzzy matches
+   * (closer spellings weigh more). Remembered per stem: the index never changes, and questions
+   * repeat their words, so a word's expansion (a few binary searches and edit distances) is made once.
+   */
+  private expansions(stem: string): readonly WeightedTerm[] {
+    const hit = this.expansionMemo.get(stem);
+    if (hit) return hit;
+    const t = this.tuning;
+    const edits = Math.min(t.maxEdits, Math.round(stem.length * t.editShare));
+    const out = this.vocabulary.expand(stem, t.maxExpansions, edits).map((e) => ({
+      term: e.term,
+      weight:
+        e.kind === 'prefix'
+          ? (t.weights.prefix * e.term.length) / (e.term.length + 0.3 * e.distance)
+          : (t.weights.fuzzy * e.term.length) / (e.term.length + e.distance),
+    }));
+    if (this.expansionMemo.size >= MAX_MEMO) this.expansionMemo.clear();
+    this.expansionMemo.set(stem, out);
+    return out;
   }
 }

@@ -46,7 +46,7 @@ describe('rank', () => {
 
   it('scores a word found everywhere only on the passages rarer words found', () => {
     const { ms, df } = corpus(2000);
-    const stats: RankStats = { postingsWalked: 0, postingsScored: 0 };
+    const stats: RankStats = { postingsWalked: 0, postingsScored: 0, searches: 0 };
     const top = rank(ms, [{ terms: [{ term: 'wagner', weight: 1 }] }, { terms: [{ term: 'mali', weight: 1 }] }], options(df, { limit: 3, candidatePostings: 100 }), stats);
     // wagner: 40 passages; mali: all 2,000, walked by MiniSearch but scored only on those 40.
     expect(stats.postingsWalked).toBe(2040);
@@ -57,7 +57,7 @@ describe('rank', () => {
 
   it('scores a common word in full when no rarer word matched', () => {
     const { ms, df } = corpus(500);
-    const stats: RankStats = { postingsWalked: 0, postingsScored: 0 };
+    const stats: RankStats = { postingsWalked: 0, postingsScored: 0, searches: 0 };
     const top = rank(ms, [{ terms: [{ term: 'mali', weight: 1 }] }], options(df, { limit: 2, candidatePostings: 100 }), stats);
     expect(stats.postingsScored).toBe(500);
     expect(top).toHaveLength(2);
@@ -65,7 +65,7 @@ describe('rank', () => {
 
   it('scores the next rarest word in full when the rarest found fewer passages than asked for', () => {
     const { ms, df } = corpus(2000);
-    const stats: RankStats = { postingsWalked: 0, postingsScored: 0 };
+    const stats: RankStats = { postingsWalked: 0, postingsScored: 0, searches: 0 };
     // wagner: 40 passages, fewer than the 100 wanted; takuba (286) widens them, mali is scored on the rest.
     const groups = ['wagner', 'takuba', 'mali'].map((term) => ({ terms: [{ term, weight: 1 }] }));
     const top = rank(ms, groups, options(df, { limit: 100, candidatePostings: 10 }), stats);
@@ -75,7 +75,7 @@ describe('rank', () => {
 
   it('leaves the commonest words out once the others have walked their budget', () => {
     const { ms, df } = corpus(2000);
-    const stats: RankStats = { postingsWalked: 0, postingsScored: 0 };
+    const stats: RankStats = { postingsWalked: 0, postingsScored: 0, searches: 0 };
     const groups = ['wagner', 'takuba', 'mali'].map((term) => ({ terms: [{ term, weight: 1 }] }));
     const top = rank(ms, groups, options(df, { limit: 3, candidatePostings: 100, walkPostings: 300 }), stats);
     // wagner finds 40 passages; takuba (286 postings) fits the walk, mali (2,000) does not.
