@@ -51,6 +51,8 @@ describe('rank', () => {
     // wagner: 40 passages; mali: all 2,000, walked by MiniSearch but scored only on those 40.
     expect(stats.postingsWalked).toBe(2040);
     expect(stats.postingsScored).toBe(80);
+    // One search finds the candidates, one scores the common word on them.
+    expect(stats.searches).toBe(2);
     // The best: wagner and mali twice (every 150th passage).
     for (const r of top) expect(Number(r.id.slice(1)) % 150).toBe(0);
   });
@@ -99,5 +101,27 @@ describe('rank', () => {
     );
     expect(top[0]?.id).toBe('p100');
     expect(top.map((r) => r.id)).not.toContain('p0');
+  });
+
+  it('boosts and filters only the passages that could still reach the top, and ranks as when it boosts them all', () => {
+    const { ms, df } = corpus(2000);
+    const groups = ['takuba', 'mali'].map((term) => ({ terms: [{ term, weight: 1 }] }));
+    // Boosts between 1 and 2, so the order changes; every 11th passage is filtered out.
+    const boost = (id: string) => 1 + (Number(id.slice(1)) % 5) * 0.25;
+    const filter = (id: string) => Number(id.slice(1)) % 11 !== 0;
+    let looked = 0;
+    const counted = <T,>(f: (id: string) => T) => (id: string) => {
+      looked++;
+      return f(id);
+    };
+    const all = rank(ms, groups, options(df, { limit: 5, boost: counted(boost), filter: counted(filter) }));
+    const everyOne = looked;
+    looked = 0;
+    const pruned = rank(ms, groups, options(df, { limit: 5, boost: counted(boost), filter: counted(filter), boostCeiling: 2 }));
+    expect(pruned).toEqual(all);
+    expect(all).toHaveLength(5);
+    // takuba is in 286 passages: each is filtered and most boosted without the ceiling, far fewer with it.
+    expect(everyOne).toBeGreaterThan(286);
+    expect(looked).toBeLessThan(everyOne / 2);
   });
 });
