@@ -129,7 +129,9 @@ export function rank(
   // Too few candidates for the head of the ranking: the next rarest terms widen them, one at a time.
   while (next < terms.length && found.size < options.limit) inFull(terms.slice(next, ++next));
   let rest = terms.slice(next);
-  const candidates = found.size > 0 ? new Set(found.keys()) : null;
+  // The candidates are the passages found so far: the second search scores no others, so `found`
+  // keeps its keys while it runs and serves as the set.
+  const candidates = found.size > 0 ? found : null;
   if (candidates) {
     let walk = 0;
     let keep = 0;
