@@ -239,7 +239,8 @@ export class SearchIndex {
     const from = options.from !== undefined ? parseBound(options.from, 'from') : undefined;
     const to = options.to !== undefined ? parseBound(options.to, 'to') : undefined;
     const boost = dateRef?.boost;
-    const metaOf = (passageId: string) => this.metaById.get(this.passagesById.get(passageId)?.docId ?? '');
+    // A passage id is `docId#n`: its article is found without a lookup among all the passages.
+    const metaOf = (passageId: string) => this.metaById.get(passageId.slice(0, passageId.lastIndexOf('#')));
     const n = this.passagesById.size;
     // Re-ranking reads passage text, so it looks only at the head of the ranking: the tail cannot
     // climb into the top `limit` anyway.
