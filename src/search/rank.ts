@@ -193,7 +193,8 @@ class TopK {
 
   /** A score must exceed this to be kept: the lowest kept once `k` are, else -Infinity. */
   get floor(): number {
-    return this.k > 0 && this.heap.length >= this.k ? (this.heap[0] as { score: number }).score : this.k === 0 ? Infinity : -Infinity;
+    if (this.k === 0) return Infinity;
+    return this.heap.length >= this.k ? (this.heap[0] as { score: number }).score : -Infinity;
   }
 
   offer(id: string, score: number): void {

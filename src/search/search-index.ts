@@ -20,6 +20,9 @@ const MS_OPTIONS = {
   searchOptions: { tokenize: (s: string) => [s], processTerm: (t: string) => t },
 };
 
+/** Diversify re-ranks the best `limit` × this of the ranking: nothing below can reach the top `limit`. */
+const DIVERSIFY_WINDOW = 4;
+
 /** Entries a per-word memo keeps before it starts again (a bot's questions share a few thousand words). */
 const MAX_MEMO = 20_000;
 
@@ -261,11 +264,12 @@ export class SearchIndex {
     const type = answerType(query);
     // The answer-type boost reads passage text: only for passages it could lift into the part of
     // the ranking diversify looks at (a boost never lowers a score, so the tail below stays below).
-    const reach = head[limit * 4 - 1]?.score ?? -Infinity;
+    const span = limit * DIVERSIFY_WINDOW;
+    const reach = head[span - 1]?.score ?? -Infinity;
     const typed =
       type === 'number' || type === 'date'
         ? head.map((r, i) => {
-            if (i >= limit * 4 && r.score * this.tuning.answerTypeBoost <= reach) return r;
+            if (i >= span && r.score * this.tuning.answerTypeBoost <= reach) return r;
             const text = this.passagesById.get(r.id)?.text ?? '';
             return sentenceFits(type, text) ? { id: r.id, score: r.score * this.tuning.answerTypeBoost } : r;
           })
@@ -278,7 +282,7 @@ export class SearchIndex {
     const seen = new Map<string, number>();
     const hits: SearchHit[] = [];
     // Only the head of the list can move into the top `limit`: a decayed score never grows.
-    for (const r of results.slice(0, limit * 4)) {
+    for (const r of results.slice(0, limit * DIVERSIFY_WINDOW)) {
       const passage = this.passagesById.get(r.id as string);
       const doc = passage && this.metaById.get(passage.docId);
       if (!passage || !doc) continue;
