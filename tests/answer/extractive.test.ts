@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { extractiveAnswer, withinOneEdit } from '../../src/answer/extractive.js';
 import { refusalSentence } from '../../src/answer/refusal.js';
-import type { SearchHit } from '../../src/types.js';
+import type { Lang, SearchHit } from '../../src/types.js';
 import { seedIndex } from '../helpers/seeds.js';
 
 async function answer(question: string, lang: 'en' | 'nl' | 'fr', threshold?: number) {
@@ -15,6 +15,16 @@ async function answer(question: string, lang: 'en' | 'nl' | 'fr', threshold?: nu
     languages: index.languages(),
     ...(threshold !== undefined ? { threshold } : {}),
   });
+}
+
+
+/** One search hit: a passage that is a whole one-passage article `x`. */
+function oneHit(text: string, lang: Lang, title: string): SearchHit {
+  return {
+    passage: { id: 'x#0', docId: 'x', index: 0, start: 0, end: text.length, lang, text },
+    doc: { id: 'x', file: 'x.txt', date: null, title, lang, hash: 'h', passageCount: 1 },
+    score: 1,
+  };
 }
 
 describe('extractiveAnswer', () => {
@@ -119,22 +129,14 @@ describe('extractiveAnswer', () => {
   });
 
   it('does not answer a "who" question with a capitalised title ("le Premier ministre")', () => {
-    const hit: SearchHit = {
-      passage: { id: 'x#0', docId: 'x', index: 0, start: 0, end: 58, lang: 'fr', text: 'Le Premier ministre a reçu lundi le ministre de la Défense.' },
-      doc: { id: 'x', file: 'x.txt', date: null, title: 'Jugement', lang: 'fr', hash: 'h', passageCount: 1 },
-      score: 1,
-    };
+    const hit = oneHit('Le Premier ministre a reçu lundi le ministre de la Défense.', 'fr', 'Jugement');
     const a = extractiveAnswer('Wie is de minister van Defensie?', [hit], 'nl', { threshold: 0 });
     expect(a.text).toBe('(Frans) Le Premier ministre a reçu lundi le ministre de la Défense [1].');
   });
 
   it('answers a which question with the name beside the noun it asks about, the lead first', async () => {
     const index = await seedIndex();
-    const hit: SearchHit = {
-      passage: { id: 'x#0', docId: 'x', index: 0, start: 0, end: 99, lang: 'nl', text: 'In de Malinese hoofdstad Bamako kwamen wapens aan van de Wagner Groep, een Russisch huurlingenleger.' },
-      doc: { id: 'x', file: 'x.txt', date: null, title: 'Wapens', lang: 'nl', hash: 'h', passageCount: 1 },
-      score: 1,
-    };
+    const hit = oneHit('In de Malinese hoofdstad Bamako kwamen wapens aan van de Wagner Groep, een Russisch huurlingenleger.', 'nl', 'Wapens');
     const q = 'Which Russian group sent weapons to Bamako?';
     const a = extractiveAnswer(q, [hit], 'en', { terms: index.queryTerms(q) });
     expect(a.text.split('\n')[0]).toBe('Answer: **Wagner** [1]');
@@ -144,11 +146,7 @@ describe('extractiveAnswer', () => {
     const index = await seedIndex();
     const text =
       'Vorige week landden vier Russische vrachtvliegtuigen met helikopters en wapens in de Malinese hoofdstad Bamako. Het wapentuig behoort toe aan de Wagner Groep, een Russisch huurlingenleger.';
-    const hit: SearchHit = {
-      passage: { id: 'x#0', docId: 'x', index: 0, start: 0, end: text.length, lang: 'nl', text },
-      doc: { id: 'x', file: 'x.txt', date: null, title: 'Wapens', lang: 'nl', hash: 'h', passageCount: 1 },
-      score: 1,
-    };
+    const hit = oneHit(text, 'nl', 'Wapens');
     // "Malinese" stands beside "hoofdstad", "Wagner" beside "Groep" (group).
     const q = 'Which Russian group sent helicopters and weapons to Bamako?';
     const a = extractiveAnswer(q, [hit], 'en', { terms: index.queryTerms(q) });
@@ -157,11 +155,7 @@ describe('extractiveAnswer', () => {
 
   it('answers an English question from a Dutch sentence although the word list cannot translate all its words', async () => {
     const index = await seedIndex();
-    const hit: SearchHit = {
-      passage: { id: 'x#0', docId: 'x', index: 0, start: 0, end: 77, lang: 'nl', text: 'In Mali werd Choguel Maïga door de militairen benoemd tot minister-president.' },
-      doc: { id: 'x', file: 'x.txt', date: null, title: 'Mali', lang: 'nl', hash: 'h', passageCount: 1 },
-      score: 1,
-    };
+    const hit = oneHit('In Mali werd Choguel Maïga door de militairen benoemd tot minister-president.', 'nl', 'Mali');
     // FreeDict has no Dutch for "prime": its absence from a Dutch sentence is no evidence against it.
     const q = 'Who was appointed prime minister of Mali?';
     const a = extractiveAnswer(q, [hit], 'en', { terms: index.queryTerms(q) });
@@ -170,11 +164,7 @@ describe('extractiveAnswer', () => {
   });
 
   it('never cites a passage it was not given', () => {
-    const hit: SearchHit = {
-      passage: { id: 'x#0', docId: 'x', index: 0, start: 0, end: 52, lang: 'nl', text: 'Bij Operatie Barkhane zijn 55 Franse soldaten gesneuveld.' },
-      doc: { id: 'x', file: 'x.txt', date: null, title: 'T', lang: 'nl', hash: 'h', passageCount: 1 },
-      score: 1,
-    };
+    const hit = oneHit('Bij Operatie Barkhane zijn 55 Franse soldaten gesneuveld.', 'nl', 'T');
     const a = extractiveAnswer('Hoeveel Franse soldaten zijn gesneuveld bij Operatie Barkhane?', [hit], 'nl');
     expect(a.citations.map((c) => c.passageId)).toEqual(['x#0']);
     expect(a.citations[0]?.date).toBeNull();
