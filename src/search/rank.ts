@@ -29,6 +29,8 @@ export interface WeightedTerm {
  */
 export interface RankGroup {
   readonly terms: readonly WeightedTerm[];
+  /** The question word it stands for (an index into `RankOptions.words`); absent: a word of its own. */
+  readonly word?: number;
 }
 
 export interface RankOptions {
@@ -55,6 +57,12 @@ export interface RankOptions {
   readonly boostCeiling?: number | undefined;
   /** Keeps a passage when true. */
   readonly filter?: ((id: string) => boolean) | undefined;
+  /**
+   * Weight (IDF) of each question word, indexed by `RankGroup.word`: a passage's score is multiplied
+   * by the weighted share of the words it matches (times their number), not by a count of them.
+   * Absent: every group is a word of weight 1.
+   */
+  readonly words?: readonly number[] | undefined;
 }
 
 /** Counters of one ranking, for tests that prove the common words were scored on candidates only. */
@@ -156,22 +164,27 @@ export function rank(
   }
 
   const best = new TopK(options.limit);
-  const seen = new Int32Array(groups.length).fill(-1);
   const ceiling = options.boost ? (options.boostCeiling ?? Infinity) : 1;
+  // Coordination by question word, weighted by IDF: a passage holding "Takuba" and "force" outranks
+  // one holding "force" and "devoir" (a translation of "task"), though each matches two words.
+  const wordOf = groups.map((g, gi) => (options.words && g.word !== undefined ? g.word : options.words ? -1 : gi));
+  const weightOf = options.words ?? groups.map(() => 1);
+  const scale = weightOf.length / Math.max(1e-9, weightOf.reduce((a, b) => a + b, 0));
+  const seen = new Int32Array(weightOf.length).fill(-1);
   let stamp = 0;
   for (const [id, f] of found) {
-    // Query words matched: each group once, however many of its terms the passage holds.
     stamp++;
     let matched = 0;
     for (const term of f.terms) {
       for (const g of groupsOf.get(term) ?? []) {
-        if (seen[g] !== stamp) {
-          seen[g] = stamp;
-          matched++;
+        const w = wordOf[g] as number;
+        if (w >= 0 && seen[w] !== stamp) {
+          seen[w] = stamp;
+          matched += weightOf[w] as number;
         }
       }
     }
-    let s = f.sum * matched;
+    let s = f.sum * matched * scale;
     if (s * ceiling <= best.floor) continue;
     if (options.filter && !options.filter(id)) continue;
     if (options.boost) s *= options.boost(id);
