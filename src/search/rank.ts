@@ -166,24 +166,41 @@ export function rank(
   const best = new TopK(options.limit);
   const ceiling = options.boost ? (options.boostCeiling ?? Infinity) : 1;
   // Coordination by question word, weighted by IDF: a passage holding "Takuba" and "force" outranks
-  // one holding "force" and "devoir" (a translation of "task"), though each matches two words.
-  const wordOf = groups.map((g, gi) => (options.words && g.word !== undefined ? g.word : options.words ? -1 : gi));
-  const weightOf = options.words ?? groups.map(() => 1);
-  const scale = weightOf.length / Math.max(1e-9, weightOf.reduce((a, b) => a + b, 0));
-  const seen = new Int32Array(weightOf.length).fill(-1);
+  // one holding "force" and "devoir" (a translation of "task"), though each matches two words. A word
+  // matched only through an expansion (a cognate or a longer word) counts for that expansion's share.
+  const words = options.words;
+  const credits = words ? wordCredits(groups) : undefined;
+  const scale = words ? words.length / Math.max(1e-9, words.reduce((a, b) => a + b, 0)) : 1;
+  const slots = words ? words.length : groups.length;
+  const seen = new Int32Array(slots).fill(-1);
+  const credit = new Float64Array(slots);
+  const touched: number[] = [];
   let stamp = 0;
   for (const [id, f] of found) {
     stamp++;
-    let matched = 0;
+    touched.length = 0;
     for (const term of f.terms) {
-      for (const g of groupsOf.get(term) ?? []) {
-        const w = wordOf[g] as number;
-        if (w >= 0 && seen[w] !== stamp) {
-          seen[w] = stamp;
-          matched += weightOf[w] as number;
+      if (credits) {
+        for (const [w, c] of credits.get(term) ?? []) {
+          if (seen[w] !== stamp) {
+            seen[w] = stamp;
+            credit[w] = c;
+            touched.push(w);
+          } else if (c > (credit[w] as number)) credit[w] = c;
+        }
+      } else {
+        // Query words matched: each group once, however many of its terms the passage holds.
+        for (const g of groupsOf.get(term) ?? []) {
+          if (seen[g] !== stamp) {
+            seen[g] = stamp;
+            credit[g] = 1;
+            touched.push(g);
+          }
         }
       }
     }
+    let matched = 0;
+    for (const w of touched) matched += (credit[w] as number) * (words ? (words[w] as number) : 1);
     let s = f.sum * matched * scale;
     if (s * ceiling <= best.floor) continue;
     if (options.filter && !options.filter(id)) continue;
@@ -191,6 +208,27 @@ export function rank(
     if (s > 0) best.offer(id, s);
   }
   return best.sorted();
+}
+
+/**
+ * For each index term, the question words it stands for and how fully it matches each: 1 for a
+ * variant itself, an expansion's share of its variant's weight for a cognate or a longer word.
+ */
+function wordCredits(groups: readonly RankGroup[]): Map<string, [number, number][]> {
+  const out = new Map<string, [number, number][]>();
+  groups.forEach((g, gi) => {
+    const word = g.word ?? gi;
+    const base = g.terms[0]?.weight ?? 1;
+    for (const t of g.terms) {
+      const c = base > 0 ? Math.min(1, t.weight / base) : 1;
+      const list = out.get(t.term);
+      const at = list?.find((e) => e[0] === word);
+      if (at) at[1] = Math.max(at[1], c);
+      else if (list) list.push([word, c]);
+      else out.set(t.term, [[word, c]]);
+    }
+  });
+  return out;
 }
 
 /** A passage found so far: its summed term scores and the index terms it matched. */
