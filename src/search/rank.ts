@@ -29,7 +29,7 @@ export interface WeightedTerm {
  */
 export interface RankGroup {
   readonly terms: readonly WeightedTerm[];
-  /** The question word it stands for (an index into `RankOptions.words`); absent: a word of its own. */
+  /** The question word it stands for (an index into `RankOptions.words`, required with it). */
   readonly word?: number;
 }
 
@@ -181,7 +181,11 @@ export function rank(
     touched.length = 0;
     for (const term of f.terms) {
       if (credits) {
-        for (const [w, c] of credits.get(term) ?? []) {
+        const list = credits.get(term);
+        if (!list) continue;
+        for (let k = 0; k < list.length; k += 2) {
+          const w = list[k] as number;
+          const c = list[k + 1] as number;
           if (seen[w] !== stamp) {
             seen[w] = stamp;
             credit[w] = c;
@@ -211,21 +215,26 @@ export function rank(
 }
 
 /**
- * For each index term, the question words it stands for and how fully it matches each: 1 for a
- * variant itself, an expansion's share of its variant's weight for a cognate or a longer word.
+ * For each index term, the question words it stands for and how fully it matches each (1 for a
+ * variant itself, an expansion's share of its variant's weight for a cognate or a longer word).
  */
-function wordCredits(groups: readonly RankGroup[]): Map<string, [number, number][]> {
-  const out = new Map<string, [number, number][]>();
+function wordCredits(groups: readonly RankGroup[]): Map<string, number[]> {
+  // Flat pairs [word, credit, word, credit…]: read once for every posting found, so no objects.
+  const out = new Map<string, number[]>();
   groups.forEach((g, gi) => {
     const word = g.word ?? gi;
     const base = g.terms[0]?.weight ?? 1;
     for (const t of g.terms) {
       const c = base > 0 ? Math.min(1, t.weight / base) : 1;
       const list = out.get(t.term);
-      const at = list?.find((e) => e[0] === word);
-      if (at) at[1] = Math.max(at[1], c);
-      else if (list) list.push([word, c]);
-      else out.set(t.term, [[word, c]]);
+      if (!list) {
+        out.set(t.term, [word, c]);
+        continue;
+      }
+      let k = 0;
+      while (k < list.length && list[k] !== word) k += 2;
+      if (k === list.length) list.push(word, c);
+      else list[k + 1] = Math.max(list[k + 1] as number, c);
     }
   });
   return out;
