@@ -29,6 +29,8 @@ export interface WeightedTerm {
  */
 export interface RankGroup {
   readonly terms: readonly WeightedTerm[];
+  /** The question word it stands for (an index into `RankOptions.words`, required with it). */
+  readonly word?: number;
 }
 
 export interface RankOptions {
@@ -55,6 +57,12 @@ export interface RankOptions {
   readonly boostCeiling?: number | undefined;
   /** Keeps a passage when true. */
   readonly filter?: ((id: string) => boolean) | undefined;
+  /**
+   * Weight (IDF) of each question word, indexed by `RankGroup.word`: a passage's score is multiplied
+   * by the weighted share of the words it matches (times their number), not by a count of them.
+   * Absent: every group is a word of weight 1.
+   */
+  readonly words?: readonly number[] | undefined;
 }
 
 /** Counters of one ranking, for tests that prove the common words were scored on candidates only. */
@@ -156,28 +164,80 @@ export function rank(
   }
 
   const best = new TopK(options.limit);
-  const seen = new Int32Array(groups.length).fill(-1);
   const ceiling = options.boost ? (options.boostCeiling ?? Infinity) : 1;
+  // Coordination by question word, weighted by IDF: a passage holding "Takuba" and "force" outranks
+  // one holding "force" and "devoir" (a translation of "task"), though each matches two words. A word
+  // matched only through an expansion (a cognate or a longer word) counts for that expansion's share.
+  const words = options.words;
+  const credits = words ? wordCredits(groups) : undefined;
+  const scale = words ? words.length / Math.max(1e-9, words.reduce((a, b) => a + b, 0)) : 1;
+  const slots = words ? words.length : groups.length;
+  const seen = new Int32Array(slots).fill(-1);
+  const credit = new Float64Array(slots);
+  const touched: number[] = [];
   let stamp = 0;
   for (const [id, f] of found) {
-    // Query words matched: each group once, however many of its terms the passage holds.
     stamp++;
-    let matched = 0;
+    touched.length = 0;
     for (const term of f.terms) {
-      for (const g of groupsOf.get(term) ?? []) {
-        if (seen[g] !== stamp) {
-          seen[g] = stamp;
-          matched++;
+      if (credits) {
+        const list = credits.get(term);
+        if (!list) continue;
+        for (let k = 0; k < list.length; k += 2) {
+          const w = list[k] as number;
+          const c = list[k + 1] as number;
+          if (seen[w] !== stamp) {
+            seen[w] = stamp;
+            credit[w] = c;
+            touched.push(w);
+          } else if (c > (credit[w] as number)) credit[w] = c;
+        }
+      } else {
+        // Query words matched: each group once, however many of its terms the passage holds.
+        for (const g of groupsOf.get(term) ?? []) {
+          if (seen[g] !== stamp) {
+            seen[g] = stamp;
+            credit[g] = 1;
+            touched.push(g);
+          }
         }
       }
     }
-    let s = f.sum * matched;
+    let matched = 0;
+    for (const w of touched) matched += (credit[w] as number) * (words ? (words[w] as number) : 1);
+    let s = f.sum * matched * scale;
     if (s * ceiling <= best.floor) continue;
     if (options.filter && !options.filter(id)) continue;
     if (options.boost) s *= options.boost(id);
     if (s > 0) best.offer(id, s);
   }
   return best.sorted();
+}
+
+/**
+ * For each index term, the question words it stands for and how fully it matches each (1 for a
+ * variant itself, an expansion's share of its variant's weight for a cognate or a longer word).
+ */
+function wordCredits(groups: readonly RankGroup[]): Map<string, number[]> {
+  // Flat pairs [word, credit, word, credit…]: read once for every posting found, so no objects.
+  const out = new Map<string, number[]>();
+  groups.forEach((g, gi) => {
+    const word = g.word ?? gi;
+    const base = g.terms[0]?.weight ?? 1;
+    for (const t of g.terms) {
+      const c = base > 0 ? Math.min(1, t.weight / base) : 1;
+      const list = out.get(t.term);
+      if (!list) {
+        out.set(t.term, [word, c]);
+        continue;
+      }
+      let k = 0;
+      while (k < list.length && list[k] !== word) k += 2;
+      if (k === list.length) list.push(word, c);
+      else list[k + 1] = Math.max(list[k + 1] as number, c);
+    }
+  });
+  return out;
 }
 
 /** A passage found so far: its summed term scores and the index terms it matched. */

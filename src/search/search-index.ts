@@ -68,6 +68,11 @@ export interface MatchTuning {
   readonly expansionFloor: number;
   /** Query words also match their translations from the bilingual word list (src/search/bilingual.ts). */
   readonly bilingualLexicon: boolean;
+  /**
+   * A passage's score is multiplied by the IDF-weighted share of the question's words it matches
+   * (see rank.ts), instead of by the number of stems and translations it matched.
+   */
+  readonly weightedCoordination: boolean;
 }
 
 export const DEFAULT_TUNING: MatchTuning = {
@@ -87,6 +92,7 @@ export const DEFAULT_TUNING: MatchTuning = {
   prefixMaxDocumentShare: 0.01,
   expansionFloor: 100,
   bilingualLexicon: true,
+  weightedCoordination: true,
 };
 
 /**
@@ -248,10 +254,12 @@ export class SearchIndex {
     const n = this.table.passageCount;
     // Re-ranking reads passage text, so it looks only at the head of the ranking: the tail cannot
     // climb into the top `limit` anyway.
+    const q = this.toQuery(terms);
     const head = rank(
       this.ms,
-      this.toQuery(terms),
+      q.groups,
       {
+        words: this.tuning.weightedCoordination ? q.words : undefined,
         limit: limit * 8,
         candidatePostings: Math.max(n * this.tuning.candidateShare, this.tuning.candidateFloor),
         walkPostings: Math.max(n * this.tuning.walkShare, this.tuning.candidateFloor),
@@ -305,25 +313,31 @@ export class SearchIndex {
    * defensiepersoneel) for words the index does not know or holds in few passages, never for words
    * found everywhere; words found in most passages are left out when others remain.
    */
-  private toQuery(terms: readonly QueryTerm[]): RankGroup[] {
+  private toQuery(terms: readonly QueryTerm[]): { groups: RankGroup[]; words: number[] } {
     const t = this.tuning;
     const n = Math.max(1, this.table.passageCount);
     const withDf = terms.map((term) => ({ term, df: Math.max(0, ...term.variants.map((v) => this.documentFrequency(v))) }));
     const kept = withDf.filter(({ df }) => df <= Math.max(n * t.maxDocumentShare, t.expansionFloor));
-    return (kept.length > 0 ? kept : withDf).flatMap(({ term, df }) => {
+    const words: number[] = [];
+    const groups = (kept.length > 0 ? kept : withDf).flatMap(({ term, df }) => {
+      // The word's IDF from its commonest variant (as termWeight): a word matched through a frequent
+      // translation weighs what that translation does.
+      const word = words.length;
+      words.push(Math.log(1 + (n - df + 0.5) / (df + 0.5)));
       // Years are numbers every article has; specific figures (55, 869) and names are what a question is about.
       const isYear = /^(1[89]|20)\d\d$/.test(term.token);
       const boost = term.isNumber && !isYear ? t.numberBoost : term.isName ? t.nameBoost : 1;
       const expand = !term.isNumber && df <= Math.max(n * t.prefixMaxDocumentShare, t.expansionFloor);
-      // One group a variant (its stem in one language, with its expansions), as MiniSearch counted them.
+      // One group a variant (its stem in one language, or a translation, with its expansions), all of one word.
       return term.variants.map((v): RankGroup => {
         const weighted: WeightedTerm[] = [{ term: v, weight: boost }];
         if (expand && v.length >= t.expandMinLength) {
           for (const e of this.expansions(v)) weighted.push({ term: e.term, weight: boost * e.weight });
         }
-        return { terms: weighted };
+        return { terms: weighted, word };
       });
     });
+    return { groups, words };
   }
 
   /**

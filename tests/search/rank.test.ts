@@ -44,6 +44,26 @@ describe('rank', () => {
     expect(twoWords[0]?.score).toBeCloseTo(2 * (oneWord[0]?.score ?? 0), 6);
   });
 
+  it('with word weights, counts the translations of one word as that word once', () => {
+    const { ms, df } = corpus(300);
+    // "junta" and "gao" stand for one question word (two of its translations), "wagner" for another.
+    const groups = [{ terms: [{ term: 'junta', weight: 1 }], word: 0 }, { terms: [{ term: 'gao', weight: 1 }], word: 0 }, { terms: [{ term: 'wagner', weight: 1 }], word: 1 }];
+    const score = (o: Partial<RankOptions>, id: string) => rank(ms, groups, options(df, { limit: 300, ...o })).find((r) => r.id === id)?.score ?? 0;
+    // p1 holds junta and gao: two groups, one word of two (equal weights, so the scale is 1).
+    expect(score({ words: [1, 1] }, 'p1')).toBeCloseTo(score({}, 'p1') / 2, 6);
+    // p0 holds wagner and junta: two words either way.
+    expect(score({ words: [1, 1] }, 'p0')).toBeCloseTo(score({}, 'p0'), 6);
+  });
+
+  it('with word weights, counts a word matched only through an expansion for the expansion\'s share', () => {
+    const { ms, df } = corpus(300);
+    const groups = [{ terms: [{ term: 'wagner', weight: 1 }, { term: 'takuba', weight: 0.5 }], word: 0 }];
+    const score = (o: Partial<RankOptions>, id: string) => rank(ms, groups, options(df, { limit: 300, ...o })).find((r) => r.id === id)?.score ?? 0;
+    // p7 holds takuba only (an expansion of weight 0.5); p50 holds wagner itself.
+    expect(score({ words: [2] }, 'p7')).toBeCloseTo(score({}, 'p7') / 2, 6);
+    expect(score({ words: [2] }, 'p50')).toBeCloseTo(score({}, 'p50'), 6);
+  });
+
   it('scores a word found everywhere only on the passages rarer words found', () => {
     const { ms, df } = corpus(2000);
     const stats: RankStats = { postingsWalked: 0, postingsScored: 0, searches: 0 };

@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { parseDocument } from '../../src/corpus/document.js';
 import { Analyser } from '../../src/search/analyser.js';
 import { SearchIndex } from '../../src/search/search-index.js';
+import type { Document } from '../../src/types.js';
 import { DEV_QUESTIONS, seedIndex } from '../helpers/seeds.js';
 
 describe('SearchIndex.search over the seeds', () => {
@@ -103,5 +105,41 @@ describe('SearchIndex per-word memo', () => {
       const fresh = SearchIndex.restore(snapshot, new Analyser());
       expect(ranked(index, q)).toEqual(ranked(fresh, q));
     }
+  });
+});
+
+describe('SearchIndex.search among many unrelated articles', () => {
+  const TOPICS = ['la réforme des retraites', 'le budget de la ville', 'la saison de football', 'le festival de musique'];
+  /**
+   * A Dutch article about Takuba among 200 French local news items and 8 French articles that hold
+   * several translations of two of the question's words (task → tâche, devoir; force → force,
+   * puissance, obliger), as news articles do.
+   */
+  function haystack(): Document[] {
+    const out: Document[] = [];
+    const add = (file: string, raw: string) => {
+      const d = parseDocument(file, raw);
+      if (!('skip' in d)) out.push(d);
+    };
+    add(
+      'takuba.txt',
+      'Europese taskforce in de Sahel\n\nDe Europese taskforce Takuba telt nu zeshonderd soldaten. Volgens de plannen moet Takuba de kracht van de missie worden en uitgroeien tot tweeduizend man.\n',
+    );
+    for (let i = 0; i < 200; i++) {
+      const t = TOPICS[i % TOPICS.length];
+      add(`news-${i}.txt`, `Nouvelles ${i} sur ${t}\n\nLe conseil a discuté de ${t} mardi soir avec les habitants du quartier numéro ${i}, qui attendent une décision rapide.\n`);
+    }
+    for (let i = 0; i < 8; i++) {
+      const t = TOPICS[i % TOPICS.length];
+      add(`opinion-${i}.txt`, `Opinion ${i} sur ${t}\n\nLa tâche du ministre, son devoir dans ${t}: la force de ses idées, sa puissance, doit obliger les autres (${i}).\n`);
+    }
+    return out;
+  }
+
+  it('ranks the article about the question\'s subject first, above articles that hold many translations of its common words', () => {
+    const index = SearchIndex.build(haystack(), new Analyser());
+    const [top] = index.search('How big should the Takuba task force become?', { limit: 3 });
+    expect(top?.doc.id).toBe('takuba');
+    expect(top?.passage.text).toContain('tweeduizend');
   });
 });
