@@ -31,6 +31,26 @@ export interface OpenedIndex {
   readonly entries?: readonly CorpusEntry[];
 }
 
+/**
+ * A new index made ready but not serving yet: the corpus is read and parsed and the changed passages
+ * analysed (everything that can fail), and `commit()` makes the index in one synchronous step
+ * (see SearchIndex.prepareUpdate), so the engine can extract the timeline of `documents` first and
+ * commit only when the whole reindex succeeded.
+ */
+export interface RebuiltIndex extends Omit<OpenedIndex, 'index'> {
+  /** The new corpus's documents, in corpus order. */
+  readonly documents: readonly Document[];
+  /** True when the corpus is byte for byte the one the previous index covers: commit() returns that index. */
+  readonly unchanged: boolean;
+  /** The new index (the same one if called again). An update retires the previous index: its searches go to the new one. */
+  commit(): OpenedIndex;
+}
+
+/** An index already made, as a RebuiltIndex (e.g. one opened from scratch). */
+export function readyIndex(opened: OpenedIndex, unchanged = false): RebuiltIndex {
+  return { ...opened, documents: opened.index.fullDocuments(), unchanged, commit: () => opened };
+}
+
 /** The corpus files (path, size, mtime, hash) the saved index was made from, beside it. */
 export function corpusFilesPath(dataDir: string): string {
   return join(dataDir, 'corpus-files.json');
@@ -78,7 +98,7 @@ export async function openIndex(args: IndexStoreOptions): Promise<OpenedIndex> {
   if (!savedStamp) {
     // Nothing saved to compare with: scanning first would read every file twice.
     const reason = existsSync(path) ? `saved index ${path} is corrupt (no readable header)` : 'no saved index yet';
-    const built = await buildIndex(args);
+    const built = (await prepareIndex(args)).commit();
     const stamp = await saveOpenedIndex(args, built);
     return { ...built, reason, ...(stamp ? { stamp } : {}) };
   }
@@ -91,30 +111,31 @@ export async function openIndex(args: IndexStoreOptions): Promise<OpenedIndex> {
   }
   const reason = saved.index ? 'the corpus changed since the index was saved' : saved.reason;
   const previous = saved.index && saved.pipelineVersion === PIPELINE_VERSION ? saved.index : undefined;
-  const built = await buildIndex(args, previous, undefined, byFile(entries));
-  const stamp = await saveOpenedIndex(args, built);
   const savedBefore = saved.index ? new Map(saved.index.documents().map((d) => [d.id, d.hash] as const)) : undefined;
+  const built = (await prepareIndex(args, previous, undefined, byFile(entries))).commit();
+  const stamp = await saveOpenedIndex(args, built);
   return { ...built, reason, ...(savedBefore ? { savedBefore } : {}), ...(stamp ? { stamp } : {}) };
 }
 
 /**
- * Re-reads the corpus and builds a new index, parsing only files whose bytes changed since `previous`.
- * When nothing changed at all, `previous.index` is returned as it is. Nothing is saved: the caller
- * swaps the index in first, then calls {@link saveOpenedIndex}.
+ * Re-reads the corpus and prepares the new index, parsing only files whose bytes changed since
+ * `previous` and analysing only their passages (and those of the documents they replace). Committing
+ * updates `previous.index` in place (see RebuiltIndex); when nothing changed at all, it is returned as
+ * it is. Nothing is saved: the caller swaps the index in first, then calls {@link saveOpenedIndex}.
  */
 export async function rebuildIndex(
   args: IndexStoreOptions,
   previous?: Pick<OpenedIndex, 'index' | 'fingerprint' | 'entries'>,
-): Promise<OpenedIndex> {
-  return buildIndex(args, previous?.index, previous?.fingerprint, byFile(previous?.entries));
+): Promise<RebuiltIndex> {
+  return prepareIndex(args, previous?.index, previous?.fingerprint, byFile(previous?.entries));
 }
 
-async function buildIndex(
+async function prepareIndex(
   args: IndexStoreOptions,
   previous?: SearchIndex,
   previousFingerprint?: string,
   known?: KnownEntries,
-): Promise<OpenedIndex> {
+): Promise<RebuiltIndex> {
   const docsByFile = new Map<string, Document>((previous?.fullDocuments() ?? []).map((d) => [d.file, d]));
   // A full build reports progress; a reindex over a known corpus is quick and stays quiet.
   const progress = previous ? undefined : (args.progress ?? undefined);
@@ -125,12 +146,16 @@ async function buildIndex(
     ...(progress ? { onProgress: (done: number, total: number) => progress('reading files', done, total) } : {}),
   });
   const fingerprint = corpusFingerprint(corpus.entries, PIPELINE_VERSION);
+  const made = { skipped: corpus.skipped, source: 'built', reason: 'reindex', fingerprint, reused: corpus.reused, entries: corpus.entries } as const;
   // Same bytes everywhere: the serving index is already this one.
-  const index =
-    previous && fingerprint === previousFingerprint
-      ? previous
-      : SearchIndex.build(corpus.documents, args.analyser, undefined, progress && ((done, total) => progress('indexing documents', done, total)));
-  return { index, skipped: corpus.skipped, source: 'built', reason: 'reindex', fingerprint, reused: corpus.reused, entries: corpus.entries };
+  if (previous && fingerprint === previousFingerprint) return readyIndex({ ...made, index: previous }, true);
+  if (!previous) {
+    const onProgress = progress && ((done: number, total: number) => progress('indexing documents', done, total));
+    return readyIndex({ ...made, index: SearchIndex.build(corpus.documents, args.analyser, undefined, onProgress) });
+  }
+  const update = previous.prepareUpdate(corpus.documents);
+  let committed: OpenedIndex | undefined;
+  return { ...made, documents: corpus.documents, unchanged: false, commit: () => (committed ??= { ...made, index: update.apply() }) };
 }
 
 /**

@@ -20,6 +20,46 @@ const MS_OPTIONS = {
   searchOptions: { tokenize: (s: string) => [s], processTerm: (t: string) => t },
 };
 
+/**
+ * Times MiniSearch said a passage it was asked to remove did not hold a term (its `version_conflict`
+ * warning): the postings no longer match the analysis, so an update falls back to a full build.
+ */
+interface Conflicts {
+  count: number;
+}
+
+/** MS_OPTIONS with a logger that counts removal conflicts instead of printing them. */
+function miniSearchOptions(conflicts: Conflicts) {
+  return {
+    ...MS_OPTIONS,
+    logger: (level: 'debug' | 'info' | 'warn' | 'error', message: string, code?: string) => {
+      if (code === 'version_conflict') conflicts.count++;
+      else console[level](message);
+    },
+  };
+}
+
+/** A passage as MiniSearch holds it: its analysed terms, separated by spaces. */
+interface IndexedPassage {
+  readonly id: string;
+  readonly text: string;
+}
+
+/**
+ * An update of an index, analysed and checked but not applied yet (see
+ * {@link SearchIndex.prepareUpdate}): all the work that can fail is done, and nothing serving has changed.
+ */
+export interface PreparedUpdate {
+  /** Passages the update removes from the index and adds to it (a changed document's count in both). */
+  readonly removedPassages: number;
+  readonly addedPassages: number;
+  /**
+   * Applies the update to the shared MiniSearch in one synchronous step and returns the updated
+   * index; the index it was prepared from is retired (its searches go to the new one). Once only.
+   */
+  apply(): SearchIndex;
+}
+
 /** How query terms are matched: measured on the dev set (see README, "cross-language method"). */
 export interface MatchTuning {
   /**
@@ -91,8 +131,12 @@ export interface IndexSnapshot {
 }
 
 /**
- * An immutable search index over a corpus: passages in MiniSearch, documents and passages in maps.
- * Immutable so the engine can swap a new one in atomically while queries run on the old one.
+ * A search index over a corpus: passages in MiniSearch, documents and passages in maps. An index
+ * object never changes what it answers while it serves, so the engine can swap a new one in
+ * atomically. The one exception is {@link prepareUpdate}: a reindex updates MiniSearch in place
+ * (rebuilding it beside the serving one cost a minute and doubled the memory at 30,000 articles),
+ * and the index it updated is retired: it keeps its document maps, and its searches go to its
+ * successor, which shares the updated MiniSearch with new maps and vocabulary.
  */
 export class SearchIndex {
   private readonly docsById: ReadonlyMap<string, Document>;
@@ -103,6 +147,8 @@ export class SearchIndex {
   /** `YYYY-MM` of every dated article, for questions that name a month. */
   private readonly articleMonths: ReadonlySet<string>;
   private readonly langs: readonly Lang[];
+  /** The index that took over this one's MiniSearch (see prepareUpdate); searches go there. */
+  private successor: SearchIndex | null = null;
 
   private constructor(
     private readonly ms: MiniSearch,
@@ -110,6 +156,7 @@ export class SearchIndex {
     documents: readonly Document[],
     private readonly analyser: Analyser,
     private readonly tuning: MatchTuning,
+    private readonly conflicts: Conflicts,
   ) {
     this.docsById = new Map(documents.map((d) => [d.id, d]));
     this.passagesById = new Map(documents.flatMap((d) => d.passages.map((p) => [p.id, p] as const)));
@@ -128,26 +175,22 @@ export class SearchIndex {
     tuning: MatchTuning = DEFAULT_TUNING,
     onProgress?: (done: number, total: number) => void,
   ): SearchIndex {
-    const ms = new MiniSearch(MS_OPTIONS);
+    const conflicts: Conflicts = { count: 0 };
+    const ms = new MiniSearch(miniSearchOptions(conflicts));
     // Document frequencies counted from the same analysed terms MiniSearch indexes: the vocabulary
     // comes from Griot's analysis, not from MiniSearch's internals.
     const df = new Map<string, number>();
     documents.forEach((d, i) => {
-      ms.addAll(
-        d.passages.map((p) => {
-          const terms = analyser.indexTerms(p.text, p.lang);
-          for (const t of new Set(terms)) df.set(t, (df.get(t) ?? 0) + 1);
-          return { id: p.id, text: terms.join(' ') };
-        }),
-      );
+      ms.addAll(indexedPassages(d, analyser, df, 1));
       onProgress?.(i + 1, documents.length);
     });
-    return new SearchIndex(ms, Vocabulary.fromCounts(df), documents, analyser, tuning);
+    return new SearchIndex(ms, Vocabulary.fromCounts(df), documents, analyser, tuning, conflicts);
   }
 
   /** Restores an index saved with snapshot(); no text is analysed again. */
   static restore(snapshot: IndexSnapshot, analyser: Analyser, tuning: MatchTuning = DEFAULT_TUNING): SearchIndex {
-    const ms = MiniSearch.loadJS(snapshot.minisearch, MS_OPTIONS);
+    const conflicts: Conflicts = { count: 0 };
+    const ms = MiniSearch.loadJS(snapshot.minisearch, miniSearchOptions(conflicts));
     const vocabulary = Vocabulary.restore(snapshot.vocabulary);
     const byDoc = new Map<string, Passage[]>();
     const texts = new Map(snapshot.documents.map((d) => [d.id, d.text]));
@@ -159,11 +202,68 @@ export class SearchIndex {
       byDoc.set(p.docId, list);
     }
     const documents = snapshot.documents.map((d) => ({ ...d, passages: byDoc.get(d.id) ?? [] }));
-    return new SearchIndex(ms, vocabulary, documents, analyser, tuning);
+    return new SearchIndex(ms, vocabulary, documents, analyser, tuning, conflicts);
+  }
+
+  /**
+   * Prepares the update of this index to `documents` (the whole new corpus, in corpus order): the
+   * documents not in this index as the same objects (new or changed: `loadCorpus` hands back the
+   * previous object for a file whose bytes did not change) are analysed and will be added, the ones
+   * they replace or that are gone are analysed again and will be removed, and the vocabulary's
+   * document frequencies are adjusted. The result equals {@link build} over `documents` (up to the
+   * last bits of MiniSearch's average passage length, and the order of exactly tied hits). Throws,
+   * changing nothing, when the update does not fit this index; nothing changes until `apply()`.
+   */
+  prepareUpdate(documents: readonly Document[]): PreparedUpdate {
+    if (this.successor) throw new Error('index update: this index was already updated');
+    const ids = new Set(documents.map((d) => d.id));
+    if (ids.size !== documents.length) throw new Error('index update: two documents share an id');
+    const removed: Document[] = [];
+    const added: Document[] = [];
+    for (const d of documents) {
+      const old = this.docsById.get(d.id);
+      if (old === d) continue;
+      if (old) removed.push(old);
+      added.push(d);
+    }
+    for (const old of this.docsById.values()) if (!ids.has(old.id)) removed.push(old);
+
+    const delta = new Map<string, number>();
+    const toRemove = removed.flatMap((d) => indexedPassages(d, this.analyser, delta, -1));
+    const toAdd = added.flatMap((d) => indexedPassages(d, this.analyser, delta, 1));
+    for (const p of toRemove) {
+      if (!this.ms.has(p.id)) throw new Error(`index update: passage ${p.id} is not in the index`);
+    }
+    // Throws when a removed passage's terms are not counted here: the index was not made from these passages.
+    const vocabulary = this.vocabulary.withDelta(delta);
+    const next = new SearchIndex(this.ms, vocabulary, documents, this.analyser, this.tuning, this.conflicts);
+    let applied = false;
+    return {
+      removedPassages: toRemove.length,
+      addedPassages: toAdd.length,
+      apply: () => {
+        if (applied || this.successor) throw new Error('index update: already applied, or the index changed since it was prepared');
+        applied = true;
+        const conflictsBefore = this.conflicts.count;
+        let failed = false;
+        try {
+          for (const p of toRemove) this.ms.remove(p);
+          this.ms.addAll(toAdd);
+        } catch {
+          failed = true;
+        }
+        // MiniSearch found postings that do not match the analysis (or threw half-way): it cannot be
+        // trusted any more, so the new index is built in full, as a reindex did before updates.
+        const result = failed || this.conflicts.count !== conflictsBefore ? SearchIndex.build(documents, this.analyser, this.tuning) : next;
+        this.successor = result;
+        return result;
+      },
+    };
   }
 
   /** What persist.ts writes. */
   snapshot(): IndexSnapshot {
+    if (this.successor) throw new Error('index snapshot: this index was updated; snapshot the updated one');
     const documents = [...this.docsById.values()].map(({ passages: _p, ...rest }) => rest);
     const passages = [...this.passagesById.values()].map(({ text: _t, ...rest }) => rest);
     return { documents, passages, minisearch: this.ms.toJSON(), vocabulary: this.vocabulary.snapshot() };
@@ -221,6 +321,8 @@ export class SearchIndex {
 
   /** Ranked passages for a query, in any of the languages Griot knows. */
   search(query: string, options: SearchOptions = {}, stats?: RankStats): SearchHit[] {
+    // Retired by an update: its MiniSearch holds the new passages, which only the successor's maps know.
+    if (this.successor) return this.successor.search(query, options, stats);
     const limit = options.limit ?? 10;
     const dateRef = dateReference(query);
     let terms = this.queryTerms(query);
@@ -312,4 +414,16 @@ export class SearchIndex {
       });
     });
   }
+}
+
+/**
+ * A document's passages as MiniSearch indexes them, each passage's distinct terms counted into
+ * `counts` with `sign` (+1 when added, -1 when removed): the vocabulary comes from the same analysis.
+ */
+function indexedPassages(doc: Document, analyser: Analyser, counts: Map<string, number>, sign: 1 | -1): IndexedPassage[] {
+  return doc.passages.map((p) => {
+    const terms = analyser.indexTerms(p.text, p.lang);
+    for (const t of new Set(terms)) counts.set(t, (counts.get(t) ?? 0) + sign);
+    return { id: p.id, text: terms.join(' ') };
+  });
 }
