@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { readFileHead, writeFileAtomic } from '../search/persist.js';
 import type { Document, TimelineEvent } from '../types.js';
 import { extractEvents } from './extract.js';
-import { mergeEvents } from './merge.js';
+import { mergeEvents, remergeEvents } from './merge.js';
 
 /** Bump when extraction or merging changes: a cache written by another version is ignored. */
 export const EXTRACTION_VERSION = 2;
@@ -55,7 +55,8 @@ export function mergedPath(path: string): string {
 export async function openEventCache(path: string, merged = mergedPath(path)): Promise<EventCache> {
   let docs: Map<string, { hash: string; events: TimelineEvent[] }> | null = null;
   let docsDirty = false;
-  let timeline: { fingerprint: string; events: TimelineEvent[] } | null = null;
+  /** The merged timeline of the corpus with `fingerprint`, and the documents (id → hash) it was merged from. */
+  let timeline: { fingerprint: string; events: TimelineEvent[]; hashes: ReadonlyMap<string, string> } | null = null;
   let timelineDirty = false;
   const stats: EventCacheStats = { extracted: 0, merges: 0 };
 
@@ -88,7 +89,7 @@ export async function openEventCache(path: string, merged = mergedPath(path)): P
         if (timeline?.fingerprint === fingerprint) return timeline.events;
         const saved = await loadMerged(fingerprint);
         if (saved) {
-          timeline = { fingerprint, events: saved };
+          timeline = { fingerprint, events: saved, hashes: hashesOf(current) };
           return saved;
         }
       }
@@ -107,9 +108,11 @@ export async function openEventCache(path: string, merged = mergedPath(path)): P
       if (next.size !== docs.size) docsDirty = true;
       docs = next;
       stats.merges++;
-      const events = mergeEvents(current.flatMap((d) => next.get(d.id)?.events ?? []));
+      const all = current.flatMap((d) => next.get(d.id)?.events ?? []);
+      // After a reindex only the changed documents' date keys are merged again (see remergeEvents).
+      const events = timeline ? remergeEvents(timeline.events, all, changedDocuments(timeline.hashes, current)) : mergeEvents(all);
       if (fingerprint !== undefined) {
-        timeline = { fingerprint, events };
+        timeline = { fingerprint, events, hashes: hashesOf(current) };
         timelineDirty = true;
       }
       return events;
@@ -128,4 +131,18 @@ export async function openEventCache(path: string, merged = mergedPath(path)): P
       }
     },
   };
+}
+
+const hashesOf = (docs: readonly Document[]): ReadonlyMap<string, string> => new Map(docs.map((d) => [d.id, d.hash]));
+
+/** Ids of the documents added, changed or removed between `before` (id → hash) and `docs`. */
+function changedDocuments(before: ReadonlyMap<string, string>, docs: readonly Document[]): Set<string> {
+  const changed = new Set<string>();
+  const now = new Set<string>();
+  for (const d of docs) {
+    now.add(d.id);
+    if (before.get(d.id) !== d.hash) changed.add(d.id);
+  }
+  for (const id of before.keys()) if (!now.has(id)) changed.add(id);
+  return changed;
 }

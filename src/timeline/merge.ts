@@ -169,3 +169,34 @@ function firstOverlapping(
   }
   return undefined;
 }
+
+/**
+ * {@link mergeEvents} of `events` (the corpus's events in corpus order), made from `previous` (the
+ * merged events of an earlier version of the corpus) when only the documents in `changed` differ
+ * between the two (added, changed or removed). Events merge only within their date key, so only the
+ * date keys that a changed document has (or had) events in are merged again; the other merged events
+ * are kept as they are, and all are put back in the order of their first event. The same result as
+ * merging everything: at 30,000 articles a reindex merges a few hundred events instead of 95,000.
+ */
+export function remergeEvents(previous: readonly TimelineEvent[], events: readonly TimelineEvent[], changed: ReadonlySet<string>): TimelineEvent[] {
+  if (changed.size === 0) return [...previous];
+  const affected = new Set<string>();
+  for (const e of previous) if (e.citations.some((c) => changed.has(c.docId))) affected.add(dateKey(e));
+  for (const e of events) if (changed.has(e.citations[0]?.docId ?? '')) affected.add(dateKey(e));
+  // Where each event comes in the corpus: merged events are ordered by their first event's place.
+  const position = new Map<string, number>();
+  const byKey = new Map<string, TimelineEvent[]>();
+  events.forEach((e, i) => {
+    if (!position.has(e.id)) position.set(e.id, i);
+    const key = dateKey(e);
+    if (!affected.has(key)) return;
+    const list = byKey.get(key);
+    if (list) list.push(e);
+    else byKey.set(key, [e]);
+  });
+  const merged = previous.filter((e) => !affected.has(dateKey(e)));
+  // A kept event whose first event is not in the corpus: `previous` is not what `events` grew from.
+  if (merged.some((e) => !position.has(e.id))) return mergeEvents(events);
+  for (const list of byKey.values()) merged.push(...mergeEvents(list));
+  return merged.sort((a, b) => (position.get(a.id) as number) - (position.get(b.id) as number));
+}
