@@ -4,8 +4,7 @@ import type { LlmAnswerInput, LlmAnswerResult, Retriever } from './answer/types.
 import { detectLanguage } from './corpus/language.js';
 import type { Logger } from './logger.js';
 import type { Analyser } from './search/analyser.js';
-import { readyIndex, type OpenedIndex, type RebuiltIndex } from './search/open-index.js';
-import type { IndexStamp } from './search/persist.js';
+import { readyIndex, type OpenedIndex, type RebuiltIndex, type SavedIndex } from './search/open-index.js';
 import type { SearchIndex } from './search/search-index.js';
 import type { Document, Lang, SkippedFile } from './types.js';
 import type {
@@ -94,8 +93,8 @@ export interface EngineDeps {
    * rebuildIndex); committed only once the timeline is ready too; not saved.
    */
   readonly rebuild?: (previous: OpenedIndex) => Promise<RebuiltIndex>;
-  /** Saves an index once it serves; null when it could not be saved (already logged). */
-  readonly save?: (opened: OpenedIndex) => Promise<IndexStamp | null>;
+  /** Saves an index once it serves (its changes, or all of it); null when it could not be saved (already logged). */
+  readonly save?: (opened: OpenedIndex) => Promise<SavedIndex | null>;
   /** An index another process saved, unless it covers the corpus `servingFingerprint` already serves. */
   readonly loadSaved?: (servingFingerprint: string) => Promise<OpenedIndex | null>;
   /** Watches the saved index file, calling back (debounced) when another process rewrites it. */
@@ -172,8 +171,8 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
     const report = diffReport(before, next, events, performance.now() - started, since ?? undefined);
     // Saved after the swap: answers use the new index while it is written.
     try {
-      const stamp = await deps.save?.(nextOpened);
-      if (stamp && opened === nextOpened) opened = { ...nextOpened, stamp };
+      const saved = await deps.save?.(nextOpened);
+      if (saved && opened === nextOpened) opened = { ...nextOpened, ...saved };
     } catch (err) {
       deps.logger.warn({ err }, 'could not save the new index; it serves, and the next start rebuilds it');
     }

@@ -1,11 +1,22 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { loadCorpus, scanCorpus, type CorpusEntry, type KnownEntries } from '../corpus/load.js';
 import type { Progress } from '../progress.js';
 import type { Document, SkippedFile } from '../types.js';
 import type { Analyser } from './analyser.js';
-import { corpusFingerprint, loadIndex, readIndexStamp, saveIndex, writeFileAtomic, type IndexStamp } from './persist.js';
+import {
+  corpusFingerprint,
+  loadIndex,
+  readIndexStamp,
+  removeBases,
+  savedBase,
+  saveIndex,
+  saveIndexChanges,
+  writeFileAtomic,
+  type IndexStamp,
+  type SavedBase,
+} from './persist.js';
 import { SearchIndex } from './search-index.js';
 
 /** Bump when corpus clean-up or passage splitting changes what an index holds. 2: glued sentences and headlines separated. */
@@ -20,6 +31,8 @@ export interface OpenedIndex {
   readonly fingerprint: string;
   /** The saved file this index is (loaded) or was written to (built and saved); absent when not on disk. */
   readonly stamp?: IndexStamp;
+  /** The full index file on disk it was made from: the next save writes only the changes since (see saveIndexChanges). */
+  readonly base?: SavedBase;
   /**
    * Document hashes by id of the stale saved index a start-up rebuild replaced (absent when there was
    * no usable one): the first reindex reports what changed since it, not since the start.
@@ -82,6 +95,8 @@ export interface IndexStoreOptions {
   readonly maxBytes: number;
   readonly analyser: Analyser;
   readonly onSaveError?: (err: unknown) => void;
+  /** Changes are saved instead of the whole index up to this share of the passages (default MAX_CHANGES_SHARE). */
+  readonly maxChangesShare?: number;
   /** A progress line for builds that parse or analyse the whole corpus (a terminal's; see progress.ts). */
   readonly progress?: Progress | null;
 }
@@ -99,22 +114,23 @@ export async function openIndex(args: IndexStoreOptions): Promise<OpenedIndex> {
     // Nothing saved to compare with: scanning first would read every file twice.
     const reason = existsSync(path) ? `saved index ${path} is corrupt (no readable header)` : 'no saved index yet';
     const built = (await prepareIndex(args)).commit();
-    const stamp = await saveOpenedIndex(args, built);
-    return { ...built, reason, ...(stamp ? { stamp } : {}) };
+    const saved = await saveOpenedIndex(args, built);
+    return { ...built, reason, ...saved };
   }
   // Files whose size and mtime match the list saved with the index are not read, only stat'ed.
   const entries = await scanCorpus(args.corpusDir, { maxBytes: args.maxBytes, known: await knownEntries(args.dataDir, savedStamp.fingerprint) });
   const fingerprint = corpusFingerprint(entries, PIPELINE_VERSION);
   const saved = await loadIndex(path, null, args.analyser);
   if (saved.index && saved.stamp.fingerprint === fingerprint) {
-    return { index: saved.index, skipped: saved.skipped, source: 'loaded', reason: null, fingerprint, stamp: saved.stamp, entries };
+    return { index: saved.index, skipped: saved.skipped, source: 'loaded', reason: null, fingerprint, stamp: saved.stamp, base: saved.base, entries };
   }
   const reason = saved.index ? 'the corpus changed since the index was saved' : saved.reason;
   const previous = saved.index && saved.pipelineVersion === PIPELINE_VERSION ? saved.index : undefined;
   const savedBefore = saved.index ? new Map(saved.index.documents().map((d) => [d.id, d.hash] as const)) : undefined;
   const built = (await prepareIndex(args, previous, undefined, byFile(entries))).commit();
-  const stamp = await saveOpenedIndex(args, built);
-  return { ...built, reason, ...(savedBefore ? { savedBefore } : {}), ...(stamp ? { stamp } : {}) };
+  // Updated from the saved index: its full file stays the base the changes are written against.
+  const written = await saveOpenedIndex(args, previous && saved.index ? { ...built, base: saved.base } : built);
+  return { ...built, reason, ...(savedBefore ? { savedBefore } : {}), ...written };
 }
 
 /**
@@ -125,9 +141,13 @@ export async function openIndex(args: IndexStoreOptions): Promise<OpenedIndex> {
  */
 export async function rebuildIndex(
   args: IndexStoreOptions,
-  previous?: Pick<OpenedIndex, 'index' | 'fingerprint' | 'entries'>,
+  previous?: Pick<OpenedIndex, 'index' | 'fingerprint' | 'entries' | 'base'>,
 ): Promise<RebuiltIndex> {
-  return prepareIndex(args, previous?.index, previous?.fingerprint, byFile(previous?.entries));
+  const rebuilt = await prepareIndex(args, previous?.index, previous?.fingerprint, byFile(previous?.entries));
+  // The full file on disk stays the base the next save writes its changes against.
+  if (!previous?.base) return rebuilt;
+  const base = previous.base;
+  return { ...rebuilt, base, commit: () => ({ ...rebuilt.commit(), base }) };
 }
 
 async function prepareIndex(
@@ -158,20 +178,34 @@ async function prepareIndex(
   return { ...made, documents: corpus.documents, unchanged: false, commit: () => (committed ??= { ...made, index: update.apply() }) };
 }
 
+/** Where a save left the index: its stamp, and the full file the next save writes changes against. */
+export interface SavedIndex {
+  readonly stamp: IndexStamp;
+  readonly base: SavedBase;
+}
+
 /**
- * Writes an index to DATA_DIR atomically. A failure is handed to `onSaveError` and returns null:
- * serving matters more than caching, and a read-only DATA_DIR only costs a rebuild at the next start.
+ * Writes an index to DATA_DIR atomically: only its changes since the full file it was made from when
+ * they are few (see saveIndexChanges), else the whole index. A failure is handed to `onSaveError` and
+ * returns null: serving matters more than caching, and a read-only DATA_DIR only costs a rebuild at
+ * the next start.
  */
-export async function saveOpenedIndex(args: IndexStoreOptions, opened: OpenedIndex): Promise<IndexStamp | null> {
+export async function saveOpenedIndex(args: IndexStoreOptions, opened: OpenedIndex): Promise<SavedIndex | null> {
+  const path = indexPath(args.dataDir);
+  const extra = { skipped: opened.skipped, pipelineVersion: PIPELINE_VERSION };
   try {
-    const stamp = await saveIndex(indexPath(args.dataDir), opened.index, opened.fingerprint, {
-      skipped: opened.skipped,
-      pipelineVersion: PIPELINE_VERSION,
-    });
+    const changes = { ...extra, ...(args.maxChangesShare !== undefined ? { maxShare: args.maxChangesShare } : {}) };
+    let saved = opened.base ? await saveIndexChanges(path, opened.index, opened.fingerprint, opened.base, changes) : null;
+    if (!saved) {
+      const stamp = await saveIndex(path, opened.index, opened.fingerprint, extra);
+      saved = { stamp, base: savedBase(basename(path), stamp, opened.index) };
+      // The index file holds everything now: the bases changes were saved against are not named any more.
+      await removeBases(path);
+    }
     if (opened.entries) {
       await writeFileAtomic(corpusFilesPath(args.dataDir), JSON.stringify({ fingerprint: opened.fingerprint, entries: opened.entries }));
     }
-    return stamp;
+    return saved;
   } catch (err) {
     args.onSaveError?.(err);
     return null;
@@ -195,5 +229,6 @@ export async function loadSavedIndex(args: IndexStoreOptions, servingFingerprint
     reason: null,
     fingerprint: saved.stamp.fingerprint,
     stamp: saved.stamp,
+    base: saved.base,
   };
 }
