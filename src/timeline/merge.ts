@@ -22,7 +22,7 @@ export function contentWords(event: Pick<TimelineEvent, 'text' | 'lang'>): Set<s
 const normalised = (text: string): string => fold(text).replace(/\s+/g, ' ').trim();
 
 /** Events are merge candidates only when these agree. */
-const dateKey = (e: Pick<TimelineEvent, 'date' | 'end' | 'precision'>): string => `${e.date}/${e.end ?? ''}/${e.precision}`;
+export const dateKey = (e: Pick<TimelineEvent, 'date' | 'end' | 'precision'>): string => `${e.date}/${e.end ?? ''}/${e.precision}`;
 
 /** True when `shared` words between word sets of these sizes make the same event. */
 const overlapEnough = (shared: number, sizeA: number, sizeB: number): boolean =>
@@ -178,7 +178,13 @@ function firstOverlapping(
  * are kept as they are, and all are put back in the order of their first event. The same result as
  * merging everything: at 30,000 articles a reindex merges a few hundred events instead of 95,000.
  */
-export function remergeEvents(previous: readonly TimelineEvent[], events: readonly TimelineEvent[], changed: ReadonlySet<string>): TimelineEvent[] {
+export function remergeEvents(
+  previous: readonly TimelineEvent[],
+  events: readonly TimelineEvent[],
+  changed: ReadonlySet<string>,
+  /** Receives the date keys merged again (all of them when `previous` did not fit and everything was merged). */
+  touched?: Set<string>,
+): TimelineEvent[] {
   if (changed.size === 0) return [...previous];
   const affected = new Set<string>();
   for (const e of previous) if (e.citations.some((c) => changed.has(c.docId))) affected.add(dateKey(e));
@@ -196,7 +202,15 @@ export function remergeEvents(previous: readonly TimelineEvent[], events: readon
   });
   const merged = previous.filter((e) => !affected.has(dateKey(e)));
   // A kept event whose first event is not in the corpus: `previous` is not what `events` grew from.
-  if (merged.some((e) => !position.has(e.id))) return mergeEvents(events);
-  for (const list of byKey.values()) merged.push(...mergeEvents(list));
+  if (merged.some((e) => !position.has(e.id))) {
+    for (const e of events) touched?.add(dateKey(e));
+    return mergeEvents(events);
+  }
+  for (const [key, list] of byKey) {
+    touched?.add(key);
+    merged.push(...mergeEvents(list));
+  }
+  // Keys whose events all went: merged again into nothing.
+  for (const key of affected) touched?.add(key);
   return merged.sort((a, b) => (position.get(a.id) as number) - (position.get(b.id) as number));
 }
