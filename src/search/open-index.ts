@@ -173,7 +173,13 @@ async function prepareIndex(
     const onProgress = progress && ((done: number, total: number) => progress('indexing documents', done, total));
     return readyIndex({ ...made, index: SearchIndex.build(corpus.documents, args.analyser, undefined, onProgress) });
   }
-  const update = previous.prepareUpdate(corpus.documents);
+  let update;
+  try {
+    update = previous.prepareUpdate(corpus.documents);
+  } catch {
+    // The previous index does not hold what its documents analyse to (it cannot be updated): build anew.
+    return readyIndex({ ...made, index: SearchIndex.build(corpus.documents, args.analyser) });
+  }
   let committed: OpenedIndex | undefined;
   return { ...made, documents: corpus.documents, unchanged: false, commit: () => (committed ??= { ...made, index: update.apply() }) };
 }

@@ -58,6 +58,11 @@ export interface PreparedUpdate {
    * index; the index it was prepared from is retired (its searches go to the new one). Once only.
    */
   apply(): SearchIndex;
+  /**
+   * True once apply() had to build the index in full instead: MiniSearch's postings did not match
+   * the removed passages' analysis (an index file from elsewhere), so they could not be trusted.
+   */
+  readonly builtInFull: boolean;
 }
 
 /** How query terms are matched: measured on the dev set (see README, "cross-language method"). */
@@ -238,9 +243,13 @@ export class SearchIndex {
     const vocabulary = this.vocabulary.withDelta(delta);
     const next = new SearchIndex(this.ms, vocabulary, documents, this.analyser, this.tuning, this.conflicts);
     let applied = false;
+    let builtInFull = false;
     return {
       removedPassages: toRemove.length,
       addedPassages: toAdd.length,
+      get builtInFull() {
+        return builtInFull;
+      },
       apply: () => {
         if (applied || this.successor) throw new Error('index update: already applied, or the index changed since it was prepared');
         applied = true;
@@ -254,7 +263,8 @@ export class SearchIndex {
         }
         // MiniSearch found postings that do not match the analysis (or threw half-way): it cannot be
         // trusted any more, so the new index is built in full, as a reindex did before updates.
-        const result = failed || this.conflicts.count !== conflictsBefore ? SearchIndex.build(documents, this.analyser, this.tuning) : next;
+        builtInFull = failed || this.conflicts.count !== conflictsBefore;
+        const result = builtInFull ? SearchIndex.build(documents, this.analyser, this.tuning) : next;
         this.successor = result;
         return result;
       },
