@@ -200,17 +200,29 @@ export function remergeEvents(
     if (list) list.push(e);
     else byKey.set(key, [e]);
   });
-  const merged = previous.filter((e) => !affected.has(dateKey(e)));
-  // A kept event whose first event is not in the corpus: `previous` is not what `events` grew from.
-  if (merged.some((e) => !position.has(e.id))) {
+  // Kept in their order: the documents' order is the corpus's, whatever was added or removed.
+  const kept = previous.filter((e) => !affected.has(dateKey(e)));
+  const at = (e: TimelineEvent) => position.get(e.id) ?? -1;
+  // A kept event whose first event is not in the corpus, or out of order: `previous` is not what `events` grew from.
+  if (kept.some((e, i) => at(e) < 0 || (i > 0 && at(e) < at(kept[i - 1] as TimelineEvent)))) {
     for (const e of events) touched?.add(dateKey(e));
     return mergeEvents(events);
   }
+  const fresh: TimelineEvent[] = [];
   for (const [key, list] of byKey) {
     touched?.add(key);
-    merged.push(...mergeEvents(list));
+    fresh.push(...mergeEvents(list));
   }
   // Keys whose events all went: merged again into nothing.
   for (const key of affected) touched?.add(key);
-  return merged.sort((a, b) => (position.get(a.id) as number) - (position.get(b.id) as number));
+  fresh.sort((a, b) => at(a) - at(b));
+  // Both lists are in corpus order: interleave them by the place of their first event.
+  const merged: TimelineEvent[] = [];
+  let k = 0;
+  for (const e of fresh) {
+    while (k < kept.length && at(kept[k] as TimelineEvent) < at(e)) merged.push(kept[k++] as TimelineEvent);
+    merged.push(e);
+  }
+  while (k < kept.length) merged.push(kept[k++] as TimelineEvent);
+  return merged;
 }
