@@ -157,6 +157,9 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
       const rebuilt = deps.rebuild ? await deps.rebuild(opened) : readyIndex(await deps.open());
       // Same index (nothing changed): keep its timeline events rather than extract them again.
       const nextEvents = rebuilt.unchanged ? state.events : eventsOf(() => rebuilt.documents, rebuilt.fingerprint);
+      // The serving timeline (read back if none was asked for since the start) is what the new one is
+      // made from: only the changed documents' dates are merged again. Should it fail, all are merged.
+      if (!rebuilt.unchanged) await before.events().catch(() => undefined);
       // Before the commit: a reindex reports its events, the first /timeline after it need not wait,
       // and a failure here leaves the serving index untouched.
       events = (await nextEvents()).length;

@@ -214,7 +214,11 @@ export async function saveIndexChanges(
   if (base.file === basename(path)) {
     // The full file is still `path` itself: keep it (linked) under its own name before `path` is replaced.
     const file = `${basename(path, '.json')}.base-${randomBytes(4).toString('hex')}.json`;
-    await link(path, join(dir, file));
+    try {
+      await link(path, join(dir, file));
+    } catch {
+      return null; // No hard links on this file system: the whole index is saved, as before.
+    }
     savedBase = { ...base, file };
   }
   // Stamp fields first, as in saveIndex; `base` before `changes` (readIndexHeader stops at either).

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { parseDocument } from '../../src/corpus/document.js';
 import { loadCorpus } from '../../src/corpus/load.js';
 import { Analyser } from '../../src/search/analyser.js';
-import { loadIndex, saveIndex, saveIndexChanges, savedBase } from '../../src/search/persist.js';
+import { loadIndex, readIndexHeader, saveIndex, saveIndexChanges, savedBase } from '../../src/search/persist.js';
 import { SearchIndex } from '../../src/search/search-index.js';
 import type { Document } from '../../src/types.js';
 import { SEEDS_DIR } from '../helpers/seeds.js';
@@ -133,6 +133,8 @@ describe('SearchIndex.prepareUpdate', () => {
     const saved = await saveIndexChanges(path, updated, 'fp-2', savedBase('index.json', stamp, index), { maxShare: 1 });
     expect(saved?.base.file).toMatch(/^index\.base-.*\.json$/);
     expect((await readdir(dir)).sort()).toEqual(['index.json', saved?.base.file].sort());
+    // `npm run doctor` reads the stamp of the changes without the base.
+    expect(await readIndexHeader(path)).toMatchObject({ fingerprint: 'fp-2', skipped: [] });
     const loaded = await loadIndex(path, 'fp-2', analyser);
     if (!loaded.index) throw new Error(loaded.reason);
     const fresh = SearchIndex.build(after, analyser);
