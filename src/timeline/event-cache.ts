@@ -7,11 +7,18 @@ import { dateKey, mergeEvents, remergeEvents } from './merge.js';
 /** Bump when extraction or merging changes: a cache written by another version is ignored. */
 export const EXTRACTION_VERSION = 2;
 
-/** One document's events, under the hash of the bytes they were extracted from. */
+/**
+ * One document's events, under the hash of the bytes they were extracted from. Read from the file,
+ * `events` is parsed from its line when first asked for (null when that line is unreadable): a
+ * reindex needs the events of the few documents on the dates it merges again, not of all 30,000.
+ */
 interface DocEntry {
   readonly hash: string;
-  readonly events: TimelineEvent[];
+  readonly events: TimelineEvent[] | null;
 }
+
+/** A saved line `{"id":…,"hash":…,"events":[…]}` (saveDocs writes the keys in this order): id and hash without parsing the events. */
+const LINE_HEAD = /^\{"id":("(?:[^"\\]|\\.)*"),"hash":"([^"\\]*)","events":/;
 
 /**
  * The per-document file is JSON lines: this header, then one `{id, hash, events}` a line, a later
@@ -126,15 +133,15 @@ export async function openEventCache(path: string, options: EventCacheOptions = 
 
   const loadDocs = async (): Promise<Map<string, DocEntry>> => {
     const empty = new Map<string, DocEntry>();
-    let raw: string;
+    let raw: Buffer;
     try {
-      raw = await readFile(path, 'utf8');
+      raw = await readFile(path);
     } catch {
       return empty; // No cache yet: extract everything once.
     }
-    const nl = raw.indexOf('\n');
+    const nl = raw.indexOf(10);
     try {
-      const header = JSON.parse(nl < 0 ? raw : raw.slice(0, nl)) as Partial<DocsHeader & DocsFile>;
+      const header = JSON.parse(raw.toString('utf8', 0, nl < 0 ? raw.length : nl)) as Partial<DocsHeader & DocsFile>;
       if (header?.version !== EXTRACTION_VERSION) return empty;
       if (header.docs && typeof header.docs === 'object') {
         docsLayout = 'object';
@@ -147,19 +154,36 @@ export async function openEventCache(path: string, options: EventCacheOptions = 
     docsLayout = 'lines';
     const map = new Map<string, DocEntry>();
     for (let start = nl + 1; start > 0 && start < raw.length; ) {
-      const end = raw.indexOf('\n', start);
-      const line = raw.slice(start, end < 0 ? raw.length : end);
-      start = end < 0 ? raw.length : end + 1;
-      if (!line) continue;
+      const newline = raw.indexOf(10, start);
+      const end = newline < 0 ? raw.length : newline;
+      const from = start;
+      start = end + 1;
+      if (end === from) continue;
       docsLines++;
+      const head = LINE_HEAD.exec(raw.toString('utf8', from, Math.min(end, from + 1024)));
+      if (!head) continue; // Not a line of ours (or cut short by a crash mid-append): extracted again.
+      let id: unknown;
       try {
-        const e = JSON.parse(line) as { id?: unknown; hash?: unknown; events?: unknown };
-        if (typeof e?.id === 'string' && typeof e.hash === 'string' && Array.isArray(e.events)) {
-          map.set(e.id, { hash: e.hash, events: e.events as TimelineEvent[] });
-        }
+        id = JSON.parse(head[1] as string);
       } catch {
-        // A line cut short by a crash mid-append: that document is extracted again.
+        continue;
       }
+      if (typeof id !== 'string') continue;
+      let events: TimelineEvent[] | null | undefined;
+      map.set(id, {
+        hash: head[2] as string,
+        get events() {
+          if (events === undefined) {
+            try {
+              const e = (JSON.parse(raw.toString('utf8', from, end)) as { events?: unknown }).events;
+              events = Array.isArray(e) ? (e as TimelineEvent[]) : null;
+            } catch {
+              events = null;
+            }
+          }
+          return events;
+        },
+      });
     }
     return map;
   };
@@ -193,13 +217,14 @@ export async function openEventCache(path: string, options: EventCacheOptions = 
   };
 
   const saveDocs = async (all: Map<string, DocEntry>) => {
-    const line = (id: string, e: DocEntry) => JSON.stringify({ id, hash: e.hash, events: e.events });
+    // Keys in this order: loadDocs reads id and hash from a line's start (LINE_HEAD).
+    const line = ([id, e]: [string, DocEntry]) => (e.events ? [JSON.stringify({ id, hash: e.hash, events: e.events })] : []);
     if (docsLayout === 'lines' && docsLines + pending.size <= 2 * all.size + 100) {
-      if (pending.size > 0) await appendFile(path, `${[...pending].map(([id, e]) => line(id, e)).join('\n')}\n`);
+      if (pending.size > 0) await appendFile(path, `${[...pending].flatMap(line).join('\n')}\n`);
       docsLines += pending.size;
     } else {
       const header: DocsHeader = { version: EXTRACTION_VERSION, lines: true };
-      await writeFileAtomic(path, `${[JSON.stringify(header), ...[...all].map(([id, e]) => line(id, e))].join('\n')}\n`);
+      await writeFileAtomic(path, `${[JSON.stringify(header), ...[...all].flatMap(line)].join('\n')}\n`);
       docsLayout = 'lines';
       docsLines = all.size;
     }
@@ -235,25 +260,35 @@ export async function openEventCache(path: string, options: EventCacheOptions = 
       }
       docs ??= await loadDocs();
       const next = new Map<string, DocEntry>();
+      const extract = (doc: Document): TimelineEvent[] => {
+        const entry = { hash: doc.hash, events: extractEvents(doc) };
+        next.set(doc.id, entry);
+        pending.set(doc.id, entry);
+        stats.extracted++;
+        docsDirty = true;
+        return entry.events;
+      };
       for (const doc of current) {
         const cached = docs.get(doc.id);
-        if (cached && cached.hash === doc.hash) {
-          next.set(doc.id, cached);
-        } else {
-          const entry = { hash: doc.hash, events: extractEvents(doc) };
-          next.set(doc.id, entry);
-          pending.set(doc.id, entry);
-          stats.extracted++;
-          docsDirty = true;
-        }
+        if (cached && cached.hash === doc.hash) next.set(doc.id, cached);
+        else extract(doc);
       }
       if (next.size !== docs.size && docsLayout !== 'lines') docsDirty = true;
       docs = next;
       stats.merges++;
-      const all = current.flatMap((d) => next.get(d.id)?.events ?? []);
+      const byId = new Map(current.map((d) => [d.id, d]));
+      // A cached line that turns out unreadable: that document is extracted again.
+      const eventsOf = (id: string): TimelineEvent[] => {
+        const doc = byId.get(id);
+        if (!doc) return [];
+        return next.get(id)?.events ?? extract(doc);
+      };
       // After a reindex only the changed documents' date keys are merged again (see remergeEvents).
       const touched = new Set<string>();
-      const events = timeline ? remergeEvents(timeline.events, all, changedDocuments(timeline.hashes, current), touched) : mergeEvents(all);
+      const ids = current.map((d) => d.id);
+      const events = timeline
+        ? remergeEvents(timeline.events, ids, eventsOf, changedDocuments(timeline.hashes, current), touched)
+        : mergeEvents(ids.flatMap(eventsOf));
       if (fingerprint !== undefined) {
         // Merged from scratch: no earlier merged file is a base for it.
         if (!timeline) mergedBase = null;
