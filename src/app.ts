@@ -116,10 +116,10 @@ export async function createApp(args: {
     analyser,
     open,
     ...(llmAnswer ? { llmAnswer } : {}),
-    extractEvents: async (opened) => {
+    extractEvents: async (documents, fingerprint) => {
       const started = performance.now();
       const before = { ...eventCache.stats };
-      const events = await eventCache.eventsFor(opened.index, opened.fingerprint);
+      const events = await eventCache.eventsFor(documents, fingerprint);
       logger.info(
         {
           events: events.length,
