@@ -91,6 +91,19 @@ describe('SearchIndex.prepareUpdate', () => {
     expect(index.search('Qwertonia', { limit: 100 }).map((h) => h.doc.id)).not.toContain('zz-only');
   });
 
+  it('takes the kept documents as metadata only (their texts come from the index), but not a changed one', async () => {
+    const before = await corpus();
+    const index = SearchIndex.build(before, analyser);
+    const after = changed(before);
+    const unchanged = new Set(before);
+    const metaOnly = ({ text: _t, passages: _p, ...meta }: Document) => meta;
+    const fresh = SearchIndex.build(after, analyser);
+    expect(() => index.prepareUpdate(after.map(metaOnly))).toThrow(/not given whole/);
+    const updated = index.prepareUpdate(after.map((d) => (unchanged.has(d) ? metaOnly(d) : d))).apply();
+    expect(updated.fullDocuments()).toEqual(fresh.fullDocuments());
+    for (const q of QUERIES) expect(hits(updated, q), q).toEqual(hits(fresh, q));
+  });
+
   it('is undone by the reverse update, back to the first build', async () => {
     const before = await corpus();
     const index = SearchIndex.build(before, analyser);
