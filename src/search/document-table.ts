@@ -194,6 +194,11 @@ export class DocumentTable {
     return this.passageDoc.length;
   }
 
+  /** Document metadata, in corpus order (with {@link document}, a DocumentSource). */
+  documents(): readonly DocumentMeta[] {
+    return this.metas;
+  }
+
   /** The position of a document by id, or undefined. */
   documentIndex(id: string): number | undefined {
     return this.docIndexById.get(id);

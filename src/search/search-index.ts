@@ -257,7 +257,10 @@ export class SearchIndex {
     return {
       removedPassages: toRemove.length,
       addedPassages: toAdd.length,
-      documents: { documents: () => table.metas, document: (id) => table.document(id) },
+      // The table itself, not a closure: closures made here share one context with apply(), which
+      // holds this index, and the timeline keeps its documents' source (measured: the retired
+      // index's 62 MB table stayed alive at 30,000 articles).
+      documents: table,
       get builtInFull() {
         return builtInFull;
       },
