@@ -81,6 +81,12 @@ export interface EventCache {
    * extracted, and only the dates they have events on are merged again.
    */
   eventsFor(docs: readonly Document[], fingerprint?: string): Promise<TimelineEvent[]>;
+  /**
+   * Takes the merged timeline saved for an earlier corpus (its fingerprint, and its documents' hashes
+   * by id) as the one the next {@link eventsFor} is merged from, when none is in memory: a start that
+   * finds the corpus changed then merges only the changed documents' dates. False when none is saved.
+   */
+  resume(fingerprint: string, hashes: ReadonlyMap<string, string>): Promise<boolean>;
   /** Writes what changed since the last save (atomically, or appended as whole lines). */
   save(): Promise<void>;
   readonly stats: Readonly<EventCacheStats>;
@@ -248,6 +254,14 @@ export async function openEventCache(path: string, options: EventCacheOptions = 
 
   return {
     stats,
+    async resume(fingerprint, hashes) {
+      if (timeline) return false;
+      const saved = await loadMerged(fingerprint);
+      if (!saved) return false;
+      timeline = { fingerprint, events: saved.events, hashes };
+      mergedBase = saved.base;
+      return true;
+    },
     async eventsFor(current, fingerprint) {
       if (fingerprint !== undefined) {
         if (timeline?.fingerprint === fingerprint) return timeline.events;
