@@ -166,7 +166,8 @@ export async function openEventCache(path: string, options: EventCacheOptions = 
       start = end + 1;
       if (end === from) continue;
       docsLines++;
-      const head = LINE_HEAD.exec(raw.toString('utf8', from, Math.min(end, from + 1024)));
+      // Id and hash are in a line's first bytes; a very long id needs the whole line.
+      const head = LINE_HEAD.exec(raw.toString('utf8', from, Math.min(end, from + 256))) ?? LINE_HEAD.exec(raw.toString('utf8', from, end));
       if (!head) continue; // Not a line of ours (or cut short by a crash mid-append): extracted again.
       let id: unknown;
       try {
