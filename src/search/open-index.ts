@@ -38,6 +38,8 @@ export interface OpenedIndex {
    * no usable one): the first reindex reports what changed since it, not since the start.
    */
   readonly savedBefore?: ReadonlyMap<string, string>;
+  /** The fingerprint of that stale saved index: its saved timeline is what the new one is merged from. */
+  readonly savedFingerprint?: string;
   /** Documents taken from the previous index without parsing (built only). */
   readonly reused?: number;
   /** The corpus files as scanned (hash, size, mtime): the next scan reads only files whose size or mtime changed. */
@@ -130,7 +132,8 @@ export async function openIndex(args: IndexStoreOptions): Promise<OpenedIndex> {
   const built = (await prepareIndex(args, previous, undefined, byFile(entries))).commit();
   // Updated from the saved index: its full file stays the base the changes are written against.
   const written = await saveOpenedIndex(args, previous && saved.index ? { ...built, base: saved.base } : built);
-  return { ...built, reason, ...(savedBefore ? { savedBefore } : {}), ...written };
+  const before = savedBefore && saved.index ? { savedBefore, savedFingerprint: saved.stamp.fingerprint } : {};
+  return { ...built, reason, ...before, ...written };
 }
 
 /**

@@ -84,6 +84,12 @@ export interface EventCache {
    * on are merged again.
    */
   eventsFor(docs: readonly Document[] | DocumentSource, fingerprint?: string): Promise<TimelineEvent[]>;
+  /**
+   * Takes the merged timeline saved for an earlier corpus (its fingerprint, and its documents' hashes
+   * by id) as the one the next {@link eventsFor} is merged from, when none is in memory: a start that
+   * finds the corpus changed then merges only the changed documents' dates. False when none is saved.
+   */
+  resume(fingerprint: string, hashes: ReadonlyMap<string, string>): Promise<boolean>;
   /** Writes what changed since the last save (atomically, or appended as whole lines). */
   save(): Promise<void>;
   readonly stats: Readonly<EventCacheStats>;
@@ -163,7 +169,8 @@ export async function openEventCache(path: string, options: EventCacheOptions = 
       start = end + 1;
       if (end === from) continue;
       docsLines++;
-      const head = LINE_HEAD.exec(raw.toString('utf8', from, Math.min(end, from + 1024)));
+      // Id and hash are in a line's first bytes; a very long id needs the whole line.
+      const head = LINE_HEAD.exec(raw.toString('utf8', from, Math.min(end, from + 256))) ?? LINE_HEAD.exec(raw.toString('utf8', from, end));
       if (!head) continue; // Not a line of ours (or cut short by a crash mid-append): extracted again.
       let id: unknown;
       try {
@@ -251,6 +258,14 @@ export async function openEventCache(path: string, options: EventCacheOptions = 
 
   return {
     stats,
+    async resume(fingerprint, hashes) {
+      if (timeline) return false;
+      const saved = await loadMerged(fingerprint);
+      if (!saved) return false;
+      timeline = { fingerprint, events: saved.events, hashes };
+      mergedBase = saved.base;
+      return true;
+    },
     async eventsFor(given, fingerprint) {
       const current: readonly DocumentMeta[] = Array.isArray(given) ? given : (given as DocumentSource).documents();
       const whole = (meta: DocumentMeta): Document | undefined =>

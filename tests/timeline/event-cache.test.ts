@@ -109,6 +109,25 @@ describe('openEventCache after a reindex', () => {
     expect(restarted.stats).toEqual({ extracted: 1, merges: 1 });
   });
 
+  it('merges a corpus changed while stopped from the timeline saved for the old one (resume)', async () => {
+    const docs = (await seedIndex()).fullDocuments();
+    const path = join(await tmp(), 'events.json');
+    const first = await openEventCache(path, { maxChangedShare: 1 });
+    await first.eventsFor(docs, 'fp-1');
+    await first.save();
+    const after = [...docs, doc('zz-extra.txt', ' date 2021-06 De putsch van 24 mei was de tweede in negen maanden.')];
+
+    const restarted = await openEventCache(path, { maxChangedShare: 1 });
+    expect(await restarted.resume('fp-1', new Map(docs.map((d) => [d.id, d.hash])))).toBe(true);
+    const events = await restarted.eventsFor(after, 'fp-2');
+    await restarted.save();
+    expect(events).toEqual(await (await openEventCache(join(await tmp(), 'events.json'))).eventsFor(after, 'fp-2'));
+    expect(restarted.stats.extracted).toBe(1);
+    // Merged from the saved timeline, so saved as changes to it.
+    expect(JSON.parse(await readFile(mergedChangesPath(mergedPath(path)), 'utf8'))).toMatchObject({ fingerprint: 'fp-2', base: 'fp-1' });
+    expect(await (await openEventCache(path)).resume('fp-0', new Map())).toBe(false);
+  });
+
   it('reads the per-document file of the former layout without extracting again', async () => {
     const docs = (await seedIndex()).fullDocuments();
     const path = join(await tmp(), 'events.json');
