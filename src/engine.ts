@@ -308,6 +308,8 @@ function answerFromHits(s: ServingState, question: string, hits: readonly Search
     terms: s.index.queryTerms(question),
     termWeight: (t) => s.index.termWeight(t),
     isKnown: (t) => t.variants.some((v) => s.index.documentFrequency(v) > 0),
+    documentText: (docId) => s.index.document(docId)?.text,
+    languages: s.index.languages(),
     ...(threshold !== undefined ? { threshold } : {}),
   });
 }

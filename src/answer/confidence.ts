@@ -18,19 +18,26 @@ export interface ConfidenceInput {
    * sentence and its neighbours; null when the question has only names and figures.
    */
   readonly focus?: number | null;
+  /** Weighted share of the question's names (Niger, Wagner, Paris) that the answering document does not name, 0..1. */
+  readonly missingAnchors?: number;
 }
 
 /** Refusal below this confidence (chosen from the sweep printed by `npm run eval`). */
 export const DEFAULT_THRESHOLD = 0.25;
 
+/** How much less a passage is trusted when its document does not name the question's names. */
+const ANCHOR_WEIGHT = 0.75;
+
 /**
  * Coverage, averaged with the span's match when the question wants a span (a "how many" question is
  * not answered by a sentence without the right figure); scaled down when what the question asks about
- * is missing ("the population of Bamako": Bamako is there, a population is not) and when the corpus
- * has no word for much of the question ("the capital of Australia").
+ * is missing ("the population of Bamako": Bamako is there, a population is not), when the corpus
+ * has no word for much of the question ("the capital of Australia"), and when the answering document
+ * does not name the question's names (a size-independent check: among thousands of articles, some
+ * sentence covers any question's common words).
  */
 export function confidence(input: ConfidenceInput): number {
   const base = input.span === null ? input.coverage : (input.coverage + input.span) / 2;
   const focusFactor = input.focus === null || input.focus === undefined ? 1 : 0.4 + 0.6 * input.focus;
-  return base * focusFactor * (1 - 0.5 * (input.unknown ?? 0));
+  return base * focusFactor * (1 - 0.5 * (input.unknown ?? 0)) * (1 - ANCHOR_WEIGHT * (input.missingAnchors ?? 0));
 }

@@ -2,9 +2,10 @@ import { splitSentences } from '../corpus/sentences.js';
 import { Analyser, type QueryTerm } from '../search/analyser.js';
 import { answerType, sentenceFits, type AnswerType } from '../search/answer-type.js';
 import { dateReference } from '../search/dates.js';
+import { bundledLexicon } from '../search/lexicon.js';
 import { isStopword, QUESTION_WORDS } from '../search/stopwords.js';
 import { fold, tokenizeCased } from '../search/text.js';
-import type { Citation, Lang, SearchHit } from '../types.js';
+import { LANGS, type Citation, type Lang, type SearchHit } from '../types.js';
 import { confidence, DEFAULT_THRESHOLD } from './confidence.js';
 import { quoteLabel, shortAnswerLine } from './language-labels.js';
 import { refusalSentence } from './refusal.js';
@@ -18,11 +19,15 @@ import type { AnswerBody } from './types.js';
 export interface AnswerSignals {
   /** A term matches a longer word it starts (defensie → defensiepersoneel) or one edit away (helicopter → helikopter). */
   readonly cognates: boolean;
-  /** A question asking for a figure, name or date needs a span whose neighbourhood matches the question. */
+  /** A question asking for a figure, name or date needs a span whose neighbourhood matches the question (a why question, a reason). */
   readonly shortAnswer: boolean;
+  /** The answering document must name the question's names (Niger, Wagner, Paris). */
+  readonly anchors: boolean;
+  /** A word the list cannot translate into a sentence's language does not count against the sentence's confidence. */
+  readonly gaps: boolean;
 }
 
-export const ALL_SIGNALS: AnswerSignals = { cognates: true, shortAnswer: true };
+export const ALL_SIGNALS: AnswerSignals = { cognates: true, shortAnswer: true, anchors: true, gaps: true };
 
 /** Knobs of the extractive answerer; the defaults are calibrated on the dev set (docs/answers.md). */
 export interface ExtractiveOptions {
@@ -39,6 +44,10 @@ export interface ExtractiveOptions {
   /** Whether some passage of the index contains the term (any variant); unknown terms weigh less and lower the confidence. */
   readonly isKnown?: (term: QueryTerm) => boolean;
   readonly signals?: AnswerSignals;
+  /** Languages of the corpus. */
+  readonly languages?: readonly Lang[];
+  /** The whole text of a document (its passages), where the question's names are looked for. */
+  readonly documentText?: (docId: string) => string | undefined;
 }
 
 /** A sentence of a retrieved passage with how well it answers the question. */
@@ -53,6 +62,8 @@ export interface ScoredSentence {
   readonly focus: number | null;
   /** The sentences before and after it in the passage (those of 20 characters or more). */
   readonly neighbours: readonly string[];
+  /** Coverage and focus leaving out the words the word list cannot translate into the sentence's language. */
+  readonly checked: { readonly coverage: number; readonly focus: number | null };
 }
 
 /** The best sentence with its short answer and confidence: what the answer (or refusal) is made from. */
@@ -122,30 +133,83 @@ export function judge(question: string, hits: readonly SearchHit[], options: Ext
   if (ranked.length === 0) return [];
   const weightOf = termWeigher(options, terms);
   // Share of the question (by weight) that the corpus has no word for: off-topic questions are mostly that.
-  const unknown = options.isKnown ? share(terms, weightOf, (t) => isUnknown(t, options)) : 0;
+  // A word the list cannot translate into any language of the corpus is unknown whatever the topic: not counted.
+  const unknown = options.isKnown
+    ? share(terms, weightOf, (t) => isUnknown(t, options) && (options.languages === undefined || options.languages.some((l) => checkable(t, l))))
+    : 0;
   const kind = spanKind(question);
-  const countedTokens = kind === 'number' ? countedPhrase(question) : [];
+  // What the span must stand beside: the counted noun of "how many", the noun of "which" ("Which Russian group" → group).
+  const countedTokens = kind === 'number' ? countedPhrase(question) : kind === 'name' || kind === 'place' ? countedPhrase(question, WHICH_HEAD) : [];
   const counted = terms.filter((t) => countedTokens.includes(t.token));
+  // The question's names (Niger, Wagner, Paris, or their translations): a document that answers it
+  // names them somewhere. Size-independent, unlike the corpus statistics above.
+  const anchors = signals.anchors ? terms.filter((t) => t.isName && !t.isNumber) : [];
+  const documentStems = new Map<string, Set<string>>();
+  const stemsOf = (hit: SearchHit): Set<string> => {
+    const key = options.documentText ? hit.doc.id : hit.passage.id;
+    let stems = documentStems.get(key);
+    if (!stems) {
+      stems = new Set(analyser.indexTerms(`${hit.doc.title} ${options.documentText?.(hit.doc.id) ?? hit.passage.text}`, hit.passage.lang));
+      documentStems.set(key, stems);
+    }
+    return stems;
+  };
+  const whyQuestion = WHY.test(fold(question.toLowerCase()));
 
-  const out = ranked.slice(0, JUDGED).map((sentence): Judged => {
+  /** One sentence judged; `gaps` as in `share` (1: every word counts, 0: words the list cannot translate do not). */
+  const judgeOne = (sentence: ScoredSentence, gaps: number): Judged => {
     // The span may sit in a neighbour ("…helikopters, wapens en munitie in Bamako. Het wapentuig behoort
     // toe aan de Wagner Groep…"): taken from there, discounted, and quoted with it.
-    let short = kind && signals.shortAnswer ? spanOf(sentence.text, sentence.hit, terms, counted, kind, weightOf, signals) : null;
+    let short = kind && signals.shortAnswer ? spanOf(sentence.text, sentence.hit, terms, counted, kind, weightOf, signals, gaps) : null;
     let shortFrom: string | undefined;
     if (kind && signals.shortAnswer && (short?.match ?? 0) < 0.5) {
       for (const n of sentence.neighbours) {
-        const s = spanOf(n, sentence.hit, terms, counted, kind, weightOf, signals);
-        if (s && s.match * NEIGHBOUR_DISCOUNT > (short?.match ?? 0)) {
-          short = { text: s.text, match: s.match * NEIGHBOUR_DISCOUNT };
+        const s = spanOf(n, sentence.hit, terms, counted, kind, weightOf, signals, gaps);
+        if (s && s.rank * NEIGHBOUR_DISCOUNT > (short?.rank ?? 0)) {
+          short = { text: s.text, match: s.match * NEIGHBOUR_DISCOUNT, rank: s.rank * NEIGHBOUR_DISCOUNT };
           shortFrom = n;
         }
       }
     }
+    const reason = whyQuestion && signals.shortAnswer ? reasonIn(sentence) : null;
+    if (reason?.from) shortFrom = reason.from;
     // A question that wants a figure or date and finds none has no answer here; a "which" question may be answered by a description.
-    const span = kind && signals.shortAnswer && kind !== 'name' ? (short?.match ?? 0) : null;
-    return { sentence, short, ...(shortFrom ? { shortFrom } : {}), confidence: confidence({ coverage: sentence.coverage, span, unknown, focus: sentence.focus }) };
-  });
-  return out.sort((a, b) => b.confidence - a.confidence || b.sentence.score - a.sentence.score);
+    const span = kind && signals.shortAnswer && kind !== 'name' ? (short?.match ?? 0) : (reason?.match ?? null);
+    const missingAnchors = anchors.length === 0 ? 0 : 1 - share(anchors, weightOf, (t) => matches(t, stemsOf(sentence.hit), signals));
+    const read = gaps === 1 ? sentence : sentence.checked;
+    return { sentence, short, ...(shortFrom ? { shortFrom } : {}), confidence: confidence({ coverage: read.coverage, span, unknown, focus: read.focus, missingAnchors }) };
+  };
+
+  const out = ranked
+    .slice(0, JUDGED)
+    .map((sentence) => judgeOne(sentence, 1))
+    .sort((a, b) => b.confidence - a.confidence || b.sentence.score - a.sentence.score);
+  // The sentences are ranked on all the question's words; the best one's confidence then leaves out
+  // the words the word list could not have shown in its language (see `share`). Ranking on the
+  // latter too lets sentences of a large foreign-language haystack through on the few words left.
+  const best = out[0];
+  if (best && signals.gaps) {
+    const checked = judgeOne(best.sentence, 0).confidence;
+    if (checked > best.confidence) out[0] = { ...best, confidence: checked };
+  }
+  return out;
+}
+
+const WHY = /^\W*(why|waarom|pourquoi)\b/;
+
+/** Words that give a reason, in the three languages ("als gevolg van", "en raison de", "because", "de reden", "la raison"). */
+const REASON =
+  /\b(?:because|due to|owing to|as a result of|the reason|omdat|doordat|vanwege|wegens|als gevolg van|de reden|(?:directe )?aanleiding|oorzaak|parce que?|puisque|car|grace a|la raison|(?:en raison|a cause|a la suite|suite|faute) (?:de|des|du|d'|a|aux))(?![a-z])/;
+
+/**
+ * For a "why" question: 1 when the sentence gives a reason (a causal word), 0.8 when a neighbour
+ * does (then quoted too), else 0. A why question is not answered by a sentence that only states the fact.
+ */
+function reasonIn(sentence: ScoredSentence): { readonly match: number; readonly from?: string } {
+  const gives = (text: string) => REASON.test(fold(text.toLowerCase()).replace(/’/g, "'"));
+  if (gives(sentence.text)) return { match: 1 };
+  const from = sentence.neighbours.find(gives);
+  return from ? { match: NEIGHBOUR_DISCOUNT, from } : { match: 0 };
 }
 
 /** Every sentence of the top passages, best first. Exported for evaluation and calibration. */
@@ -155,25 +219,33 @@ export function scoreSentences(question: string, hits: readonly SearchHit[], opt
   if (terms.length === 0 || hits.length === 0) return [];
   const weightOf = termWeigher(options, terms);
   const type = answerType(question);
-  const top = hits.slice(0, options.topPassages ?? 5);
+  const top = hits.slice(0, options.topPassages ?? 8);
   const topScore = top[0]?.score || 1;
 
   const out: ScoredSentence[] = [];
   top.forEach((hit, rank) => {
     const sentences = splitSentences(hit.passage.text).map((s) => s.text.trim());
     const stems = sentences.map((s) => new Set(analyser.indexTerms(s, hit.passage.lang)));
-    const covered = (sets: readonly (ReadonlySet<string> | undefined)[], of: readonly QueryTerm[] = terms) =>
-      share(of, weightOf, (t) => sets.some((set) => set !== undefined && matches(t, set, signals)));
+    const lang = hit.passage.lang;
     const common = terms.filter((t) => !t.isName && !t.isNumber);
+    // Which terms each sentence holds, looked up once; read with and without the words the list cannot translate.
+    const found = stems.map((set) => new Set(terms.filter((t) => matches(t, set, signals))));
     sentences.forEach((text, i) => {
       if (text.length < 20) return;
       // A sentence is read with its neighbours: "Niger ... thuisbasis. De landen overwegen de missie ..."
       // answers a question whose terms are spread over both.
-      const own = covered([stems[i]]);
-      const coverage = covered([stems[i - 1], stems[i], stems[i + 1]]);
-      const focus = common.length > 0 ? covered([stems[i - 1], stems[i], stems[i + 1]], common) : null;
+      const inOwn = (t: QueryTerm) => found[i]!.has(t);
+      const inNear = (t: QueryTerm) => inOwn(t) || (found[i - 1]?.has(t) ?? false) || (found[i + 1]?.has(t) ?? false);
+      const reading = (gaps: number) => {
+        const g = { lang, gaps };
+        return {
+          coverage: (share(terms, weightOf, inOwn, g) + share(terms, weightOf, inNear, g)) / 2,
+          focus: common.length > 0 ? share(common, weightOf, inNear, g) : null,
+        };
+      };
+      const { coverage, focus } = reading(1);
       const neighbours = [sentences[i - 1], sentences[i + 1]].filter((n): n is string => n !== undefined && n.length >= 20);
-      out.push({ hit, text, coverage: (own + coverage) / 2, focus, neighbours, score: sentenceScore((own + coverage) / 2, hit.score / topScore, rank, type, text) });
+      out.push({ hit, text, coverage, focus, checked: reading(0), neighbours, score: sentenceScore(coverage, hit.score / topScore, rank, type, text) });
     });
   });
   return out.sort((a, b) => b.score - a.score);
@@ -190,13 +262,21 @@ const META = new Set([
 ]);
 
 /**
+ * A noun that names the kind of answer after a question word or article ("on what date", "op welke
+ * dag", "the number of", "le nombre de"): the answer is a date or a figure, the sentence rarely says
+ * "date" or "number".
+ */
+const TYPE_NOUN = /\b(?:what|which|welke?|quel(?:le)?s?|the|het|le|la|a|an|een|un|une)\s+(date|datum|day|dag|jour|year|jaar|annee|number|aantal|nombre)\b/g;
+
+/**
  * The question's terms a sentence is judged on: without meta words, and without the month and year
  * of a "month year" date, which the search matched against article dates (a June 2021 article rarely
  * writes "June 2021").
  */
 export function answerTerms(question: string, terms: readonly QueryTerm[]): QueryTerm[] {
   const ref = dateReference(question);
-  const kept = terms.filter((t) => !META.has(t.token) && !(ref && (ref.monthTokens.has(t.token) || ref.yearTokens.has(t.token))));
+  const named = new Set([...fold(question.toLowerCase()).matchAll(TYPE_NOUN)].map((m) => m[1]!));
+  const kept = terms.filter((t) => !META.has(t.token) && !named.has(t.token) && !(ref && (ref.monthTokens.has(t.token) || ref.yearTokens.has(t.token))));
   return kept.length > 0 ? kept : [...terms];
 }
 
@@ -209,14 +289,34 @@ function termWeigher(options: ExtractiveOptions, terms: readonly QueryTerm[]): (
   const raw = (t: QueryTerm) => options.termWeight?.(t) ?? 1;
   const known = terms.filter((t) => !isUnknown(t, options));
   const mean = known.length ? known.reduce((s, t) => s + raw(t), 0) / known.length : 1;
-  return (t) => (isUnknown(t, options) ? Math.min(raw(t), mean) : raw(t));
+  // Looked up once a term: sentences are scored many times over, and a weight costs index lookups.
+  const weights = new Map(terms.map((t) => [t, isUnknown(t, options) ? Math.min(raw(t), mean) : raw(t)]));
+  return (t) => weights.get(t) ?? raw(t);
 }
 
 const isUnknown = (t: QueryTerm, options: ExtractiveOptions) => options.isKnown !== undefined && !options.isKnown(t);
 
-function share(terms: readonly QueryTerm[], weightOf: (t: QueryTerm) => number, found: (t: QueryTerm) => boolean): number {
-  const total = terms.reduce((sum, t) => sum + weightOf(t), 0);
-  return total === 0 ? 0 : terms.reduce((sum, t) => sum + (found(t) ? weightOf(t) : 0), 0) / total;
+/**
+ * Weighted share of `terms` that are `found`. With `gaps`, in text of language `lang` a term missing
+ * there that the word list cannot translate into `lang` weighs `gaps` of its weight: its absence is
+ * what a gap in the list looks like, not evidence against the sentence; found (a cognate), it counts whole.
+ */
+function share(
+  terms: readonly QueryTerm[],
+  weightOf: (t: QueryTerm) => number,
+  found: (t: QueryTerm) => boolean,
+  gaps?: { readonly lang: Lang; readonly gaps: number },
+): number {
+  let total = 0;
+  let hit = 0;
+  for (const t of terms) {
+    const w = weightOf(t);
+    if (found(t)) {
+      hit += w;
+      total += w;
+    } else total += gaps && !checkable(t, gaps.lang) ? w * gaps.gaps : w;
+  }
+  return total === 0 ? 0 : hit / total;
 }
 
 function sentenceScore(coverage: number, relScore: number, rank: number, type: AnswerType, text: string): number {
@@ -228,14 +328,19 @@ const WHICH = /\b(which|what|welke?|quel(le)?s?|lequel|laquelle|lesquel(le)?s)\b
 
 const QUANTITY = /\b(?:how (?:many|much)|hoeveel|combien(?: d'| de)?|quel nombre de)\s+/;
 
+/** The question word of a "which X" question, before the noun it asks about. */
+const WHICH_HEAD = /\b(?:which|what|welke?|quel(?:le)?s?)\s+/;
+
 /**
  * What a "how many" question counts: the words right after the quantity word, up to three and up to
  * the first function word ("How many Czech soldiers served…" → czech, soldiers, served;
- * "Hoeveel Franse soldaten zijn…" → franse, soldaten). Folded tokens; [] for other questions.
+ * "Hoeveel Franse soldaten zijn…" → franse, soldaten); with `head` WHICH_HEAD, what a "which"
+ * question asks about ("Which Russian group sent…" → russian, group, sent). Folded tokens; [] when
+ * the question has no such word.
  */
-export function countedPhrase(question: string): string[] {
+export function countedPhrase(question: string, head: RegExp = QUANTITY): string[] {
   const q = fold(question.toLowerCase()).replace(/’/g, "'");
-  const m = QUANTITY.exec(q);
+  const m = head.exec(q);
   if (!m) return [];
   const out: string[] = [];
   for (const w of q.slice(m.index + m[0].length).split(/[^a-z0-9]+/)) {
@@ -263,6 +368,7 @@ function spanOf(
   kind: SpanKind,
   weightOf: (t: QueryTerm) => number,
   signals: AnswerSignals,
+  gaps: number,
 ): ShortAnswer | null {
   const tokens: SentenceToken[] = tokenizeCased(text).map((t) => ({ text: t, term: analyser.indexTerms(t, hit.passage.lang)[0] ?? null }));
   // The span is matched on the question's common words, the counted noun and the verb ("soldiers",
@@ -287,16 +393,45 @@ function spanOf(
       }
       return best;
     };
-    const total = focus.reduce((sum, t) => sum + weightOf(t), 0);
-    const match = total === 0 ? 0 : focus.reduce((sum, t) => sum + weightOf(t) * near(t), 0) / total;
+    const match = nearShare(focus, weightOf, near, hit.passage.lang, gaps);
     // "How many Czech soldiers": every word of what is counted, names included, belongs beside the figure.
-    const countedTotal = counted.reduce((sum, t) => sum + weightOf(t), 0);
-    const countedNear = countedTotal === 0 ? 1 : counted.reduce((sum, t) => sum + weightOf(t) * near(t), 0) / countedTotal;
-    return match * (0.5 + 0.5 * countedNear);
+    // The noun of a "which" question only chooses between candidates ("Which Russian group": the name
+    // beside "Groep"); that the question's verb stands further off says nothing against the answer.
+    const countedNear = counted.length === 0 ? 1 : nearShare(counted, weightOf, near, hit.passage.lang, gaps);
+    const withCounted = match * (0.5 + 0.5 * countedNear);
+    return { match: kind === 'number' ? withCounted : match, rank: withCounted };
   };
   // A candidate that is a question word in another language (Russian → Russische) answers nothing.
   const inQuestion = (tok: SentenceToken) => tok.term !== null && terms.some((t) => matches(t, new Set([tok.term!]), signals));
-  return shortAnswer(text, tokens, kind, matchAt, inQuestion);
+  // A person is named by a name, not by a capitalised title or common word ("l'ancien Premier ministre"):
+  // words the word list translates are trimmed from a person's span like the question's own words.
+  const lang = hit.passage.lang;
+  const notName = kind === 'person' ? (tok: SentenceToken) => inQuestion(tok) || isCommonWord(tok.text, lang) : inQuestion;
+  return shortAnswer(text, tokens, kind, matchAt, notName);
+}
+
+/** Names read the same in every language; other words only where the word list translates them. */
+const checkable = (t: QueryTerm, lang: Lang) => t.isName || t.isNumber || t.checkableIn === undefined || t.checkableIn.includes(lang);
+
+/** A word of `lang` the bundled word list translates: a common word, not a name. */
+function isCommonWord(word: string, lang: Lang): boolean {
+  const w = fold(word.toLowerCase());
+  const lexicon = bundledLexicon();
+  return LANGS.some((to) => to !== lang && lexicon.translate(w, lang, to).length > 0);
+}
+
+/** Like share, with a degree of presence 0..1 per term (nearness to a span). */
+function nearShare(terms: readonly QueryTerm[], weightOf: (t: QueryTerm) => number, near: (t: QueryTerm) => number, lang: Lang, gaps: number): number {
+  let total = 0;
+  let hit = 0;
+  for (const t of terms) {
+    const w = weightOf(t);
+    const n = near(t);
+    const wt = n > 0 || checkable(t, lang) ? w : w * gaps;
+    hit += wt * n;
+    total += wt;
+  }
+  return total === 0 ? 0 : hit / total;
 }
 
 /** A query term matches a sentence by a shared stem or translation, and (cognates) a compound that starts with it, or one edit. */

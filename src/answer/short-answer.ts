@@ -16,6 +16,8 @@ export interface ShortAnswer {
    * we are that this span is the one the question asks for.
    */
   readonly match: number;
+  /** What candidates were compared by (see SpanMatch); the same as `match` unless some words weigh more in choosing. */
+  readonly rank: number;
 }
 
 /** A token of the sentence as the matcher sees it: its index term, or null for a stopword. */
@@ -65,15 +67,24 @@ interface Candidate {
 }
 
 /**
+ * How a candidate's neighbourhood matches the question: `match` (0..1) is what the answer reports,
+ * `rank` what candidates are compared by (it may weigh some words more, e.g. a which-question's noun).
+ */
+export interface SpanMatch {
+  readonly match: number;
+  readonly rank: number;
+}
+
+/**
  * The best short answer of `kind` in a sentence, or null when the sentence holds none. `matchAt`
- * says how well the words at token positions [from, to] match the question (0..1); `inQuestion`
+ * says how well the words at token positions [from, to] match the question; `inQuestion`
  * rejects candidates that only repeat the question ("Barkhane" answers no question about Barkhane).
  */
 export function shortAnswer(
   sentence: string,
   tokens: readonly SentenceToken[],
   kind: SpanKind,
-  matchAt: (from: number, to: number, except: readonly [number, number]) => number,
+  matchAt: (from: number, to: number, except: readonly [number, number]) => SpanMatch,
   inQuestion: (token: SentenceToken) => boolean,
 ): ShortAnswer | null {
   let best: ShortAnswer | null = null;
@@ -81,8 +92,8 @@ export function shortAnswer(
     // Words of the question at its edges are not the answer: "Wagner Groep" answers "which group" with "Wagner".
     const c = trim(found, tokens, inQuestion);
     if (!c) continue;
-    const match = matchAt(Math.max(0, c.first - WINDOW), Math.min(tokens.length - 1, c.last + WINDOW), [c.first, c.last]);
-    if (!best || match > best.match) best = { text: c.text, match };
+    const { match, rank } = matchAt(Math.max(0, c.first - WINDOW), Math.min(tokens.length - 1, c.last + WINDOW), [c.first, c.last]);
+    if (!best || rank > best.rank) best = { text: c.text, match, rank };
   }
   return best;
 }

@@ -17,6 +17,8 @@ const VARIANTS: readonly { readonly without: string; readonly lexicon: boolean; 
   { without: 'bilingual word list', lexicon: false, signals: ALL_SIGNALS },
   { without: 'cognates (prefix, one edit)', lexicon: true, signals: { ...ALL_SIGNALS, cognates: false } },
   { without: 'short-answer match', lexicon: true, signals: { ...ALL_SIGNALS, shortAnswer: false } },
+  { without: 'name anchors', lexicon: true, signals: { ...ALL_SIGNALS, anchors: false } },
+  { without: 'untranslatable words not counted', lexicon: true, signals: { ...ALL_SIGNALS, gaps: false } },
 ];
 
 /**
@@ -32,7 +34,8 @@ export async function runAblation(corpusDir: string, questions: readonly EvalQue
       const hits = index.search(q.question, { limit: 8 });
       const lang = detectLanguage(q.question, 'en');
       const body = extractiveAnswer(q.question, hits, lang, {
-        terms: index.queryTerms(q.question), termWeight: (t) => index.termWeight(t), isKnown: (t) => t.variants.some((v) => index.documentFrequency(v) > 0), signals: v.signals });
+        terms: index.queryTerms(q.question), termWeight: (t) => index.termWeight(t), isKnown: (t) => t.variants.some((v) => index.documentFrequency(v) > 0), signals: v.signals,
+        documentText: (id) => index.document(id)?.text, languages: index.languages() });
       const answer: Answer = { id: q.id, question: q.question, mode: 'extractive', ...body, timings: { retrievalMs: 0, answerMs: 0, totalMs: 0 } };
       return scoreQuestion(q, hits, answer);
     });

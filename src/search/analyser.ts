@@ -15,6 +15,12 @@ export interface QueryTerm {
   readonly isNumber: boolean;
   /** Capitalised inside the question (not its first word): a name, weighted higher. */
   readonly isName: boolean;
+  /**
+   * Languages whose text can show this word: the question's own and those the bilingual word list
+   * translates it into (set by the cross-language expansion; absent: every language). A sentence of
+   * another language can only match it by chance (a cognate), so its absence there says little.
+   */
+  readonly checkableIn?: readonly Lang[];
 }
 
 /**

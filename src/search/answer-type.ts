@@ -26,10 +26,12 @@ const MONTH =
 
 /** True when a sentence holds what the answer type asks for (a number, a date, a name). */
 export function sentenceFits(type: AnswerType, sentence: string): boolean {
-  const folded = fold(sentence.toLowerCase());
+  // Folding a passage is the costly part: a digit answers "how many" without it.
+  if (type === 'number' && /\d/.test(sentence)) return true;
+  const folded = type === 'number' || type === 'date' ? fold(sentence.toLowerCase()) : '';
   switch (type) {
     case 'number':
-      return /\d/.test(sentence) || folded.split(/[^a-z]+/).some((w) => w.length > 2 && (NUMBER_WORD.test(w) || NUMBER_WORD_END.test(w)) && NUMBER_WORD.test(w));
+      return folded.split(/[^a-z]+/).some((w) => w.length > 2 && (NUMBER_WORD.test(w) || NUMBER_WORD_END.test(w)) && NUMBER_WORD.test(w));
     case 'date':
       return MONTH.test(folded) || /\b(1[89]|20)\d\d\b/.test(folded);
     case 'person':

@@ -22,21 +22,55 @@ export function expandAcrossLanguages(
 ): QueryTerm[] {
   if (lexicon.size === 0) return [...terms];
   const from: Lang = detectLanguage(question, 'en');
+  let memo = memos.get(lexicon);
+  if (!memo) memos.set(lexicon, (memo = new Map()));
   return terms.map((term) => {
     if (term.isNumber) return term;
-    const extra = new Set<string>();
-    for (const to of LANGS) {
-      if (to === from) continue;
-      for (const w of lookup(term, from, to, analyser, lexicon)) {
-        // The surface form meets names (indexed unstemmed: "Nederland"), the stem the rest.
-        extra.add(w);
-        const stem = analyser.term(w, to);
-        if (stem) extra.add(stem);
-      }
+    // A word's translations depend on the word, the question's language and whether it is a name.
+    const key = `${from}${term.isName ? 'N' : 'w'}${term.token}`;
+    let found = memo.get(key);
+    if (!found) {
+      found = translations(term, from, analyser, lexicon);
+      if (memo.size >= MAX_MEMO) memo.clear();
+      memo.set(key, found);
     }
-    const variants = [...new Set([...term.variants, ...extra])];
-    return variants.length === term.variants.length ? term : { ...term, variants };
+    const variants = [...new Set([...term.variants, ...found.extra])];
+    return { ...term, variants, checkableIn: found.checkableIn };
   });
+}
+
+/** A word's translations (index terms) and the languages in which it can be recognised. */
+interface Translations {
+  readonly extra: readonly string[];
+  readonly checkableIn: readonly Lang[];
+}
+
+/** Translations of each word remembered per lexicon: questions repeat their words. */
+const memos = new WeakMap<Lexicon, Map<string, Translations>>();
+const MAX_MEMO = 20_000;
+
+/** The index terms of a word's translations into the other languages, and where the word can be checked. */
+function translations(term: QueryTerm, from: Lang, analyser: Analyser, lexicon: Lexicon): Translations {
+  const extra = new Set<string>();
+  const checkableIn: Lang[] = [from];
+  for (const to of LANGS) {
+    if (to === from) continue;
+    const found = lookup(term, from, to, analyser, lexicon);
+    // The list leaves out words spelt alike in both languages (population, terrorist): a word of `to` too.
+    if (found.length > 0 || isWordOf(term.token, to, lexicon)) checkableIn.push(to);
+    for (const w of found) {
+      // The surface form meets names (indexed unstemmed: "Nederland"), the stem the rest.
+      extra.add(w);
+      const stem = analyser.term(w, to);
+      if (stem) extra.add(stem);
+    }
+  }
+  return { extra: [...extra], checkableIn };
+}
+
+/** Whether the word list knows `word` as a word of `lang` (it translates it into another language). */
+function isWordOf(word: string, lang: Lang, lexicon: Lexicon): boolean {
+  return LANGS.some((other) => other !== lang && lexicon.translate(word, lang, other).length > 0);
 }
 
 /**

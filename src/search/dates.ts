@@ -72,6 +72,8 @@ const MONTHS: ReadonlyMap<string, number> = new Map(
 export interface DateReference {
   /** Multiplies the score of passages from articles of that month (×factor²) or year (×factor). */
   readonly boost: (date: ArticleDate | null) => number;
+  /** The most `boost` multiplies by (a passage of that month). */
+  readonly maxBoost: number;
   /** Folded month-name tokens of "month year" pairs: they refer to a time, not to words of the text. */
   readonly monthTokens: ReadonlySet<string>;
   /** Years named with a month. */
@@ -107,6 +109,7 @@ export function dateReference(query: string, factor = 1.5): DateReference | null
     monthTokens,
     yearTokens,
     months,
+    maxBoost: factor * factor,
     boost: (date) => {
       if (!date) return 1;
       if (months.has(date.iso.slice(0, 7))) return factor * factor;

@@ -48,6 +48,11 @@ export interface RankOptions {
   readonly documentFrequency: (term: string) => number;
   /** Multiplies a passage's score (e.g. a date boost); 0 drops it. */
   readonly boost?: ((id: string) => number) | undefined;
+  /**
+   * The most `boost` can multiply by: a passage that cannot reach the best `limit` even so is
+   * neither boosted nor filtered (both read passage metadata). Without it every passage is.
+   */
+  readonly boostCeiling?: number | undefined;
   /** Keeps a passage when true. */
   readonly filter?: ((id: string) => boolean) | undefined;
 }
@@ -58,6 +63,8 @@ export interface RankStats {
   postingsWalked: number;
   /** Postings scored: every posting of a term asked in full, the candidates' postings of the others. */
   postingsScored: number;
+  /** Calls of MiniSearch's search. */
+  searches: number;
 }
 
 /** Search options of every query: the query is a list of index terms separated by spaces. */
@@ -106,7 +113,10 @@ export function rank(
   const boostTerm = (term: string) => weights.get(term) ?? 0;
   const inFull = (batch: readonly { term: string; df: number }[]) => {
     ms.search(batch.map((t) => t.term).join(' '), { tokenize: splitTerms, boostTerm, filter: collect });
-    if (stats) for (const t of batch) stats.postingsScored += t.df;
+    if (stats) {
+      stats.searches++;
+      for (const t of batch) stats.postingsScored += t.df;
+    }
   };
 
   let next = 0;
@@ -119,7 +129,9 @@ export function rank(
   // Too few candidates for the head of the ranking: the next rarest terms widen them, one at a time.
   while (next < terms.length && found.size < options.limit) inFull(terms.slice(next, ++next));
   let rest = terms.slice(next);
-  const candidates = found.size > 0 ? new Set(found.keys()) : null;
+  // The candidates are the passages found so far: the second search scores no others, so `found`
+  // keeps its keys while it runs and serves as the set.
+  const candidates = found.size > 0 ? found : null;
   if (candidates) {
     let walk = 0;
     let keep = 0;
@@ -137,14 +149,17 @@ export function rank(
         }
       : undefined;
     ms.search(rest.map((t) => t.term).join(' '), { tokenize: splitTerms, boostTerm, boostDocument, filter: collect });
-    if (stats) stats.postingsScored += candidates ? scored : rest.reduce((n, t) => n + t.df, 0);
+    if (stats) {
+      stats.searches++;
+      stats.postingsScored += candidates ? scored : rest.reduce((n, t) => n + t.df, 0);
+    }
   }
 
   const best = new TopK(options.limit);
   const seen = new Int32Array(groups.length).fill(-1);
+  const ceiling = options.boost ? (options.boostCeiling ?? Infinity) : 1;
   let stamp = 0;
   for (const [id, f] of found) {
-    if (options.filter && !options.filter(id)) continue;
     // Query words matched: each group once, however many of its terms the passage holds.
     stamp++;
     let matched = 0;
@@ -157,6 +172,8 @@ export function rank(
       }
     }
     let s = f.sum * matched;
+    if (s * ceiling <= best.floor) continue;
+    if (options.filter && !options.filter(id)) continue;
     if (options.boost) s *= options.boost(id);
     if (s > 0) best.offer(id, s);
   }
@@ -173,6 +190,12 @@ interface Found {
 class TopK {
   private readonly heap: { id: string; score: number }[] = [];
   constructor(private readonly k: number) {}
+
+  /** A score must exceed this to be kept: the lowest kept once `k` are, else -Infinity. */
+  get floor(): number {
+    if (this.k === 0) return Infinity;
+    return this.heap.length >= this.k ? (this.heap[0] as { score: number }).score : -Infinity;
+  }
 
   offer(id: string, score: number): void {
     const h = this.heap;

@@ -22,6 +22,12 @@ const MS_OPTIONS = {
   searchOptions: { tokenize: (s: string) => [s], processTerm: (t: string) => t },
 };
 
+/** Diversify re-ranks the best `limit` × this of the ranking: nothing below can reach the top `limit`. */
+const DIVERSIFY_WINDOW = 4;
+
+/** Entries a per-word memo keeps before it starts again (a bot's questions share a few thousand words). */
+const MAX_MEMO = 20_000;
+
 /**
  * Times MiniSearch said a passage it was asked to remove did not hold a term (its `version_conflict`
  * warning): the postings no longer match the analysis, so an update falls back to a full build.
@@ -162,6 +168,8 @@ export class SearchIndex {
   private readonly langs: readonly Lang[];
   /** The index that took over this one's MiniSearch (see prepareUpdate); searches go there. */
   private successor: SearchIndex | null = null;
+  /** Expansions of query stems made so far (see expansions()). */
+  private readonly expansionMemo = new Map<string, readonly WeightedTerm[]>();
 
   private constructor(
     private readonly ms: MiniSearch,
@@ -381,13 +389,19 @@ export class SearchIndex {
         documentFrequency: (term) => this.vocabulary.documentFrequency(term),
         filter: from || to ? (id) => dateInRange(metaOf(id)?.date ?? null, from, to) : undefined,
         boost: boost ? (id) => boost(metaOf(id)?.date ?? null) : undefined,
+        boostCeiling: dateRef?.maxBoost,
       },
       stats,
     );
     const type = answerType(query);
+    // The answer-type boost reads passage text: only for passages it could lift into the part of
+    // the ranking diversify looks at (a boost never lowers a score, so the tail below stays below).
+    const span = limit * DIVERSIFY_WINDOW;
+    const reach = head[span - 1]?.score ?? -Infinity;
     const typed =
       type === 'number' || type === 'date'
-        ? head.map((r) => {
+        ? head.map((r, at) => {
+            if (at >= span && r.score * this.tuning.answerTypeBoost <= reach) return r;
             const i = this.table.passageIndex(r.id);
             const text = i === undefined ? '' : this.table.passageText(i);
             return sentenceFits(type, text) ? { id: r.id, score: r.score * this.tuning.answerTypeBoost } : r;
@@ -401,7 +415,7 @@ export class SearchIndex {
     const seen = new Map<string, number>();
     const kept: { i: number; doc: DocumentMeta; score: number }[] = [];
     // Only the head of the list can move into the top `limit`: a decayed score never grows.
-    for (const r of results.slice(0, limit * 4)) {
+    for (const r of results.slice(0, limit * DIVERSIFY_WINDOW)) {
       const i = this.table.passageIndex(r.id as string);
       if (i === undefined) continue;
       const doc = this.table.metaOfPassage(i);
@@ -436,19 +450,33 @@ export class SearchIndex {
       return term.variants.map((v): RankGroup => {
         const weighted: WeightedTerm[] = [{ term: v, weight: boost }];
         if (expand && v.length >= t.expandMinLength) {
-          const edits = Math.min(t.maxEdits, Math.round(v.length * t.editShare));
-          for (const e of this.vocabulary.expand(v, t.maxExpansions, edits)) {
-            // MiniSearch's weighting of prefix and fuzzy matches: closer spellings weigh more.
-            const w =
-              e.kind === 'prefix'
-                ? (t.weights.prefix * e.term.length) / (e.term.length + 0.3 * e.distance)
-                : (t.weights.fuzzy * e.term.length) / (e.term.length + e.distance);
-            weighted.push({ term: e.term, weight: boost * w });
-          }
+          for (const e of this.expansions(v)) weighted.push({ term: e.term, weight: boost * e.weight });
         }
         return { terms: weighted };
       });
     });
+  }
+
+  /**
+   * The index terms a query stem expands to, weighted like MiniSearch's prefix and fuzzy matches
+   * (closer spellings weigh more). Remembered per stem: the index never changes, and questions
+   * repeat their words, so a word's expansion (a few binary searches and edit distances) is made once.
+   */
+  private expansions(stem: string): readonly WeightedTerm[] {
+    const hit = this.expansionMemo.get(stem);
+    if (hit) return hit;
+    const t = this.tuning;
+    const edits = Math.min(t.maxEdits, Math.round(stem.length * t.editShare));
+    const out = this.vocabulary.expand(stem, t.maxExpansions, edits).map((e) => ({
+      term: e.term,
+      weight:
+        e.kind === 'prefix'
+          ? (t.weights.prefix * e.term.length) / (e.term.length + 0.3 * e.distance)
+          : (t.weights.fuzzy * e.term.length) / (e.term.length + e.distance),
+    }));
+    if (this.expansionMemo.size >= MAX_MEMO) this.expansionMemo.clear();
+    this.expansionMemo.set(stem, out);
+    return out;
   }
 }
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { extractiveAnswer, withinOneEdit } from '../../src/answer/extractive.js';
 import { refusalSentence } from '../../src/answer/refusal.js';
-import type { SearchHit } from '../../src/types.js';
+import type { Lang, SearchHit } from '../../src/types.js';
 import { seedIndex } from '../helpers/seeds.js';
 
 async function answer(question: string, lang: 'en' | 'nl' | 'fr', threshold?: number) {
@@ -11,8 +11,20 @@ async function answer(question: string, lang: 'en' | 'nl' | 'fr', threshold?: nu
     terms: index.queryTerms(question),
     termWeight: (t) => index.termWeight(t),
     isKnown: (t) => t.variants.some((v) => index.documentFrequency(v) > 0),
+    documentText: (id) => index.document(id)?.text,
+    languages: index.languages(),
     ...(threshold !== undefined ? { threshold } : {}),
   });
+}
+
+
+/** One search hit: a passage that is a whole one-passage article `x`. */
+function oneHit(text: string, lang: Lang, title: string): SearchHit {
+  return {
+    passage: { id: 'x#0', docId: 'x', index: 0, start: 0, end: text.length, lang, text },
+    doc: { id: 'x', file: 'x.txt', date: null, title, lang, hash: 'h', passageCount: 1 },
+    score: 1,
+  };
 }
 
 describe('extractiveAnswer', () => {
@@ -83,12 +95,76 @@ describe('extractiveAnswer', () => {
     expect((await answer('Wie is de koning van België?', 'nl')).refused).toBe(true);
   });
 
-  it('never cites a passage it was not given', () => {
+  it('refuses a question about a name its answering documents never mention, though its other words match', async () => {
+    // "De Franse president Emmanuel Macron ontving … de presidenten van vijf West-Afrikaanse landen": no Burundi.
+    const a = await answer('Who is the president of Burundi?', 'en');
+    expect(a).toMatchObject({ refused: true, text: refusalSentence('en'), citations: [] });
+  });
+
+  it('counts a name of the question found elsewhere in the document, not only in the quoted passage', () => {
     const hit: SearchHit = {
-      passage: { id: 'x#0', docId: 'x', index: 0, start: 0, end: 52, lang: 'nl', text: 'Bij Operatie Barkhane zijn 55 Franse soldaten gesneuveld.' },
-      doc: { id: 'x', file: 'x.txt', date: null, title: 'T', lang: 'nl', hash: 'h', passageCount: 1 },
+      passage: { id: 'x#1', docId: 'x', index: 1, start: 0, end: 62, lang: 'nl', text: 'Bij de aanval op het kamp kwamen twaalf soldaten om het leven.' },
+      doc: { id: 'x', file: 'x.txt', date: null, title: 'Aanval', lang: 'nl', hash: 'h', passageCount: 2 },
       score: 1,
     };
+    const q = 'Hoeveel soldaten kwamen om bij de aanval in Timboektoe?';
+    const named = extractiveAnswer(q, [hit], 'nl', { documentText: () => `Timboektoe ligt in het noorden. ${hit.passage.text}` });
+    expect(named.text.split('\n')[0]).toBe('Antwoord: **twaalf** [1]');
+    const elsewhere = extractiveAnswer(q, [hit], 'nl', { documentText: () => `Gao ligt in het noorden. ${hit.passage.text}` });
+    expect(elsewhere.refused).toBe(true);
+  });
+
+  it('answers a why question with the sentence that gives the reason, not the one that states the fact', async () => {
+    const a = await answer('Waarom vertrekken Canada en de Europese landen uit Mali?', 'nl');
+    expect(a.refused).toBe(false);
+    // Either reason the corpus gives; not "Frankrijk stopt de militaire missie…", which states the fact.
+    expect(a.text).toMatch(/En raison des multiples obstructions des autorités de transition maliennes|De reden daarvoor zijn de twee staatsgrepen/);
+  });
+
+  it('does not look for the word that names the kind of answer ("what date", "the number of")', async () => {
+    const date = await answer('On what date did Macron say in an interview that he would pull out?', 'en');
+    expect(date.text).toContain('zei Macron op 30 mei al in een interview');
+    const number = await answer('What is the number of Dutch soldiers active in Mali?', 'en');
+    expect(number.text).toMatch(/^\(Dutch\) Nederland heeft acht militairen die actief zijn in Mali/);
+  });
+
+  it('does not answer a "who" question with a capitalised title ("le Premier ministre")', () => {
+    const hit = oneHit('Le Premier ministre a reçu lundi le ministre de la Défense.', 'fr', 'Jugement');
+    const a = extractiveAnswer('Wie is de minister van Defensie?', [hit], 'nl', { threshold: 0 });
+    expect(a.text).toBe('(Frans) Le Premier ministre a reçu lundi le ministre de la Défense [1].');
+  });
+
+  it('answers a which question with the name beside the noun it asks about, the lead first', async () => {
+    const index = await seedIndex();
+    const hit = oneHit('In de Malinese hoofdstad Bamako kwamen wapens aan van de Wagner Groep, een Russisch huurlingenleger.', 'nl', 'Wapens');
+    const q = 'Which Russian group sent weapons to Bamako?';
+    const a = extractiveAnswer(q, [hit], 'en', { terms: index.queryTerms(q) });
+    expect(a.text.split('\n')[0]).toBe('Answer: **Wagner** [1]');
+  });
+
+  it('quotes the neighbouring sentence whose name stands beside the noun a which question asks about', async () => {
+    const index = await seedIndex();
+    const text =
+      'Vorige week landden vier Russische vrachtvliegtuigen met helikopters en wapens in de Malinese hoofdstad Bamako. Het wapentuig behoort toe aan de Wagner Groep, een Russisch huurlingenleger.';
+    const hit = oneHit(text, 'nl', 'Wapens');
+    // "Malinese" stands beside "hoofdstad", "Wagner" beside "Groep" (group).
+    const q = 'Which Russian group sent helicopters and weapons to Bamako?';
+    const a = extractiveAnswer(q, [hit], 'en', { terms: index.queryTerms(q) });
+    expect(a.text).toContain('Het wapentuig behoort toe aan de Wagner Groep');
+  });
+
+  it('answers an English question from a Dutch sentence although the word list cannot translate all its words', async () => {
+    const index = await seedIndex();
+    const hit = oneHit('In Mali werd Choguel Maïga door de militairen benoemd tot minister-president.', 'nl', 'Mali');
+    // FreeDict has no Dutch for "prime": its absence from a Dutch sentence is no evidence against it.
+    const q = 'Who was appointed prime minister of Mali?';
+    const a = extractiveAnswer(q, [hit], 'en', { terms: index.queryTerms(q) });
+    expect(a.refused).toBe(false);
+    expect(a.text).toContain('(Dutch) In Mali werd Choguel Maïga door de militairen benoemd tot minister-president [1].');
+  });
+
+  it('never cites a passage it was not given', () => {
+    const hit = oneHit('Bij Operatie Barkhane zijn 55 Franse soldaten gesneuveld.', 'nl', 'T');
     const a = extractiveAnswer('Hoeveel Franse soldaten zijn gesneuveld bij Operatie Barkhane?', [hit], 'nl');
     expect(a.citations.map((c) => c.passageId)).toEqual(['x#0']);
     expect(a.citations[0]?.date).toBeNull();

@@ -1,7 +1,8 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { expandAcrossLanguages } from '../../src/search/bilingual.js';
 import { Analyser } from '../../src/search/analyser.js';
-import { bundledLexicon, parseLexicon } from '../../src/search/lexicon.js';
+import { bundledLexicon, DEFAULT_LEXICON_PATH, parseLexicon } from '../../src/search/lexicon.js';
 import { LANGS } from '../../src/types.js';
 
 describe('parseLexicon', () => {
@@ -47,5 +48,38 @@ describe('expandAcrossLanguages', () => {
   it('does not translate names by their stem (French stems Mali to "mal", which means "bad")', () => {
     const mali = expand('Combien de soldats sont au Mali ?').find((t) => t.token === 'mali');
     expect(mali?.variants).not.toContain('slecht');
+  });
+
+  it('gives a word the same translations after other questions as on first use, per question language and for names', () => {
+    const tsv = readFileSync(DEFAULT_LEXICON_PATH, 'utf8');
+    const warm = parseLexicon(tsv);
+    // "land" as a Dutch and as an English word, "tour" as a word and as a name, "die" in English and Dutch.
+    const questions = [
+      'Welk land is bereid om als nieuwe thuisbasis te dienen?',
+      'Which land is ready to host the mission?',
+      'How long was the tour?',
+      'Wie won de Tour de France in 2021?',
+      'How many soldiers die every year?',
+      'Wie zijn die soldaten?',
+    ];
+    const terms = (q: string, lx: ReturnType<typeof parseLexicon>) => expandAcrossLanguages(analyser.queryTerms(q, LANGS), q, analyser, lx);
+    const first = questions.map((q) => terms(q, parseLexicon(tsv)));
+    for (const q of questions) terms(q, warm);
+    expect(questions.map((q) => terms(q, warm))).toEqual(first);
+    // The memo is per word list: another list translates differently.
+    const tiny = parseLexicon('en-fr\tland\tterrain\n');
+    expect(terms('Which land?', tiny).find((t) => t.token === 'land')?.variants).toContain('terrain');
+  });
+
+  it('says in which languages a word can be found: its own and those the list translates it into', () => {
+    const terms = expand('How many cargo planes landed?');
+    expect(terms.find((t) => t.token === 'planes')?.checkableIn).toEqual(['en', 'nl', 'fr']);
+    // FreeDict has no entry for "cargo": a Dutch sentence saying "vracht" cannot be recognised.
+    expect(terms.find((t) => t.token === 'cargo')?.checkableIn).toEqual(['en']);
+  });
+
+  it('counts a word spelt alike in two languages as a word of both (the list leaves such pairs out)', () => {
+    const population = expand('What is the population of Bamako?').find((t) => t.token === 'population');
+    expect(population?.checkableIn).toContain('fr');
   });
 });

@@ -46,18 +46,20 @@ describe('rank', () => {
 
   it('scores a word found everywhere only on the passages rarer words found', () => {
     const { ms, df } = corpus(2000);
-    const stats: RankStats = { postingsWalked: 0, postingsScored: 0 };
+    const stats: RankStats = { postingsWalked: 0, postingsScored: 0, searches: 0 };
     const top = rank(ms, [{ terms: [{ term: 'wagner', weight: 1 }] }, { terms: [{ term: 'mali', weight: 1 }] }], options(df, { limit: 3, candidatePostings: 100 }), stats);
     // wagner: 40 passages; mali: all 2,000, walked by MiniSearch but scored only on those 40.
     expect(stats.postingsWalked).toBe(2040);
     expect(stats.postingsScored).toBe(80);
+    // One search finds the candidates, one scores the common word on them.
+    expect(stats.searches).toBe(2);
     // The best: wagner and mali twice (every 150th passage).
     for (const r of top) expect(Number(r.id.slice(1)) % 150).toBe(0);
   });
 
   it('scores a common word in full when no rarer word matched', () => {
     const { ms, df } = corpus(500);
-    const stats: RankStats = { postingsWalked: 0, postingsScored: 0 };
+    const stats: RankStats = { postingsWalked: 0, postingsScored: 0, searches: 0 };
     const top = rank(ms, [{ terms: [{ term: 'mali', weight: 1 }] }], options(df, { limit: 2, candidatePostings: 100 }), stats);
     expect(stats.postingsScored).toBe(500);
     expect(top).toHaveLength(2);
@@ -65,7 +67,7 @@ describe('rank', () => {
 
   it('scores the next rarest word in full when the rarest found fewer passages than asked for', () => {
     const { ms, df } = corpus(2000);
-    const stats: RankStats = { postingsWalked: 0, postingsScored: 0 };
+    const stats: RankStats = { postingsWalked: 0, postingsScored: 0, searches: 0 };
     // wagner: 40 passages, fewer than the 100 wanted; takuba (286) widens them, mali is scored on the rest.
     const groups = ['wagner', 'takuba', 'mali'].map((term) => ({ terms: [{ term, weight: 1 }] }));
     const top = rank(ms, groups, options(df, { limit: 100, candidatePostings: 10 }), stats);
@@ -75,7 +77,7 @@ describe('rank', () => {
 
   it('leaves the commonest words out once the others have walked their budget', () => {
     const { ms, df } = corpus(2000);
-    const stats: RankStats = { postingsWalked: 0, postingsScored: 0 };
+    const stats: RankStats = { postingsWalked: 0, postingsScored: 0, searches: 0 };
     const groups = ['wagner', 'takuba', 'mali'].map((term) => ({ terms: [{ term, weight: 1 }] }));
     const top = rank(ms, groups, options(df, { limit: 3, candidatePostings: 100, walkPostings: 300 }), stats);
     // wagner finds 40 passages; takuba (286 postings) fits the walk, mali (2,000) does not.
@@ -99,5 +101,27 @@ describe('rank', () => {
     );
     expect(top[0]?.id).toBe('p100');
     expect(top.map((r) => r.id)).not.toContain('p0');
+  });
+
+  it('boosts and filters only the passages that could still reach the top, and ranks as when it boosts them all', () => {
+    const { ms, df } = corpus(2000);
+    const groups = ['takuba', 'mali'].map((term) => ({ terms: [{ term, weight: 1 }] }));
+    // Boosts between 1 and 2, so the order changes; every 11th passage is filtered out.
+    const boost = (id: string) => 1 + (Number(id.slice(1)) % 5) * 0.25;
+    const filter = (id: string) => Number(id.slice(1)) % 11 !== 0;
+    let looked = 0;
+    const counted = <T,>(f: (id: string) => T) => (id: string) => {
+      looked++;
+      return f(id);
+    };
+    const all = rank(ms, groups, options(df, { limit: 5, boost: counted(boost), filter: counted(filter) }));
+    const everyOne = looked;
+    looked = 0;
+    const pruned = rank(ms, groups, options(df, { limit: 5, boost: counted(boost), filter: counted(filter), boostCeiling: 2 }));
+    expect(pruned).toEqual(all);
+    expect(all).toHaveLength(5);
+    // takuba is in 286 passages: each is filtered and most boosted without the ceiling, far fewer with it.
+    expect(everyOne).toBeGreaterThan(286);
+    expect(looked).toBeLessThan(everyOne / 2);
   });
 });

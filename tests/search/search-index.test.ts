@@ -1,7 +1,8 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { Analyser } from '../../src/search/analyser.js';
 import { SearchIndex } from '../../src/search/search-index.js';
-import { seedIndex } from '../helpers/seeds.js';
+import { DEV_QUESTIONS, seedIndex } from '../helpers/seeds.js';
 
 describe('SearchIndex.search over the seeds', () => {
   it('ranks the passage that answers a Dutch question first', async () => {
@@ -84,5 +85,23 @@ describe('SearchIndex snapshot', () => {
       expect(restored.documentFrequency(term)).toBe(index.documentFrequency(term));
     }
     expect(restored.documentFrequency('nowhereword')).toBe(0);
+  });
+});
+
+describe('SearchIndex per-word memo', () => {
+  it('ranks each question as a fresh index does, after questions that share its words', async () => {
+    const index = await seedIndex();
+    const snapshot = index.snapshot();
+    const questions = readFileSync(DEV_QUESTIONS, 'utf8')
+      .split('\n')
+      .filter((l) => l.trim())
+      .map((l) => (JSON.parse(l) as { question: string }).question);
+    questions.push('Which land hosts the defence mission?', 'Defensie', 'How many helicopters?');
+    const ranked = (ix: SearchIndex, q: string) => ix.search(q, { limit: 8 }).map((h) => [h.passage.id, h.score]);
+    for (const q of questions) ranked(index, q);
+    for (const q of questions) {
+      const fresh = SearchIndex.restore(snapshot, new Analyser());
+      expect(ranked(index, q)).toEqual(ranked(fresh, q));
+    }
   });
 });
