@@ -1,4 +1,4 @@
-import { mkdtemp, readdir } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -157,5 +157,24 @@ describe('SearchIndex.prepareUpdate', () => {
 
     // Too many changes for the share allowed: the caller writes the whole index instead.
     expect(await saveIndexChanges(path, loaded.index, 'fp-2', loaded.base, { maxShare: 0.001 })).toBeNull();
+  });
+
+  it('reports saved changes unusable when their base is damaged, replaced or gone, instead of loading part of an index', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'griot-update-'));
+    const path = join(dir, 'index.json');
+    const before = await corpus();
+    const index = SearchIndex.build(before, analyser);
+    const stamp = await saveIndex(path, index, 'fp-1');
+    const updated = index.prepareUpdate(changed(before)).apply();
+    const saved = await saveIndexChanges(path, updated, 'fp-2', savedBase('index.json', stamp, index), { maxShare: 1 });
+    const basePath = join(dir, saved?.base.file as string);
+    const bytes = await readFile(basePath);
+
+    await writeFile(basePath, bytes.subarray(0, bytes.length - 100));
+    expect((await loadIndex(path, 'fp-2', analyser)).reason).toMatch(/base of the saved index.*cannot be read/);
+    await saveIndex(basePath, SearchIndex.build(before, analyser), 'fp-1');
+    expect((await loadIndex(path, 'fp-2', analyser)).reason).toMatch(/base of the saved index.*was replaced/);
+    await rm(basePath);
+    expect((await loadIndex(path, 'fp-2', analyser)).reason).toMatch(/base of the saved index.*no saved index yet/);
   });
 });
