@@ -96,6 +96,10 @@ export async function createApp(args: {
   const open = async () => {
     const started = performance.now();
     const opened = await openIndex(store);
+    // The corpus changed while stopped: the timeline saved for the old one is where the new one starts from.
+    if (opened.source === 'built' && opened.savedBefore && opened.savedFingerprint) {
+      await eventCache.resume(opened.savedFingerprint, opened.savedBefore).catch(() => false);
+    }
     for (const s of opened.skipped) logger.warn({ file: s.file, reason: s.reason }, 'skipped a corpus file');
     logger.info(
       {
@@ -116,10 +120,10 @@ export async function createApp(args: {
     analyser,
     open,
     ...(llmAnswer ? { llmAnswer } : {}),
-    extractEvents: async (opened) => {
+    extractEvents: async (documents, fingerprint) => {
       const started = performance.now();
       const before = { ...eventCache.stats };
-      const events = await eventCache.eventsFor(opened.index, opened.fingerprint);
+      const events = await eventCache.eventsFor(documents, fingerprint);
       logger.info(
         {
           events: events.length,

@@ -4,10 +4,9 @@ import type { LlmAnswerInput, LlmAnswerResult, Retriever } from './answer/types.
 import { detectLanguage } from './corpus/language.js';
 import type { Logger } from './logger.js';
 import type { Analyser } from './search/analyser.js';
-import type { OpenedIndex } from './search/open-index.js';
-import type { IndexStamp } from './search/persist.js';
+import { readyIndex, type OpenedIndex, type RebuiltIndex, type SavedIndex } from './search/open-index.js';
 import type { SearchIndex } from './search/search-index.js';
-import type { Lang, SkippedFile } from './types.js';
+import type { Document, DocumentSource, Lang, SkippedFile } from './types.js';
 import type {
   Answer,
   AskOptions,
@@ -89,10 +88,13 @@ export interface EngineDeps {
   readonly analyser: Analyser;
   /** Opens (loads or builds) an index over the corpus: used at start, and by reindex when `rebuild` is absent. */
   readonly open: () => Promise<OpenedIndex>;
-  /** Rebuilds for reindex, parsing only what changed since `previous` (see rebuildIndex); not saved. */
-  readonly rebuild?: (previous: OpenedIndex) => Promise<OpenedIndex>;
-  /** Saves an index once it serves; null when it could not be saved (already logged). */
-  readonly save?: (opened: OpenedIndex) => Promise<IndexStamp | null>;
+  /**
+   * Prepares the index for reindex, parsing and analysing only what changed since `previous` (see
+   * rebuildIndex); committed only once the timeline is ready too; not saved.
+   */
+  readonly rebuild?: (previous: OpenedIndex) => Promise<RebuiltIndex>;
+  /** Saves an index once it serves (its changes, or all of it); null when it could not be saved (already logged). */
+  readonly save?: (opened: OpenedIndex) => Promise<SavedIndex | null>;
   /** An index another process saved, unless it covers the corpus `servingFingerprint` already serves. */
   readonly loadSaved?: (servingFingerprint: string) => Promise<OpenedIndex | null>;
   /** Watches the saved index file, calling back (debounced) when another process rewrites it. */
@@ -103,7 +105,10 @@ export interface EngineDeps {
    * Dated events of an index's documents (timeline extraction), computed at index time, or read
    * back when saved under the index's fingerprint.
    */
-  readonly extractEvents?: (opened: OpenedIndex) => Promise<readonly TimelineEvent[]> | readonly TimelineEvent[];
+  readonly extractEvents?: (
+    documents: readonly Document[] | DocumentSource,
+    fingerprint: string,
+  ) => Promise<readonly TimelineEvent[]> | readonly TimelineEvent[];
   /** Answers through an LLM; absent when none is configured. */
   readonly llmAnswer?: (input: LlmAnswerInput) => Promise<LlmAnswerResult>;
   /** Queries the timeline of a state. */
@@ -117,10 +122,13 @@ const ANSWER_HITS = 8;
 /** Builds the engine over a freshly opened index. */
 export async function createEngine(deps: EngineDeps): Promise<Engine> {
   const now = deps.now ?? (() => new Date());
+  const eventsOf = (documents: readonly Document[] | DocumentSource, fingerprint: string) =>
+    once(async () => (await deps.extractEvents?.(documents, fingerprint)) ?? []);
   const toState = (opened: OpenedIndex): ServingState => ({
     index: opened.index,
     skipped: opened.skipped,
-    events: once(async () => (await deps.extractEvents?.(opened)) ?? []),
+    // The index as the documents' source: only those the event cache must extract are made whole.
+    events: eventsOf(opened.index, opened.fingerprint),
   });
   const first = await deps.open();
   let state = toState(first);
@@ -149,12 +157,19 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
     let next: ServingState;
     let events: number;
     try {
-      // Built off the serving path; `state` changes only when the new one is complete.
-      nextOpened = deps.rebuild ? await deps.rebuild(opened) : await deps.open();
+      // Prepared off the serving path; `state` changes only when the new one is complete.
+      const rebuilt = deps.rebuild ? await deps.rebuild(opened) : readyIndex(await deps.open());
       // Same index (nothing changed): keep its timeline events rather than extract them again.
-      next = nextOpened.index === state.index ? { ...state, skipped: nextOpened.skipped } : toState(nextOpened);
-      // Before the swap: a reindex reports its events, and the first /timeline after it need not wait.
-      events = (await next.events()).length;
+      const nextEvents = rebuilt.unchanged ? state.events : eventsOf(rebuilt.documents, rebuilt.fingerprint);
+      // The serving timeline (read back if none was asked for since the start) is what the new one is
+      // made from: only the changed documents' dates are merged again. Should it fail, all are merged.
+      if (!rebuilt.unchanged) await before.events().catch(() => undefined);
+      // Before the commit: a reindex reports its events, the first /timeline after it need not wait,
+      // and a failure here leaves the serving index untouched.
+      events = (await nextEvents()).length;
+      // Synchronous from here to the swap: no query sees the index half-updated.
+      nextOpened = rebuilt.commit();
+      next = { index: nextOpened.index, skipped: nextOpened.skipped, events: nextEvents };
     } catch (err) {
       throw new ReindexFailedError(err);
     }
@@ -163,8 +178,8 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
     const report = diffReport(before, next, events, performance.now() - started, since ?? undefined);
     // Saved after the swap: answers use the new index while it is written.
     try {
-      const stamp = await deps.save?.(nextOpened);
-      if (stamp && opened === nextOpened) opened = { ...nextOpened, stamp };
+      const saved = await deps.save?.(nextOpened);
+      if (saved && opened === nextOpened) opened = { ...nextOpened, ...saved };
     } catch (err) {
       deps.logger.warn({ err }, 'could not save the new index; it serves, and the next start rebuilds it');
     }

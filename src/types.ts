@@ -55,6 +55,15 @@ export interface Document extends DocumentMeta {
   readonly passages: readonly Passage[];
 }
 
+/**
+ * Documents as an index holds them (SearchIndex is one): every document's metadata, and a whole
+ * document made on request, so only the ones a caller needs (new or changed) are made whole.
+ */
+export interface DocumentSource {
+  documents(): readonly DocumentMeta[];
+  document(id: string): Document | undefined;
+}
+
 /** A file that was not indexed, and why (shown to whoever loads the corpus). */
 export interface SkippedFile {
   readonly file: string;

@@ -6,7 +6,7 @@
 import { statSync } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import type { Document, LoadedCorpus, SkippedFile } from '../types.js';
+import type { Document, DocumentMeta, LoadedCorpus, SkippedFile } from '../types.js';
 import { documentId, parseDocument, sha256Hex } from './document.js';
 
 /** Default largest file indexed: 1 MiB. */
@@ -162,14 +162,15 @@ async function* readInOrder(dir: string, files: readonly string[], maxBytes: num
   }
 }
 
-/** Options for {@link loadCorpus}. */
-export interface LoadCorpusOptions {
+/** Options for {@link loadCorpus}; `T` is what `previous` holds (whole documents, or only their metadata). */
+export interface LoadCorpusOptions<T extends DocumentMeta = Document> {
   readonly maxBytes?: number;
   /**
    * Documents of the previous load by file (`Document.file`): a file whose bytes hash the same is
-   * reused as it is, not decoded or parsed again.
+   * reused as it is, not decoded or parsed again. Metadata is enough (an index's table holds the
+   * texts): such a file's entry in `documents` is then that metadata object.
    */
-  readonly previous?: ReadonlyMap<string, Document>;
+  readonly previous?: ReadonlyMap<string, T>;
   /** Entries of the previous load: a file whose size and mtime match is not even read. */
   readonly known?: KnownEntries;
   /** Called as files are read: (files done, files in all). */
@@ -177,7 +178,9 @@ export interface LoadCorpusOptions {
 }
 
 /** A loaded corpus, with what incremental reindexing and fingerprints need. */
-export interface CorpusLoad extends LoadedCorpus {
+export interface CorpusLoad<T extends DocumentMeta = Document> extends Omit<LoadedCorpus, 'documents'> {
+  /** Parsed documents, and the `previous` entries reused as they are. */
+  readonly documents: readonly (Document | T)[];
   /** Every corpus file seen, in path order (see {@link scanCorpus}). */
   readonly entries: readonly CorpusEntry[];
   /** How many documents came from `previous` unparsed. */
@@ -190,10 +193,10 @@ export interface CorpusLoad extends LoadedCorpus {
  * is already taken. Bytes are hashed before anything else, so with `previous` only new and changed files
  * are parsed. Throws when `dir` is not a readable directory.
  */
-export async function loadCorpus(dir: string, opts: LoadCorpusOptions = {}): Promise<CorpusLoad> {
+export async function loadCorpus<T extends DocumentMeta = Document>(dir: string, opts: LoadCorpusOptions<T> = {}): Promise<CorpusLoad<T>> {
   const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
   const files = await listOrExplain(dir);
-  const documents: Document[] = [];
+  const documents: (Document | T)[] = [];
   const skipped: SkippedFile[] = [];
   const entries: CorpusEntry[] = [];
   const owners = new Map<string, string>();

@@ -1,12 +1,23 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { loadCorpus, scanCorpus, type CorpusEntry, type KnownEntries } from '../corpus/load.js';
 import type { Progress } from '../progress.js';
-import type { Document, SkippedFile } from '../types.js';
+import type { Document, DocumentMeta, DocumentSource, SkippedFile } from '../types.js';
 import type { Analyser } from './analyser.js';
-import { corpusFingerprint, loadIndex, readIndexStamp, saveIndex, writeFileAtomic, type IndexStamp } from './persist.js';
-import { SearchIndex } from './search-index.js';
+import {
+  corpusFingerprint,
+  loadIndex,
+  readIndexStamp,
+  removeBases,
+  savedBase,
+  saveIndex,
+  saveIndexChanges,
+  writeFileAtomic,
+  type IndexStamp,
+  type SavedBase,
+} from './persist.js';
+import { isWholeDocument, SearchIndex } from './search-index.js';
 
 /** Bump when corpus clean-up or passage splitting changes what an index holds. 2: glued sentences and headlines separated. */
 export const PIPELINE_VERSION = 2;
@@ -20,15 +31,39 @@ export interface OpenedIndex {
   readonly fingerprint: string;
   /** The saved file this index is (loaded) or was written to (built and saved); absent when not on disk. */
   readonly stamp?: IndexStamp;
+  /** The full index file on disk it was made from: the next save writes only the changes since (see saveIndexChanges). */
+  readonly base?: SavedBase;
   /**
    * Document hashes by id of the stale saved index a start-up rebuild replaced (absent when there was
    * no usable one): the first reindex reports what changed since it, not since the start.
    */
   readonly savedBefore?: ReadonlyMap<string, string>;
+  /** The fingerprint of that stale saved index: its saved timeline is what the new one is merged from. */
+  readonly savedFingerprint?: string;
   /** Documents taken from the previous index without parsing (built only). */
   readonly reused?: number;
   /** The corpus files as scanned (hash, size, mtime): the next scan reads only files whose size or mtime changed. */
   readonly entries?: readonly CorpusEntry[];
+}
+
+/**
+ * A new index made ready but not serving yet: the corpus is read and parsed and the changed passages
+ * analysed (everything that can fail), and `commit()` makes the index in one synchronous step
+ * (see SearchIndex.prepareUpdate), so the engine can extract the timeline of `documents` first and
+ * commit only when the whole reindex succeeded.
+ */
+export interface RebuiltIndex extends Omit<OpenedIndex, 'index'> {
+  /** The new corpus's documents, in corpus order (metadata, each made whole on request). */
+  readonly documents: DocumentSource;
+  /** True when the corpus is byte for byte the one the previous index covers: commit() returns that index. */
+  readonly unchanged: boolean;
+  /** The new index (the same one if called again). An update retires the previous index: its searches go to the new one. */
+  commit(): OpenedIndex;
+}
+
+/** An index already made, as a RebuiltIndex (e.g. one opened from scratch). */
+export function readyIndex(opened: OpenedIndex, unchanged = false): RebuiltIndex {
+  return { ...opened, documents: opened.index, unchanged, commit: () => opened };
 }
 
 /** The corpus files (path, size, mtime, hash) the saved index was made from, beside it. */
@@ -62,6 +97,8 @@ export interface IndexStoreOptions {
   readonly maxBytes: number;
   readonly analyser: Analyser;
   readonly onSaveError?: (err: unknown) => void;
+  /** Changes are saved instead of the whole index up to this share of the passages (default MAX_CHANGES_SHARE). */
+  readonly maxChangesShare?: number;
   /** A progress line for builds that parse or analyse the whole corpus (a terminal's; see progress.ts). */
   readonly progress?: Progress | null;
 }
@@ -78,75 +115,110 @@ export async function openIndex(args: IndexStoreOptions): Promise<OpenedIndex> {
   if (!savedStamp) {
     // Nothing saved to compare with: scanning first would read every file twice.
     const reason = existsSync(path) ? `saved index ${path} is corrupt (no readable header)` : 'no saved index yet';
-    const built = await buildIndex(args);
-    const stamp = await saveOpenedIndex(args, built);
-    return { ...built, reason, ...(stamp ? { stamp } : {}) };
+    const built = (await prepareIndex(args)).commit();
+    const saved = await saveOpenedIndex(args, built);
+    return { ...built, reason, ...saved };
   }
   // Files whose size and mtime match the list saved with the index are not read, only stat'ed.
   const entries = await scanCorpus(args.corpusDir, { maxBytes: args.maxBytes, known: await knownEntries(args.dataDir, savedStamp.fingerprint) });
   const fingerprint = corpusFingerprint(entries, PIPELINE_VERSION);
   const saved = await loadIndex(path, null, args.analyser);
   if (saved.index && saved.stamp.fingerprint === fingerprint) {
-    return { index: saved.index, skipped: saved.skipped, source: 'loaded', reason: null, fingerprint, stamp: saved.stamp, entries };
+    return { index: saved.index, skipped: saved.skipped, source: 'loaded', reason: null, fingerprint, stamp: saved.stamp, base: saved.base, entries };
   }
   const reason = saved.index ? 'the corpus changed since the index was saved' : saved.reason;
   const previous = saved.index && saved.pipelineVersion === PIPELINE_VERSION ? saved.index : undefined;
-  const built = await buildIndex(args, previous, undefined, byFile(entries));
-  const stamp = await saveOpenedIndex(args, built);
   const savedBefore = saved.index ? new Map(saved.index.documents().map((d) => [d.id, d.hash] as const)) : undefined;
-  return { ...built, reason, ...(savedBefore ? { savedBefore } : {}), ...(stamp ? { stamp } : {}) };
+  const built = (await prepareIndex(args, previous, undefined, byFile(entries))).commit();
+  // Updated from the saved index: its full file stays the base the changes are written against.
+  const written = await saveOpenedIndex(args, previous && saved.index ? { ...built, base: saved.base } : built);
+  const before = savedBefore && saved.index ? { savedBefore, savedFingerprint: saved.stamp.fingerprint } : {};
+  return { ...built, reason, ...before, ...written };
 }
 
 /**
- * Re-reads the corpus and builds a new index, parsing only files whose bytes changed since `previous`.
- * When nothing changed at all, `previous.index` is returned as it is. Nothing is saved: the caller
- * swaps the index in first, then calls {@link saveOpenedIndex}.
+ * Re-reads the corpus and prepares the new index, parsing only files whose bytes changed since
+ * `previous` and analysing only their passages (and those of the documents they replace). Committing
+ * updates `previous.index` in place (see RebuiltIndex); when nothing changed at all, it is returned as
+ * it is. Nothing is saved: the caller swaps the index in first, then calls {@link saveOpenedIndex}.
  */
 export async function rebuildIndex(
   args: IndexStoreOptions,
-  previous?: Pick<OpenedIndex, 'index' | 'fingerprint' | 'entries'>,
-): Promise<OpenedIndex> {
-  return buildIndex(args, previous?.index, previous?.fingerprint, byFile(previous?.entries));
+  previous?: Pick<OpenedIndex, 'index' | 'fingerprint' | 'entries' | 'base'>,
+): Promise<RebuiltIndex> {
+  const rebuilt = await prepareIndex(args, previous?.index, previous?.fingerprint, byFile(previous?.entries));
+  // The full file on disk stays the base the next save writes its changes against.
+  if (!previous?.base) return rebuilt;
+  const base = previous.base;
+  return { ...rebuilt, base, commit: () => ({ ...rebuilt.commit(), base }) };
 }
 
-async function buildIndex(
+async function prepareIndex(
   args: IndexStoreOptions,
   previous?: SearchIndex,
   previousFingerprint?: string,
   known?: KnownEntries,
-): Promise<OpenedIndex> {
-  const docsByFile = new Map<string, Document>((previous?.fullDocuments() ?? []).map((d) => [d.file, d]));
+): Promise<RebuiltIndex> {
+  // The serving index's metadata by file: an unchanged file's document is kept as that object, and
+  // its text stays in the index's table (prepareUpdate copies it from there).
+  const metasByFile = new Map<string, DocumentMeta>((previous?.documents() ?? []).map((d) => [d.file, d]));
   // A full build reports progress; a reindex over a known corpus is quick and stays quiet.
   const progress = previous ? undefined : (args.progress ?? undefined);
   const corpus = await loadCorpus(args.corpusDir, {
     maxBytes: args.maxBytes,
-    previous: docsByFile,
+    previous: metasByFile,
     ...(known ? { known } : {}),
     ...(progress ? { onProgress: (done: number, total: number) => progress('reading files', done, total) } : {}),
   });
   const fingerprint = corpusFingerprint(corpus.entries, PIPELINE_VERSION);
+  const made = { skipped: corpus.skipped, source: 'built', reason: 'reindex', fingerprint, reused: corpus.reused, entries: corpus.entries } as const;
   // Same bytes everywhere: the serving index is already this one.
-  const index =
-    previous && fingerprint === previousFingerprint
-      ? previous
-      : SearchIndex.build(corpus.documents, args.analyser, undefined, progress && ((done, total) => progress('indexing documents', done, total)));
-  return { index, skipped: corpus.skipped, source: 'built', reason: 'reindex', fingerprint, reused: corpus.reused, entries: corpus.entries };
+  if (previous && fingerprint === previousFingerprint) return readyIndex({ ...made, index: previous }, true);
+  // Whole documents for a build: the ones kept are made from the previous index's table.
+  const whole = () => corpus.documents.map((d) => (isWholeDocument(d) ? d : (previous?.document(d.id) as Document)));
+  if (!previous) {
+    const onProgress = progress && ((done: number, total: number) => progress('indexing documents', done, total));
+    return readyIndex({ ...made, index: SearchIndex.build(whole(), args.analyser, undefined, onProgress) });
+  }
+  let update;
+  try {
+    update = previous.prepareUpdate(corpus.documents);
+  } catch {
+    // The previous index does not hold what its documents analyse to (it cannot be updated): build anew.
+    return readyIndex({ ...made, index: SearchIndex.build(whole(), args.analyser) });
+  }
+  let committed: OpenedIndex | undefined;
+  return { ...made, documents: update.documents, unchanged: false, commit: () => (committed ??= { ...made, index: update.apply() }) };
+}
+
+/** Where a save left the index: its stamp, and the full file the next save writes changes against. */
+export interface SavedIndex {
+  readonly stamp: IndexStamp;
+  readonly base: SavedBase;
 }
 
 /**
- * Writes an index to DATA_DIR atomically. A failure is handed to `onSaveError` and returns null:
- * serving matters more than caching, and a read-only DATA_DIR only costs a rebuild at the next start.
+ * Writes an index to DATA_DIR atomically: only its changes since the full file it was made from when
+ * they are few (see saveIndexChanges), else the whole index. A failure is handed to `onSaveError` and
+ * returns null: serving matters more than caching, and a read-only DATA_DIR only costs a rebuild at
+ * the next start.
  */
-export async function saveOpenedIndex(args: IndexStoreOptions, opened: OpenedIndex): Promise<IndexStamp | null> {
+export async function saveOpenedIndex(args: IndexStoreOptions, opened: OpenedIndex): Promise<SavedIndex | null> {
+  const path = indexPath(args.dataDir);
+  const extra = { skipped: opened.skipped, pipelineVersion: PIPELINE_VERSION };
   try {
-    const stamp = await saveIndex(indexPath(args.dataDir), opened.index, opened.fingerprint, {
-      skipped: opened.skipped,
-      pipelineVersion: PIPELINE_VERSION,
-    });
+    const changes = { ...extra, ...(args.maxChangesShare !== undefined ? { maxShare: args.maxChangesShare } : {}) };
+    let saved = opened.base ? await saveIndexChanges(path, opened.index, opened.fingerprint, opened.base, changes) : null;
+    if (!saved) {
+      const stamp = await saveIndex(path, opened.index, opened.fingerprint, extra);
+      saved = { stamp, base: savedBase(basename(path), stamp, opened.index) };
+      // The index file holds everything now: the bases changes were saved against are not named any more.
+      await removeBases(path);
+    }
     if (opened.entries) {
       await writeFileAtomic(corpusFilesPath(args.dataDir), JSON.stringify({ fingerprint: opened.fingerprint, entries: opened.entries }));
     }
-    return stamp;
+    return saved;
   } catch (err) {
     args.onSaveError?.(err);
     return null;
@@ -170,5 +242,6 @@ export async function loadSavedIndex(args: IndexStoreOptions, servingFingerprint
     reason: null,
     fingerprint: saved.stamp.fingerprint,
     stamp: saved.stamp,
+    base: saved.base,
   };
 }

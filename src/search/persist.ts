@@ -1,8 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdir, open as openFile, rename, rm, writeFile, type FileHandle } from 'node:fs/promises';
+import { link, mkdir, open as openFile, readdir, rename, rm, writeFile, type FileHandle } from 'node:fs/promises';
 import { endianness } from 'node:os';
-import { dirname } from 'node:path';
-import type { SkippedFile } from '../types.js';
+import { basename, dirname, join } from 'node:path';
+import type { Document, DocumentMeta, Passage, SkippedFile } from '../types.js';
 import { ANALYSER_VERSION, type Analyser } from './analyser.js';
 import { SearchIndex, type IndexSnapshot } from './search-index.js';
 
@@ -39,9 +39,46 @@ interface IndexFile {
   readonly skipped: readonly SkippedFile[];
   /** The corpus pipeline that parsed the documents: they are reused only by the same one. */
   readonly pipelineVersion?: number;
-  /** Last: readIndexHeader reads everything before it. */
-  readonly snapshot: { readonly byteOrder: string; readonly sections: Readonly<Record<Section, number>> };
+  /**
+   * Last (readIndexHeader reads everything before it): a full index's sections, or, for an index
+   * saved as changes (see saveIndexChanges), `base` and `changes` instead, with no sections after
+   * the header line.
+   */
+  readonly snapshot?: { readonly byteOrder: string; readonly sections: Readonly<Record<Section, number>> };
+  /** The full index file the changes apply to (a file beside this one) and its stamp. */
+  readonly base?: { readonly file: string } & IndexStamp;
+  readonly changes?: IndexChanges;
 }
+
+/** A document as saved: passages without their text (it is the document's text between start and end). */
+type DocumentRecord = Omit<Document, 'passages'> & { readonly passages: readonly Omit<Passage, 'text'>[] };
+
+/** What a reindex changed since the base index: the documents removed, and the added or changed ones whole. */
+interface IndexChanges {
+  readonly removed: readonly string[];
+  readonly documents: readonly DocumentRecord[];
+}
+
+/**
+ * The full index file on disk that the index serving now was made from (directly, or through saved
+ * changes): what a reindex's save writes its changes against, instead of the whole index.
+ */
+export interface SavedBase extends IndexStamp {
+  /** The file's name in DATA_DIR (the index file itself until changes were saved against it). */
+  readonly file: string;
+  /** Its documents' versions by id (file and hash: what a saved change must restore), and its passage count. */
+  readonly versions: ReadonlyMap<string, string>;
+  readonly passages: number;
+}
+
+/**
+ * Changes are saved instead of the whole index while the documents they hold have at most this share
+ * of the passages, and at most MAX_CHANGES_PASSAGES: a start applies them (their passages analysed,
+ * removed and added: about 0.8 ms a passage), and beyond that the whole index is written again (at
+ * 30,000 articles, 140 MB and 5 s of CPU, once every hundred-odd changed articles).
+ */
+export const MAX_CHANGES_SHARE = 0.02;
+export const MAX_CHANGES_PASSAGES = 500;
 
 /** Which build a saved index is: the corpus it covers and when it was written. */
 export interface IndexStamp {
@@ -77,60 +114,205 @@ export type LoadResult =
       readonly stamp: IndexStamp;
       readonly skipped: readonly SkippedFile[];
       readonly pipelineVersion: number | null;
+      /** The full index file it was made from. */
+      readonly base: SavedBase;
     }
   | { readonly index: null; readonly reason: string };
 
 /**
  * Loads the index at `path` if it was built from the corpus with this fingerprint (null: whatever
- * corpus it covers, e.g. an index another process just saved). Never throws.
+ * corpus it covers, e.g. an index another process just saved): a full index file, or changes saved
+ * against one (its base, in the same folder, is loaded and the changes applied). Never throws.
  */
 export async function loadIndex(path: string, fingerprint: string | null, analyser: Analyser): Promise<LoadResult> {
+  const opened = await openIndexFile(path);
+  if ('reason' in opened) return { index: null, reason: opened.reason };
+  const { file, handle, at } = opened;
+  let index: SearchIndex;
+  let base: SavedBase;
+  try {
+    if (fingerprint !== null && file.fingerprint !== fingerprint) {
+      return { index: null, reason: 'the corpus changed since the index was saved' };
+    }
+    if (file.snapshot && file.snapshot.byteOrder !== BYTE_ORDER) {
+      return { index: null, reason: 'saved index was made on a machine of another byte order' };
+    }
+    if (file.base && file.changes) {
+      const loaded = await loadBase(join(dirname(path), file.base.file), file.base, analyser);
+      if (!loaded.index) return loaded;
+      index = applyChanges(loaded.index, file.changes);
+      base = loaded.base;
+    } else if (file.snapshot) {
+      index = await readFullIndex(handle, at, file, analyser);
+      base = savedBase(basename(path), { fingerprint: file.fingerprint, createdAt: file.createdAt }, index);
+    } else {
+      throw new Error('neither a snapshot nor changes');
+    }
+  } catch (err) {
+    return { index: null, reason: `saved index ${path} is corrupt (${(err as Error).message})` };
+  } finally {
+    await handle.close();
+  }
+  return {
+    index,
+    reason: null,
+    stamp: { fingerprint: file.fingerprint, createdAt: file.createdAt },
+    skipped: Array.isArray(file.skipped) ? file.skipped : [],
+    pipelineVersion: typeof file.pipelineVersion === 'number' ? file.pipelineVersion : null,
+    base,
+  };
+}
+
+/**
+ * Opens a saved index and reads its header line, checked for this version of Griot; the handle is
+ * the caller's to close. A reason instead when it cannot be used (the handle is then closed).
+ */
+async function openIndexFile(path: string): Promise<{ file: IndexFile; handle: FileHandle; at: number } | { reason: string }> {
   let handle: FileHandle;
   try {
     handle = await openFile(path, 'r');
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    return { index: null, reason: code === 'ENOENT' ? 'no saved index yet' : `cannot read ${path}: ${code ?? String(err)}` };
+    return { reason: code === 'ENOENT' ? 'no saved index yet' : `cannot read ${path}: ${code ?? String(err)}` };
   }
+  const fail = async (reason: string) => {
+    await handle.close();
+    return { reason };
+  };
   try {
     // The format first, from the file's first bytes: a file of another version (format 3 was one JSON
     // object of 140 MB at 30,000 articles) is not read through to find a header line it lacks.
     const first = Buffer.alloc(32);
     const { bytesRead } = await handle.read(first, 0, first.length, 0);
     const format = /^\{"format":(\d+)[,}]/.exec(first.toString('utf8', 0, bytesRead))?.[1];
-    if (format === undefined) return { index: null, reason: `saved index ${path} is corrupt (no readable header)` };
-    if (Number(format) !== FORMAT) return { index: null, reason: 'saved index was made by another version of Griot' };
+    if (format === undefined) return await fail(`saved index ${path} is corrupt (no readable header)`);
+    if (Number(format) !== FORMAT) return await fail('saved index was made by another version of Griot');
     const head = await readHeaderLine(handle);
     let file: IndexFile;
     try {
       file = JSON.parse(head?.text ?? '') as IndexFile;
     } catch {
-      return { index: null, reason: `saved index ${path} is corrupt (no readable header)` };
+      return await fail(`saved index ${path} is corrupt (no readable header)`);
     }
     if (file?.format !== FORMAT || file.analyserVersion !== ANALYSER_VERSION) {
-      return { index: null, reason: 'saved index was made by another version of Griot' };
+      return await fail('saved index was made by another version of Griot');
     }
-    if (fingerprint !== null && file.fingerprint !== fingerprint) {
-      return { index: null, reason: 'the corpus changed since the index was saved' };
-    }
-    if (file.snapshot?.byteOrder !== BYTE_ORDER) return { index: null, reason: 'saved index was made on a machine of another byte order' };
-    try {
-      const snapshot = await readSnapshot(handle, (head as { bytes: number }).bytes, file.snapshot.sections);
-      return {
-        index: SearchIndex.restore(snapshot, analyser),
-        reason: null,
-        stamp: { fingerprint: file.fingerprint, createdAt: file.createdAt },
-        skipped: Array.isArray(file.skipped) ? file.skipped : [],
-        pipelineVersion: typeof file.pipelineVersion === 'number' ? file.pipelineVersion : null,
-      };
-    } catch (err) {
-      return { index: null, reason: `saved index ${path} is corrupt (${(err as Error).message})` };
-    }
+    return { file, handle, at: (head as { bytes: number }).bytes };
   } catch (err) {
-    return { index: null, reason: `cannot read ${path}: ${(err as NodeJS.ErrnoException).code ?? String(err)}` };
+    return await fail(`cannot read ${path}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`);
+  }
+}
+
+/** The index whose sections follow the header line (at byte `at`); throws when they do not fit. */
+async function readFullIndex(handle: FileHandle, at: number, file: IndexFile, analyser: Analyser): Promise<SearchIndex> {
+  if (file.snapshot?.byteOrder !== BYTE_ORDER) throw new Error('made on a machine of another byte order');
+  return SearchIndex.restore(await readSnapshot(handle, at, file.snapshot.sections), analyser);
+}
+
+/** The full index file `path` that saved changes name, checked against the stamp they recorded. */
+async function loadBase(
+  path: string,
+  stamp: IndexStamp,
+  analyser: Analyser,
+): Promise<{ index: SearchIndex; base: SavedBase } | { index: null; reason: string }> {
+  const opened = await openIndexFile(path);
+  if ('reason' in opened) return { index: null, reason: `the base of the saved index, ${path}: ${opened.reason}` };
+  const { file, handle, at } = opened;
+  try {
+    if (!file.snapshot) return { index: null, reason: `the base of the saved index, ${path}, is not a full index` };
+    if (file.fingerprint !== stamp.fingerprint || file.createdAt !== stamp.createdAt) {
+      return { index: null, reason: `the base of the saved index, ${path}, was replaced` };
+    }
+    const index = await readFullIndex(handle, at, file, analyser);
+    return { index, base: savedBase(basename(path), stamp, index) };
+  } catch (err) {
+    return { index: null, reason: `the base of the saved index, ${path}, cannot be read (${(err as Error).message})` };
   } finally {
     await handle.close();
   }
+}
+
+/** A full index file's record: its name in DATA_DIR, stamp, documents' versions and passage count. */
+export function savedBase(file: string, stamp: IndexStamp, index: SearchIndex): SavedBase {
+  return { file, ...stamp, versions: new Map(index.documents().map((d) => [d.id, versionOf(d)])), passages: index.passageCount };
+}
+
+const versionOf = (d: Pick<Document, 'file' | 'hash'>): string => `${d.file}\0${d.hash}`;
+
+/** The base index with the saved changes applied (see SearchIndex.prepareUpdate); documents in corpus (file) order. */
+function applyChanges(base: SearchIndex, changes: IndexChanges): SearchIndex {
+  const replaced = new Set([...changes.removed, ...changes.documents.map((d) => d.id)]);
+  // The base's own metadata for the documents kept: prepareUpdate copies them from its table as they are.
+  const documents: (Document | DocumentMeta)[] = [...base.documents().filter((d) => !replaced.has(d.id)), ...changes.documents.map(documentOf)];
+  documents.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  return base.prepareUpdate(documents).apply();
+}
+
+const recordOf = ({ passages, ...doc }: Document): DocumentRecord => ({ ...doc, passages: passages.map(({ text: _t, ...p }) => p) });
+
+function documentOf(r: DocumentRecord): Document {
+  if (typeof r?.text !== 'string' || !Array.isArray(r.passages)) throw new Error(`saved changes: document ${r?.id} is incomplete`);
+  return { ...r, passages: r.passages.map((p) => ({ ...p, text: r.text.slice(p.start, p.end) })) };
+}
+
+/**
+ * Saves `index` as its changes against `base` (a full index file in the same folder), when they are
+ * small (see MAX_CHANGES_SHARE), in a small file at `path`: a one-article reindex writes kilobytes
+ * instead of the whole index. The first time, the full file at `path` is kept under a name of its
+ * own (a hard link, so `path` is never missing). Null when the changes are too large or the base is
+ * not on disk as recorded: the caller saves the whole index instead.
+ */
+export async function saveIndexChanges(
+  path: string,
+  index: SearchIndex,
+  fingerprint: string,
+  base: SavedBase,
+  extra: { readonly skipped?: readonly SkippedFile[]; readonly pipelineVersion?: number; readonly maxShare?: number } = {},
+): Promise<{ stamp: IndexStamp; base: SavedBase } | null> {
+  // Metadata first: only the changed documents are made whole.
+  const changed = index.documents().filter((d) => base.versions.get(d.id) !== versionOf(d));
+  const ids = new Set(index.documents().map((d) => d.id));
+  const removed = [...base.versions.keys()].filter((id) => !ids.has(id));
+  const passages = changed.reduce((n, d) => n + d.passageCount, 0);
+  const allowed = Math.min(MAX_CHANGES_PASSAGES, Math.max(base.passages, index.passageCount) * (extra.maxShare ?? MAX_CHANGES_SHARE));
+  if (passages > allowed) return null;
+  const documents = changed.map((d) => index.document(d.id) as Document);
+  const dir = dirname(path);
+  // Another process may have replaced the file since (a full save removes the bases): then save it all.
+  const onDisk = await readIndexStamp(join(dir, base.file));
+  if (onDisk?.fingerprint !== base.fingerprint || onDisk.createdAt !== base.createdAt) return null;
+  let savedBase = base;
+  if (base.file === basename(path)) {
+    // The full file is still `path` itself: keep it (linked) under its own name before `path` is replaced.
+    const file = `${basename(path, '.json')}.base-${randomBytes(4).toString('hex')}.json`;
+    try {
+      await link(path, join(dir, file));
+    } catch {
+      return null; // No hard links on this file system: the whole index is saved, as before.
+    }
+    savedBase = { ...base, file };
+  }
+  // Stamp fields first, as in saveIndex; `base` before `changes` (readIndexHeader stops at either).
+  const file: IndexFile = {
+    format: FORMAT,
+    analyserVersion: ANALYSER_VERSION,
+    fingerprint,
+    createdAt: new Date().toISOString(),
+    skipped: extra.skipped ?? [],
+    ...(extra.pipelineVersion !== undefined ? { pipelineVersion: extra.pipelineVersion } : {}),
+    base: { file: savedBase.file, fingerprint: savedBase.fingerprint, createdAt: savedBase.createdAt },
+    changes: { removed, documents: documents.map(recordOf) },
+  };
+  // One header line and no sections: loadIndex reads the line, then the base it names.
+  await writeFileAtomic(path, `${JSON.stringify(file)}\n`);
+  return { stamp: { fingerprint, createdAt: file.createdAt }, base: savedBase };
+}
+
+/** Removes the base files beside `path`: after a full save none is named any more. */
+export async function removeBases(path: string): Promise<void> {
+  const prefix = `${basename(path, '.json')}.base-`;
+  const names = await readdir(dirname(path)).catch(() => [] as string[]);
+  await Promise.all(names.filter((n) => n.startsWith(prefix)).map((n) => rm(join(dirname(path), n), { force: true })));
 }
 
 /** The file's first line (the header) and its length in bytes with the newline; null when there is none. */
@@ -326,7 +508,7 @@ export async function readIndexHeader(path: string): Promise<IndexHeader | null>
       position += bytesRead;
       // saveIndex writes the snapshot last: the header is everything before its key.
       const head = Buffer.concat(parts).toString('utf8');
-      const at = head.indexOf(',"snapshot":');
+      const at = head.search(/,"(snapshot|base)":/);
       if (at < 0) continue;
       const file = JSON.parse(`${head.slice(0, at)}}`) as Partial<IndexFile>;
       if (typeof file.fingerprint !== 'string' || typeof file.createdAt !== 'string') return null;

@@ -104,6 +104,104 @@ export class Vocabulary {
     return new Vocabulary(s.terms, Uint32Array.from(s.df), s.keys, Uint32Array.from(s.keyTerm), Uint32Array.from(s.byEnd));
   }
 
+  /**
+   * This vocabulary with document frequencies changed by `delta` (term → passages added minus
+   * removed): what an incremental reindex needs, equal to {@link fromCounts} over the new counts (a
+   * term whose frequency falls to 0 leaves, a new one joins) at the cost of one pass over the sorted
+   * arrays instead of sorting them again. Pure; throws when a frequency would fall below 0 (the delta
+   * does not come from this vocabulary's passages).
+   */
+  withDelta(delta: ReadonlyMap<string, number>): Vocabulary {
+    const n = this.terms.length;
+    const df = Uint32Array.from(this.df);
+    const added: string[] = [];
+    const addedDf = new Map<string, number>();
+    const gone = new Uint8Array(n);
+    let goneCount = 0;
+    for (const [term, d] of delta) {
+      if (d === 0) continue;
+      const i = this.indexOf(term);
+      if (i < 0) {
+        if (d < 0) throw new Error(`vocabulary: cannot remove "${term}", which no passage holds`);
+        added.push(term);
+        addedDf.set(term, d);
+        continue;
+      }
+      const v = (df[i] as number) + d;
+      if (v < 0) throw new Error(`vocabulary: "${term}" would be held by ${v} passages`);
+      df[i] = v;
+      if (v === 0) {
+        gone[i] = 1;
+        goneCount++;
+      }
+    }
+    // Same terms: the sorted arrays are shared, only the frequencies are new.
+    if (added.length === 0 && goneCount === 0) return new Vocabulary(this.terms, df, this.keys, this.keyTerm, this.byEnd);
+
+    added.sort(byCodeUnits);
+    const size = n - goneCount + added.length;
+    const terms: string[] = new Array<string>(size);
+    const newDf = new Uint32Array(size);
+    /** Old position → new position (-1: gone); the new terms' positions in `addedAt`. */
+    const moved = new Int32Array(n).fill(-1);
+    const addedAt = new Uint32Array(added.length);
+    for (let i = 0, a = 0, k = 0; k < size; k++) {
+      while (i < n && gone[i]) i++;
+      if (a < added.length && (i >= n || (added[a] as string) < (this.terms[i] as string))) {
+        terms[k] = added[a] as string;
+        newDf[k] = addedDf.get(added[a] as string) as number;
+        addedAt[a++] = k;
+      } else {
+        terms[k] = this.terms[i] as string;
+        newDf[k] = df[i] as number;
+        moved[i++] = k;
+      }
+    }
+
+    // Cognate keys, by (key, position) as fromCounts sorts them: the old ones stay in order once moved.
+    const newKeys = added.map((t, a) => [cognateKey(t), addedAt[a] as number] as const);
+    newKeys.sort((x, y) => byCodeUnits(x[0], y[0]) || x[1] - y[1]);
+    const keys: string[] = new Array<string>(size);
+    const keyTerm = new Uint32Array(size);
+    for (let i = 0, a = 0, k = 0; k < size; k++) {
+      while (i < n && moved[this.keyTerm[i] as number] === -1) i++;
+      const old = i < n ? ([this.keys[i] as string, moved[this.keyTerm[i] as number] as number] as const) : undefined;
+      const fresh = newKeys[a];
+      if (fresh && (!old || byCodeUnits(fresh[0], old[0]) < 0 || (fresh[0] === old[0] && fresh[1] < old[1]))) {
+        keys[k] = fresh[0];
+        keyTerm[k] = fresh[1];
+        a++;
+      } else if (old) {
+        keys[k] = old[0];
+        keyTerm[k] = old[1];
+        i++;
+      }
+    }
+
+    // Positions by the terms spelled backwards.
+    const newEnds = Array.from(addedAt).sort((x, y) => compareBackwards(terms[x] as string, terms[y] as string));
+    const byEnd = new Uint32Array(size);
+    for (let i = 0, a = 0, k = 0; k < size; k++) {
+      while (i < n && moved[this.byEnd[i] as number] === -1) i++;
+      const old = i < n ? (moved[this.byEnd[i] as number] as number) : -1;
+      const fresh = a < newEnds.length ? (newEnds[a] as number) : -1;
+      if (fresh >= 0 && (old < 0 || compareBackwards(terms[fresh] as string, terms[old] as string) < 0)) {
+        byEnd[k] = fresh;
+        a++;
+      } else {
+        byEnd[k] = old;
+        i++;
+      }
+    }
+    return new Vocabulary(terms, newDf, keys, keyTerm, byEnd);
+  }
+
+  /** Position of `term` in the sorted terms, or -1. */
+  private indexOf(term: string): number {
+    const i = lowerBound(this.terms.length, (j) => byCodeUnits(this.terms[j] as string, term) < 0);
+    return i < this.terms.length && this.terms[i] === term ? i : -1;
+  }
+
   snapshot(): VocabularySnapshot {
     return { terms: this.terms, df: [...this.df], keys: this.keys, keyTerm: [...this.keyTerm], byEnd: [...this.byEnd] };
   }
@@ -114,8 +212,8 @@ export class Vocabulary {
 
   /** Passages that hold `term` exactly (0 for a term the index does not know). */
   documentFrequency(term: string): number {
-    const i = lowerBound(this.terms.length, (j) => byCodeUnits(this.terms[j] as string, term) < 0);
-    return i < this.terms.length && this.terms[i] === term ? (this.df[i] as number) : 0;
+    const i = this.indexOf(term);
+    return i < 0 ? 0 : (this.df[i] as number);
   }
 
   /**

@@ -24,6 +24,7 @@ function row(articles: number, warmMs: number, reindexMs: number): ScaleRow {
       questions: lat(3),
       long: lat(25),
       reindexMs,
+      reindexCpuMs: reindexMs,
       reindexChanged: 1,
       rssAfterReindexBytes: 1,
       maxRssBytes: 700e6,

@@ -1,4 +1,4 @@
-import { readFile, rm, unlink, writeFile } from 'node:fs/promises';
+import { readdir, readFile, rm, stat, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { App } from '../../src/app.js';
@@ -209,5 +209,72 @@ describe('start-up without a usable saved index', () => {
     const second = track(await dirsApp(dirs));
     expect(second.logs.text).toMatch(/"reason":"saved index .* is corrupt \(no readable header\)"/);
     expect(second.engine.documents().length).toBeGreaterThan(0);
+  });
+});
+
+describe('engine.reindex updating the serving index in place', () => {
+  /** The three articles among 150 others: one changed article is then a small share of the index. */
+  const manyArticles = () => ({
+    ...ARTICLES,
+    ...Object.fromEntries(
+      Array.from({ length: 150 }, (_, i) => [`filler-${String(i).padStart(3, '0')}.txt`, ` date 2020-01 Bericht ${i} over het weer in Utrecht en de treinen.`]),
+    ),
+  });
+
+  it('changes the answer a user gets once the article changed', async () => {
+    const dirs = await tempDirs();
+    const app = track(await dirsApp(dirs));
+    const question = 'Hoeveel soldaten telt Takuba?';
+    expect((await app.engine.ask(question)).text).toContain('zeshonderd');
+    await writeFile(join(dirs.corpusDir, 'beta.txt'), ' date 2021-06 Europese taskforce Takuba moet Barkhane vervangen.\n\nTakuba telt negenhonderd soldaten uit Estland en Zweden.');
+    await app.engine.reindex();
+    const after = await app.engine.ask(question);
+    expect(after.text).toContain('negenhonderd');
+    expect(after.text).not.toContain('zeshonderd');
+  });
+
+  it('saves only the changes of a one-article reindex, and the next start serves the changed corpus', async () => {
+    const dirs = await tempDirs(manyArticles());
+    const app = track(await dirsApp(dirs));
+    const full = (await stat(indexPath(dirs.dataDir))).size;
+    await writeFile(join(dirs.corpusDir, 'beta.txt'), ' date 2021-06 Takuba telt nu negenhonderd soldaten uit Tsjechië.');
+    await unlink(join(dirs.corpusDir, 'gamma.txt'));
+    expect(await app.engine.reindex()).toMatchObject({ changed: ['beta'], removed: ['gamma'] });
+
+    expect((await stat(indexPath(dirs.dataDir))).size).toBeLessThan(full / 10);
+    expect((await readdir(dirs.dataDir)).filter((f) => f.startsWith('index.base-'))).toHaveLength(1);
+    const again = track(await dirsApp(dirs));
+    expect(again.logs.text).toMatch(/"source":"loaded".*"index loaded"/);
+    expect(docsMatching(again, 'negenhonderd')).toEqual(['beta']);
+    expect(docsMatching(again, 'zeshonderd')).toEqual([]);
+    expect(docsMatching(again, 'Gao')).toEqual([]);
+    expect(again.engine.documents()).toHaveLength(152);
+    // A second reindex of the restarted app keeps saving changes against the same full file.
+    await writeFile(join(dirs.corpusDir, 'delta.txt'), ' date 2022-03 De Malinese junta verdreef de Franse ambassadeur uit Sévaré.');
+    expect((await again.engine.reindex()).added).toEqual(['delta']);
+    const third = track(await dirsApp(dirs));
+    expect(docsMatching(third, 'Sévaré')).toEqual(['delta']);
+    expect(docsMatching(third, 'negenhonderd')).toEqual(['beta']);
+  });
+
+  it('keeps the old index serving, unchanged, when the timeline of the new corpus fails', async () => {
+    const dirs = await tempDirs();
+    const { engine } = await slowEngine(dirs, Promise.resolve(), {
+      extractEvents: (docs) => {
+        if (('documents' in docs ? docs.documents() : docs).some((d) => d.id === 'delta')) throw new Error('timeline broke');
+        return [];
+      },
+    });
+    const before = engine.search('Takuba').map((h) => [h.passage.id, h.score]);
+    await writeFile(join(dirs.corpusDir, 'delta.txt'), ' date 2022-03 Takuba verliet Sévaré in maart.');
+    await unlink(join(dirs.corpusDir, 'gamma.txt'));
+    await expect(engine.reindex()).rejects.toThrow(/still serving: timeline broke/);
+    expect(engine.search('Sévaré')).toEqual([]);
+    expect(engine.search('Gao').map((h) => h.doc.id)).toContain('gamma');
+    expect(engine.search('Takuba').map((h) => [h.passage.id, h.score])).toEqual(before);
+    // The update that was never applied left nothing behind: the next reindex works.
+    await unlink(join(dirs.corpusDir, 'delta.txt'));
+    expect(await engine.reindex()).toMatchObject({ removed: ['gamma'], added: [] });
+    expect(engine.search('Gao')).toEqual([]);
   });
 });

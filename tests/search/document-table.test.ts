@@ -36,4 +36,25 @@ describe('DocumentTable', () => {
     expect(() => DocumentTable.restore({ ...parts, texts: parts.texts.subarray(0, 10) })).toThrow();
     expect(() => DocumentTable.restore({ ...parts, metas: [] })).toThrow();
   });
+
+  it('keeps documents from the table and adds parsed ones: the same table as parsing them all, accents included', async () => {
+    const { documents } = await loadCorpus(SEEDS_DIR);
+    const [first, second, ...rest] = documents as [Document, Document, ...Document[]];
+    const table = DocumentTable.fromDocuments([first, second, accented(), ...rest]);
+    // The second document changed, the accented one is kept after a new one, the first is gone.
+    const changed = { ...second, text: `${second.text} `, hash: 'changed' };
+    const added = { ...accented(), id: 'added', file: 'added.txt', passages: accented().passages.map((p) => ({ ...p, id: p.id.replace('accents', 'added'), docId: 'added' })) };
+    const updated = table.withDocuments([changed, added, 2, ...rest.map((_, i) => i + 3)]);
+    const expected = [changed, added, accented(), ...rest];
+    expect(updated.metas).toEqual(DocumentTable.fromDocuments(expected).metas);
+    for (const doc of expected) {
+      expect(updated.document(doc.id)).toEqual(doc);
+      for (const p of doc.passages) expect(updated.passage(updated.passageIndex(p.id) as number)).toEqual(p);
+    }
+    expect(updated.document(first.id)).toBeUndefined();
+    expect(updated.passageCount).toBe(expected.reduce((n, d) => n + d.passages.length, 0));
+    // The table it was made from still holds what it held.
+    expect(table.document(first.id)).toEqual(first);
+    expect(DocumentTable.restore(updated.parts()).document('accents')?.text).toBe(accented().text);
+  });
 });

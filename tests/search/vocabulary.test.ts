@@ -67,3 +67,43 @@ describe('Vocabulary.documentFrequency', () => {
     expect(() => Vocabulary.restore({ ...s, df: [1] })).toThrow(/different lengths/);
   });
 });
+
+describe('Vocabulary.withDelta', () => {
+  /** A deterministic pseudo-random sequence (tests must not change from run to run). */
+  function random(seed: number): () => number {
+    let s = seed;
+    return () => ((s = (s * 1103515245 + 12345) % 2147483648) / 2147483648);
+  }
+  /** Words over a small alphabet whose spellings share cognate keys often (ph/f, c/k, doubled letters). */
+  const word = (next: () => number) => Array.from({ length: 3 + Math.floor(next() * 4) }, () => 'akcphfli'[Math.floor(next() * 8)]).join('');
+
+  it('equals the vocabulary made from the changed counts: terms joining, leaving and changing', () => {
+    for (let seed = 1; seed <= 20; seed++) {
+      const next = random(seed);
+      const counts = new Map<string, number>();
+      for (let i = 0; i < 300; i++) counts.set(word(next), 1 + Math.floor(next() * 5));
+      const delta = new Map<string, number>();
+      for (const [t, n] of counts) {
+        const r = next();
+        if (r < 0.2) delta.set(t, -n); // leaves
+        else if (r < 0.5) delta.set(t, Math.floor(next() * 4) - Math.min(n - 1, 1));
+      }
+      for (let i = 0; i < 40; i++) {
+        const t = word(next);
+        if (!counts.has(t)) delta.set(t, 1 + Math.floor(next() * 3)); // joins
+      }
+      const after = new Map(counts);
+      for (const [t, d] of delta) {
+        const n = (after.get(t) ?? 0) + d;
+        if (n === 0) after.delete(t);
+        else after.set(t, n);
+      }
+      expect(Vocabulary.fromCounts(counts).withDelta(delta).snapshot()).toEqual(Vocabulary.fromCounts(after).snapshot());
+    }
+  });
+
+  it('refuses to count a term below zero', () => {
+    expect(() => Vocabulary.of(['mali']).withDelta(new Map([['mali', -2]]))).toThrow(/mali/);
+    expect(() => Vocabulary.of(['mali']).withDelta(new Map([['gao', -1]]))).toThrow(/gao/);
+  });
+});

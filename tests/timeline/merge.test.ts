@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mergeEvents, sameEvent, type MergeStats } from '../../src/timeline/merge.js';
+import { mergeEvents, remergeEvents, sameEvent, type MergeStats } from '../../src/timeline/merge.js';
 import type { TimelineEvent } from '../../src/types.js';
 
 function event(docId: string, date: string, text: string, inferred = false): TimelineEvent {
@@ -94,5 +94,51 @@ describe('mergeEvents', () => {
     mergeEvents([...events, ...events.map((e) => ({ ...e, id: `${e.id}b`, citations: [{ ...e.citations[0]!, passageId: `${e.id}#b` }] }))], twice);
     // Twice the events: about twice the work (every copy meets its original), not four times.
     expect(twice.comparisons).toBeLessThan(stats.comparisons * 2 + events.length * 10);
+  });
+});
+
+describe('remergeEvents', () => {
+  const texts = [
+    'Op 24 mei pleegde het Malinese leger een militaire putsch in Bamako.',
+    'De militaire putsch van het Malinese leger in Bamako, op 24 mei.',
+    'Sinds 2013 vecht Frankrijk in Mali.',
+    'Het Malinese leger trok zich terug uit Bamako na de putsch.',
+    'Frankrijk vecht sinds 2013 in Mali tegen jihadisten.',
+  ];
+  const dates = ['2013', '2021-05-24', '2021-05', '2020'];
+  /** Two events a document, dated and worded so that many merge across documents. */
+  const docEvents = (i: number, shift = 0): TimelineEvent[] => [
+    event(`d${i}`, dates[(i + shift) % 4] as string, texts[(i * 7 + shift) % 5] as string),
+    event(`d${i}`, dates[(i + 1) % 4] as string, `${texts[(i + 2) % 5] as string} (${i % 3})`),
+  ];
+  /** Document ids in corpus order, and each one's events. */
+  const corpus = (ids: readonly number[], changed: ReadonlyMap<number, number> = new Map()) => {
+    const byDoc = new Map(ids.map((i) => [`d${i}`, docEvents(i, changed.get(i) ?? 0)]));
+    return { ids: [...byDoc.keys()], eventsOf: (id: string) => byDoc.get(id) ?? [], all: [...byDoc.values()].flat() };
+  };
+
+  it('gives what merging the new corpus from scratch gives, after documents were removed, changed and added', () => {
+    const before = Array.from({ length: 40 }, (_, i) => i);
+    const previous = mergeEvents(corpus(before).all);
+    // d0 and d4 lead merged events that later documents joined; d7 changes; d100 comes in the middle.
+    const after = corpus([...before.filter((i) => i !== 0 && i !== 4).slice(0, 20), 100, ...before.slice(22)], new Map([[7, 1]]));
+    const merged = remergeEvents(previous, after.ids, after.eventsOf, new Set(['d0', 'd4', 'd7', 'd100']));
+    expect(merged).toEqual(mergeEvents(after.all));
+    expect(merged.length).toBeLessThan(after.all.length);
+  });
+
+  it('keeps the merged events of the dates no changed document has events on, and asks only the documents on the others', () => {
+    // One event a document, each on a date of its own but d3's and d30's (the same date).
+    const byDoc = new Map(
+      Array.from({ length: 60 }, (_, i) => [`d${i}`, [event(`d${i}`, i === 30 ? '1903' : `19${String(i).padStart(2, '0')}`, `Gebeurtenis ${i} in Gao, Bamako en Ménaka.`)]]),
+    );
+    const ids = [...byDoc.keys()];
+    const previous = mergeEvents(ids.flatMap((id) => byDoc.get(id) ?? []));
+    byDoc.set('d3', [event('d3', '1903', 'Gebeurtenis 3 in Gao, Bamako en Ménaka, herschreven.')]);
+    const asked = new Set<string>();
+    const merged = remergeEvents(previous, ids, (id) => (asked.add(id), byDoc.get(id) ?? []), new Set(['d3']));
+    expect(merged).toEqual(mergeEvents(ids.flatMap((id) => byDoc.get(id) ?? [])));
+    expect([...asked].sort()).toEqual(['d3', 'd30']);
+    for (const e of previous.filter((x) => x.date !== '1903')) expect(merged).toContain(e);
   });
 });

@@ -50,7 +50,7 @@ export function renderScale(rows: readonly ScaleRow[], header: string): string {
   const lines = [
     header,
     '',
-    '| articles | passages | first build (CPU) | warm start → answer (CPU) | one-article reindex | questions p50 / p95 | long queries p50 / p95 | RSS serving | peak RSS (first build / warm / serving) |',
+    '| articles | passages | first build (CPU) | warm start → answer (CPU) | one-article reindex (CPU) | questions p50 / p95 | long queries p50 / p95 | RSS serving / after a reindex | peak RSS (first build / warm / serving) |',
     '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
     ...rows.map((r) =>
       [
@@ -58,10 +58,10 @@ export function renderScale(rows: readonly ScaleRow[], header: string): string {
         r.serving.passages.toLocaleString('en-US'),
         `${s(r.firstBuild.ms)} (${r.firstBuild.cpuMs === null ? '–' : s(r.firstBuild.cpuMs)})`,
         `${s(warmStartMs(r))} (${warmStartCpuMs(r) === null ? '–' : s(warmStartCpuMs(r) as number)})`,
-        s(r.serving.reindexMs),
+        `${s(r.serving.reindexMs)} (${s(r.serving.reindexCpuMs)})`,
         `${ms(r.serving.questions.p50)} / ${ms(r.serving.questions.p95)}`,
         `${ms(r.serving.long.p50)} / ${ms(r.serving.long.p95)}`,
-        mb(r.serving.rssBytes),
+        `${mb(r.serving.rssBytes)} / ${mb(r.serving.rssAfterReindexBytes)}`,
         `${mb(r.firstBuild.maxRssBytes)} / ${mb(r.warmStartMaxRssBytes)} / ${mb(r.serving.maxRssBytes)}`,
       ].join(' | ').replace(/^/, '| ').replace(/$/, ' |'),
     ),
