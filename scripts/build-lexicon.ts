@@ -45,33 +45,38 @@ function word(raw: string, l: L): string | null {
   return WORD.test(w) && !STOP[l].has(w) ? w : null;
 }
 
+/** A headword's translations, in the dictionary's order, each with the number of its sense (0: the first). */
+export type Entry = Map<string, number>;
+
 /** One direction: headword → translations, from a dictd .index and .dict.dz. */
-function readDict(dir: string, from: L, to: L): Map<string, Set<string>> {
+function readDict(dir: string, from: L, to: L): Map<string, Entry> {
   const base = join(dir, `freedict-${CODE[from]}-${CODE[to]}`);
   const dict = gunzipSync(readFileSync(`${base}.dict.dz`)).toString('utf8');
   const bytes = Buffer.from(dict, 'utf8');
-  const out = new Map<string, Set<string>>();
+  const out = new Map<string, Entry>();
   for (const line of readFileSync(`${base}.index`, 'utf8').split('\n')) {
     const [head, off, len] = line.split('\t');
     if (!head || !off || !len || head.startsWith('00database')) continue;
     const w = word(head, from);
     if (!w) continue;
     const entry = bytes.subarray(b64(off), b64(off) + b64(len)).toString('utf8').split('\n').slice(1);
-    const set = out.get(w) ?? new Set<string>();
+    const set: Entry = out.get(w) ?? new Map();
+    let n = 0;
     for (const sense of entry) {
       // The large en-de/de-en lists (Ding) add notes, cross-references and example sentences per sense.
       if (/^\s*(Note|Synonyms?|Antonyms?|see):|^\s*"/.test(sense)) continue;
       for (const t of sense.replace(/^\s*\d+\.\s*/, '').split(/[,;]/)) {
         const tw = word(t, to);
-        if (tw) set.add(tw);
+        if (tw && !set.has(tw)) set.set(tw, n);
       }
+      n++;
     }
     if (set.size) out.set(w, set);
   }
   return out;
 }
 
-export type Dicts = Map<L, Map<L, Map<string, Set<string>>>>;
+export type Dicts = Map<L, Map<L, Map<string, Entry>>>;
 
 /** How many sources confirm a→b: each direction of the pair's dictionaries, and the third language. */
 function confirmations(
@@ -91,24 +96,23 @@ function confirmations(
  * that the cap keeps the best confirmed ("troop": "troep", "zwerm", two-way and through French "troupe",
  * before "bende", "horde", two-way only).
  */
-export function rankByConfirmation(words: readonly string[], score: (w: string) => number): string[] {
+export function rankByConfirmation(words: readonly string[], confirmedBy: (w: string) => number): string[] {
   return words
-    .map((w, i) => ({ w, i, s: score(w) }))
-    .sort((x, y) => y.s - x.s || x.i - y.i)
+    .map((w, i) => ({ w, i, c: confirmedBy(w) }))
+    .sort((x, y) => y.c - x.c || x.i - y.i)
     .map((x) => x.w);
 }
 
 /**
  * The one-way translations of a word from the opposite dictionary (`back`: translation → words), for a
- * word the forward dictionary has no entry for: those whose entry lists the word earliest first, the
+ * word the forward dictionary has no entry for: those that give the word in an earlier sense first, the
  * shorter among equals (the dictionary's order of headwords is alphabetical and says nothing; shorter
  * words are the commoner: "vracht: 1. cargo" before "scheepslading: cargo").
  */
-export function oneWay(a: string, candidates: Iterable<string>, back: Map<string, Set<string>>): string[] {
-  const position = (b: string) => [...(back.get(b) ?? [])].indexOf(a);
+export function oneWay(a: string, candidates: Iterable<string>, back: Map<string, Entry>): string[] {
   return [...candidates]
-    .filter((b) => position(b) >= 0)
-    .map((b, i) => ({ b, i, p: position(b) }))
+    .filter((b) => back.get(b)?.has(a) ?? false)
+    .map((b, i) => ({ b, i, p: back.get(b)!.get(a)! }))
     .sort((x, y) => x.p - y.p || x.b.length - y.b.length || x.i - y.i)
     .map((x) => x.b);
 }
@@ -122,8 +126,8 @@ function pairs(d: Dicts, l1: L, l2: L, both: boolean): Map<string, Set<string>> 
     if (both && !((fwd.get(a)?.has(b) ?? false) && (back.get(b)?.has(a) ?? false))) return;
     (out.get(a) ?? out.set(a, new Set()).get(a)!).add(b);
   };
-  for (const [a, bs] of fwd) for (const b of bs) add(a, b);
-  for (const [b, as] of back) for (const a of as) add(a, b);
+  for (const [a, bs] of fwd) for (const b of bs.keys()) add(a, b);
+  for (const [b, as] of back) for (const a of as.keys()) add(a, b);
   return out;
 }
 
@@ -194,7 +198,7 @@ export function buildLexicon(d: Dicts, withGerman = false): { lines: string[]; s
     const back = d.get(l2)!.get(l1)!;
     // A word attested by a source other than the dictionary `back` (glued phrases such as "takein"
     // occur in one dictionary only).
-    const fromThird = new Set([...d.get(l3)!.get(l1)!.values()].flatMap((ts) => [...ts]));
+    const fromThird = new Set([...d.get(l3)!.get(l1)!.values()].flatMap((ts) => [...ts.keys()]));
     const attested = (w: string) => known(l1, w) || fromThird.has(w);
     for (const [a, bs] of [...all].sort(([x], [y]) => (x < y ? -1 : 1))) {
       const confirmed: string[] = [];

@@ -1,18 +1,26 @@
 import { describe, expect, it } from 'vitest';
 import { buildLexicon, type Dicts, type L } from '../../scripts/build-lexicon.js';
 
-/** A tiny set of dictionaries: `entries[from][to]` maps a headword to its translations, in order. */
+/** A tiny set of dictionaries: `entries[from][to]` maps a headword to its translations, in order, senses split by "|". */
 function dicts(entries: Partial<Record<L, Partial<Record<L, Record<string, string[]>>>>>): Dicts {
   const d: Dicts = new Map();
   for (const a of ['en', 'nl', 'fr'] as const) {
     d.set(a, new Map());
     for (const b of ['en', 'nl', 'fr'] as const) {
       if (a === b) continue;
-      const m = new Map(Object.entries(entries[a]?.[b] ?? {}).map(([w, ts]) => [w, new Set(ts)]));
+      const m = new Map(Object.entries(entries[a]?.[b] ?? {}).map(([w, ts]) => [w, entry(ts)]));
       d.get(a)!.set(b, m);
     }
   }
   return d;
+}
+
+function entry(words: string[]): Map<string, number> {
+  const e = new Map<string, number>();
+  let sense = 0;
+  for (const w of words) if (w === '|') sense++;
+    else e.set(w, sense);
+  return e;
 }
 
 const line = (lines: string[], pair: string, word: string) =>
