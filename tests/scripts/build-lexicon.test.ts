@@ -48,11 +48,11 @@ describe('build-lexicon', () => {
         nl: {
           en: {
             carga: ['cargo'],
-            goederen: ['cargo', 'goods'],
-            lading: ['cargo', 'load'],
+            goederen: ['cargo', '|', 'goods'],
+            lading: ['cargo', '|', 'load'],
             scheepslading: ['cargo'],
-            vracht: ['cargo', 'load'],
-            last: ['load', 'cargo'],
+            vracht: ['cargo', '|', 'load'],
+            last: ['load', '|', 'cargo'],
             ontvangen: ['receive', 'takein'],
           },
         },
@@ -62,7 +62,7 @@ describe('build-lexicon', () => {
     );
     expect(line(lines, 'en-nl', 'cargo')).toEqual(['carga', 'lading', 'vracht', 'goederen']);
     expect(line(lines, 'en-nl', 'takein')).toBeUndefined();
-    // "load" comes first in "last" (a first sense), second in "lading" and "vracht"
+    // "load" is the first sense of "last", the second of "lading" and "vracht"
     expect(line(lines, 'en-nl', 'load')).toEqual(['last', 'lading', 'vracht']);
   });
 
