@@ -55,6 +55,12 @@ describe('expandAcrossLanguages', () => {
     expect(brought?.variants).not.toContain('bang');
   });
 
+  it('translates a form that is a word in its own right as itself too, not only through its dictionary form', () => {
+    // "ground" is the past of "grind" (malen, moudre) and a noun: "ground troops" are on the "sol"
+    const ground = expand('Which aircraft supported the ground troops?').find((t) => t.token === 'ground');
+    expect(ground?.variants).toEqual(expect.arrayContaining(['malen', 'sol', 'bodem']));
+  });
+
   it('does not translate names by their stem (French stems Mali to "mal", which means "bad")', () => {
     const mali = expand('Combien de soldats sont au Mali ?').find((t) => t.token === 'mali');
     expect(mali?.variants).not.toContain('slecht');
