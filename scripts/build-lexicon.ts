@@ -16,8 +16,12 @@
  * FreeDict's small dictionaries are noisy (Ergane imports map "withdraw" to "sterven", "die" to
  * "dobbelsteen", glue phrases into one word: "takein"), so a pair is kept only when a second source
  * confirms it: the dictionary of the opposite direction, or a path through the third language
- * (en "kill" → fr "tuer" → nl "doden"). Function words and multi-word entries are dropped and each word
- * keeps at most MAX_TRANSLATIONS. Output: `pair<TAB>word<TAB>translation,translation…`, sorted, where
+ * (en "kill" → fr "tuer" → nl "doden"). Confirmed translations are ranked by how many sources confirm
+ * them before each word keeps at most MAX_TRANSLATIONS (within a sense FreeDict's order is alphabetical).
+ * A word that the forward dictionary has no entry for at all, and that some other source knows as a word,
+ * takes the opposite dictionary's one-way translations ("cargo": no eng-nld entry; nld-eng "vracht: 1.
+ * cargo"); a word the forward dictionary translates keeps only confirmed pairs. Function words and
+ * multi-word entries are dropped. Output: `pair<TAB>word<TAB>translation,translation…`, sorted, where
  * pair is en-nl, en-fr or nl-fr and the word is in the pair's first language.
  */
 import { readFileSync } from 'node:fs';
