@@ -80,10 +80,12 @@ function isWordOf(word: string, lang: Lang, lexicon: Lexicon): boolean {
  */
 function lookup(term: QueryTerm, from: Lang, to: Lang, analyser: Analyser, lexicon: Lexicon): readonly string[] {
   // An English inflected form is looked up by its dictionary forms first: FreeDict's own entries for
-  // forms are few and often wrong ("brought" → "bang", from "fraught"), its verbs and nouns are not.
+  // forms are few and often wrong ("brought" → "bang", from "fraught"), its verbs and nouns are not. A
+  // form the list keeps an entry for is a word in its own right too ("ground" is not only "grind":
+  // "ground troops" → "grond", "sol"; "meeting" → "vergadering"), so its own translations follow.
   if (from === 'en' && !term.isName) {
     const viaLemma = [...new Set(englishLemmas(term.token).flatMap((l) => lexicon.translate(l, from, to)))];
-    if (viaLemma.length > 0) return viaLemma;
+    if (viaLemma.length > 0) return [...new Set([...viaLemma, ...lexicon.translate(term.token, from, to)])];
   }
   const direct = lexicon.translate(term.token, from, to);
   if (direct.length > 0 || term.isName) return direct;

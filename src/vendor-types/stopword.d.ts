@@ -3,4 +3,5 @@ declare module 'stopword' {
   export const nld: string[];
   export const fra: string[];
   export const eng: string[];
+  export const deu: string[];
 }

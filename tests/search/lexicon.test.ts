@@ -27,6 +27,16 @@ describe('the bundled FreeDict word list', () => {
       for (const w of list) expect(w).toMatch(/^\p{L}[\p{L}'-]+$/u); // single words only
     }
   });
+
+  it('translates a word only the opposite dictionaries know ("cargo" has no eng-nld entry; nld-eng gives "vracht: cargo")', () => {
+    expect(lx.translate('cargo', 'en', 'nl')).toContain('vracht');
+    // so "cargo planes" meets the Dutch "vrachtvliegtuigen" through the compound's head
+    const analyser = new Analyser();
+    const q = 'How many cargo planes brought the helicopters?';
+    const cargo = expandAcrossLanguages(analyser.queryTerms(q, LANGS), q, analyser, lx).find((t) => t.token === 'cargo');
+    expect(cargo?.checkableIn).toContain('nl');
+    expect(cargo?.variants).toContain('vracht');
+  });
 });
 
 describe('expandAcrossLanguages', () => {
@@ -43,6 +53,12 @@ describe('expandAcrossLanguages', () => {
     const brought = expand('How many planes brought the helicopters?').find((t) => t.token === 'brought');
     expect(brought?.variants).toEqual(expect.arrayContaining(['brengen', 'apporter']));
     expect(brought?.variants).not.toContain('bang');
+  });
+
+  it('translates a form that is a word in its own right as itself too, not only through its dictionary form', () => {
+    // "ground" is the past of "grind" (malen, moudre) and a noun: "ground troops" are on the "sol"
+    const ground = expand('Which aircraft supported the ground troops?').find((t) => t.token === 'ground');
+    expect(ground?.variants).toEqual(expect.arrayContaining(['malen', 'sol', 'bodem']));
   });
 
   it('does not translate names by their stem (French stems Mali to "mal", which means "bad")', () => {
@@ -72,10 +88,10 @@ describe('expandAcrossLanguages', () => {
   });
 
   it('says in which languages a word can be found: its own and those the list translates it into', () => {
-    const terms = expand('How many cargo planes landed?');
+    const terms = expand('How many planes did the jihadists capture?');
     expect(terms.find((t) => t.token === 'planes')?.checkableIn).toEqual(['en', 'nl', 'fr']);
-    // FreeDict has no entry for "cargo": a Dutch sentence saying "vracht" cannot be recognised.
-    expect(terms.find((t) => t.token === 'cargo')?.checkableIn).toEqual(['en']);
+    // FreeDict has no entry for "jihadist" in any direction: the list cannot recognise it in Dutch or French.
+    expect(terms.find((t) => t.token === 'jihadists')?.checkableIn).toEqual(['en']);
   });
 
   it('counts a word spelt alike in two languages as a word of both (the list leaves such pairs out)', () => {
