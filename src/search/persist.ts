@@ -294,12 +294,7 @@ export async function saveIndexChanges(
   }
   // Stamp fields first, as in saveIndex; `base` before `changes` (readIndexHeader stops at either).
   const file: IndexFile = {
-    format: FORMAT,
-    analyserVersion: ANALYSER_VERSION,
-    fingerprint,
-    createdAt: new Date().toISOString(),
-    skipped: extra.skipped ?? [],
-    ...(extra.pipelineVersion !== undefined ? { pipelineVersion: extra.pipelineVersion } : {}),
+    ...headerFields(fingerprint, extra),
     base: { file: savedBase.file, fingerprint: savedBase.fingerprint, createdAt: savedBase.createdAt },
     changes: { removed, documents: documents.map(recordOf) },
   };
@@ -437,12 +432,7 @@ export async function saveIndex(
   const sections = toSections(index.snapshot());
   // Stamp fields first: readIndexStamp finds them in the file's first bytes.
   const file: IndexFile = {
-    format: FORMAT,
-    analyserVersion: ANALYSER_VERSION,
-    fingerprint,
-    createdAt: new Date().toISOString(),
-    skipped: extra.skipped ?? [],
-    ...(extra.pipelineVersion !== undefined ? { pipelineVersion: extra.pipelineVersion } : {}),
+    ...headerFields(fingerprint, extra),
     snapshot: {
       byteOrder: BYTE_ORDER,
       sections: Object.fromEntries(SECTIONS.map((s) => [s, sections[s].length])) as Record<Section, number>,
@@ -519,6 +509,21 @@ export async function readIndexHeader(path: string): Promise<IndexHeader | null>
   } finally {
     await handle.close();
   }
+}
+
+/** The fields every saved index file starts with (its stamp first: readIndexStamp reads the first bytes). */
+function headerFields(
+  fingerprint: string,
+  extra: { readonly skipped?: readonly SkippedFile[]; readonly pipelineVersion?: number },
+): Pick<IndexFile, 'format' | 'analyserVersion' | 'fingerprint' | 'createdAt' | 'skipped' | 'pipelineVersion'> {
+  return {
+    format: FORMAT,
+    analyserVersion: ANALYSER_VERSION,
+    fingerprint,
+    createdAt: new Date().toISOString(),
+    skipped: extra.skipped ?? [],
+    ...(extra.pipelineVersion !== undefined ? { pipelineVersion: extra.pipelineVersion } : {}),
+  };
 }
 
 /** Writes `data` to `path` through a temporary sibling and a rename. */

@@ -14,6 +14,15 @@ function event(docId: string, date: string, text: string, inferred = false): Tim
   };
 }
 
+/** Events that merge with each other and events that do not, for the exhaustive comparisons below. */
+const MIXED_TEXTS = [
+  'Op 24 mei pleegde het Malinese leger een militaire putsch in Bamako.',
+  'De militaire putsch van het Malinese leger in Bamako, op 24 mei.',
+  'Sinds 2013 vecht Frankrijk in Mali.',
+  'Het Malinese leger trok zich terug uit Bamako na de putsch.',
+  'Frankrijk vecht sinds 2013 in Mali tegen jihadisten.',
+];
+
 describe('mergeEvents', () => {
   it('merges the identical sentence from two articles into one event citing both', () => {
     const merged = mergeEvents([
@@ -60,13 +69,7 @@ describe('mergeEvents', () => {
   });
 
   it('merges exactly as comparing every event with every earlier one would', () => {
-    const texts = [
-      'Op 24 mei pleegde het Malinese leger een militaire putsch in Bamako.',
-      'De militaire putsch van het Malinese leger in Bamako, op 24 mei.',
-      'Sinds 2013 vecht Frankrijk in Mali.',
-      'Het Malinese leger trok zich terug uit Bamako na de putsch.',
-      'Frankrijk vecht sinds 2013 in Mali tegen jihadisten.',
-    ];
+    const texts = MIXED_TEXTS;
     const dates = ['2013', '2021-05-24', '2021-05'];
     const events = Array.from({ length: 60 }, (_, i) => event(`d${i}`, dates[i % 3] as string, texts[(i * 7) % 5] as string));
     const naive: TimelineEvent[] = [];
@@ -98,13 +101,7 @@ describe('mergeEvents', () => {
 });
 
 describe('remergeEvents', () => {
-  const texts = [
-    'Op 24 mei pleegde het Malinese leger een militaire putsch in Bamako.',
-    'De militaire putsch van het Malinese leger in Bamako, op 24 mei.',
-    'Sinds 2013 vecht Frankrijk in Mali.',
-    'Het Malinese leger trok zich terug uit Bamako na de putsch.',
-    'Frankrijk vecht sinds 2013 in Mali tegen jihadisten.',
-  ];
+  const texts = MIXED_TEXTS;
   const dates = ['2013', '2021-05-24', '2021-05', '2020'];
   /** Two events a document, dated and worded so that many merge across documents. */
   const docEvents = (i: number, shift = 0): TimelineEvent[] => [
