@@ -67,6 +67,19 @@ function expectSameRanking(updated: SearchIndex, fresh: SearchIndex, q: string, 
   for (const h of a.filter((x) => x.score === last)) expect(tied, q).toContain(h.id);
 }
 
+/** The corpus's index saved in full (fp-1) in a fresh folder, then updated to `changed` and saved as changes to it (fp-2). */
+async function savedChanges() {
+  const dir = await mkdtemp(join(tmpdir(), 'griot-update-'));
+  const path = join(dir, 'index.json');
+  const before = await corpus();
+  const index = SearchIndex.build(before, analyser);
+  const stamp = await saveIndex(path, index, 'fp-1');
+  const after = changed(before);
+  const updated = index.prepareUpdate(after).apply();
+  const saved = await saveIndexChanges(path, updated, 'fp-2', savedBase('index.json', stamp, index), { maxShare: 1 });
+  return { dir, path, before, after, saved };
+}
+
 describe('SearchIndex.prepareUpdate', () => {
   it('gives the index a full build over the new corpus gives: hits, scores, documents and document frequencies', async () => {
     const before = await corpus();
@@ -135,15 +148,7 @@ describe('SearchIndex.prepareUpdate', () => {
   });
 
   it('saves as changes against the full file, and loads back the index a full build gives', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'griot-update-'));
-    const path = join(dir, 'index.json');
-    const before = await corpus();
-    const index = SearchIndex.build(before, analyser);
-    const stamp = await saveIndex(path, index, 'fp-1');
-    const after = changed(before);
-    const updated = index.prepareUpdate(after).apply();
-
-    const saved = await saveIndexChanges(path, updated, 'fp-2', savedBase('index.json', stamp, index), { maxShare: 1 });
+    const { dir, path, after, saved } = await savedChanges();
     expect(saved?.base.file).toMatch(/^index\.base-.*\.json$/);
     expect((await readdir(dir)).sort()).toEqual(['index.json', saved?.base.file].sort());
     // `npm run doctor` reads the stamp of the changes without the base.
@@ -160,13 +165,7 @@ describe('SearchIndex.prepareUpdate', () => {
   });
 
   it('reports saved changes unusable when their base is damaged, replaced or gone, instead of loading part of an index', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'griot-update-'));
-    const path = join(dir, 'index.json');
-    const before = await corpus();
-    const index = SearchIndex.build(before, analyser);
-    const stamp = await saveIndex(path, index, 'fp-1');
-    const updated = index.prepareUpdate(changed(before)).apply();
-    const saved = await saveIndexChanges(path, updated, 'fp-2', savedBase('index.json', stamp, index), { maxShare: 1 });
+    const { dir, path, before, saved } = await savedChanges();
     const basePath = join(dir, saved?.base.file as string);
     const bytes = await readFile(basePath);
 
