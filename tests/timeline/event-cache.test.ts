@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { parseDocument } from '../../src/corpus/document.js';
 import { EXTRACTION_VERSION, mergedChangesPath, mergedPath, openEventCache } from '../../src/timeline/event-cache.js';
 import { extractCorpusEvents } from '../../src/timeline/extract.js';
+import type { Document } from '../../src/types.js';
 import { seedIndex } from '../helpers/seeds.js';
 
 const tmp = () => mkdtemp(join(tmpdir(), 'griot-events-'));
@@ -73,14 +74,22 @@ describe('openEventCache after a reindex', () => {
     if ('skip' in d) throw new Error('fixture');
     return d;
   };
-
-  it('saves a reindex as changes, and a start reads back the same timeline as merging from scratch, doing no work', async () => {
+  /** A cache that merged the seeds under fp-1 and saved them: what a reindex or a restart starts from. */
+  const savedSeeds = async () => {
     const docs = (await seedIndex()).fullDocuments();
     const path = join(await tmp(), 'events.json');
-    // Five seeds, three of them changing: more than the default share a change may hold.
+    // Five seeds, up to three of them changing: more than the default share a change may hold.
     const first = await openEventCache(path, { maxChangedShare: 1 });
     await first.eventsFor(docs, 'fp-1');
     await first.save();
+    return { docs, path, first };
+  };
+  /** The timeline merged from scratch, by a cache with nothing saved. */
+  const fromScratch = async (docs: readonly Document[], fingerprint: string) =>
+    (await openEventCache(join(await tmp(), 'events.json'))).eventsFor(docs, fingerprint);
+
+  it('saves a reindex as changes, and a start reads back the same timeline as merging from scratch, doing no work', async () => {
+    const { docs, path, first } = await savedSeeds();
     const fullBefore = await readFile(mergedPath(path), 'utf8');
     const docsBefore = (await stat(path)).size;
 
@@ -92,7 +101,7 @@ describe('openEventCache after a reindex', () => {
     const events = await first.eventsFor(after, 'fp-2');
     await first.save();
 
-    const fresh = await (await openEventCache(join(await tmp(), 'events.json'))).eventsFor(after, 'fp-2');
+    const fresh = await fromScratch(after, 'fp-2');
     expect(events).toEqual(fresh);
     expect(events.some((e) => e.citations.some((c) => c.docId === removed!.id))).toBe(false);
     // The full merged file was left as it was; the per-document file grew by the two extracted documents.
@@ -105,23 +114,19 @@ describe('openEventCache after a reindex', () => {
     expect(restarted.stats).toEqual({ extracted: 0, merges: 0 });
     // And the per-document file gives every document back: another corpus change extracts only what changed.
     const more = [...after, doc('zz-more.txt', ' date 2022-02 Op 17 februari 2022 kondigde Macron het vertrek aan.')];
-    expect(await restarted.eventsFor(more, 'fp-3')).toEqual(await (await openEventCache(join(await tmp(), 'events.json'))).eventsFor(more, 'fp-3'));
+    expect(await restarted.eventsFor(more, 'fp-3')).toEqual(await fromScratch(more, 'fp-3'));
     expect(restarted.stats).toEqual({ extracted: 1, merges: 1 });
   });
 
   it('merges a corpus changed while stopped from the timeline saved for the old one (resume)', async () => {
-    const docs = (await seedIndex()).fullDocuments();
-    const path = join(await tmp(), 'events.json');
-    const first = await openEventCache(path, { maxChangedShare: 1 });
-    await first.eventsFor(docs, 'fp-1');
-    await first.save();
+    const { docs, path } = await savedSeeds();
     const after = [...docs, doc('zz-extra.txt', ' date 2021-06 De putsch van 24 mei was de tweede in negen maanden.')];
 
     const restarted = await openEventCache(path, { maxChangedShare: 1 });
     expect(await restarted.resume('fp-1', new Map(docs.map((d) => [d.id, d.hash])))).toBe(true);
     const events = await restarted.eventsFor(after, 'fp-2');
     await restarted.save();
-    expect(events).toEqual(await (await openEventCache(join(await tmp(), 'events.json'))).eventsFor(after, 'fp-2'));
+    expect(events).toEqual(await fromScratch(after, 'fp-2'));
     expect(restarted.stats.extracted).toBe(1);
     // Merged from the saved timeline, so saved as changes to it.
     expect(JSON.parse(await readFile(mergedChangesPath(mergedPath(path)), 'utf8'))).toMatchObject({ fingerprint: 'fp-2', base: 'fp-1' });
