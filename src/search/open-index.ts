@@ -129,9 +129,9 @@ export async function openIndex(args: IndexStoreOptions): Promise<OpenedIndex> {
   const reason = saved.index ? 'the corpus changed since the index was saved' : saved.reason;
   const previous = saved.index && saved.pipelineVersion === PIPELINE_VERSION ? saved.index : undefined;
   const savedBefore = saved.index ? new Map(saved.index.documents().map((d) => [d.id, d.hash] as const)) : undefined;
-  const built = (await prepareIndex(args, previous, undefined, byFile(entries))).commit();
   // Updated from the saved index: its full file stays the base the changes are written against.
-  const written = await saveOpenedIndex(args, previous && saved.index ? { ...built, base: saved.base } : built);
+  const built = (await prepareIndex(args, previous, undefined, byFile(entries), previous && saved.index ? saved.base : undefined)).commit();
+  const written = await saveOpenedIndex(args, built);
   const before = savedBefore && saved.index ? { savedBefore, savedFingerprint: saved.stamp.fingerprint } : {};
   return { ...built, reason, ...before, ...written };
 }
@@ -146,11 +146,7 @@ export async function rebuildIndex(
   args: IndexStoreOptions,
   previous?: Pick<OpenedIndex, 'index' | 'fingerprint' | 'entries' | 'base'>,
 ): Promise<RebuiltIndex> {
-  const rebuilt = await prepareIndex(args, previous?.index, previous?.fingerprint, byFile(previous?.entries));
-  // The full file on disk stays the base the next save writes its changes against.
-  if (!previous?.base) return rebuilt;
-  const base = previous.base;
-  return { ...rebuilt, base, commit: () => ({ ...rebuilt.commit(), base }) };
+  return prepareIndex(args, previous?.index, previous?.fingerprint, byFile(previous?.entries), previous?.base);
 }
 
 async function prepareIndex(
@@ -158,6 +154,8 @@ async function prepareIndex(
   previous?: SearchIndex,
   previousFingerprint?: string,
   known?: KnownEntries,
+  /** The full file on disk `previous` was made from: it stays the base the next save writes its changes against. */
+  base?: SavedBase,
 ): Promise<RebuiltIndex> {
   // The serving index's metadata by file: an unchanged file's document is kept as that object, and
   // its text stays in the index's table (prepareUpdate copies it from there).
@@ -171,7 +169,7 @@ async function prepareIndex(
     ...(progress ? { onProgress: (done: number, total: number) => progress('reading files', done, total) } : {}),
   });
   const fingerprint = corpusFingerprint(corpus.entries, PIPELINE_VERSION);
-  const made = { skipped: corpus.skipped, source: 'built', reason: 'reindex', fingerprint, reused: corpus.reused, entries: corpus.entries } as const;
+  const made = { skipped: corpus.skipped, source: 'built', reason: 'reindex', fingerprint, reused: corpus.reused, entries: corpus.entries, ...(base ? { base } : {}) } as const;
   // Same bytes everywhere: the serving index is already this one.
   if (previous && fingerprint === previousFingerprint) return readyIndex({ ...made, index: previous }, true);
   // Whole documents for a build: the ones kept are made from the previous index's table.
