@@ -128,11 +128,12 @@ export async function openIndex(args: IndexStoreOptions): Promise<OpenedIndex> {
   }
   const reason = saved.index ? 'the corpus changed since the index was saved' : saved.reason;
   const previous = saved.index && saved.pipelineVersion === PIPELINE_VERSION ? saved.index : undefined;
-  const savedBefore = saved.index ? new Map(saved.index.documents().map((d) => [d.id, d.hash] as const)) : undefined;
   // Updated from the saved index: its full file stays the base the changes are written against.
   const built = (await prepareIndex(args, previous, undefined, byFile(entries), previous && saved.index ? saved.base : undefined)).commit();
   const written = await saveOpenedIndex(args, built);
-  const before = savedBefore && saved.index ? { savedBefore, savedFingerprint: saved.stamp.fingerprint } : {};
+  const before = saved.index
+    ? { savedBefore: new Map(saved.index.documents().map((d) => [d.id, d.hash] as const)), savedFingerprint: saved.stamp.fingerprint }
+    : {};
   return { ...built, reason, ...before, ...written };
 }
 
