@@ -351,9 +351,7 @@ export class SearchIndex {
    * variant. A term the corpus never uses gets the highest weight: it is what the question is about.
    */
   termWeight(term: QueryTerm): number {
-    const n = this.table.passageCount;
-    const df = Math.max(0, ...term.variants.map((v) => this.documentFrequency(v)));
-    return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+    return idf(this.table.passageCount, Math.max(0, ...term.variants.map((v) => this.documentFrequency(v))));
   }
 
   /** Passages that contain an index term exactly. */
@@ -454,7 +452,7 @@ export class SearchIndex {
       // The word's IDF from its commonest variant (as termWeight): a word matched through a frequent
       // translation weighs what that translation does.
       const word = words.length;
-      words.push(Math.log(1 + (n - df + 0.5) / (df + 0.5)));
+      words.push(idf(n, df));
       // Years are numbers every article has; specific figures (55, 869) and names are what a question is about.
       const isYear = /^(1[89]|20)\d\d$/.test(term.token);
       const boost = term.isNumber && !isYear ? t.numberBoost : term.isName ? t.nameBoost : 1;
@@ -492,6 +490,11 @@ export class SearchIndex {
     this.expansionMemo.set(stem, out);
     return out;
   }
+}
+
+/** BM25's IDF of a term held by `df` of `n` passages (never below 0: log of at least 1). */
+function idf(n: number, df: number): number {
+  return Math.log(1 + (n - df + 0.5) / (df + 0.5));
 }
 
 /** True when `d` carries its text and passages (a parsed document), not only its metadata. */
