@@ -26,14 +26,17 @@ const MONTH =
 
 /** True when a sentence holds what the answer type asks for (a number, a date, a name). */
 export function sentenceFits(type: AnswerType, sentence: string): boolean {
-  // Folding a passage is the costly part: a digit answers "how many" without it.
-  if (type === 'number' && /\d/.test(sentence)) return true;
-  const folded = type === 'number' || type === 'date' ? fold(sentence.toLowerCase()) : '';
   switch (type) {
     case 'number':
-      return folded.split(/[^a-z]+/).some((w) => w.length > 2 && (NUMBER_WORD.test(w) || NUMBER_WORD_END.test(w)) && NUMBER_WORD.test(w));
-    case 'date':
+      // Folding a passage is the costly part: a digit answers "how many" without it.
+      if (/\d/.test(sentence)) return true;
+      return fold(sentence.toLowerCase())
+        .split(/[^a-z]+/)
+        .some((w) => w.length > 2 && (NUMBER_WORD.test(w) || NUMBER_WORD_END.test(w)) && NUMBER_WORD.test(w));
+    case 'date': {
+      const folded = fold(sentence.toLowerCase());
       return MONTH.test(folded) || /\b(1[89]|20)\d\d\b/.test(folded);
+    }
     case 'person':
     case 'place':
       // A capitalised word that does not start the sentence.
