@@ -471,8 +471,9 @@ export class SearchIndex {
 
   /**
    * The index terms a query stem expands to, weighted like MiniSearch's prefix and fuzzy matches
-   * (closer spellings weigh more). Remembered per stem: the index never changes, and questions
-   * repeat their words, so a word's expansion (a few binary searches and edit distances) is made once.
+   * (closer spellings weigh more). Remembered per stem: this object's vocabulary never changes (an
+   * update makes a new SearchIndex), and questions repeat their words, so a word's expansion (a few
+   * binary searches and edit distances) is made once.
    */
   private expansions(stem: string): readonly WeightedTerm[] {
     const hit = this.expansionMemo.get(stem);

@@ -229,10 +229,7 @@ export function remergeEvents(
   // A kept event from a document that is gone, or out of order: `previous` is not what this corpus grew from.
   if (keptAt.some((p, i) => p < 0 || (i > 0 && p < (keptAt[i - 1] as number)))) return mergeAll();
   const fresh: TimelineEvent[] = [];
-  for (const [key, list] of byKey) {
-    touched?.add(key);
-    fresh.push(...mergeEvents(list));
-  }
+  for (const list of byKey.values()) fresh.push(...mergeEvents(list));
   // Keys whose events all went: merged again into nothing.
   for (const key of affected) touched?.add(key);
   fresh.sort((a, b) => (position.get(a.id) as number) - (position.get(b.id) as number));

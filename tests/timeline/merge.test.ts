@@ -69,9 +69,8 @@ describe('mergeEvents', () => {
   });
 
   it('merges exactly as comparing every event with every earlier one would', () => {
-    const texts = MIXED_TEXTS;
     const dates = ['2013', '2021-05-24', '2021-05'];
-    const events = Array.from({ length: 60 }, (_, i) => event(`d${i}`, dates[i % 3] as string, texts[(i * 7) % 5] as string));
+    const events = Array.from({ length: 60 }, (_, i) => event(`d${i}`, dates[i % 3] as string, MIXED_TEXTS[(i * 7) % 5] as string));
     const naive: TimelineEvent[] = [];
     for (const e of events) {
       const i = naive.findIndex((m) => sameEvent(m, e));
@@ -101,12 +100,11 @@ describe('mergeEvents', () => {
 });
 
 describe('remergeEvents', () => {
-  const texts = MIXED_TEXTS;
   const dates = ['2013', '2021-05-24', '2021-05', '2020'];
   /** Two events a document, dated and worded so that many merge across documents. */
   const docEvents = (i: number, shift = 0): TimelineEvent[] => [
-    event(`d${i}`, dates[(i + shift) % 4] as string, texts[(i * 7 + shift) % 5] as string),
-    event(`d${i}`, dates[(i + 1) % 4] as string, `${texts[(i + 2) % 5] as string} (${i % 3})`),
+    event(`d${i}`, dates[(i + shift) % 4] as string, MIXED_TEXTS[(i * 7 + shift) % 5] as string),
+    event(`d${i}`, dates[(i + 1) % 4] as string, `${MIXED_TEXTS[(i + 2) % 5] as string} (${i % 3})`),
   ];
   /** Document ids in corpus order, and each one's events. */
   const corpus = (ids: readonly number[], changed: ReadonlyMap<number, number> = new Map()) => {
