@@ -139,7 +139,7 @@ describe('openEventCache after a reindex', () => {
     const old = Object.fromEntries(docs.map((d) => [d.id, { hash: d.hash, events: extractCorpusEvents([d]) }]));
     await writeFile(path, JSON.stringify({ version: EXTRACTION_VERSION, docs: old }));
     const cache = await openEventCache(path);
-    await cache.eventsFor(docs);
+    expect(await cache.eventsFor(docs, 'fp-old')).toEqual(await fromScratch(docs, 'fp-old'));
     expect(cache.stats.extracted).toBe(0);
   });
 
