@@ -8,6 +8,7 @@ import { fold, tokenizeCased } from '../search/text.js';
 import { LANGS, type Citation, type Lang, type SearchHit } from '../types.js';
 import { confidence, DEFAULT_THRESHOLD } from './confidence.js';
 import { quoteLabel, shortAnswerLine } from './language-labels.js';
+import { numberWordValue } from './number-words.js';
 import { refusalSentence } from './refusal.js';
 import { shortAnswer, WINDOW, type SentenceToken, type ShortAnswer, type SpanKind } from './short-answer.js';
 import type { AnswerBody } from './types.js';
@@ -120,7 +121,10 @@ export function extractiveAnswer(question: string, hits: readonly SearchHit[], l
     }
     return n;
   };
-  const lead = hasLead && best.short ? shortAnswerLine(best.short.text, citeHit(best.sentence.hit, best.shortFrom ?? best.sentence.text), lang) : null;
+  const lead =
+    hasLead && best.short
+      ? shortAnswerLine(best.short.text, citeHit(best.sentence.hit, best.shortFrom ?? best.sentence.text), lang, figureOf(best.short.text, best.sentence.hit.passage.lang, lang))
+      : null;
   const quotes = chosen.map((s) => `${quoteLabel(s.hit.passage.lang, lang)}${cite(s.text, citeHit(s.hit, s.text))}`);
   return { lang, refused: false, text: [lead, quotes.join(' ')].filter((x) => x !== null).join('\n'), citations, confidence: best.confidence };
 }
@@ -480,6 +484,15 @@ export function editDistance(a: string, b: string, max: number): number {
     prev = row;
   }
   return prev[b.length]!;
+}
+
+/**
+ * The figure of a number word of another language than the asker's: "zeshonderd" → "600",
+ * "veertigtal" → "≈ 40". The word stays as the corpus writes it; the figure is what the asker reads.
+ */
+function figureOf(span: string, spanLang: Lang, askerLang: Lang): string | undefined {
+  const n = spanLang === askerLang ? null : numberWordValue(span);
+  return n ? `${n.approximate ? '≈ ' : ''}${n.value}` : undefined;
 }
 
 /** Puts the citation before the sentence's final full stop: "… gesneuveld [1]." */

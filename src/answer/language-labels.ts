@@ -15,6 +15,6 @@ export function quoteLabel(quoteLang: Lang, askerLang: Lang): string {
 const SHORT_ANSWER: Record<Lang, string> = { en: 'Answer:', nl: 'Antwoord:', fr: 'Réponse :' };
 
 /** The lead line of a keyless answer, in the asker's language: "Answer: **55** [1]". */
-export function shortAnswerLine(span: string, n: number, askerLang: Lang): string {
-  return `${SHORT_ANSWER[askerLang]} **${span}** [${n}]`;
+export function shortAnswerLine(span: string, n: number, askerLang: Lang, figure?: string): string {
+  return `${SHORT_ANSWER[askerLang]} **${span}**${figure ? ` (${figure})` : ''} [${n}]`;
 }

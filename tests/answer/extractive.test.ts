@@ -163,6 +163,16 @@ describe('extractiveAnswer', () => {
     expect(a.text).toContain('(Dutch) In Mali werd Choguel Maïga door de militairen benoemd tot minister-president [1].');
   });
 
+  it('gives the figure of a foreign number word in the lead ("tweeduizend (2000)"), not for the asker\'s own language', async () => {
+    const index = await seedIndex();
+    const hit = oneHit('Takuba moet uitgroeien tot een strijdmacht van tweeduizend soldaten.', 'nl', 'Takuba');
+    const q = 'How many soldiers in Takuba?';
+    const en = extractiveAnswer(q, [hit], 'en', { terms: index.queryTerms(q), threshold: 0 });
+    expect(en.text.split('\n')[0]).toBe('Answer: **tweeduizend** (2000) [1]');
+    const nl = extractiveAnswer('Hoeveel soldaten in Takuba?', [hit], 'nl', { threshold: 0 });
+    expect(nl.text.split('\n')[0]).toBe('Antwoord: **tweeduizend** [1]');
+  });
+
   it('never cites a passage it was not given', () => {
     const hit = oneHit('Bij Operatie Barkhane zijn 55 Franse soldaten gesneuveld.', 'nl', 'T');
     const a = extractiveAnswer('Hoeveel Franse soldaten zijn gesneuveld bij Operatie Barkhane?', [hit], 'nl');

@@ -1,0 +1,80 @@
+import { fold } from '../search/text.js';
+
+/**
+ * The value of a number written in Dutch or French words, so that a short answer taken from a
+ * foreign sentence reads in figures too: "zeshonderd" → 600, "quatre-vingt-dix" → 90, "veertigtal"
+ * and "une trentaine" → about 40, 30. Pure.
+ */
+export interface NumberValue {
+  readonly value: number;
+  /** "veertigtal", "trentaine": a round figure, not a count. */
+  readonly approximate: boolean;
+}
+
+const NL_UNITS: Record<string, number> = {
+  een: 1, twee: 2, drie: 3, vier: 4, vijf: 5, zes: 6, zeven: 7, acht: 8, negen: 9, tien: 10, elf: 11, twaalf: 12,
+  dertien: 13, veertien: 14, vijftien: 15, zestien: 16, zeventien: 17, achttien: 18, negentien: 19,
+};
+const NL_TENS: Record<string, number> = { twintig: 20, dertig: 30, veertig: 40, vijftig: 50, zestig: 60, zeventig: 70, tachtig: 80, negentig: 90 };
+
+const FR_WORDS: Record<string, number> = {
+  un: 1, une: 1, deux: 2, trois: 3, quatre: 4, cinq: 5, six: 6, sept: 7, huit: 8, neuf: 9, dix: 10, onze: 11, douze: 12,
+  treize: 13, quatorze: 14, quinze: 15, seize: 16, vingt: 20, vingts: 20, trente: 30, quarante: 40, cinquante: 50, soixante: 60,
+};
+const FR_ROUND: Record<string, number> = {
+  dizaine: 10, douzaine: 12, quinzaine: 15, vingtaine: 20, trentaine: 30, quarantaine: 40, cinquantaine: 50, soixantaine: 60, centaine: 100,
+};
+
+/** The value of a Dutch or French number word (one token, French parts joined by hyphens), or null. */
+export function numberWordValue(word: string): NumberValue | null {
+  const w = fold(word.toLowerCase()).replace(/’/g, "'");
+  if (w === '' || /\d/.test(w)) return null;
+  const round = /^(.+?)s?$/.exec(w)![1]!;
+  if (FR_ROUND[round] !== undefined) return { value: FR_ROUND[round]!, approximate: true };
+  if (round === 'millier') return { value: 1000, approximate: true };
+  // Dutch "veertigtal", "honderdtal": about that many.
+  if (w.endsWith('tal') && w.length > 5) {
+    const v = dutch(w.slice(0, -3));
+    return v === null ? null : { value: v, approximate: true };
+  }
+  const v = dutch(w) ?? french(w);
+  return v === null || v === 1 ? null : { value: v, approximate: false };
+}
+
+/** A Dutch number word: "tweeduizend", "zeshonderdvijftig", "eenentwintig". */
+function dutch(w: string): number | null {
+  if (w === '') return null;
+  for (const [word, scale] of [['miljoen', 1_000_000], ['duizend', 1000], ['honderd', 100]] as const) {
+    const at = w.indexOf(word);
+    if (at < 0) continue;
+    const left = w.slice(0, at);
+    const right = w.slice(at + word.length);
+    const times = left === '' ? 1 : dutch(left);
+    const rest = right === '' ? 0 : dutch(right);
+    return times === null || rest === null ? null : times * scale + rest;
+  }
+  if (NL_UNITS[w] !== undefined) return NL_UNITS[w]!;
+  if (NL_TENS[w] !== undefined) return NL_TENS[w]!;
+  // "vijfenvijftig": unit + en + tens.
+  const m = /^(.+?)(?:en|ën)(twintig|dertig|veertig|vijftig|zestig|zeventig|tachtig|negentig)$/.exec(w);
+  if (m && NL_UNITS[m[1]!] !== undefined && NL_UNITS[m[1]!]! < 10) return NL_UNITS[m[1]!]! + NL_TENS[m[2]!]!;
+  return null;
+}
+
+/** A French number word, its parts joined by hyphens: "quatre-vingt-dix", "deux-mille", "trois-cents". */
+function french(w: string): number | null {
+  let total = 0;
+  let current = 0;
+  for (const part of w.split('-')) {
+    if (part === 'et') continue;
+    if (part === 'cent' || part === 'cents') current = (current || 1) * 100;
+    else if (part === 'mille') {
+      total += (current || 1) * 1000;
+      current = 0;
+    } else if ((part === 'vingt' || part === 'vingts') && current % 100 === 4) current = current - 4 + 80; // quatre-vingt
+    else if (FR_WORDS[part] !== undefined) current += FR_WORDS[part]!;
+    else return null;
+  }
+  const v = total + current;
+  return v > 0 ? v : null;
+}

@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { numberWordValue } from '../../src/answer/number-words.js';
+
+describe('numberWordValue', () => {
+  it('reads Dutch number words as the corpus writes them', () => {
+    expect(numberWordValue('zeshonderd')).toEqual({ value: 600, approximate: false });
+    expect(numberWordValue('tweeduizend')).toEqual({ value: 2000, approximate: false });
+    expect(numberWordValue('vijfduizend')).toEqual({ value: 5000, approximate: false });
+    expect(numberWordValue('negentig')?.value).toBe(90);
+    expect(numberWordValue('vijfenvijftig')?.value).toBe(55);
+    expect(numberWordValue('tweeëntwintig')?.value).toBe(22);
+    expect(numberWordValue('dertienhonderd')?.value).toBe(1300);
+  });
+
+  it('reads French number words, hyphenated parts included', () => {
+    expect(numberWordValue('quatre-vingt-dix')?.value).toBe(90);
+    expect(numberWordValue('vingt-et-un')?.value).toBe(21);
+    expect(numberWordValue('trois-cents')?.value).toBe(300);
+    expect(numberWordValue('deux-mille')?.value).toBe(2000);
+  });
+
+  it('marks round figures as approximate ("veertigtal", "une trentaine")', () => {
+    expect(numberWordValue('veertigtal')).toEqual({ value: 40, approximate: true });
+    expect(numberWordValue('trentaine')).toEqual({ value: 30, approximate: true });
+    expect(numberWordValue('centaines')).toEqual({ value: 100, approximate: true });
+  });
+
+  it('gives nothing for other words, for "een"/"un" (also "a") and for digits', () => {
+    for (const w of ['soldaten', 'en', 'een', 'un', 'talent', 'totaal', '55', 'achtervolgen', 'centre']) expect(numberWordValue(w)).toBeNull();
+  });
+});
