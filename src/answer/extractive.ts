@@ -256,11 +256,11 @@ export function scoreSentences(question: string, hits: readonly SearchHit[], opt
 }
 
 /**
- * Words about the question rather than its subject ("according to the article", the auxiliary
- * "do"): they are not looked for in the sentences.
+ * Words about the question rather than its subject (the analyser already leaves out "according to
+ * the article"; "reported"; the auxiliary "do"): they are not looked for in the sentences.
  */
 const META = new Set([
-  'according', 'article', 'articles', 'artikel', 'artikels', 'volgens', 'selon', 'corpus', 'report', 'reported',
+  'report', 'reported',
   // "do" as a question's auxiliary ("Wat deed Wagner?", "Qu'a fait Wagner ?"), as QUESTION_WORDS has "did" for English.
   'doet', 'deed', 'deden', 'gedaan', 'fait', 'faisait', 'font',
 ]);

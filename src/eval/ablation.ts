@@ -12,9 +12,10 @@ export interface AblationRow {
   readonly summary: Record<string, EvalSummary>;
 }
 
-const VARIANTS: readonly { readonly without: string; readonly lexicon: boolean; readonly signals: AnswerSignals }[] = [
+const VARIANTS: readonly { readonly without: string; readonly lexicon: boolean; readonly glossary?: false; readonly signals: AnswerSignals }[] = [
   { without: '(nothing)', lexicon: true, signals: ALL_SIGNALS },
   { without: 'bilingual word list', lexicon: false, signals: ALL_SIGNALS },
+  { without: 'domain glossary (FreeDict words only)', lexicon: true, glossary: false, signals: ALL_SIGNALS },
   { without: 'cognates (prefix, one edit)', lexicon: true, signals: { ...ALL_SIGNALS, cognates: false } },
   { without: 'short-answer match', lexicon: true, signals: { ...ALL_SIGNALS, shortAnswer: false } },
   { without: 'name anchors', lexicon: true, signals: { ...ALL_SIGNALS, anchors: false } },
@@ -29,7 +30,7 @@ export async function runAblation(corpusDir: string, questions: readonly EvalQue
   const { documents } = await loadCorpus(corpusDir);
   const rows: AblationRow[] = [];
   for (const v of VARIANTS) {
-    const index = SearchIndex.build(documents, new Analyser(), { ...DEFAULT_TUNING, bilingualLexicon: v.lexicon });
+    const index = SearchIndex.build(documents, new Analyser(), { ...DEFAULT_TUNING, bilingualLexicon: v.lexicon, domainGlossary: v.glossary ?? true });
     const results = questions.map((q) => {
       const hits = index.search(q.question, { limit: 8 });
       const lang = detectLanguage(q.question, 'en');

@@ -5,6 +5,9 @@ import { fold } from './text.js';
 /** The bilingual word list built by scripts/build-lexicon.ts from FreeDict (see assets/lexicon/LICENSE.md). */
 export const DEFAULT_LEXICON_PATH = new URL('../../assets/lexicon/freedict-en-nl-fr.tsv', import.meta.url);
 
+/** Griot's own domain glossary (conflict, politics, news verbs), read on top of FreeDict's list. */
+export const DEFAULT_GLOSSARY_PATH = new URL('../../assets/lexicon/glossary-en-nl-fr.txt', import.meta.url);
+
 /** Words of another language that translate a word, in both directions of en-nl, en-fr and nl-fr. */
 export interface Lexicon {
   /** Translations of a folded lower-case word of language `from` into `to` (empty when unknown). */
@@ -74,20 +77,56 @@ function lowerBound(words: readonly string[], x: string): number {
   return lo;
 }
 
-let cached: Lexicon | undefined;
+/**
+ * The glossary's concept lines (`en: kill, die | nl: sneuvelen, gesneuveld | fr: tuer, tués`) as
+ * lexicon lines: every word of a line translates every word of the line's other languages.
+ * Comments (#) and lines that do not fit are skipped. Pure.
+ */
+export function glossaryToTsv(text: string): string {
+  const out: string[] = [];
+  for (const raw of text.split('\n')) {
+    const line = raw.trim();
+    if (line === '' || line.startsWith('#')) continue;
+    const words = new Map<Lang, string[]>();
+    for (const field of line.split('|')) {
+      const m = /^\s*(en|nl|fr)\s*:(.*)$/.exec(field);
+      if (!m) continue;
+      const list = m[2]!.split(',').map((w) => w.trim().toLowerCase()).filter((w) => /^[\p{L}][\p{L}'’-]*$/u.test(w));
+      words.set(m[1] as Lang, [...new Set(list)]);
+    }
+    for (const [from, to] of GLOSSARY_PAIRS) {
+      const a = words.get(from) ?? [];
+      const b = words.get(to) ?? [];
+      if (b.length > 0) for (const w of a) out.push(`${from}-${to}\t${w}\t${b.join(',')}`);
+    }
+  }
+  return out.join('\n');
+}
+
+const GLOSSARY_PAIRS: readonly (readonly [Lang, Lang])[] = [['en', 'nl'], ['en', 'fr'], ['nl', 'fr']];
+
+const cached = new Map<boolean, Lexicon>();
 
 /**
- * The bundled lexicon, read once on first use (about 0.9 MB; it is immutable data, like the stopword
- * lists). A missing file gives an empty lexicon and a one-line warning on stderr: answers then rely
- * on the other cross-language signals.
+ * The bundled lexicon: FreeDict's word list and (unless `withGlossary` is false, for measuring it)
+ * the domain glossary, read once on first use (about 1 MB; immutable data, like the stopword lists).
+ * A missing file gives a one-line warning on stderr and is left out: answers then rely on the other
+ * cross-language signals.
  */
-export function bundledLexicon(): Lexicon {
-  if (cached) return cached;
-  try {
-    cached = parseLexicon(readFileSync(DEFAULT_LEXICON_PATH, 'utf8'));
-  } catch (err) {
-    process.stderr.write(`griot: bilingual word list not readable (${(err as NodeJS.ErrnoException).code ?? String(err)}); run scripts/build-lexicon.ts\n`);
-    cached = parseLexicon('');
-  }
-  return cached;
+export function bundledLexicon(withGlossary = true): Lexicon {
+  const hit = cached.get(withGlossary);
+  if (hit) return hit;
+  const read = (path: URL, what: string): string => {
+    try {
+      return readFileSync(path, 'utf8');
+    } catch (err) {
+      process.stderr.write(`griot: ${what} not readable (${(err as NodeJS.ErrnoException).code ?? String(err)})\n`);
+      return '';
+    }
+  };
+  const words = read(DEFAULT_LEXICON_PATH, 'bilingual word list; run scripts/build-lexicon.ts');
+  const glossary = withGlossary ? glossaryToTsv(read(DEFAULT_GLOSSARY_PATH, 'domain glossary')) : '';
+  const lexicon = parseLexicon(`${words}\n${glossary}`);
+  cached.set(withGlossary, lexicon);
+  return lexicon;
 }

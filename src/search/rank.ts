@@ -205,7 +205,10 @@ export function rank(
     }
     let matched = 0;
     for (const w of touched) matched += (credit[w] as number) * (words ? (words[w] as number) : 1);
-    let s = f.sum * matched * scale;
+    // A word matched through several of its variants (soldaten, strijdmacht, militairen for "soldiers")
+    // adds each one's BM25 to the sum: counted as one, the sum is scaled to the words it stands for.
+    const sum = credits ? (f.sum * touched.length) / Math.max(touched.length, distinctMatched(f.terms, credits)) : f.sum;
+    let s = sum * matched * scale;
     if (s * ceiling <= best.floor) continue;
     if (options.filter && !options.filter(id)) continue;
     if (options.boost) s *= options.boost(id);
@@ -238,6 +241,12 @@ function wordCredits(groups: readonly RankGroup[]): Map<string, number[]> {
     }
   });
   return out;
+}
+
+/** The number of distinct index terms of `terms` that stand for some question word. */
+function distinctMatched(terms: readonly string[], credits: ReadonlyMap<string, number[]>): number {
+  if (terms.length <= 1) return terms.length;
+  return new Set(terms.filter((t) => credits.has(t))).size;
 }
 
 /** A passage found so far: its summed term scores and the index terms it matched. */

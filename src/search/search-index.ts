@@ -115,6 +115,8 @@ export interface MatchTuning {
   readonly expansionFloor: number;
   /** Query words also match their translations from the bilingual word list (src/search/bilingual.ts). */
   readonly bilingualLexicon: boolean;
+  /** The word list includes Griot's domain glossary (assets/lexicon/glossary-en-nl-fr.txt) on top of FreeDict's words. */
+  readonly domainGlossary: boolean;
   /**
    * A passage's score is multiplied by the IDF-weighted share of the question's words it matches
    * (see rank.ts), instead of by the number of stems and translations it matched.
@@ -139,6 +141,7 @@ export const DEFAULT_TUNING: MatchTuning = {
   prefixMaxDocumentShare: 0.01,
   expansionFloor: 100,
   bilingualLexicon: true,
+  domainGlossary: true,
   weightedCoordination: true,
 };
 
@@ -343,7 +346,7 @@ export class SearchIndex {
     // Stemmed in every language Griot knows, not only the corpus's: three memoised lookups a word,
     // and an English question meets English passages should the corpus grow some.
     const terms = this.analyser.queryTerms(query, LANGS);
-    return this.tuning.bilingualLexicon ? expandAcrossLanguages(terms, query, this.analyser, bundledLexicon()) : terms;
+    return this.tuning.bilingualLexicon ? expandAcrossLanguages(terms, query, this.analyser, bundledLexicon(this.tuning.domainGlossary)) : terms;
   }
 
   /**

@@ -21,6 +21,13 @@ export const QUESTION_WORDS: ReadonlySet<string> = new Set(
   ].map(fold),
 );
 
+/**
+ * Words about where an answer comes from rather than what it is ("according to the October
+ * article", "volgens het artikel", "selon le corpus"): not looked for, in the index or in sentences
+ * (FreeDict translates "article" into "bijdrage", which matches a contribution of troops).
+ */
+export const SOURCE_WORDS: ReadonlySet<string> = new Set(['according', 'article', 'articles', 'artikel', 'artikels', 'artikelen', 'volgens', 'selon', 'corpus']);
+
 export const STOPWORDS: ReadonlySet<string> = new Set(
   (Object.values(LISTS) as (readonly string[])[]).flat().map((w) => fold(w.toLowerCase())),
 );

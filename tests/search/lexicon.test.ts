@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { expandAcrossLanguages } from '../../src/search/bilingual.js';
 import { Analyser } from '../../src/search/analyser.js';
-import { bundledLexicon, DEFAULT_LEXICON_PATH, parseLexicon } from '../../src/search/lexicon.js';
+import { bundledLexicon, DEFAULT_LEXICON_PATH, glossaryToTsv, parseLexicon } from '../../src/search/lexicon.js';
 import { LANGS } from '../../src/types.js';
 
 describe('parseLexicon', () => {
@@ -15,8 +15,37 @@ describe('parseLexicon', () => {
   });
 });
 
+describe('glossaryToTsv', () => {
+  it('makes every word of a concept line a translation of every word of its other languages', () => {
+    const lx = parseLexicon(glossaryToTsv('# a comment\nen: die, perish | nl: sneuvelen, gesneuveld | fr: mourir, morts\n\nnot a line\n'));
+    expect(lx.translate('die', 'en', 'nl')).toEqual(['sneuvelen', 'gesneuveld']);
+    expect(lx.translate('perish', 'en', 'fr')).toEqual(['mourir', 'morts']);
+    expect(lx.translate('gesneuveld', 'nl', 'fr')).toEqual(['mourir', 'morts']);
+    expect(lx.translate('morts', 'fr', 'en')).toEqual(['die', 'perish']);
+  });
+
+  it('keeps a line with an empty language for its other pairs', () => {
+    const lx = parseLexicon(glossaryToTsv('en: peacekeeper | nl: | fr: casque'));
+    expect(lx.translate('peacekeeper', 'en', 'fr')).toEqual(['casque']);
+    expect(lx.translate('peacekeeper', 'en', 'nl')).toEqual([]);
+  });
+});
+
+describe('the bundled word list with the domain glossary', () => {
+  it('reaches the news words FreeDict lacks: an English question meets "gesneuveld", "huurlingen", "staatsgreep"', () => {
+    const analyser = new Analyser();
+    const expand = (q: string, glossary: boolean) => expandAcrossLanguages(analyser.queryTerms(q, LANGS), q, analyser, bundledLexicon(glossary));
+    const q = 'How many soldiers were killed after the coup, and who sent the mercenaries?';
+    const variants = (glossary: boolean) => expand(q, glossary).flatMap((t) => t.variants);
+    for (const w of ['gesneuveld', 'staatsgreep', 'huurlingen']) {
+      expect(variants(true)).toContain(w);
+      expect(variants(false)).not.toContain(w);
+    }
+  });
+});
+
 describe('the bundled FreeDict word list', () => {
-  const lx = bundledLexicon();
+  const lx = bundledLexicon(false);
 
   it('keeps confirmed translations and filters dictionary noise', () => {
     expect(lx.translate('die', 'en', 'nl')).toContain('sterven');
@@ -90,8 +119,10 @@ describe('expandAcrossLanguages', () => {
   it('says in which languages a word can be found: its own and those the list translates it into', () => {
     const terms = expand('How many planes did the jihadists capture?');
     expect(terms.find((t) => t.token === 'planes')?.checkableIn).toEqual(['en', 'nl', 'fr']);
-    // FreeDict has no entry for "jihadist" in any direction: the list cannot recognise it in Dutch or French.
-    expect(terms.find((t) => t.token === 'jihadists')?.checkableIn).toEqual(['en']);
+    // FreeDict has no entry for "jihadist" in any direction: without the glossary the list cannot recognise it in Dutch or French.
+    const freedictOnly = expandAcrossLanguages(analyser.queryTerms('How many jihadists?', LANGS), 'How many jihadists?', analyser, bundledLexicon(false));
+    expect(freedictOnly.find((t) => t.token === 'jihadists')?.checkableIn).toEqual(['en']);
+    expect(terms.find((t) => t.token === 'jihadists')?.checkableIn).toEqual(['en', 'nl', 'fr']);
   });
 
   it('counts a word spelt alike in two languages as a word of both (the list leaves such pairs out)', () => {
