@@ -330,7 +330,7 @@ function sentenceScore(coverage: number, relScore: number, rank: number, type: A
 
 const WHICH = /\b(which|what|welke?|quel(le)?s?|lequel|laquelle|lesquel(le)?s)\b/;
 
-const QUANTITY = /\b(?:how (?:many|much)|hoeveel|combien(?: d'| de)?|quel nombre de)\s+/;
+const QUANTITY = /\b(?:how (?:many|much|big|large)|hoeveel|hoe groot|combien(?: d'| de)?|quel nombre de|quelle (?:taille|ampleur))\s+/;
 
 /** The question word of a "which X" question, before the noun it asks about. */
 const WHICH_HEAD = /\b(?:which|what|welke?|quel(?:le)?s?)\s+/;

@@ -4,7 +4,7 @@ import { fold } from './text.js';
 export type AnswerType = 'number' | 'date' | 'person' | 'place' | 'other';
 
 const PATTERNS: readonly (readonly [AnswerType, RegExp])[] = [
-  ['number', /\b(how (many|much)|hoeveel|combien|quel nombre|what number)\b/],
+  ['number', /\b(how (many|much|big|large)|hoeveel|hoe groot|combien|quel nombre|quelle (taille|ampleur)|what number)\b/],
   ['date', /\b(when|wanneer|quand|what date|which date|welke datum|quelle date|in welk jaar|in what year|en quelle annee|what year|welk jaar|sinds wanneer|depuis quand)\b/],
   ['person', /\b(who|whom|wie|qui)\b/],
   ['place', /\b(where|waar|ou|in welke stad|in which city|dans quelle ville|which country|welk land|quel pays|quels pays)\b/],

@@ -12,6 +12,12 @@ describe('answerType', () => {
     expect(answerType('In welke stad werd de top gehouden?')).toBe('place');
     expect(answerType('Explain Barkhane')).toBe('other');
   });
+
+  it('reads a question about size as asking for a figure', () => {
+    expect(answerType('How big was the task force supposed to become?')).toBe('number');
+    expect(answerType('Hoe groot moest Takuba worden?')).toBe('number');
+    expect(answerType('Quelle taille devait atteindre Takuba ?')).toBe('number');
+  });
 });
 
 describe('sentenceFits', () => {
