@@ -22,6 +22,18 @@ export const QUESTION_WORDS: ReadonlySet<string> = new Set(
 );
 
 /**
+ * Modal and auxiliary verb forms and prepositions the Snowball lists leave out ("doit-il être
+ * terminé", "hors du Mali", "zou voltooid moeten zijn", "is supposed to"): they carry tense and mood,
+ * not what a question is about, and no word list translates them usefully. Dropped from queries.
+ */
+export const FUNCTION_WORDS: ReadonlySet<string> = new Set([
+  'may', 'might', 'will', 'shall', 'supposed',
+  'moest', 'moesten', 'zouden', 'mag', 'mogen', 'zullen', 'wordt', 'werd', 'werden',
+  'doit', 'doivent', 'devait', 'devaient', 'devra', 'devront', 'devrait', 'devraient', 'faut', 'fallait', 'faudra',
+  'peut', 'peuvent', 'pouvait', 'pourrait', 'pourraient', 'pourra', 'va', 'vont', 'allait', 'hors',
+]);
+
+/**
  * Words about where an answer comes from rather than what it is ("according to the October
  * article", "volgens het artikel", "selon le corpus"): not looked for, in the index or in sentences
  * (FreeDict translates "article" into "bijdrage", which matches a contribution of troops).

@@ -51,4 +51,10 @@ describe('MemoStemmer', () => {
     const words = ['soldaten', 'militairen', 'helikopters', 'soldaten'];
     expect(words.map((w) => s.stem(w, 'nl'))).toEqual(['soldat', 'militair', 'helikopter', 'soldat']);
   });
+  it('drops modal verbs, auxiliaries and source words from a question, which say how it is asked, not what about', () => {
+    const a = new Analyser();
+    const tokens = (q: string) => a.queryTerms(q, ['nl', 'fr', 'en']).map((t) => t.token);
+    expect(tokens('Quand le déplacement des militaires hors du Mali doit-il être terminé ?')).toEqual(['deplacement', 'militaires', 'mali', 'termine']);
+    expect(tokens('When was the force supposed to leave, according to the article?')).toEqual(['force', 'leave']);
+  });
 });
