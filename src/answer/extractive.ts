@@ -82,6 +82,9 @@ const analyser = new Analyser();
 /** A short answer found in a neighbouring sentence counts for this much of its match. */
 const NEIGHBOUR_DISCOUNT = 0.8;
 
+/** The confidence of a sentence that holds no candidate for the figure or date a question asks for is scaled by this. */
+const NO_SPAN_FACTOR = 0.5;
+
 /** Sentences judged for confidence, from the top of the sentence ranking. */
 const JUDGED = 8;
 
@@ -181,7 +184,11 @@ export function judge(question: string, hits: readonly SearchHit[], options: Ext
     const span = kind && signals.shortAnswer && kind !== 'name' ? (short?.match ?? 0) : (reason?.match ?? null);
     const missingAnchors = anchors.length === 0 ? 0 : 1 - share(anchors, weightOf, (t) => matches(t, stemsOf(sentence.hit), signals));
     const read = gaps === 1 ? sentence : sentence.checked;
-    return { sentence, short, ...(shortFrom ? { shortFrom } : {}), confidence: confidence({ coverage: read.coverage, span, unknown, focus: read.focus, missingAnchors }) };
+    // A sentence without any figure or date (nor a neighbour with one) cannot answer "how many" or
+    // "when", however well it covers the question: it ranks below one that holds a candidate.
+    const noSpan = short === null && (kind === 'number' || kind === 'date') && signals.shortAnswer ? NO_SPAN_FACTOR : 1;
+    const c = confidence({ coverage: read.coverage, span, unknown, focus: read.focus, missingAnchors });
+    return { sentence, short, ...(shortFrom ? { shortFrom } : {}), confidence: c * noSpan };
   };
 
   const out = ranked

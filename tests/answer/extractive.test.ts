@@ -173,6 +173,19 @@ describe('extractiveAnswer', () => {
     expect(nl.text.split('\n')[0]).toBe('Antwoord: **tweeduizend** [1]');
   });
 
+  it('answers a "how many" question with the sentence that holds a figure, not the one that covers more words without any', async () => {
+    const index = await seedIndex();
+    const hit = (id: string, text: string): SearchHit => ({ ...oneHit(text, 'nl', 'Barkhane'), passage: { ...oneHit(text, 'nl', 'T').passage, id } });
+    const q = "Combien de soldats français étaient engagés dans l'opération Barkhane quand sa fin a été annoncée ?";
+    const hits = [
+      hit('x#0', 'Donderdag heeft president Macron aangekondigd dat Operatie Barkhane, de Franse militaire missie in de Sahel, wordt beëindigd.'),
+      hit('x#1', 'Bij Operatie Barkhane zijn meer dan vijfduizend Franse soldaten betrokken.'),
+    ];
+    const a = extractiveAnswer(q, hits, 'fr', { terms: index.queryTerms(q), threshold: 0 });
+    expect(a.text.split('\n')[0]).toBe('Réponse : **vijfduizend** (5000) [1]');
+    expect(a.citations[0]?.passageId).toBe('x#1');
+  });
+
   it('never cites a passage it was not given', () => {
     const hit = oneHit('Bij Operatie Barkhane zijn 55 Franse soldaten gesneuveld.', 'nl', 'T');
     const a = extractiveAnswer('Hoeveel Franse soldaten zijn gesneuveld bij Operatie Barkhane?', [hit], 'nl');
