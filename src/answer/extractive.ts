@@ -264,10 +264,9 @@ export function scoreSentences(question: string, hits: readonly SearchHit[], opt
 
 /**
  * Words about the question rather than its subject (the analyser already leaves out "according to
- * the article"; "reported"; the auxiliary "do"): they are not looked for in the sentences.
+ * the article"): the auxiliary "do". They are not looked for in the sentences.
  */
 const META = new Set([
-  'report', 'reported',
   // "do" as a question's auxiliary ("Wat deed Wagner?", "Qu'a fait Wagner ?"), as QUESTION_WORDS has "did" for English.
   'doet', 'deed', 'deden', 'gedaan', 'fait', 'faisait', 'font',
 ]);

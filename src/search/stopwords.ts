@@ -27,8 +27,9 @@ export const QUESTION_WORDS: ReadonlySet<string> = new Set(
  * not what a question is about, and no word list translates them usefully. Dropped from queries.
  */
 export const FUNCTION_WORDS: ReadonlySet<string> = new Set([
-  'may', 'might', 'will', 'shall', 'supposed',
-  'moest', 'moesten', 'zouden', 'mag', 'mogen', 'zullen', 'wordt', 'werd', 'werden',
+  'may', 'might', 'will', 'shall', 'supposed', 'want', 'wants', 'wanted',
+  'moest', 'moesten', 'zouden', 'mag', 'mogen', 'zullen', 'wordt', 'werd', 'werden', 'wil', 'wilde', 'wilden', 'willen',
+  'veut', 'veulent', 'voulait', 'voulaient', 'voudrait',
   'doit', 'doivent', 'devait', 'devaient', 'devra', 'devront', 'devrait', 'devraient', 'faut', 'fallait', 'faudra',
   'peut', 'peuvent', 'pouvait', 'pourrait', 'pourraient', 'pourra', 'va', 'vont', 'allait', 'hors',
 ]);
