@@ -207,7 +207,8 @@ export function rank(
     for (const w of touched) matched += (credit[w] as number) * (words ? (words[w] as number) : 1);
     // A word matched through several of its variants (soldaten, strijdmacht, militairen for "soldiers")
     // adds each one's BM25 to the sum: counted as one, the sum is scaled to the words it stands for.
-    const sum = credits ? (f.sum * touched.length) / Math.max(touched.length, distinctMatched(f.terms, credits)) : f.sum;
+    // Every searched term stands for some word and is asked in one search only: f.terms are distinct.
+    const sum = credits ? (f.sum * touched.length) / Math.max(touched.length, f.terms.length) : f.sum;
     let s = sum * matched * scale;
     if (s * ceiling <= best.floor) continue;
     if (options.filter && !options.filter(id)) continue;
@@ -241,12 +242,6 @@ function wordCredits(groups: readonly RankGroup[]): Map<string, number[]> {
     }
   });
   return out;
-}
-
-/** The number of distinct index terms of `terms` that stand for some question word. */
-function distinctMatched(terms: readonly string[], credits: ReadonlyMap<string, number[]>): number {
-  if (terms.length <= 1) return terms.length;
-  return new Set(terms.filter((t) => credits.has(t))).size;
 }
 
 /** A passage found so far: its summed term scores and the index terms it matched. */
