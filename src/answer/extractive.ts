@@ -82,6 +82,9 @@ const analyser = new Analyser();
 /** A short answer found in a neighbouring sentence counts for this much of its match. */
 const NEIGHBOUR_DISCOUNT = 0.8;
 
+/** Words either side of a figure within which what a "how many" question counts must stand. */
+const COUNTED_WINDOW = 4;
+
 /** The confidence of a sentence that holds no candidate for the figure or date a question asks for is scaled by this. */
 const NO_SPAN_FACTOR = 0.5;
 
@@ -391,7 +394,7 @@ function spanOf(
   // the noun it names ("de stad Pau", "le groupe Wagner"): a match on the expected side counts as one word nearer.
   const expectedAfter = kind === 'number';
   const matchAt = (from: number, to: number, except: readonly [number, number]) => {
-    const near = (t: QueryTerm) => {
+    const near = (t: QueryTerm, window = WINDOW) => {
       let best = 0;
       for (let i = from; i <= to; i++) {
         if (i >= except[0] && i <= except[1]) continue;
@@ -399,15 +402,17 @@ function spanOf(
         if (!term || !matches(t, new Set([term]), signals)) continue;
         const after = i > except[1];
         const d = (after ? i - except[1] : except[0] - i) + (after === expectedAfter ? 0 : 1);
-        best = Math.max(best, Math.max(0, 1 - (d - 1) / (WINDOW + 1)));
+        best = Math.max(best, Math.max(0, 1 - (d - 1) / (window + 1)));
       }
       return best;
     };
     const match = nearShare(focus, weightOf, near, hit.passage.lang, gaps);
-    // "How many Czech soldiers": every word of what is counted, names included, belongs beside the figure.
+    // "How many Czech soldiers": every word of what is counted, names included, belongs beside the
+    // figure, within COUNTED_WINDOW words ("zeshonderd soldaten, onder wie Estlandse en Tsjechische"
+    // does not count Czech soldiers).
     // The noun of a "which" question only chooses between candidates ("Which Russian group": the name
     // beside "Groep"); that the question's verb stands further off says nothing against the answer.
-    const countedNear = counted.length === 0 ? 1 : nearShare(counted, weightOf, near, hit.passage.lang, gaps);
+    const countedNear = counted.length === 0 ? 1 : nearShare(counted, weightOf, kind === 'number' ? (t) => near(t, COUNTED_WINDOW) : near, hit.passage.lang, gaps);
     const withCounted = match * (0.5 + 0.5 * countedNear);
     return { match: kind === 'number' ? withCounted : match, rank: withCounted };
   };
