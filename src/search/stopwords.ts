@@ -32,6 +32,10 @@ export const FUNCTION_WORDS: ReadonlySet<string> = new Set([
   'veut', 'veulent', 'voulait', 'voulaient', 'voudrait',
   'doit', 'doivent', 'devait', 'devaient', 'devra', 'devront', 'devrait', 'devraient', 'faut', 'fallait', 'faudra',
   'peut', 'peuvent', 'pouvait', 'pourrait', 'pourraient', 'pourra', 'va', 'vont', 'allait', 'hors',
+  // Pronouns, conjunctions and elided forms the French and Dutch lists lack ("Jusqu'à quelle date…
+  // devaient-elles", "die ertoe leidde").
+  'jusqu', 'jusque', 'elles', 'celle', 'celles', 'ceux', 'celui', 'dont', 'lorsqu', 'lorsque', 'puisqu', 'puisque', 'quoiqu', 'presqu',
+  'ertoe', 'erop', 'daarom', 'hierdoor', 'terwijl', 'zowel', 'echter',
 ]);
 
 /**
