@@ -32,3 +32,16 @@ describe('the dev set over the seeds (no LLM)', async () => {
     expect(byLang[lang]?.answerAccuracy).toBeGreaterThanOrEqual(floor);
   });
 });
+
+// The held-out set (tests/fixtures/holdout-questions.jsonl: 36 questions written without sight of the
+// code or the other sets) guards what generalises: a change tuned to the dev set that costs it fails here.
+describe('the held-out set over the seeds (no LLM)', async () => {
+  const app = await testApp();
+  const results = await evaluateFile(app, fileURLToPath(new URL('../fixtures/holdout-questions.jsonl', import.meta.url)));
+  const all = summariseByLanguage(results).all;
+
+  it('answers at least 45% of its answerable questions correctly and refuses at least 75% of its traps', () => {
+    expect(all?.answerAccuracy).toBeGreaterThanOrEqual(0.45);
+    expect(all?.refusalAccuracy).toBeGreaterThanOrEqual(0.75);
+  });
+});
