@@ -77,10 +77,17 @@ export interface ServingState {
   readonly skipped: readonly SkippedFile[];
 }
 
-/** A function that runs `make` once, on the first call, and hands every caller that result. */
+/**
+ * A function that runs `make` on the first call and hands every caller that result; a failure is not
+ * kept, so the next call tries again (a passing disk error must not break /timeline until a reindex).
+ */
 function once<T>(make: () => Promise<T>): () => Promise<T> {
   let result: Promise<T> | undefined;
-  return () => (result ??= make());
+  return () =>
+    (result ??= make().catch((err: unknown) => {
+      result = undefined;
+      throw err;
+    }));
 }
 
 export interface EngineDeps {
