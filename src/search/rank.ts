@@ -85,12 +85,14 @@ export function rank(
   options: RankOptions,
   stats?: RankStats,
 ): { id: string; score: number }[] {
-  // Each distinct index term once, its weights summed (two words may share a stem), with the groups it stands for.
+  // Each distinct index term once, its weights summed (two words may share a stem), with the groups it
+  // stands for (read only without word weights: then `wordCredits` says what a term stands for).
   const weights = new Map<string, number>();
   const groupsOf = new Map<string, number[]>();
   groups.forEach((g, gi) => {
     for (const t of g.terms) {
       weights.set(t.term, (weights.get(t.term) ?? 0) + t.weight);
+      if (options.words) continue;
       const list = groupsOf.get(t.term);
       if (!list) groupsOf.set(t.term, [gi]);
       else if (list.at(-1) !== gi) list.push(gi);
