@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { DateBoundError, dayRange } from '../../src/search/dates.js';
 import { extractCorpusEvents } from '../../src/timeline/extract.js';
 import { timelineFor } from '../../src/timeline/engine-timeline.js';
+import { Analyser } from '../../src/search/analyser.js';
+import { SearchIndex } from '../../src/search/search-index.js';
 import { seedIndex } from '../helpers/seeds.js';
+import { docOf } from './helpers.js';
 
 async function seeds() {
   const index = await seedIndex();
@@ -26,6 +29,18 @@ describe('timelineFor', () => {
     expect(found.length).toBeGreaterThan(0);
     expect(found.every((e) => e.citations.some((c) => c.docId === '003_744bafa943ee8020'))).toBe(true);
     expect(found.some((e) => e.text.includes('helikopters'))).toBe(true);
+  });
+
+  it('leaves out the events of a passage that only spells a word of the topic alike ("Barkha" for "Barkhane")', () => {
+    const docs = [
+      docOf('Le lundi 13 janvier 2020, Macron a annoncé l’envoi de 220 soldats pour renforcer la force Barkhane.', '2020-01-13', 'fr', 'a'),
+      docOf('Le 2 juillet 2020, la journaliste Barkha Dutt a traversé le pays pour raconter le confinement.', '2020-07-02', 'fr', 'b'),
+    ];
+    const index = SearchIndex.build(docs, new Analyser());
+    const events = extractCorpusEvents(docs);
+    expect(events.map((e) => e.citations[0]?.docId).sort()).toEqual(['a', 'b']);
+    const found = timelineFor(events, index, { topic: 'Barkhane' });
+    expect(found.map((e) => e.citations[0]?.docId)).toEqual(['a']);
   });
 
   it('keeps only events overlapping the date range, precision-aware', async () => {
