@@ -1,3 +1,4 @@
+import { isFigure } from './figures.js';
 import { fold } from './text.js';
 
 /** What kind of answer a question wants, from its question words (en/nl/fr). */
@@ -17,10 +18,6 @@ export function answerType(question: string): AnswerType {
   return 'other';
 }
 
-const NUMBER_WORD =
-  /^(een|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|twintig|dertig|veertig|vijftig|zestig|zeventig|tachtig|negentig|honderd|duizend|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|vingt|trente|quarante|cinquante|soixante|cent|mille|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|miljoen)/;
-const NUMBER_WORD_END = /(tig|tal|honderd|duizend|aine|ante|ente|ty)$/;
-
 const MONTH =
   /\b(januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december|janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre|january|february|march|may|june|july|august|october|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b/;
 
@@ -30,9 +27,7 @@ export function sentenceFits(type: AnswerType, sentence: string): boolean {
     case 'number':
       // Folding a passage is the costly part: a digit answers "how many" without it.
       if (/\d/.test(sentence)) return true;
-      return fold(sentence.toLowerCase())
-        .split(/[^a-z]+/)
-        .some((w) => w.length > 2 && (NUMBER_WORD.test(w) || NUMBER_WORD_END.test(w)) && NUMBER_WORD.test(w));
+      return sentence.split(/[^\p{L}-]+/u).some((w) => w.length > 2 && isFigure(w));
     case 'date': {
       const folded = fold(sentence.toLowerCase());
       return MONTH.test(folded) || /\b(1[89]|20)\d\d\b/.test(folded);

@@ -21,6 +21,12 @@ describe('answerType', () => {
 });
 
 describe('sentenceFits', () => {
+  it('does not take a word that only starts like a number for a figure ("eenheid", "achter", "centre")', () => {
+    expect(sentenceFits('number', 'De eenheid bleef achter in het centrum.')).toBe(false);
+    expect(sentenceFits('number', 'Le centre de commandement a été déplacé.')).toBe(false);
+    expect(sentenceFits('number', 'Een veertigtal militairen bleef achter.')).toBe(true);
+  });
+
   it('finds figures written in digits or words', () => {
     expect(sentenceFits('number', 'Daarnaast zijn negentig man actief.')).toBe(true);
     expect(sentenceFits('number', 'Er zijn 55 doden.')).toBe(true);
