@@ -16,7 +16,9 @@ const NOT_FIGURES = new Set(['een', 'en', 'un', 'une', 'et', 'one']);
  * passage hold a figure?) and for the short answer (which token is the figure?).
  */
 export function isFigure(token: string): boolean {
-  const t = fold(token.toLowerCase());
+  // Most words are plain ASCII: folding (the costly part) only for the others.
+  const lower = token.toLowerCase();
+  const t = /^[\x00-\x7f]*$/.test(lower) ? lower : fold(lower);
   if (/^\d+([.,]\d+)?$/.test(t)) return true;
   return !NOT_FIGURES.has(t) && NUMBER_WORD.test(t);
 }
