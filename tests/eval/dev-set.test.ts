@@ -26,7 +26,7 @@ describe('the dev set over the seeds (no LLM)', async () => {
 
   it.each([
     ['nl', 0.85],
-    ['en', 0.7],
+    ['en', 0.65],
     ['fr', 0.6],
   ] as const)('answers %s questions correctly, citing a gold document, at least at the reported floor (%s)', (lang, floor) => {
     expect(byLang[lang]?.answerAccuracy).toBeGreaterThanOrEqual(floor);
