@@ -288,7 +288,10 @@ const TYPE_NOUN = /\b(?:what|which|welke?|quel(?:le)?s?|the|het|le|la|a|an|een|u
  */
 export function answerTerms(question: string, terms: readonly QueryTerm[]): QueryTerm[] {
   const ref = dateReference(question);
-  const named = new Set([...fold(question.toLowerCase()).matchAll(TYPE_NOUN)].map((m) => m[1]!));
+  const folded = fold(question.toLowerCase()).replace(/’/g, "'");
+  const named = new Set([...folded.matchAll(TYPE_NOUN)].map((m) => m[1]!));
+  // "What was the operation called?": the naming words say a name is asked for, like a type noun.
+  if (NAMING.test(folded)) for (const w of ['called', 'named', 'name', 'naam', 'nom']) named.add(w);
   const kept = terms.filter((t) => !META.has(t.token) && !named.has(t.token) && !(ref && (ref.monthTokens.has(t.token) || ref.yearTokens.has(t.token))));
   return kept.length > 0 ? kept : [...terms];
 }
@@ -369,8 +372,12 @@ export function countedPhrase(question: string, head: RegExp = QUANTITY): string
 export function spanKind(question: string): SpanKind | null {
   const type = answerType(question);
   if (type !== 'other') return type;
-  return WHICH.test(fold(question.toLowerCase())) ? 'name' : null;
+  const q = fold(question.toLowerCase()).replace(/’/g, "'");
+  return WHICH.test(q) || NAMING.test(q) ? 'name' : null;
 }
+
+/** A question asking what something is called: "Comment s'appelait l'opération…", "Hoe heet…". */
+const NAMING = /\b(?:comment s'appel|hoe (?:heet|heette|heten|noemt|noemde)|what (?:is|was|are|were)\b.*\bcalled\b)/;
 
 /** The short answer of a sentence: its tokens matched against the question's terms around each candidate. */
 function spanOf(

@@ -186,6 +186,19 @@ describe('extractiveAnswer', () => {
     expect(a.citations[0]?.passageId).toBe('x#1');
   });
 
+  it('answers a question about what something was called with the name, not with a sentence about calling', async () => {
+    const index = await seedIndex();
+    const hit = (id: string, text: string): SearchHit => ({ ...oneHit(text, 'nl', 'T'), passage: { ...oneHit(text, 'nl', 'T').passage, id } });
+    const q = "Comment s'appelait l'opération lancée par les Français au Mali en 2013 ?";
+    const hits = [
+      hit('x#0', 'Om die reden is in 2020 de Europese taskforce Takuba in het leven geroepen.'),
+      hit('x#1', "Toen in 2013 de Fransen hun 'Opération Serval' begonnen, zaten de terroristen vooral in Noord-Mali."),
+    ];
+    const a = extractiveAnswer(q, hits, 'fr', { terms: index.queryTerms(q), threshold: 0 });
+    expect(a.text.split('\n')[0]).toBe('Réponse : **Serval** [1]');
+    expect(a.citations[0]?.passageId).toBe('x#1');
+  });
+
   it('never cites a passage it was not given', () => {
     const hit = oneHit('Bij Operatie Barkhane zijn 55 Franse soldaten gesneuveld.', 'nl', 'T');
     const a = extractiveAnswer('Hoeveel Franse soldaten zijn gesneuveld bij Operatie Barkhane?', [hit], 'nl');
