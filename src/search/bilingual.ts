@@ -88,6 +88,8 @@ function lookup(term: QueryTerm, from: Lang, to: Lang, analyser: Analyser, lexic
     if (viaLemma.length > 0) return [...new Set([...viaLemma, ...lexicon.translate(term.token, from, to)])];
   }
   const direct = lexicon.translate(term.token, from, to);
+  // A plural acronym ("MPs", "NGOs") is looked up as its singular; other names only as written.
+  if (direct.length === 0 && term.isName && /^[a-z]{2,4}s$/.test(term.token)) return lexicon.translate(term.token.slice(0, -1), from, to);
   if (direct.length > 0 || term.isName) return direct;
   const stem = headStemmer.stem(term.token, from);
   if (stem.length < 3) return [];

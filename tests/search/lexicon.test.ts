@@ -90,6 +90,12 @@ describe('expandAcrossLanguages', () => {
     expect(ground?.variants).toEqual(expect.arrayContaining(['malen', 'sol', 'bodem']));
   });
 
+  it('translates a plural acronym through its singular ("MPs" → député, kamerlid)', () => {
+    const mps = expand('When did the French MPs publish their report?').find((t) => t.token === 'mps');
+    expect(mps?.isName).toBe(true);
+    expect(mps?.variants).toEqual(expect.arrayContaining(['depute', 'kamerlid']));
+  });
+
   it('does not translate names by their stem (French stems Mali to "mal", which means "bad")', () => {
     const mali = expand('Combien de soldats sont au Mali ?').find((t) => t.token === 'mali');
     expect(mali?.variants).not.toContain('slecht');
