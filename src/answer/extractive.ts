@@ -272,6 +272,8 @@ export function scoreSentences(question: string, hits: readonly SearchHit[], opt
 const META = new Set([
   // "do" as a question's auxiliary ("Wat deed Wagner?", "Qu'a fait Wagner ?"), as QUESTION_WORDS has "did" for English.
   'doet', 'deed', 'deden', 'gedaan', 'fait', 'faisait', 'font',
+  // "What happened to…" asks for an event, which the sentence names otherwise ("werd het land uit gezet").
+  'happen', 'happened', 'happens', 'gebeurde', 'gebeurd', 'gebeurt', 'arrive', 'arrivee',
 ]);
 
 /**

@@ -54,10 +54,10 @@ function translations(term: QueryTerm, from: Lang, analyser: Analyser, lexicon: 
   const extra = new Set<string>();
   const checkableIn: Lang[] = [from];
   for (const to of LANGS) {
-    if (to === from) continue;
+    // Within the question's own language the glossary gives synonyms (premier ~ minister-president).
     const found = lookup(term, from, to, analyser, lexicon);
     // The list leaves out words spelt alike in both languages (population, terrorist): a word of `to` too.
-    if (found.length > 0 || isWordOf(term.token, to, lexicon)) checkableIn.push(to);
+    if (to !== from && (found.length > 0 || isWordOf(term.token, to, lexicon))) checkableIn.push(to);
     for (const w of found) {
       // The surface form meets names (indexed unstemmed: "Nederland"), the stem the rest.
       extra.add(w);

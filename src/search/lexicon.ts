@@ -79,7 +79,9 @@ function lowerBound(words: readonly string[], x: string): number {
 
 /**
  * The glossary's concept lines (`en: kill, die | nl: sneuvelen, gesneuveld | fr: tuer, tués`) as
- * lexicon lines: every word of a line translates every word of the line's other languages.
+ * lexicon lines: every word of a line translates every word of the line's other languages, and the
+ * Dutch and French words of a line are synonyms within their language (`nl-nl`, `fr-fr`: a Dutch
+ * question's *premier* meets the corpus's *minister-president*, *coup* meets *staatsgreep*).
  * Comments (#) and lines that do not fit are skipped. Pure.
  */
 export function glossaryToTsv(text: string): string {
@@ -97,13 +99,16 @@ export function glossaryToTsv(text: string): string {
     for (const [from, to] of GLOSSARY_PAIRS) {
       const a = words.get(from) ?? [];
       const b = words.get(to) ?? [];
-      if (b.length > 0) for (const w of a) out.push(`${from}-${to}\t${w}\t${b.join(',')}`);
+      for (const w of a) {
+        const others = from === to ? b.filter((x) => x !== w) : b;
+        if (others.length > 0) out.push(`${from}-${to}\t${w}\t${others.join(',')}`);
+      }
     }
   }
   return out.join('\n');
 }
 
-const GLOSSARY_PAIRS: readonly (readonly [Lang, Lang])[] = [['en', 'nl'], ['en', 'fr'], ['nl', 'fr']];
+const GLOSSARY_PAIRS: readonly (readonly [Lang, Lang])[] = [['en', 'nl'], ['en', 'fr'], ['nl', 'fr'], ['nl', 'nl'], ['fr', 'fr']];
 
 const cached = new Map<boolean, Lexicon>();
 

@@ -24,6 +24,13 @@ describe('glossaryToTsv', () => {
     expect(lx.translate('morts', 'fr', 'en')).toEqual(['die', 'perish']);
   });
 
+  it('makes the Dutch and French words of a line synonyms within their language', () => {
+    const lx = parseLexicon(glossaryToTsv('en: coup | nl: staatsgreep, putsch, coup | fr: putsch, coup'));
+    expect(lx.translate('coup', 'nl', 'nl')).toEqual(['staatsgreep', 'putsch']);
+    expect(lx.translate('coup', 'fr', 'fr')).toEqual(['putsch']);
+    expect(lx.translate('coup', 'en', 'en')).toEqual([]);
+  });
+
   it('keeps a line with an empty language for its other pairs', () => {
     const lx = parseLexicon(glossaryToTsv('en: peacekeeper | nl: | fr: casque'));
     expect(lx.translate('peacekeeper', 'en', 'fr')).toEqual(['casque']);
@@ -88,6 +95,11 @@ describe('expandAcrossLanguages', () => {
     // "ground" is the past of "grind" (malen, moudre) and a noun: "ground troops" are on the "sol"
     const ground = expand('Which aircraft supported the ground troops?').find((t) => t.token === 'ground');
     expect(ground?.variants).toEqual(expect.arrayContaining(['malen', 'sol', 'bodem']));
+  });
+
+  it('gives a Dutch question the Dutch synonyms of its words: "premier" meets "minister-president"', () => {
+    const premier = expand('Wie is de premier van Mali?').find((t) => t.token === 'premier');
+    expect(premier?.variants).toContain('minister-president');
   });
 
   it('translates a plural acronym through its singular ("MPs" → député, kamerlid)', () => {
