@@ -115,6 +115,11 @@ export interface MatchTuning {
   readonly expansionFloor: number;
   /** Query words also match their translations from the bilingual word list (src/search/bilingual.ts). */
   readonly bilingualLexicon: boolean;
+  /**
+   * A variant of a question word found in more than this share of passages (and more than
+   * `expansionFloor`) is not searched when the word has a rarer one (see `searchedVariants`).
+   */
+  readonly commonVariantShare: number;
   /** The word list includes Griot's domain glossary (assets/lexicon/glossary-en-nl-fr.txt) on top of FreeDict's words. */
   readonly domainGlossary: boolean;
   /**
@@ -142,6 +147,7 @@ export const DEFAULT_TUNING: MatchTuning = {
   expansionFloor: 100,
   bilingualLexicon: true,
   domainGlossary: true,
+  commonVariantShare: 0.02,
   weightedCoordination: true,
 };
 
@@ -461,7 +467,7 @@ export class SearchIndex {
       const boost = term.isNumber && !isYear ? t.numberBoost : term.isName ? t.nameBoost : 1;
       const expand = !term.isNumber && df <= Math.max(n * t.prefixMaxDocumentShare, t.expansionFloor);
       // One group a variant (its stem in one language, or a translation, with its expansions), all of one word.
-      return term.variants.map((v): RankGroup => {
+      return this.searchedVariants(term).map((v): RankGroup => {
         const weighted: WeightedTerm[] = [{ term: v, weight: boost }];
         if (expand && v.length >= t.expandMinLength) {
           for (const e of this.expansions(v)) weighted.push({ term: e.term, weight: boost * e.weight });
@@ -470,6 +476,21 @@ export class SearchIndex {
       });
     });
     return { groups, words };
+  }
+
+  /**
+   * The variants of a word that are searched: all but those found in more than `commonVariantShare`
+   * of the passages, unless it is the word's rarest. Among 30,000 news articles "soldiers" has a dozen
+   * translations and forms; the common ones (*militaire*, *troupes*) would be walked in thousands of
+   * postings for a little credit each, while the rarer ones find the same passages.
+   */
+  private searchedVariants(term: QueryTerm): readonly string[] {
+    if (term.variants.length <= 1) return term.variants;
+    const t = this.tuning;
+    const most = Math.max(this.table.passageCount * t.commonVariantShare, t.expansionFloor);
+    const dfs = term.variants.map((v) => this.documentFrequency(v));
+    const rarest = Math.min(...dfs.filter((d) => d > 0));
+    return term.variants.filter((_, i) => (dfs[i] as number) <= most || dfs[i] === rarest);
   }
 
   /**

@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseDocument } from '../../src/corpus/document.js';
 import { Analyser } from '../../src/search/analyser.js';
-import { SearchIndex } from '../../src/search/search-index.js';
+import type { RankStats } from '../../src/search/rank.js';
+import { DEFAULT_TUNING, SearchIndex } from '../../src/search/search-index.js';
 import type { Document } from '../../src/types.js';
 import { DEV_QUESTIONS, seedIndex } from '../helpers/seeds.js';
 
@@ -143,3 +144,34 @@ describe('SearchIndex.search among many unrelated articles', () => {
     expect(top?.passage.text).toContain('tweeduizend');
   });
 });
+
+describe('SearchIndex.search with a word whose translations are common', () => {
+  it('does not walk the postings of a variant found everywhere when the word has a rarer one, and ranks the same article first', () => {
+    const docs: Document[] = [];
+    const add = (file: string, raw: string) => {
+      const d = parseDocument(file, raw);
+      if (!('skip' in d)) docs.push(d);
+    };
+    add('estland.txt', 'Estland en Takuba\n\nEstland levert een veertigtal soldaten aan de Europese eenheid Takuba.\n');
+    // 1,000 French items, 150 of them about "militaires" (a translation of "soldiers"), none about Estonia.
+    for (let i = 0; i < 1000; i++) {
+      const about = i % 20 < 3 ? 'les militaires du régiment' : 'le marché couvert';
+      add(`news-${i}.txt`, `Nouvelles ${i}\n\nLe conseil a discuté mardi de ${about} avec les habitants du quartier numéro ${i}.\n`);
+    }
+    const analyser = new Analyser();
+    const capped = SearchIndex.build(docs, analyser);
+    const uncapped = SearchIndex.build(docs, analyser, { ...DEFAULT_TUNING, commonVariantShare: 1 });
+    const q = 'How many soldiers does Estonia send to Takuba?';
+    const walked = (ix: SearchIndex) => {
+      const stats: RankStats = { postingsWalked: 0, postingsScored: 0, searches: 0 };
+      const [top] = ix.search(q, { limit: 5 }, stats);
+      return { top: top?.doc.id, walked: stats.postingsWalked };
+    };
+    const a = walked(capped);
+    const b = walked(uncapped);
+    expect(a.top).toBe('estland');
+    expect(b.top).toBe('estland');
+    expect(a.walked).toBeLessThan(b.walked - 100);
+  });
+});
+
