@@ -27,6 +27,13 @@ function oneHit(text: string, lang: Lang, title: string): SearchHit {
   };
 }
 
+/** The keyless answer to `question` from Dutch passages x#0, x#1… of one article, with the seed index's translations. */
+async function answerFromDutch(question: string, texts: readonly string[], lang: Lang) {
+  const index = await seedIndex();
+  const hits = texts.map((text, i): SearchHit => ({ ...oneHit(text, 'nl', 'T'), passage: { ...oneHit(text, 'nl', 'T').passage, id: `x#${i}` } }));
+  return extractiveAnswer(question, hits, lang, { terms: index.queryTerms(question), threshold: 0 });
+}
+
 describe('extractiveAnswer', () => {
   it('answers with the corpus sentence that holds the answer, cited [1]', async () => {
     const a = await answer('Hoeveel Franse soldaten zijn gesneuveld bij Operatie Barkhane?', 'nl');
@@ -174,27 +181,19 @@ describe('extractiveAnswer', () => {
   });
 
   it('answers a "how many" question with the sentence that holds a figure, not the one that covers more words without any', async () => {
-    const index = await seedIndex();
-    const hit = (id: string, text: string): SearchHit => ({ ...oneHit(text, 'nl', 'Barkhane'), passage: { ...oneHit(text, 'nl', 'T').passage, id } });
-    const q = "Combien de soldats français étaient engagés dans l'opération Barkhane quand sa fin a été annoncée ?";
-    const hits = [
-      hit('x#0', 'Donderdag heeft president Macron aangekondigd dat Operatie Barkhane, de Franse militaire missie in de Sahel, wordt beëindigd.'),
-      hit('x#1', 'Bij Barkhane zijn meer dan vijfduizend soldaten betrokken.'),
-    ];
-    const a = extractiveAnswer(q, hits, 'fr', { terms: index.queryTerms(q), threshold: 0 });
+    const a = await answerFromDutch("Combien de soldats français étaient engagés dans l'opération Barkhane quand sa fin a été annoncée ?", [
+      'Donderdag heeft president Macron aangekondigd dat Operatie Barkhane, de Franse militaire missie in de Sahel, wordt beëindigd.',
+      'Bij Barkhane zijn meer dan vijfduizend soldaten betrokken.',
+    ], 'fr');
     expect(a.text).toContain('vijfduizend');
     expect(a.citations[0]?.passageId).toBe('x#1');
   });
 
   it('answers a question about what something was called with the name, not with a sentence about calling', async () => {
-    const index = await seedIndex();
-    const hit = (id: string, text: string): SearchHit => ({ ...oneHit(text, 'nl', 'T'), passage: { ...oneHit(text, 'nl', 'T').passage, id } });
-    const q = "Comment s'appelait l'opération lancée par les Français au Mali en 2013 ?";
-    const hits = [
-      hit('x#0', 'Om die reden is in 2020 de Europese taskforce Takuba in het leven geroepen.'),
-      hit('x#1', "Toen in 2013 de Fransen hun 'Opération Serval' begonnen, zaten de terroristen vooral in Noord-Mali."),
-    ];
-    const a = extractiveAnswer(q, hits, 'fr', { terms: index.queryTerms(q), threshold: 0 });
+    const a = await answerFromDutch("Comment s'appelait l'opération lancée par les Français au Mali en 2013 ?", [
+      'Om die reden is in 2020 de Europese taskforce Takuba in het leven geroepen.',
+      "Toen in 2013 de Fransen hun 'Opération Serval' begonnen, zaten de terroristen vooral in Noord-Mali.",
+    ], 'fr');
     expect(a.text.split('\n')[0]).toBe('Réponse : **Serval** [1]');
     expect(a.citations[0]?.passageId).toBe('x#1');
   });
