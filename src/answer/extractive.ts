@@ -259,7 +259,7 @@ export function scoreSentences(question: string, hits: readonly SearchHit[], opt
       };
       const { coverage, focus } = reading(1);
       const neighbours = [sentences[i - 1], sentences[i + 1]].filter((n): n is string => n !== undefined && n.length >= 20);
-      out.push({ hit, text, coverage, focus, checked: reading(0), neighbours, score: sentenceScore(coverage, hit.score / topScore, rank, type, text) });
+      out.push({ hit, text, coverage, focus, checked: reading(0), neighbours, score: sentenceScore(coverage, hit.score / topScore, rank, type, text, lang) });
     });
   });
   return out.sort((a, b) => b.score - a.score);
@@ -337,8 +337,8 @@ function share(
   return total === 0 ? 0 : hit / total;
 }
 
-function sentenceScore(coverage: number, relScore: number, rank: number, type: AnswerType, text: string): number {
-  const fits = type !== 'other' && sentenceFits(type, text) ? 0.25 : 0;
+function sentenceScore(coverage: number, relScore: number, rank: number, type: AnswerType, text: string, lang: Lang): number {
+  const fits = type !== 'other' && sentenceFits(type, text, lang) ? 0.25 : 0;
   return coverage + 0.2 * relScore + fits - 0.02 * rank;
 }
 
@@ -431,7 +431,7 @@ function spanOf(
   // words the word list translates are trimmed from a person's span like the question's own words.
   const lang = hit.passage.lang;
   const notName = kind === 'person' ? (tok: SentenceToken) => inQuestion(tok) || isCommonWord(tok.text, lang) : inQuestion;
-  return shortAnswer(text, tokens, kind, matchAt, notName);
+  return shortAnswer(text, tokens, kind, lang, matchAt, notName);
 }
 
 /** Names read the same in every language; other words only where the word list translates them. */

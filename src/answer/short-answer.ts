@@ -1,5 +1,6 @@
 import type { AnswerType } from '../search/answer-type.js';
 import { isFigure } from '../search/figures.js';
+import type { Lang } from '../types.js';
 import { fold, tokenizeCased } from '../search/text.js';
 
 /**
@@ -68,11 +69,12 @@ export function shortAnswer(
   sentence: string,
   tokens: readonly SentenceToken[],
   kind: SpanKind,
+  lang: Lang,
   matchAt: (from: number, to: number, except: readonly [number, number]) => SpanMatch,
   inQuestion: (token: SentenceToken) => boolean,
 ): ShortAnswer | null {
   let best: ShortAnswer | null = null;
-  for (const found of candidates(sentence, tokens, kind)) {
+  for (const found of candidates(sentence, tokens, kind, lang)) {
     // Words of the question at its edges are not the answer: "Wagner Groep" answers "which group" with "Wagner".
     const c = trim(found, tokens, inQuestion);
     if (!c) continue;
@@ -91,10 +93,10 @@ function trim(c: Candidate, tokens: readonly SentenceToken[], inQuestion: (t: Se
   return { first, last, text: tokens.slice(first, last + 1).map((t) => t.text).join(' ') };
 }
 
-function candidates(sentence: string, tokens: readonly SentenceToken[], kind: SpanKind): Candidate[] {
+function candidates(sentence: string, tokens: readonly SentenceToken[], kind: SpanKind, lang: Lang): Candidate[] {
   switch (kind) {
     case 'number':
-      return tokens.flatMap((t, i) => (isFigure(t.text) && !/^(1[89]|20)\d\d$/.test(t.text) ? [{ first: i, last: i, text: t.text }] : []));
+      return tokens.flatMap((t, i) => (isFigure(t.text, lang) && !/^(1[89]|20)\d\d$/.test(t.text) ? [{ first: i, last: i, text: t.text }] : []));
     case 'date':
       return dateCandidates(sentence, tokens);
     case 'person':

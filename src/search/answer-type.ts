@@ -1,3 +1,4 @@
+import type { Lang } from '../types.js';
 import { isFigure } from './figures.js';
 import { fold } from './text.js';
 
@@ -21,13 +22,13 @@ export function answerType(question: string): AnswerType {
 const MONTH =
   /\b(januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december|janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre|january|february|march|may|june|july|august|october|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b/;
 
-/** True when a sentence holds what the answer type asks for (a number, a date, a name). */
-export function sentenceFits(type: AnswerType, sentence: string): boolean {
+/** True when a sentence of a `lang` text holds what the answer type asks for (a number, a date, a name). */
+export function sentenceFits(type: AnswerType, sentence: string, lang: Lang): boolean {
   switch (type) {
     case 'number':
       // Folding a passage is the costly part: a digit answers "how many" without it.
       if (/\d/.test(sentence)) return true;
-      return sentence.split(/[^\p{L}-]+/u).some((w) => w.length > 2 && isFigure(w));
+      return sentence.split(/[^\p{L}-]+/u).some((w) => w.length > 2 && isFigure(w, lang));
     case 'date': {
       const folded = fold(sentence.toLowerCase());
       return MONTH.test(folded) || /\b(1[89]|20)\d\d\b/.test(folded);

@@ -419,7 +419,7 @@ export class SearchIndex {
             if (at >= span && r.score * this.tuning.answerTypeBoost <= reach) return r;
             const i = this.table.passageIndex(r.id);
             const text = i === undefined ? '' : this.table.passageText(i);
-            return sentenceFits(type, text) ? { id: r.id, score: r.score * this.tuning.answerTypeBoost } : r;
+            return i !== undefined && sentenceFits(type, text, this.table.passageLang(i)) ? { id: r.id, score: r.score * this.tuning.answerTypeBoost } : r;
           })
         : head;
     return this.diversify(typed.sort((a, b) => b.score - a.score), limit);

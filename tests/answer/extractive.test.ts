@@ -198,6 +198,12 @@ describe('extractiveAnswer', () => {
     expect(a.citations[0]?.passageId).toBe('x#1');
   });
 
+  it('does not answer "how many" with a Dutch word that is a number only in French ("Onze" is "our")', () => {
+    const hit = oneHit('Onze soldaten in Mali blijven tot de zomer.', 'nl', 'Mali');
+    const a = extractiveAnswer('Hoeveel soldaten zijn er in Mali?', [hit], 'nl', { threshold: 0 });
+    expect(a.text).not.toContain('**Onze**');
+  });
+
   it('never cites a passage it was not given', () => {
     const hit = oneHit('Bij Operatie Barkhane zijn 55 Franse soldaten gesneuveld.', 'nl', 'T');
     const a = extractiveAnswer('Hoeveel Franse soldaten zijn gesneuveld bij Operatie Barkhane?', [hit], 'nl');

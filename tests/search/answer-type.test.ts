@@ -21,20 +21,26 @@ describe('answerType', () => {
 });
 
 describe('sentenceFits', () => {
+  it('reads number words in the passage\'s own language: Dutch "onze" is "our", "vieren" a verb', () => {
+    expect(sentenceFits('number', 'Onze soldaten vieren de terugkeer.', 'nl')).toBe(false);
+    expect(sentenceFits('number', 'Onze soldats sont rentrés.', 'fr')).toBe(true);
+    expect(sentenceFits('number', 'Er zijn vijfenvijftig doden.', 'nl')).toBe(true);
+  });
+
   it('does not take a word that only starts like a number for a figure ("eenheid", "achter", "centre")', () => {
-    expect(sentenceFits('number', 'De eenheid bleef achter in het centrum.')).toBe(false);
-    expect(sentenceFits('number', 'Le centre de commandement a été déplacé.')).toBe(false);
-    expect(sentenceFits('number', 'Een veertigtal militairen bleef achter.')).toBe(true);
+    expect(sentenceFits('number', 'De eenheid bleef achter in het centrum.', 'nl')).toBe(false);
+    expect(sentenceFits('number', 'Le centre de commandement a été déplacé.', 'fr')).toBe(false);
+    expect(sentenceFits('number', 'Een veertigtal militairen bleef achter.', 'nl')).toBe(true);
   });
 
   it('finds figures written in digits or words', () => {
-    expect(sentenceFits('number', 'Daarnaast zijn negentig man actief.')).toBe(true);
-    expect(sentenceFits('number', 'Er zijn 55 doden.')).toBe(true);
-    expect(sentenceFits('number', 'Macron zegt dat Niger bereid is.')).toBe(false);
+    expect(sentenceFits('number', 'Daarnaast zijn negentig man actief.', 'nl')).toBe(true);
+    expect(sentenceFits('number', 'Er zijn 55 doden.', 'nl')).toBe(true);
+    expect(sentenceFits('number', 'Macron zegt dat Niger bereid is.', 'nl')).toBe(false);
   });
   it('finds months and years', () => {
-    expect(sentenceFits('date', 'Het zou in juni voltooid moeten zijn.')).toBe(true);
-    expect(sentenceFits('date', 'Sinds 2013 strijdt het.')).toBe(true);
-    expect(sentenceFits('date', 'Meer details werden niet gegeven.')).toBe(false);
+    expect(sentenceFits('date', 'Het zou in juni voltooid moeten zijn.', 'nl')).toBe(true);
+    expect(sentenceFits('date', 'Sinds 2013 strijdt het.', 'nl')).toBe(true);
+    expect(sentenceFits('date', 'Meer details werden niet gegeven.', 'nl')).toBe(false);
   });
 });
