@@ -347,6 +347,11 @@ export class SearchIndex {
     return this.table.passageCount;
   }
 
+  /** Index terms of a text in `lang`, as this index's analyser makes them (the index's own memo). */
+  indexTerms(text: string, lang: Lang): string[] {
+    return this.analyser.indexTerms(text, lang);
+  }
+
   /** Query terms of a text as this index would match them (used by answerers to score sentences). */
   queryTerms(query: string): QueryTerm[] {
     // Stemmed in every language Griot knows, not only the corpus's: three memoised lookups a word,

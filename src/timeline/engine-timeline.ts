@@ -1,7 +1,7 @@
-import { Analyser } from '../search/analyser.js';
 import { parseBound } from '../search/dates.js';
 import type { SearchIndex } from '../search/search-index.js';
-import type { TimelineEvent, TimelineQuery } from '../types.js';
+import { fold } from '../search/text.js';
+import type { SearchHit, TimelineEvent, TimelineQuery } from '../types.js';
 import { queryTimeline } from './query.js';
 
 /** Passages retrieved for a topic before the score cut-off below. */
@@ -21,16 +21,12 @@ export function timelineFor(events: readonly TimelineEvent[], index: SearchIndex
   if (!topic) return queryTimeline(events, query);
   const hits = index.search(topic, { limit: TOPIC_PASSAGES });
   const best = hits[0]?.score ?? 0;
-  // A passage found only through a near spelling is not about the topic: "Barkhane" is one edit from
-  // "Barkha" (an Indian journalist) among 30,000 news articles. It must hold a word of the topic itself
-  // (a stem, a translation or the name as written).
-  const words = new Set(index.queryTerms(topic).flatMap((t) => t.variants));
-  const holdsWord = (text: string, lang: Parameters<Analyser['indexTerms']>[1]) => analyser.indexTerms(text, lang).some((t) => words.has(t));
-  const topicPassageIds = new Set(
-    hits.filter((h) => h.score >= best * TOPIC_MIN_SHARE && holdsWord(h.passage.text, h.passage.lang)).map((h) => h.passage.id),
-  );
+  // A name of the topic is matched as written or through its translations, not by a near spelling:
+  // "Barkhane" is one edit from "Barkha" (an Indian journalist) among 30,000 news articles. Common
+  // words keep their near spellings (hélicoptères ~ helikopters).
+  const names = new Set([...topic.matchAll(/\p{Lu}[\p{L}\p{N}-]*/gu)].map((m) => fold(m[0].toLowerCase())));
+  const nameVariants = new Set(index.queryTerms(topic).flatMap((t) => (names.has(t.token) ? t.variants : [])));
+  const namesTopic = (h: SearchHit) => nameVariants.size === 0 || index.indexTerms(h.passage.text, h.passage.lang).some((t) => nameVariants.has(t));
+  const topicPassageIds = new Set(hits.filter((h) => h.score >= best * TOPIC_MIN_SHARE && namesTopic(h)).map((h) => h.passage.id));
   return queryTimeline(events, query, { topicPassageIds });
 }
-
-// The analyser's memo makes the passages' repeated words free.
-const analyser = new Analyser();

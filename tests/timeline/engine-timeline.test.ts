@@ -31,6 +31,12 @@ describe('timelineFor', () => {
     expect(found.some((e) => e.text.includes('helikopters'))).toBe(true);
   });
 
+  it('keeps the near spellings of a common word of the topic: a French topic finds the Dutch helicopter events', async () => {
+    const { index, events } = await seeds();
+    const found = timelineFor(events, index, { topic: 'hélicoptères' });
+    expect(found.some((e) => e.text.includes('helikopters'))).toBe(true);
+  });
+
   it('leaves out the events of a passage that only spells a word of the topic alike ("Barkha" for "Barkhane")', () => {
     const docs = [
       docOf('Le lundi 13 janvier 2020, Macron a annoncé l’envoi de 220 soldats pour renforcer la force Barkhane.', '2020-01-13', 'fr', 'a'),
