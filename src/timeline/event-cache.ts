@@ -230,7 +230,8 @@ export async function openEventCache(path: string, options: EventCacheOptions = 
     // Keys in this order: loadDocs reads id and hash from a line's start (LINE_HEAD).
     const line = ([id, e]: [string, DocEntry]) => (e.events ? [JSON.stringify({ id, hash: e.hash, events: e.events })] : []);
     if (docsLayout === 'lines' && docsLines + pending.size <= 2 * all.size + 100) {
-      if (pending.size > 0) await appendFile(path, `${[...pending].flatMap(line).join('\n')}\n`);
+      // Led by a newline: a line a crash cut short stays a line of its own (skipped), not the head of ours.
+      if (pending.size > 0) await appendFile(path, `\n${[...pending].flatMap(line).join('\n')}\n`);
       docsLines += pending.size;
     } else {
       const header: DocsHeader = { version: EXTRACTION_VERSION, lines: true };

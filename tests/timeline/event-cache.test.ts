@@ -151,7 +151,13 @@ describe('openEventCache after a reindex', () => {
     await first.save();
     await appendFile(path, '{"id":"zz","hash":"abc","eve');
     const cache = await openEventCache(path);
-    await cache.eventsFor([...docs, doc('zz.txt', ' date 2021-06 De putsch van 24 mei was de tweede.')]);
+    const all = [...docs, doc('zz.txt', ' date 2021-06 De putsch van 24 mei was de tweede.')];
+    await cache.eventsFor(all);
     expect(cache.stats.extracted).toBe(1);
+    // Saved after the cut line, the new document's events are read back at the next start.
+    await cache.save();
+    const next = await openEventCache(path);
+    await next.eventsFor(all);
+    expect(next.stats.extracted).toBe(0);
   });
 });
