@@ -165,6 +165,8 @@ export function judge(question: string, hits: readonly SearchHit[], options: Ext
     return stems;
   };
   const whyQuestion = WHY.test(fold(question.toLowerCase()));
+  const owned = kind === 'person' || kind === 'name' ? possessive(question, terms) : null;
+  const weightShare = (t: QueryTerm, of: readonly QueryTerm[]) => weightOf(t) / Math.max(1e-9, of.reduce((n, x) => n + weightOf(x), 0));
 
   /** One sentence judged; `gaps` as in `share` (1: every word counts, 0: words the list cannot translate do not). */
   const judgeOne = (sentence: ScoredSentence, gaps: number): Judged => {
@@ -185,12 +187,19 @@ export function judge(question: string, hits: readonly SearchHit[], options: Ext
     if (reason?.from) shortFrom = reason.from;
     // A question that wants a figure or date and finds none has no answer here; a "which" question may be answered by a description.
     const span = kind && signals.shortAnswer && kind !== 'name' ? (short?.match ?? 0) : (reason?.match ?? null);
-    const missingAnchors = anchors.length === 0 ? 0 : 1 - share(anchors, weightOf, (t) => matches(t, stemsOf(sentence.hit), signals));
+    let missingAnchors = anchors.length === 0 ? 0 : 1 - share(anchors, weightOf, (t) => matches(t, stemsOf(sentence.hit), signals));
     const read = gaps === 1 ? sentence : sentence.checked;
+    let coverage = read.coverage;
+    // "le président du Niger": a sentence whose president is another's ("De Franse president Macron
+    // zegt dat Niger…") names Niger, but not as the owner asked about: the name counts as missing.
+    if (owned && ownerBesideHead([sentence.text, ...sentence.neighbours], sentence.hit.passage.lang, owned, signals) === false) {
+      coverage *= 1 - weightShare(owned.owner, terms);
+      missingAnchors = Math.max(missingAnchors, weightShare(owned.owner, anchors));
+    }
     // A sentence without any figure or date (nor a neighbour with one) cannot answer "how many" or
     // "when", however well it covers the question: it ranks below one that holds a candidate.
     const noSpan = short === null && (kind === 'number' || kind === 'date') && signals.shortAnswer ? NO_SPAN_FACTOR : 1;
-    const c = confidence({ coverage: read.coverage, span, unknown, focus: read.focus, missingAnchors });
+    const c = confidence({ coverage, span, unknown, focus: read.focus, missingAnchors });
     return { sentence, short, ...(shortFrom ? { shortFrom } : {}), confidence: c * noSpan };
   };
 
@@ -210,6 +219,52 @@ export function judge(question: string, hits: readonly SearchHit[], options: Ext
 }
 
 const WHY = /^\W*(why|waarom|pourquoi)\b/;
+
+/** A noun of the question and the name that owns it, or null. */
+interface Possessive {
+  readonly head: QueryTerm;
+  readonly owner: QueryTerm;
+}
+
+/** "the president of Niger", "le président du Niger", "de koning van België": the question's noun and its owner. */
+function possessive(question: string, terms: readonly QueryTerm[]): Possessive | null {
+  const q = fold(question.toLowerCase()).replace(/’/g, "'");
+  for (const m of q.matchAll(/([a-z-]+) (?:of|van|du|de|des|d')\s*(?:the |het |de |la |le |l')?([a-z-]+)/g)) {
+    const head = terms.find((t) => t.token === m[1] && !t.isName && !t.isNumber);
+    const owner = terms.find((t) => t.token === m[2] && t.isName);
+    if (head && owner) return { head, owner };
+  }
+  return null;
+}
+
+/** Words either side of the question's noun within which its owner must stand ("president van Niger", "Nigerese president"). */
+const OWNER_WINDOW = 3;
+
+/**
+ * Whether a sentence read with its neighbours gives the noun the question's owner: true when some
+ * occurrence of the noun has the owner within OWNER_WINDOW words; false when an occurrence has another
+ * owner instead ("De Franse president", "the president of France"); null when neither shows (the
+ * sentence may say it otherwise: "In Mali werd Maïga … benoemd tot minister-president").
+ */
+function ownerBesideHead(texts: readonly string[], lang: Lang, p: Possessive, signals: AnswerSignals): boolean | null {
+  const holds = (t: QueryTerm, stem: string | null) => stem !== null && matches(t, new Set([stem]), signals);
+  let other = false;
+  for (const text of texts) {
+    const words = tokenizeCased(text);
+    const stems = words.map((w) => analyser.indexTerms(w, lang)[0] ?? null);
+    // A capitalised word that is not the sentence's first and not the owner: another name.
+    const otherName = (k: number) => k > 0 && /^\p{Lu}/u.test(words[k] ?? '') && stems[k] !== null && !holds(p.owner, stems[k] ?? null);
+    for (let i = 0; i < stems.length; i++) {
+      if (!holds(p.head, stems[i] ?? null)) continue;
+      if (stems.slice(Math.max(0, i - OWNER_WINDOW), i + OWNER_WINDOW + 1).some((stem) => holds(p.owner, stem))) return true;
+      if (otherName(i - 1) || (OF.test(words[i + 1] ?? '') && otherName(i + 2))) other = true;
+    }
+  }
+  return other ? false : null;
+}
+
+/** The word that links a noun to its owner ("president van Frankrijk", "président de la France"). */
+const OF = /^(?:of|van|du|de|des|d)$/i;
 
 /** Words that give a reason, in the three languages ("als gevolg van", "en raison de", "because", "de reden", "la raison"). */
 const REASON =
@@ -292,8 +347,10 @@ export function answerTerms(question: string, terms: readonly QueryTerm[]): Quer
   const ref = dateReference(question);
   const folded = fold(question.toLowerCase()).replace(/’/g, "'");
   const named = new Set([...folded.matchAll(TYPE_NOUN)].map((m) => m[1]!));
-  // "What was the operation called?": the naming words say a name is asked for, like a type noun.
-  if (NAMING.test(folded)) for (const w of ['called', 'named', 'name', 'naam', 'nom']) named.add(w);
+  // "What was the operation called?", "Comment s'appelait…": the naming words say a name is asked
+  // for, like a type noun (FreeDict reads *appeler* as "call, shout", roepen, which "in het leven
+  // geroepen" would match). Only in such a question: "Qui appelle au cessez-le-feu ?" asks who calls.
+  if (NAMING.test(folded)) for (const w of NAMING_WORDS) named.add(w);
   const kept = terms.filter((t) => !META.has(t.token) && !named.has(t.token) && !(ref && (ref.monthTokens.has(t.token) || ref.yearTokens.has(t.token))));
   return kept.length > 0 ? kept : [...terms];
 }
@@ -377,6 +434,9 @@ export function spanKind(question: string): SpanKind | null {
   const q = fold(question.toLowerCase()).replace(/’/g, "'");
   return WHICH.test(q) || NAMING.test(q) ? 'name' : null;
 }
+
+/** The words of a question about a name that are not looked for in the sentences. */
+const NAMING_WORDS = ['called', 'named', 'name', 'naam', 'nom', 'appelle', 'appelait', 'appelaient', 'appellent', 'heet', 'heette', 'heten', 'noemt', 'noemde'];
 
 /** A question asking what something is called: "Comment s'appelait l'opération…", "Hoe heet…". */
 const NAMING = /\b(?:comment s'appel|hoe (?:heet|heette|heten|noemt|noemde)|what (?:is|was|are|were)\b.*\bcalled\b)/;

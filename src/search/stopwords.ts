@@ -36,9 +36,6 @@ export const FUNCTION_WORDS: ReadonlySet<string> = new Set([
   // devaient-elles", "die ertoe leidde").
   'jusqu', 'jusque', 'elles', 'celle', 'celles', 'ceux', 'celui', 'dont', 'lorsqu', 'lorsque', 'puisqu', 'puisque', 'quoiqu', 'presqu',
   'ertoe', 'erop', 'daarom', 'hierdoor', 'terwijl', 'zowel', 'echter',
-  // The verb of a question about a name ("Comment s'appelait l'opération…", "Hoe heet…"): FreeDict
-  // reads it as "call, shout" (roepen), which "in het leven geroepen" matches.
-  'appelle', 'appelait', 'appelaient', 'appellent', 'heet', 'heette', 'heten',
 ]);
 
 /**

@@ -204,6 +204,14 @@ describe('extractiveAnswer', () => {
     expect(a.text).not.toContain('**Onze**');
   });
 
+  it('does not name another country\'s president for "the president of Niger", and names Niger\'s own', async () => {
+    const index = await seedIndex();
+    const q = 'Qui est le président du Niger ?';
+    const ask = (text: string) => extractiveAnswer(q, [oneHit(text, 'nl', 'Niger')], 'fr', { terms: index.queryTerms(q) });
+    expect(ask('De Franse president Macron zegt dat Niger nu bereid is om als thuisbasis te dienen.').refused).toBe(true);
+    expect(ask('De Nigerese president Mohamed Bazoum zegt dat Niger nu bereid is om als thuisbasis te dienen.').text).toContain('**Mohamed Bazoum**');
+  });
+
   it('never cites a passage it was not given', () => {
     const hit = oneHit('Bij Operatie Barkhane zijn 55 Franse soldaten gesneuveld.', 'nl', 'T');
     const a = extractiveAnswer('Hoeveel Franse soldaten zijn gesneuveld bij Operatie Barkhane?', [hit], 'nl');
