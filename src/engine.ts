@@ -163,6 +163,7 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
     let nextOpened: OpenedIndex;
     let next: ServingState;
     let events: number;
+    let previous: ReadonlyMap<string, string>;
     try {
       // Prepared off the serving path; `state` changes only when the new one is complete.
       const rebuilt = deps.rebuild ? await deps.rebuild(opened) : readyIndex(await deps.open());
@@ -174,6 +175,8 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
       // Before the commit: a reindex reports its events, the first /timeline after it need not wait,
       // and a failure here leaves the serving index untouched.
       events = (await nextEvents()).length;
+      // The serving corpus as it was, for the report: once committed, the old index reads the new one.
+      previous = since ?? hashesOf(before.index);
       // Synchronous from here to the swap: no query sees the index half-updated.
       nextOpened = rebuilt.commit();
       next = { index: nextOpened.index, skipped: nextOpened.skipped, events: nextEvents };
@@ -182,7 +185,7 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
     }
     swap(nextOpened, next);
     baseline = null;
-    const report = diffReport(before, next, events, performance.now() - started, since ?? undefined);
+    const report = diffReport(previous, next, events, performance.now() - started);
     // Saved after the swap: answers use the new index while it is written.
     try {
       const saved = await deps.save?.(nextOpened);
@@ -325,15 +328,13 @@ function answerFromHits(s: ServingState, question: string, hits: readonly Search
  * What changed between two serving states. `since` (document hashes by id) replaces `before`'s
  * documents as the base, e.g. the index saved before a start-up rebuild.
  */
-export function diffReport(
-  before: ServingState,
-  after: ServingState,
-  events: number,
-  durationMs: number,
-  since?: ReadonlyMap<string, string>,
-): ReindexReport {
-  const old = since ?? new Map(before.index.documents().map((d) => [d.id, d.hash]));
-  const now = new Map(after.index.documents().map((d) => [d.id, d.hash]));
+/** Document id → content hash of an index's corpus. */
+function hashesOf(index: SearchIndex): Map<string, string> {
+  return new Map(index.documents().map((d) => [d.id, d.hash]));
+}
+
+export function diffReport(old: ReadonlyMap<string, string>, after: ServingState, events: number, durationMs: number): ReindexReport {
+  const now = hashesOf(after.index);
   const added = [...now.keys()].filter((id) => !old.has(id));
   const changed = [...now.keys()].filter((id) => old.has(id) && old.get(id) !== now.get(id));
   const removed = [...old.keys()].filter((id) => !now.has(id));

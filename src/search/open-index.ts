@@ -128,12 +128,13 @@ export async function openIndex(args: IndexStoreOptions): Promise<OpenedIndex> {
   }
   const reason = saved.index ? 'the corpus changed since the index was saved' : saved.reason;
   const previous = saved.index && saved.pipelineVersion === PIPELINE_VERSION ? saved.index : undefined;
-  // Updated from the saved index: its full file stays the base the changes are written against.
-  const built = (await prepareIndex(args, previous, undefined, byFile(entries), previous && saved.index ? saved.base : undefined)).commit();
-  const written = await saveOpenedIndex(args, built);
+  // Read before the update: once committed, the saved index reads the updated one (SearchIndex.prepareUpdate).
   const before = saved.index
     ? { savedBefore: new Map(saved.index.documents().map((d) => [d.id, d.hash] as const)), savedFingerprint: saved.stamp.fingerprint }
     : {};
+  // Updated from the saved index: its full file stays the base the changes are written against.
+  const built = (await prepareIndex(args, previous, undefined, byFile(entries), previous && saved.index ? saved.base : undefined)).commit();
+  const written = await saveOpenedIndex(args, built);
   return { ...built, reason, ...before, ...written };
 }
 

@@ -173,15 +173,16 @@ export interface IndexSnapshot {
  * that makes passage objects on demand (see DocumentTable). An index object never changes what it
  * answers while it serves, so the engine can swap a new one in atomically. The one exception is
  * {@link prepareUpdate}: a reindex updates MiniSearch in place (rebuilding it beside the serving one
- * cost a minute and doubled the memory at 30,000 articles), and the index it updated is retired: it
- * keeps its table, and its searches go to its successor, which shares the updated MiniSearch with a
- * new table and vocabulary.
+ * cost a minute and doubled the memory at 30,000 articles), and the index it updated is retired:
+ * every read of it (searches, documents, passages, term statistics) goes to its successor, which shares
+ * the updated MiniSearch with a new table and vocabulary. An answer that began before the update thus
+ * reads one index, the new one, from its first search after the swap: never new hits with old texts.
  */
 export class SearchIndex {
   /** `YYYY-MM` of every dated article, for questions that name a month. */
   private readonly articleMonths: ReadonlySet<string>;
   private readonly langs: readonly Lang[];
-  /** The index that took over this one's MiniSearch (see prepareUpdate); searches go there. */
+  /** The index that took over this one's MiniSearch (see prepareUpdate); every read goes there. */
   private successor: SearchIndex | null = null;
   /** Expansions of query stems made so far (see expansions()). */
   private readonly expansionMemo = new Map<string, readonly WeightedTerm[]>();
@@ -318,11 +319,13 @@ export class SearchIndex {
 
   /** Languages present in the corpus, sorted. */
   languages(): readonly Lang[] {
+    if (this.successor) return this.successor.languages();
     return this.langs;
   }
 
   /** Document metadata, in corpus order. */
   documents(): readonly DocumentMeta[] {
+    if (this.successor) return this.successor.documents();
     return this.table.metas;
   }
 
@@ -331,19 +334,23 @@ export class SearchIndex {
    * made from the table at each call, so a caller that needs them holds them only while it does.
    */
   fullDocuments(): readonly Document[] {
+    if (this.successor) return this.successor.fullDocuments();
     return this.table.metas.map((m) => this.table.document(m.id) as Document);
   }
 
   document(id: string): Document | undefined {
+    if (this.successor) return this.successor.document(id);
     return this.table.document(id);
   }
 
   passage(id: string): Passage | undefined {
+    if (this.successor) return this.successor.passage(id);
     const i = this.table.passageIndex(id);
     return i === undefined ? undefined : this.table.passage(i);
   }
 
   get passageCount(): number {
+    if (this.successor) return this.successor.passageCount;
     return this.table.passageCount;
   }
 
@@ -365,17 +372,18 @@ export class SearchIndex {
    * variant. A term the corpus never uses gets the highest weight: it is what the question is about.
    */
   termWeight(term: QueryTerm): number {
+    if (this.successor) return this.successor.termWeight(term);
     return idf(this.table.passageCount, Math.max(0, ...term.variants.map((v) => this.documentFrequency(v))));
   }
 
   /** Passages that contain an index term exactly. */
   documentFrequency(term: string): number {
+    if (this.successor) return this.successor.documentFrequency(term);
     return this.vocabulary.documentFrequency(term);
   }
 
   /** Ranked passages for a query, in any of the languages Griot knows. */
   search(query: string, options: SearchOptions = {}, stats?: RankStats): SearchHit[] {
-    // Retired by an update: its MiniSearch holds the new passages, which only the successor's maps know.
     if (this.successor) return this.successor.search(query, options, stats);
     const limit = options.limit ?? 10;
     const dateRef = dateReference(query);

@@ -74,13 +74,32 @@ async function savedChanges() {
   const before = await corpus();
   const index = SearchIndex.build(before, analyser);
   const stamp = await saveIndex(path, index, 'fp-1');
+  // Taken before the update, as loading does: afterwards the retired index reads the updated one.
+  const base = savedBase('index.json', stamp, index);
   const after = changed(before);
   const updated = index.prepareUpdate(after).apply();
-  const saved = await saveIndexChanges(path, updated, 'fp-2', savedBase('index.json', stamp, index), { maxShare: 1 });
+  const saved = await saveIndexChanges(path, updated, 'fp-2', base, { maxShare: 1 });
   return { dir, path, before, after, saved };
 }
 
 describe('SearchIndex.prepareUpdate', () => {
+  it('sends every read of the retired index to the updated one, so an answer in flight never mixes new hits with old texts', async () => {
+    const before = await corpus();
+    const index = SearchIndex.build(before, analyser);
+    const after = changed(before);
+    const added = after.find((d) => d.file.endsWith('-new.txt')) as Document;
+    const updated = index.prepareUpdate(after).apply();
+    const [hit] = index.search('Macron Barkhane vertrek februari 2022', { limit: 1 });
+    expect(hit?.doc.id).toBe(added.id);
+    expect(index.document(added.id)?.text).toBe(updated.document(added.id)?.text);
+    expect(index.passage(hit!.passage.id)?.text).toBe(hit!.passage.text);
+    expect(index.documents()).toEqual(updated.documents());
+    expect(index.passageCount).toBe(updated.passageCount);
+    const [term] = index.queryTerms('helikopters');
+    expect(index.termWeight(term!)).toBe(updated.termWeight(term!));
+    expect(index.documentFrequency('helikopter')).toBe(updated.documentFrequency('helikopter'));
+  });
+
   it('gives the index a full build over the new corpus gives: hits, scores, documents and document frequencies', async () => {
     const before = await corpus();
     const index = SearchIndex.build(before, analyser);
