@@ -79,7 +79,9 @@ export interface ServingState {
 
 /**
  * A function that runs `make` on the first call and hands every caller that result; a failure is not
- * kept, so the next call tries again (a passing disk error must not break /timeline until a reindex).
+ * kept, so the next call tries again instead of failing every /timeline until a reindex. (The event
+ * cache already absorbs its own I/O errors; what reaches here is a failure that may repeat, and each
+ * retry is a full extraction: a cooldown would belong here if that ever shows.)
  */
 function once<T>(make: () => Promise<T>): () => Promise<T> {
   let result: Promise<T> | undefined;

@@ -3,6 +3,7 @@ import { Analyser, type QueryTerm } from '../search/analyser.js';
 import { answerType, sentenceFits, type AnswerType } from '../search/answer-type.js';
 import { dateReference } from '../search/dates.js';
 import { bundledLexicon } from '../search/lexicon.js';
+import { editDistance } from '../search/vocabulary.js';
 import { isStopword, QUESTION_WORDS } from '../search/stopwords.js';
 import { fold, tokenizeCased } from '../search/text.js';
 import { LANGS, type Citation, type Lang, type SearchHit } from '../types.js';
@@ -247,7 +248,7 @@ const OWNER_WINDOW = 3;
  * sentence may say it otherwise: "In Mali werd Maïga … benoemd tot minister-president").
  */
 function ownerBesideHead(texts: readonly string[], lang: Lang, p: Possessive, signals: AnswerSignals): boolean | null {
-  const holds = (t: QueryTerm, stem: string | null) => stem !== null && matches(t, new Set([stem]), signals);
+  const holds = (t: QueryTerm, stem: string | null) => stem !== null && matchesStem(t, stem, signals);
   let other = false;
   for (const text of texts) {
     const words = tokenizeCased(text);
@@ -468,7 +469,7 @@ function spanOf(
       for (let i = from; i <= to; i++) {
         if (i >= except[0] && i <= except[1]) continue;
         const term = tokens[i]?.term;
-        if (!term || !matches(t, new Set([term]), signals)) continue;
+        if (!term || !matchesStem(t, term, signals)) continue;
         const after = i > except[1];
         const d = (after ? i - except[1] : except[0] - i) + (after === expectedAfter ? 0 : 1);
         best = Math.max(best, Math.max(0, 1 - (d - 1) / (window + 1)));
@@ -486,7 +487,7 @@ function spanOf(
     return { match: kind === 'number' ? withCounted : match, rank: withCounted };
   };
   // A candidate that is a question word in another language (Russian → Russische) answers nothing.
-  const inQuestion = (tok: SentenceToken) => tok.term !== null && terms.some((t) => matches(t, new Set([tok.term!]), signals));
+  const inQuestion = (tok: SentenceToken) => tok.term !== null && terms.some((t) => matchesStem(t, tok.term as string, signals));
   // A person is named by a name, not by a capitalised title or common word ("l'ancien Premier ministre"):
   // words the word list translates are trimmed from a person's span like the question's own words.
   const lang = hit.passage.lang;
@@ -524,19 +525,26 @@ function matches(term: QueryTerm, stems: ReadonlySet<string>, signals: AnswerSig
     if (stems.has(v)) return true;
   }
   if (term.isNumber || !signals.cognates) return false;
-  for (const stem of stems) {
-    for (const v of term.variants) {
-      if (v.length >= 5 && stem.length > v.length && stem.startsWith(v)) return true;
-      // A translation that is a derived word of the sentence's: bereidvaardig ~ bereid.
-      if (stem.length >= 6 && v.length > stem.length && v.startsWith(stem)) return true;
-      // The head of a Dutch compound: organisatie → terreurorganisatie.
-      if (v.length >= 6 && stem.length > v.length + 2 && stem.endsWith(v)) return true;
-      if (v.length >= 6 && Math.abs(stem.length - v.length) <= 1 && withinOneEdit(stem, v)) return true;
-      // Longer cognates may differ more: februari ~ fevrier, organisation ~ organisatie.
-      if (v.length >= 7 && stem.length >= 7 && Math.abs(stem.length - v.length) <= 2 && stem.slice(0, 3) === v.slice(0, 3) && editDistance(stem, v, 2) <= 2) return true;
-    }
-  }
+  for (const stem of stems) if (term.variants.some((v) => isCognate(v, stem))) return true;
   return false;
+}
+
+/** `matches` for one word of a sentence (the span's neighbourhood is read a word at a time). */
+function matchesStem(term: QueryTerm, stem: string, signals: AnswerSignals): boolean {
+  if (term.variants.includes(stem)) return true;
+  return !term.isNumber && signals.cognates && term.variants.some((v) => isCognate(v, stem));
+}
+
+/** A stem of the sentence that a variant of the question reaches by a cognate rule. */
+function isCognate(v: string, stem: string): boolean {
+  if (v.length >= 5 && stem.length > v.length && stem.startsWith(v)) return true;
+  // A translation that is a derived word of the sentence's: bereidvaardig ~ bereid.
+  if (stem.length >= 6 && v.length > stem.length && v.startsWith(stem)) return true;
+  // The head of a Dutch compound: organisatie → terreurorganisatie.
+  if (v.length >= 6 && stem.length > v.length + 2 && stem.endsWith(v)) return true;
+  if (v.length >= 6 && Math.abs(stem.length - v.length) <= 1 && withinOneEdit(stem, v)) return true;
+  // Longer cognates may differ more: februari ~ fevrier, organisation ~ organisatie.
+  return v.length >= 7 && stem.length >= 7 && Math.abs(stem.length - v.length) <= 2 && stem.slice(0, 3) === v.slice(0, 3) && editDistance(stem, v, 2) <= 2;
 }
 
 /** True when a and b differ by at most one insertion, deletion or substitution. */
@@ -549,22 +557,6 @@ export function withinOneEdit(a: string, b: string): boolean {
   return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
 }
 
-/** Levenshtein distance of a and b, or max + 1 as soon as it must exceed max. */
-export function editDistance(a: string, b: string, max: number): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const row = [i];
-    let least = i;
-    for (let j = 1; j <= b.length; j++) {
-      const d = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-      row.push(d);
-      least = Math.min(least, d);
-    }
-    if (least > max) return max + 1;
-    prev = row;
-  }
-  return prev[b.length]!;
-}
 
 /**
  * The figure of a number word of another language than the asker's: "zeshonderd" → "600",

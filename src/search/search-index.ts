@@ -58,8 +58,7 @@ interface IndexedPassage {
  * {@link SearchIndex.prepareUpdate}): all the work that can fail is done, and nothing serving has changed.
  */
 export interface PreparedUpdate {
-  /** Passages the update removes from the index and adds to it (a changed document's count in both). */
-  readonly removedPassages: number;
+  /** Passages the update adds to the index (a changed document's count too). */
   readonly addedPassages: number;
   /** The updated corpus's documents (metadata, and each made whole on request), readable before apply(). */
   readonly documents: DocumentSource;
@@ -279,7 +278,6 @@ export class SearchIndex {
     let applied = false;
     let builtInFull = false;
     return {
-      removedPassages: toRemove.length,
       addedPassages: toAdd.length,
       // The table itself, not a closure: closures made here share one context with apply(), which
       // holds this index, and the timeline keeps its documents' source (measured: the retired
@@ -467,10 +465,13 @@ export class SearchIndex {
   private toQuery(terms: readonly QueryTerm[]): { groups: RankGroup[]; words: number[] } {
     const t = this.tuning;
     const n = Math.max(1, this.table.passageCount);
-    const withDf = terms.map((term) => ({ term, df: Math.max(0, ...term.variants.map((v) => this.documentFrequency(v))) }));
+    const withDf = terms.map((term) => {
+      const dfs = term.variants.map((v) => this.documentFrequency(v));
+      return { term, dfs, df: Math.max(0, ...dfs) };
+    });
     const kept = withDf.filter(({ df }) => df <= Math.max(n * t.maxDocumentShare, t.expansionFloor));
     const words: number[] = [];
-    const groups = (kept.length > 0 ? kept : withDf).flatMap(({ term, df }) => {
+    const groups = (kept.length > 0 ? kept : withDf).flatMap(({ term, dfs, df }) => {
       // The word's IDF from its commonest variant (as termWeight): a word matched through a frequent
       // translation weighs what that translation does.
       const word = words.length;
@@ -480,7 +481,7 @@ export class SearchIndex {
       const boost = term.isNumber && !isYear ? t.numberBoost : term.isName ? t.nameBoost : 1;
       const expand = !term.isNumber && df <= Math.max(n * t.prefixMaxDocumentShare, t.expansionFloor);
       // One group a variant (its stem in one language, or a translation, with its expansions), all of one word.
-      return this.searchedVariants(term).map((v): RankGroup => {
+      return this.searchedVariants(term, dfs).map((v): RankGroup => {
         const weighted: WeightedTerm[] = [{ term: v, weight: boost }];
         if (expand && v.length >= t.expandMinLength) {
           for (const e of this.expansions(v)) weighted.push({ term: e.term, weight: boost * e.weight });
@@ -492,16 +493,15 @@ export class SearchIndex {
   }
 
   /**
-   * The variants of a word that are searched: all but those found in more than `commonVariantShare`
-   * of the passages, unless it is the word's rarest. Among 30,000 news articles "soldiers" has a dozen
+   * The variants of a word that are searched (`dfs`: each variant's document frequency): all but
+   * those found in more than `commonVariantShare` of the passages, unless it is the word's rarest. Among 30,000 news articles "soldiers" has a dozen
    * translations and forms; the common ones (*militaire*, *troupes*) would be walked in thousands of
    * postings for a little credit each, while the rarer ones find the same passages.
    */
-  private searchedVariants(term: QueryTerm): readonly string[] {
+  private searchedVariants(term: QueryTerm, dfs: readonly number[]): readonly string[] {
     if (term.variants.length <= 1) return term.variants;
     const t = this.tuning;
     const most = Math.max(this.table.passageCount * t.commonVariantShare, t.expansionFloor);
-    const dfs = term.variants.map((v) => this.documentFrequency(v));
     const rarest = Math.min(...dfs.filter((d) => d > 0));
     return term.variants.filter((_, i) => (dfs[i] as number) <= most || dfs[i] === rarest);
   }

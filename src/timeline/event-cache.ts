@@ -4,8 +4,6 @@ import type { Document, DocumentMeta, DocumentSource, TimelineEvent } from '../t
 import { extractEvents } from './extract.js';
 import { dateKey, mergeEvents, remergeEvents } from './merge.js';
 
-export type { DocumentSource } from '../types.js';
-
 /** Bump when extraction or merging changes: a cache written by another version is ignored. */
 export const EXTRACTION_VERSION = 2;
 
