@@ -27,11 +27,16 @@ function oneHit(text: string, lang: Lang, title: string): SearchHit {
   };
 }
 
-/** The keyless answer to `question` from Dutch passages x#0, x#1… of one article, with the seed index's translations. */
-async function answerFromDutch(question: string, texts: readonly string[], lang: Lang) {
+/**
+ * The keyless answer to `question` (asked in `lang`) from passages x#0, x#1… of one article in
+ * `textLang`, with the seed index's translations; `threshold` 0 shows the best sentence even below
+ * the refusal line.
+ */
+async function answerFrom(question: string, texts: readonly string[], lang: Lang, opts: { textLang?: Lang; threshold?: number } = {}) {
   const index = await seedIndex();
-  const hits = texts.map((text, i): SearchHit => ({ ...oneHit(text, 'nl', 'T'), passage: { ...oneHit(text, 'nl', 'T').passage, id: `x#${i}` } }));
-  return extractiveAnswer(question, hits, lang, { terms: index.queryTerms(question), threshold: 0 });
+  const textLang = opts.textLang ?? 'nl';
+  const hits = texts.map((text, i): SearchHit => ({ ...oneHit(text, textLang, 'T'), passage: { ...oneHit(text, textLang, 'T').passage, id: `x#${i}` } }));
+  return extractiveAnswer(question, hits, lang, { terms: index.queryTerms(question), ...(opts.threshold !== undefined ? { threshold: opts.threshold } : {}) });
 }
 
 describe('extractiveAnswer', () => {
@@ -142,58 +147,47 @@ describe('extractiveAnswer', () => {
   });
 
   it('answers a which question with the name beside the noun it asks about, the lead first', async () => {
-    const index = await seedIndex();
-    const hit = oneHit('In de Malinese hoofdstad Bamako kwamen wapens aan van de Wagner Groep, een Russisch huurlingenleger.', 'nl', 'Wapens');
-    const q = 'Which Russian group sent weapons to Bamako?';
-    const a = extractiveAnswer(q, [hit], 'en', { terms: index.queryTerms(q) });
+    const a = await answerFrom('Which Russian group sent weapons to Bamako?', ['In de Malinese hoofdstad Bamako kwamen wapens aan van de Wagner Groep, een Russisch huurlingenleger.'], 'en');
     expect(a.text.split('\n')[0]).toBe('Answer: **Wagner** [1]');
   });
 
   it('quotes the neighbouring sentence whose name stands beside the noun a which question asks about', async () => {
-    const index = await seedIndex();
     const text =
       'Vorige week landden vier Russische vrachtvliegtuigen met helikopters en wapens in de Malinese hoofdstad Bamako. Het wapentuig behoort toe aan de Wagner Groep, een Russisch huurlingenleger.';
-    const hit = oneHit(text, 'nl', 'Wapens');
     // "Malinese" stands beside "hoofdstad", "Wagner" beside "Groep" (group).
-    const q = 'Which Russian group sent helicopters and weapons to Bamako?';
-    const a = extractiveAnswer(q, [hit], 'en', { terms: index.queryTerms(q) });
+    const a = await answerFrom('Which Russian group sent helicopters and weapons to Bamako?', [text], 'en');
     expect(a.text).toContain('Het wapentuig behoort toe aan de Wagner Groep');
   });
 
   it('answers an English question from a Dutch sentence although the word list cannot translate all its words', async () => {
-    const index = await seedIndex();
-    const hit = oneHit('In Mali werd Choguel Maïga door de militairen benoemd tot minister-president.', 'nl', 'Mali');
     // FreeDict has no Dutch for "prime": its absence from a Dutch sentence is no evidence against it.
-    const q = 'Who was appointed prime minister of Mali?';
-    const a = extractiveAnswer(q, [hit], 'en', { terms: index.queryTerms(q) });
+    const a = await answerFrom('Who was appointed prime minister of Mali?', ['In Mali werd Choguel Maïga door de militairen benoemd tot minister-president.'], 'en');
     expect(a.refused).toBe(false);
     expect(a.text).toContain('(Dutch) In Mali werd Choguel Maïga door de militairen benoemd tot minister-president [1].');
   });
 
   it('gives the figure of a foreign number word in the lead ("tweeduizend (2000)"), not for the asker\'s own language', async () => {
-    const index = await seedIndex();
-    const hit = oneHit('Takuba moet uitgroeien tot een strijdmacht van tweeduizend soldaten.', 'nl', 'Takuba');
-    const q = 'How many soldiers in Takuba?';
-    const en = extractiveAnswer(q, [hit], 'en', { terms: index.queryTerms(q), threshold: 0 });
+    const text = 'Takuba moet uitgroeien tot een strijdmacht van tweeduizend soldaten.';
+    const en = await answerFrom('How many soldiers in Takuba?', [text], 'en', { threshold: 0 });
     expect(en.text.split('\n')[0]).toBe('Answer: **tweeduizend** (2000) [1]');
-    const nl = extractiveAnswer('Hoeveel soldaten in Takuba?', [hit], 'nl', { threshold: 0 });
+    const nl = await answerFrom('Hoeveel soldaten in Takuba?', [text], 'nl', { threshold: 0 });
     expect(nl.text.split('\n')[0]).toBe('Antwoord: **tweeduizend** [1]');
   });
 
   it('answers a "how many" question with the sentence that holds a figure, not the one that covers more words without any', async () => {
-    const a = await answerFromDutch("Combien de soldats français étaient engagés dans l'opération Barkhane quand sa fin a été annoncée ?", [
+    const a = await answerFrom("Combien de soldats français étaient engagés dans l'opération Barkhane quand sa fin a été annoncée ?", [
       'Donderdag heeft president Macron aangekondigd dat Operatie Barkhane, de Franse militaire missie in de Sahel, wordt beëindigd.',
       'Bij Barkhane zijn meer dan vijfduizend soldaten betrokken.',
-    ], 'fr');
+    ], 'fr', { threshold: 0 });
     expect(a.text).toContain('vijfduizend');
     expect(a.citations[0]?.passageId).toBe('x#1');
   });
 
   it('answers a question about what something was called with the name, not with a sentence about calling', async () => {
-    const a = await answerFromDutch("Comment s'appelait l'opération lancée par les Français au Mali en 2013 ?", [
+    const a = await answerFrom("Comment s'appelait l'opération lancée par les Français au Mali en 2013 ?", [
       'Om die reden is in 2020 de Europese taskforce Takuba in het leven geroepen.',
       "Toen in 2013 de Fransen hun 'Opération Serval' begonnen, zaten de terroristen vooral in Noord-Mali.",
-    ], 'fr');
+    ], 'fr', { threshold: 0 });
     expect(a.text.split('\n')[0]).toBe('Réponse : **Serval** [1]');
     expect(a.citations[0]?.passageId).toBe('x#1');
   });
@@ -205,11 +199,9 @@ describe('extractiveAnswer', () => {
   });
 
   it('does not name another country\'s president for "the president of Niger", and names Niger\'s own', async () => {
-    const index = await seedIndex();
-    const q = 'Qui est le président du Niger ?';
-    const ask = (text: string) => extractiveAnswer(q, [oneHit(text, 'nl', 'Niger')], 'fr', { terms: index.queryTerms(q) });
-    expect(ask('De Franse president Macron zegt dat Niger nu bereid is om als thuisbasis te dienen.').refused).toBe(true);
-    expect(ask('De Nigerese president Mohamed Bazoum zegt dat Niger nu bereid is om als thuisbasis te dienen.').text).toContain('**Mohamed Bazoum**');
+    const ask = (text: string) => answerFrom('Qui est le président du Niger ?', [text], 'fr');
+    expect((await ask('De Franse president Macron zegt dat Niger nu bereid is om als thuisbasis te dienen.')).refused).toBe(true);
+    expect((await ask('De Nigerese president Mohamed Bazoum zegt dat Niger nu bereid is om als thuisbasis te dienen.')).text).toContain('**Mohamed Bazoum**');
   });
 
   it('never cites a passage it was not given', () => {
