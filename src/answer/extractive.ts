@@ -299,7 +299,7 @@ export function scoreSentences(question: string, hits: readonly SearchHit[], opt
     const lang = hit.passage.lang;
     const common = terms.filter((t) => !t.isName && !t.isNumber);
     // Which terms each sentence holds, looked up once; read with and without the words the list cannot translate.
-    const found = stems.map((set) => new Set(terms.filter((t) => matches(t, set, signals))));
+    const found = stems.map((set) => new Set(terms.filter((t) => matches(t, set, signals) || datedBy(t, hit))));
     sentences.forEach((text, i) => {
       if (text.length < 20) return;
       // A sentence is read with its neighbours: "Niger ... thuisbasis. De landen overwegen de missie ..."
@@ -319,6 +319,14 @@ export function scoreSentences(question: string, hits: readonly SearchHit[], opt
     });
   });
   return out.sort((a, b) => b.score - a.score);
+}
+
+/**
+ * A year of the question that is the year of the passage's article: "in early 2022" is said by the
+ * article's date, which its sentences rarely repeat ("Ongeveer 2400 van hen zitten in Mali").
+ */
+function datedBy(t: QueryTerm, hit: SearchHit): boolean {
+  return t.isNumber && /^(?:19|20)\d\d$/.test(t.token) && hit.doc.date?.iso.startsWith(t.token) === true;
 }
 
 /**

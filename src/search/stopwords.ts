@@ -36,6 +36,12 @@ export const FUNCTION_WORDS: ReadonlySet<string> = new Set([
   // devaient-elles", "die ertoe leidde").
   'jusqu', 'jusque', 'elles', 'celle', 'celles', 'ceux', 'celui', 'dont', 'lorsqu', 'lorsque', 'puisqu', 'puisque', 'quoiqu', 'presqu',
   'ertoe', 'erop', 'daarom', 'hierdoor', 'terwijl', 'zowel', 'echter',
+  // Snowball's English list has these; the `stopword` package's shorter English list lacks them
+  // ("in Mali itself" searched *itself* → *vanzelf*). Query-only: the corpus's own words stay
+  // indexed (French *ours*, a bear).
+  'myself', 'ours', 'ourselves', 'yours', 'yourself', 'yourselves', 'she', 'hers', 'herself', 'its', 'itself', 'theirs', 'themselves',
+  'whom', 'having', 'doing', 'ought', 'until', 'against', 'during', 'above', 'below', 'down', 'off', 'again', 'further', 'once',
+  'few', 'no', 'nor', 'not', 'own', 'so', 'cannot',
 ]);
 
 /**
