@@ -360,7 +360,7 @@ export function answerTerms(question: string, terms: readonly QueryTerm[]): Quer
   // for, like a type noun (FreeDict reads *appeler* as "call, shout", roepen, which "in het leven
   // geroepen" would match). Only in such a question: "Qui appelle au cessez-le-feu ?" asks who calls.
   if (NAMING.test(folded)) for (const w of NAMING_WORDS) named.add(w);
-  const kept = terms.filter((t) => !META.has(t.token) && !named.has(t.token) && !(ref && (ref.monthTokens.has(t.token) || ref.yearTokens.has(t.token))));
+  const kept = terms.filter((t) => !META.has(t.token) && !named.has(t.token) && !(ref && ref.monthTokens.has(t.token)));
   return kept.length > 0 ? kept : [...terms];
 }
 
