@@ -42,6 +42,14 @@ export const FUNCTION_WORDS: ReadonlySet<string> = new Set([
   'myself', 'ours', 'ourselves', 'yours', 'yourself', 'yourselves', 'she', 'hers', 'herself', 'its', 'itself', 'theirs', 'themselves',
   'whom', 'having', 'doing', 'ought', 'until', 'against', 'during', 'above', 'below', 'down', 'off', 'again', 'further', 'once',
   'few', 'no', 'nor', 'not', 'own', 'so', 'cannot',
+  // Conjunctions, adverbs of degree and time, and prepositions whose English equivalents the English
+  // list already drops (if, very, also, since, before, after, between, against): the same question
+  // in three languages searches the same words ("si Bamako pactisait" searched *si* → *indien*, *dusdanig*).
+  'si', 'ni', 'donc', 'car', 'alors', 'aussi', 'ainsi', 'comme', 'lors', 'encore', 'deja', 'toujours', 'tres', 'bien', 'puis',
+  'ensuite', 'cependant', 'pourtant', 'parce', 'chez', 'vers', 'sous', 'pendant', 'parmi', 'afin', 'chaque', 'tout', 'tous', 'toute', 'toutes',
+  'entre', 'avant', 'apres', 'depuis', 'contre',
+  'indien', 'heel', 'erg', 'zeer', 'tijdens', 'sinds', 'elke', 'ieder', 'hen', 'tussen', 'tegen', 'voordat', 'nadat',
+  'even', 'ever', 'just', 'yet', 'already', 'quite', 'rather',
 ]);
 
 /**
