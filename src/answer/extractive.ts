@@ -4,7 +4,7 @@ import { answerType, sentenceFits, type AnswerType } from '../search/answer-type
 import { dateReference } from '../search/dates.js';
 import { bundledLexicon } from '../search/lexicon.js';
 import { editDistance } from '../search/vocabulary.js';
-import { isStopword, QUESTION_WORDS } from '../search/stopwords.js';
+import { FUNCTION_WORDS, isStopword, QUESTION_WORDS } from '../search/stopwords.js';
 import { fold, tokenizeCased } from '../search/text.js';
 import { LANGS, type Citation, type Lang, type SearchHit } from '../types.js';
 import { confidence, DEFAULT_THRESHOLD } from './confidence.js';
@@ -429,7 +429,7 @@ export function countedPhrase(question: string, head: RegExp = QUANTITY): string
   const out: string[] = [];
   for (const w of q.slice(m.index + m[0].length).split(/[^a-z0-9]+/)) {
     if (w === '') continue;
-    if (isStopword(w) || QUESTION_WORDS.has(w)) break;
+    if (isStopword(w) || QUESTION_WORDS.has(w) || FUNCTION_WORDS.has(w)) break;
     out.push(w);
     if (out.length === 3) break;
   }
