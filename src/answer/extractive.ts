@@ -1,17 +1,27 @@
 import { splitSentences } from '../corpus/sentences.js';
 import { Analyser, type QueryTerm } from '../search/analyser.js';
-import { answerType, sentenceFits, type AnswerType } from '../search/answer-type.js';
+import {
+  answerType,
+  countedPhrase,
+  isNamingQuestion,
+  isWhyQuestion,
+  NAMING_WORDS,
+  sentenceFits,
+  spanKind,
+  typeNouns,
+  type AnswerType,
+  type SpanKind,
+} from '../search/answer-type.js';
 import { dateReference } from '../search/dates.js';
 import { bundledLexicon } from '../search/lexicon.js';
 import { editDistance } from '../search/vocabulary.js';
-import { FUNCTION_WORDS, isStopword, QUESTION_WORDS } from '../search/stopwords.js';
 import { fold, tokenizeCased } from '../search/text.js';
 import { LANGS, type Citation, type Lang, type SearchHit } from '../types.js';
 import { confidence, DEFAULT_THRESHOLD } from './confidence.js';
 import { quoteLabel, shortAnswerLine } from './language-labels.js';
 import { numberWordValue } from './number-words.js';
 import { refusalSentence } from './refusal.js';
-import { shortAnswer, WINDOW, type SentenceToken, type ShortAnswer, type SpanKind } from './short-answer.js';
+import { shortAnswer, WINDOW, type SentenceToken, type ShortAnswer } from './short-answer.js';
 import type { AnswerBody } from './types.js';
 
 /**
@@ -150,7 +160,7 @@ export function judge(question: string, hits: readonly SearchHit[], options: Ext
     : 0;
   const kind = spanKind(question);
   // What the span must stand beside: the counted noun of "how many", the noun of "which" ("Which Russian group" → group).
-  const countedTokens = kind === 'number' ? countedPhrase(question) : kind === 'name' || kind === 'place' ? countedPhrase(question, WHICH_HEAD) : [];
+  const countedTokens = kind === 'number' ? countedPhrase(question) : kind === 'name' || kind === 'place' ? countedPhrase(question, 'which') : [];
   const counted = terms.filter((t) => countedTokens.includes(t.token));
   // The question's names (Niger, Wagner, Paris, or their translations): a document that answers it
   // names them somewhere. Size-independent, unlike the corpus statistics above.
@@ -165,7 +175,7 @@ export function judge(question: string, hits: readonly SearchHit[], options: Ext
     }
     return stems;
   };
-  const whyQuestion = WHY.test(fold(question.toLowerCase()));
+  const whyQuestion = isWhyQuestion(question);
   const owned = kind === 'person' || kind === 'name' ? possessive(question, terms) : null;
   const weightShare = (t: QueryTerm, of: readonly QueryTerm[]) => weightOf(t) / Math.max(1e-9, of.reduce((n, x) => n + weightOf(x), 0));
 
@@ -218,8 +228,6 @@ export function judge(question: string, hits: readonly SearchHit[], options: Ext
   }
   return out;
 }
-
-const WHY = /^\W*(why|waarom|pourquoi)\b/;
 
 /** A noun of the question and the name that owns it, or null. */
 interface Possessive {
@@ -341,25 +349,17 @@ const META = new Set([
 ]);
 
 /**
- * A noun that names the kind of answer after a question word or article ("on what date", "op welke
- * dag", "the number of", "le nombre de"): the answer is a date or a figure, the sentence rarely says
- * "date" or "number".
- */
-const TYPE_NOUN = /\b(?:what|which|welke?|quel(?:le)?s?|the|het|le|la|a|an|een|un|une)\s+(date|datum|day|dag|jour|year|jaar|annee|number|aantal|nombre)\b/g;
-
-/**
- * The question's terms a sentence is judged on: without meta words, and without the month and year
- * of a "month year" date, which the search matched against article dates (a June 2021 article rarely
- * writes "June 2021").
+ * The question's terms a sentence is judged on: without meta words, and without the month of a
+ * "month year" date, which the search matched against article dates (a June 2021 article rarely
+ * writes "June 2021"); its year stays, said by the article's date (`datedBy`).
  */
 export function answerTerms(question: string, terms: readonly QueryTerm[]): QueryTerm[] {
   const ref = dateReference(question);
-  const folded = fold(question.toLowerCase()).replace(/’/g, "'");
-  const named = new Set([...folded.matchAll(TYPE_NOUN)].map((m) => m[1]!));
+  const named = new Set(typeNouns(question));
   // "What was the operation called?", "Comment s'appelait…": the naming words say a name is asked
   // for, like a type noun (FreeDict reads *appeler* as "call, shout", roepen, which "in het leven
   // geroepen" would match). Only in such a question: "Qui appelle au cessez-le-feu ?" asks who calls.
-  if (NAMING.test(folded)) for (const w of NAMING_WORDS) named.add(w);
+  if (isNamingQuestion(question)) for (const w of NAMING_WORDS) named.add(w);
   const kept = terms.filter((t) => !META.has(t.token) && !named.has(t.token) && !(ref && ref.monthTokens.has(t.token)));
   return kept.length > 0 ? kept : [...terms];
 }
@@ -407,48 +407,6 @@ function sentenceScore(coverage: number, relScore: number, rank: number, type: A
   const fits = type !== 'other' && sentenceFits(type, text, lang) ? 0.25 : 0;
   return coverage + 0.2 * relScore + fits - 0.02 * rank;
 }
-
-const WHICH = /\b(which|what|welke?|quel(le)?s?|lequel|laquelle|lesquel(le)?s)\b/;
-
-const QUANTITY = /\b(?:how (?:many|much|big|large)|hoeveel|hoe groot|combien(?: d'| de)?|quel nombre de|quelle (?:taille|ampleur))\s+/;
-
-/** The question word of a "which X" question, before the noun it asks about. */
-const WHICH_HEAD = /\b(?:which|what|welke?|quel(?:le)?s?)\s+/;
-
-/**
- * What a "how many" question counts: the words right after the quantity word, up to three and up to
- * the first function word ("How many Czech soldiers served…" → czech, soldiers, served;
- * "Hoeveel Franse soldaten zijn…" → franse, soldaten); with `head` WHICH_HEAD, what a "which"
- * question asks about ("Which Russian group sent…" → russian, group, sent). Folded tokens; [] when
- * the question has no such word.
- */
-export function countedPhrase(question: string, head: RegExp = QUANTITY): string[] {
-  const q = fold(question.toLowerCase()).replace(/’/g, "'");
-  const m = head.exec(q);
-  if (!m) return [];
-  const out: string[] = [];
-  for (const w of q.slice(m.index + m[0].length).split(/[^a-z0-9]+/)) {
-    if (w === '') continue;
-    if (isStopword(w) || QUESTION_WORDS.has(w) || FUNCTION_WORDS.has(w)) break;
-    out.push(w);
-    if (out.length === 3) break;
-  }
-  return out;
-}
-
-/** What short answer the question asks for, or null for a question answered by a description. */
-export function spanKind(question: string): SpanKind | null {
-  const type = answerType(question);
-  if (type !== 'other') return type;
-  const q = fold(question.toLowerCase()).replace(/’/g, "'");
-  return WHICH.test(q) || NAMING.test(q) ? 'name' : null;
-}
-
-/** The words of a question about a name that are not looked for in the sentences. */
-const NAMING_WORDS = ['called', 'named', 'name', 'naam', 'nom', 'appelle', 'appelait', 'appelaient', 'appellent', 'heet', 'heette', 'heten', 'noemt', 'noemde'];
-
-/** A question asking what something is called: "Comment s'appelait l'opération…", "Hoe heet…". */
-const NAMING = /\b(?:comment s'appel|hoe (?:heet|heette|heten|noemt|noemde)|what (?:is|was|are|were)\b.*\bcalled\b)/;
 
 /** The short answer of a sentence: its tokens matched against the question's terms around each candidate. */
 function spanOf(

@@ -1,4 +1,4 @@
-import type { AnswerType } from '../search/answer-type.js';
+import type { SpanKind } from '../search/answer-type.js';
 import { isFigure } from '../search/figures.js';
 import type { Lang } from '../types.js';
 import { fold, tokenizeCased } from '../search/text.js';
@@ -27,9 +27,6 @@ export interface SentenceToken {
   readonly text: string;
   readonly term: string | null;
 }
-
-/** What a short answer is looked for as: the question types plus "name" for which/welk/quel questions. */
-export type SpanKind = Exclude<AnswerType, 'other'> | 'name';
 
 /** Words either side of a span that count as its neighbourhood. */
 export const WINDOW = 8;

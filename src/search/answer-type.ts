@@ -1,22 +1,93 @@
 import type { Lang } from '../types.js';
 import { isFigure } from './figures.js';
+import { FUNCTION_WORDS, isStopword, QUESTION_WORDS } from './stopwords.js';
 import { fold } from './text.js';
+
+/**
+ * What a question asks for, read from its question words in English, Dutch and French: the kind of
+ * answer (a figure, a date, a person, a place, a name), what a "how many" or "which" question is about,
+ * and whether it asks why or what something is called. One module, so that retrieval's answer-type
+ * boost and the keyless answerer read a question the same way. Pure.
+ */
 
 /** What kind of answer a question wants, from its question words (en/nl/fr). */
 export type AnswerType = 'number' | 'date' | 'person' | 'place' | 'other';
 
+/** What a short answer is looked for as: the question types plus "name" for which/welk/quel and naming questions. */
+export type SpanKind = Exclude<AnswerType, 'other'> | 'name';
+
+/** The words that ask for a quantity ("how big" asks for a figure too). */
+const QUANTITY = "how (?:many|much|big|large)|what number(?: of)?|hoeveel|hoe groot|combien(?: d'| de)?|quel nombre(?: de)?|quelle (?:taille|ampleur)";
+
+/** The question words of a "which X" question, before the noun it asks about. */
+const WHICH = 'which|what|welke?|quel(?:le)?s?';
+
 const PATTERNS: readonly (readonly [AnswerType, RegExp])[] = [
-  ['number', /\b(how (many|much|big|large)|hoeveel|hoe groot|combien|quel nombre|quelle (taille|ampleur)|what number)\b/],
+  ['number', new RegExp(`\\b(?:${QUANTITY})\\b`)],
   ['date', /\b(when|wanneer|quand|what date|which date|welke datum|quelle date|in welk jaar|in what year|en quelle annee|what year|welk jaar|sinds wanneer|depuis quand)\b/],
   ['person', /\b(who|whom|wie|qui)\b/],
   ['place', /\b(where|waar|ou|in welke stad|in which city|dans quelle ville|which country|welk land|quel pays|quels pays)\b/],
 ];
 
+/** A question folded the way every pattern here reads it: lower case, no accents, straight apostrophes. */
+const folded = (question: string) => fold(question.toLowerCase()).replace(/’/g, "'");
+
 /** Classifies a question by its question words; 'other' when none is recognised. */
 export function answerType(question: string): AnswerType {
-  const q = fold(question.toLowerCase());
+  const q = folded(question);
   for (const [type, re] of PATTERNS) if (re.test(q)) return type;
   return 'other';
+}
+
+/** A question asking what something is called: "Comment s'appelait l'opération…", "Hoe heet…". */
+const NAMING = /\b(?:comment s'appel|hoe (?:heet|heette|heten|noemt|noemde)|what (?:is|was|are|were)\b.*\bcalled\b)/;
+
+/** The words of a naming question that say a name is asked for; they are not looked for in the sentences. */
+export const NAMING_WORDS: readonly string[] = ['called', 'named', 'name', 'naam', 'nom', 'appelle', 'appelait', 'appelaient', 'appellent', 'heet', 'heette', 'heten', 'noemt', 'noemde'];
+
+export const isNamingQuestion = (question: string): boolean => NAMING.test(folded(question));
+
+export const isWhyQuestion = (question: string): boolean => /^\W*(?:why|waarom|pourquoi)\b/.test(folded(question));
+
+/** What short answer the question asks for, or null for a question answered by a description. */
+export function spanKind(question: string): SpanKind | null {
+  const type = answerType(question);
+  if (type !== 'other') return type;
+  const q = folded(question);
+  return new RegExp(`\\b(?:${WHICH}|lequel|laquelle|lesquel(?:le)?s)\\b`).test(q) || NAMING.test(q) ? 'name' : null;
+}
+
+const HEADS = { count: new RegExp(`\\b(?:${QUANTITY})\\s+`), which: new RegExp(`\\b(?:${WHICH})\\s+`) } as const;
+
+/**
+ * What a "how many" question counts (`count`): the words right after the quantity word, up to three
+ * and up to the first function word or modal verb ("How many Czech soldiers served…" → czech,
+ * soldiers, served; "Hoeveel soldaten wilde Estland…" → soldaten); or (`which`) what a "which"
+ * question asks about ("Which Russian group sent…" → russian, group, sent). Folded tokens; [] when
+ * the question has no such word.
+ */
+export function countedPhrase(question: string, head: keyof typeof HEADS = 'count'): string[] {
+  const q = folded(question);
+  const m = HEADS[head].exec(q);
+  if (!m) return [];
+  const out: string[] = [];
+  for (const w of q.slice(m.index + m[0].length).split(/[^a-z0-9]+/)) {
+    if (w === '') continue;
+    if (isStopword(w) || QUESTION_WORDS.has(w) || FUNCTION_WORDS.has(w)) break;
+    out.push(w);
+    if (out.length === 3) break;
+  }
+  return out;
+}
+
+/**
+ * A noun that names the kind of answer after a question word or article ("on what date", "op welke
+ * dag", "the number of", "le nombre de"): the answer is a date or a figure, the sentence rarely says
+ * "date" or "number". Folded.
+ */
+export function typeNouns(question: string): string[] {
+  const re = /\b(?:what|which|welke?|quel(?:le)?s?|the|het|le|la|a|an|een|un|une)\s+(date|datum|day|dag|jour|year|jaar|annee|number|aantal|nombre)\b/g;
+  return [...folded(question).matchAll(re)].map((m) => m[1]!);
 }
 
 const MONTH =

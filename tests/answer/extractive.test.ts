@@ -204,6 +204,19 @@ describe('extractiveAnswer', () => {
     expect((await ask('De Nigerese president Mohamed Bazoum zegt dat Niger nu bereid is om als thuisbasis te dienen.')).text).toContain('**Mohamed Bazoum**');
   });
 
+  it('reads a question\'s year as said by the article\'s date: a 2022 article answers "in 2022" without writing the year', async () => {
+    const question = 'How many French troops were in Mali in 2022?';
+    const index = await seedIndex();
+    const text = 'Ongeveer 2400 Franse militairen zitten in Mali.';
+    const dated = (iso: string): SearchHit => ({ ...oneHit(text, 'nl', 'T'), doc: { ...oneHit(text, 'nl', 'T').doc, date: { iso, precision: 'day', inferred: false } } });
+    const ask = (iso: string) => extractiveAnswer(question, [dated(iso)], 'en', { terms: index.queryTerms(question), termWeight: (t) => index.termWeight(t) });
+    const of2022 = ask('2022-02-10');
+    const of2020 = ask('2020-01-15');
+    expect(of2022.refused).toBe(false);
+    expect(of2022.text).toContain('2400');
+    expect(of2022.confidence).toBeGreaterThan(of2020.confidence ?? 1);
+  });
+
   it('never cites a passage it was not given', () => {
     const hit = oneHit('Bij Operatie Barkhane zijn 55 Franse soldaten gesneuveld.', 'nl', 'T');
     const a = extractiveAnswer('Hoeveel Franse soldaten zijn gesneuveld bij Operatie Barkhane?', [hit], 'nl');

@@ -57,4 +57,13 @@ describe('MemoStemmer', () => {
     expect(tokens('Quand le déplacement des militaires hors du Mali doit-il être terminé ?')).toEqual(['deplacement', 'militaires', 'mali', 'termine']);
     expect(tokens('When was the force supposed to leave, according to the article?')).toEqual(['force', 'leave']);
   });
+
+  it('drops the same function words in every language: "itself", "si", "entre", "tijdens" are not searched', () => {
+    const a = new Analyser();
+    const tokens = (q: string) => a.queryTerms(q, ['nl', 'fr', 'en']).map((t) => t.token);
+    expect(tokens('How many French troops were in Mali itself?')).toEqual(['french', 'troops', 'mali']);
+    expect(tokens("Macron partirait-il si Bamako pactisait avec les islamistes ?")).toEqual(['macron', 'partirait', 'bamako', 'pactisait', 'islamistes']);
+    expect(tokens('Les relations entre Paris et Bamako')).toEqual(['relations', 'paris', 'bamako']);
+    expect(tokens('Wat gebeurde er tijdens de top?')).toEqual(['gebeurde', 'top']);
+  });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { answerType, sentenceFits } from '../../src/search/answer-type.js';
+import { answerType, countedPhrase, isNamingQuestion, isWhyQuestion, sentenceFits, spanKind, typeNouns } from '../../src/search/answer-type.js';
 
 describe('answerType', () => {
   it('recognises question words in English, Dutch and French', () => {
@@ -17,6 +17,32 @@ describe('answerType', () => {
     expect(answerType('How big was the task force supposed to become?')).toBe('number');
     expect(answerType('Hoe groot moest Takuba worden?')).toBe('number');
     expect(answerType('Quelle taille devait atteindre Takuba ?')).toBe('number');
+  });
+});
+
+describe('what a question is about', () => {
+  it('reads what a how-many question counts, up to a function word or modal verb', () => {
+    expect(countedPhrase('How many Czech soldiers served in Takuba?')).toEqual(['czech', 'soldiers', 'served']);
+    expect(countedPhrase('Hoeveel soldaten wilde Estland in 2020 leveren?')).toEqual(['soldaten']);
+    expect(countedPhrase('Combien de soldats français sont morts ?')).toEqual(['soldats', 'francais']);
+    expect(countedPhrase('What number of soldiers stayed?')).toEqual(['soldiers', 'stayed']);
+    expect(countedPhrase('Which Russian group sent weapons?', 'which')).toEqual(['russian', 'group', 'sent']);
+    expect(countedPhrase('Who went there?')).toEqual([]);
+  });
+
+  it('asks for a name after which/welke/quel or a naming verb, and for no span when neither is there', () => {
+    expect(spanKind('Welke Russische groep stuurde wapens?')).toBe('name');
+    expect(spanKind("Comment s'appelait l'opération de 2013 ?")).toBe('name');
+    expect(spanKind('How many soldiers died?')).toBe('number');
+    expect(spanKind('Explain Barkhane')).toBeNull();
+    expect(isNamingQuestion('Hoe heet de operatie?')).toBe(true);
+    expect(isNamingQuestion('Qui appelle au cessez-le-feu ?')).toBe(false);
+  });
+
+  it('tells why questions and the nouns that name the kind of answer', () => {
+    expect(isWhyQuestion('Pourquoi Paris part-il ?')).toBe(true);
+    expect(isWhyQuestion('Who asked why?')).toBe(false);
+    expect(typeNouns('On what date was the putsch, and the number of deaths?')).toEqual(['date', 'number']);
   });
 });
 
