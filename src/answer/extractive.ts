@@ -19,7 +19,7 @@ import { fold, tokenizeCased } from '../search/text.js';
 import { LANGS, type Citation, type Lang, type SearchHit } from '../types.js';
 import { confidence, DEFAULT_THRESHOLD } from './confidence.js';
 import { quoteLabel, shortAnswerLine } from './language-labels.js';
-import { numberWordValue } from './number-words.js';
+import { numberWordValue } from '../search/number-words.js';
 import { refusalSentence } from './refusal.js';
 import { shortAnswer, WINDOW, type SentenceToken, type ShortAnswer } from './short-answer.js';
 import type { AnswerBody } from './types.js';

@@ -6,6 +6,7 @@
  * for the same name in another language (France / Frankrijk share their first letters). Pure.
  */
 import { stopwordsFor } from '../corpus/stopwords.js';
+import { numberWordValue } from '../search/number-words.js';
 import { fold } from '../search/text.js';
 import { CAPITALISED_ONLY_MONTHS, MONTHS, WEEKDAYS } from '../timeline/lexicon.js';
 import { LANGS, type SearchHit } from '../types.js';
@@ -140,39 +141,24 @@ function numbersOf(text: string, skip: ReadonlyArray<[number, number]> = []): Nu
   return facts;
 }
 
-/** Number words in passages, so that "4 to 6 months" finds "vier tot zes maanden". "One"/"een"/"un" are left out: articles. */
-const NUMBER_WORDS: ReadonlyMap<string, number> = new Map(
-  (
-    [
-      [2, 'two twee deux'], [3, 'three drie trois'], [4, 'four vier quatre'], [5, 'five vijf cinq'], [6, 'six zes'],
-      [7, 'seven zeven sept'], [8, 'eight acht huit'], [9, 'nine negen neuf'], [10, 'ten tien dix'], [11, 'eleven elf onze'],
-      [12, 'twelve twaalf douze'], [13, 'thirteen dertien treize'], [14, 'fourteen veertien quatorze'], [15, 'fifteen vijftien quinze'],
-      [16, 'sixteen zestien seize'], [17, 'seventeen zeventien'], [18, 'eighteen achttien'], [19, 'nineteen negentien'],
-      [20, 'twenty twintig vingt'], [30, 'thirty dertig trente'], [40, 'forty veertig quarante'], [50, 'fifty vijftig cinquante'],
-      [60, 'sixty zestig soixante'], [70, 'seventy zeventig'], [80, 'eighty tachtig'], [90, 'ninety negentig'],
-      [100, 'hundred honderd cent'], [1000, 'thousand duizend mille'],
-    ] as const
-  ).flatMap(([n, words]) => words.split(' ').map((w) => [w, n] as const)),
-);
-
+/** Scale words after a figure: "cinq mille", "5 thousand". */
 const MULTIPLIERS: ReadonlyMap<string, number> = new Map([
   ['hundred', 100], ['honderd', 100], ['cent', 100], ['cents', 100],
   ['thousand', 1000], ['duizend', 1000], ['mille', 1000],
   ['million', 1e6], ['millions', 1e6], ['miljoen', 1e6],
 ]);
-const DUTCH_COMPOUND = /^(\p{L}+?)(honderd|duizend)$/u;
-
-/** The values a number word stands for: "vier" 4; "vijfduizend" 5000; "cinq" before "mille" 5 and 5000. */
+/**
+ * The values a number word of a passage stands for, so that "4 to 6 months" finds "vier tot zes
+ * maanden": "vier" 4; "vijfduizend" 5000; "veertigtal" about 40; "cinq" before "mille" 5 and 5000.
+ * "One"/"een"/"un" are left out: articles.
+ */
 function numberWordValues(word: string, next: string | undefined): number[] {
   const values: number[] = [];
-  const n = NUMBER_WORDS.get(word);
+  const n = numberWordValue(word)?.value;
   if (n !== undefined) values.push(n);
   const unit = n ?? (/^\d+$/.test(word) ? Number(word) : undefined);
   const times = next !== undefined ? MULTIPLIERS.get(next) : undefined;
   if (unit !== undefined && times !== undefined) values.push(unit * times);
-  const compound = DUTCH_COMPOUND.exec(word);
-  const head = compound ? NUMBER_WORDS.get(compound[1]!) : undefined;
-  if (compound && head !== undefined) values.push(head * MULTIPLIERS.get(compound[2]!)!);
   return values;
 }
 

@@ -1,15 +1,14 @@
 import type { Lang } from '../types.js';
+import { NUMBER_WORD_PARTS } from './number-words.js';
 import { fold } from './text.js';
 
-// Dutch "en" only joins units ("vijfenvijftig"): "vieren", "achten", "tienen" are verbs and a town.
-const UNITS_NL = 'een|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|dertien|veertien|vijftien|zestien|zeventien|achttien|negentien|twintig|dertig|veertig|vijftig|zestig|zeventig|tachtig|negentig|honderd|duizend';
-const UNITS_FR = 'un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize|vingt|trente|quarante|cinquante|soixante|cent|mille|et';
-const UNITS_EN = 'one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand';
+const parts = (lang: Lang) => NUMBER_WORD_PARTS[lang].join('|');
 /** A number written as a word, by language: "zeshonderd", "veertigtal"; "trentaine", "quatre-vingt"; "ninety". */
 const NUMBER_WORD: Record<Lang, RegExp> = {
-  nl: new RegExp(`^(?:${UNITS_NL})(?:(?:en)?(?:${UNITS_NL}))*(?:tal)?$`),
-  fr: new RegExp(`^(?:(?:${UNITS_FR})(?:-?(?:${UNITS_FR}))*|(?:trent|quarant|cinquant|soixant|diz|douz|vingt|cent)aines?|milliers?)$`),
-  en: new RegExp(`^(?:(?:${UNITS_EN})(?:-(?:${UNITS_EN}))*|dozens?)$`),
+  // Dutch "en" only joins units ("vijfenvijftig"): "vieren", "achten", "tienen" are verbs and a town.
+  nl: new RegExp(`^(?:${parts('nl')})(?:(?:en)?(?:${parts('nl')}))*(?:tal)?$`),
+  fr: new RegExp(`^(?:(?:${parts('fr')})(?:-?(?:${parts('fr')}))*|(?:trent|quarant|cinquant|soixant|diz|douz|vingt|cent)aines?|milliers?)$`),
+  en: new RegExp(`^(?:(?:${parts('en')})(?:-(?:${parts('en')}))*|dozens?)$`),
 };
 // Too common as other words to count as figures on their own.
 const NOT_FIGURES = new Set(['een', 'un', 'une', 'et', 'one']);

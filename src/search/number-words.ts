@@ -1,9 +1,11 @@
-import { fold } from '../search/text.js';
+import type { Lang } from '../types.js';
+import { fold } from './text.js';
 
 /**
- * The value of a number written in Dutch or French words, so that a short answer taken from a
- * foreign sentence reads in figures too: "zeshonderd" → 600, "quatre-vingt-dix" → 90, "veertigtal"
- * and "une trentaine" → about 40, 30. Pure.
+ * Numbers written as words in Dutch, French and English: the one vocabulary that recognising a
+ * figure (search/figures.ts), reading its value for a short answer ("zeshonderd" → 600,
+ * "quatre-vingt-dix" → 90, "veertigtal" and "une trentaine" → about 40, 30) and checking an LLM's
+ * figures against its sources (grounding.ts) share. Pure.
  */
 export interface NumberValue {
   readonly value: number;
@@ -21,11 +23,26 @@ const FR_WORDS: Record<string, number> = {
   un: 1, une: 1, deux: 2, trois: 3, quatre: 4, cinq: 5, six: 6, sept: 7, huit: 8, neuf: 9, dix: 10, onze: 11, douze: 12,
   treize: 13, quatorze: 14, quinze: 15, seize: 16, vingt: 20, vingts: 20, trente: 30, quarante: 40, cinquante: 50, soixante: 60,
 };
+const EN_WORDS: Record<string, number> = {
+  two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12, thirteen: 13,
+  fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19,
+  twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90,
+};
 const FR_ROUND: Record<string, number> = {
   dizaine: 10, douzaine: 12, quinzaine: 15, vingtaine: 20, trentaine: 30, quarantaine: 40, cinquantaine: 50, soixantaine: 60, centaine: 100,
 };
 
-/** The value of a Dutch or French number word (one token, French parts joined by hyphens), or null. */
+/**
+ * The words a number is written with, by language, scale words and joiners included: what
+ * search/figures.ts recognises a written figure by.
+ */
+export const NUMBER_WORD_PARTS: Readonly<Record<Lang, readonly string[]>> = {
+  nl: [...Object.keys(NL_UNITS), ...Object.keys(NL_TENS), 'honderd', 'duizend'],
+  fr: [...Object.keys(FR_WORDS), 'cent', 'mille', 'et'],
+  en: ['one', ...Object.keys(EN_WORDS), 'hundred', 'thousand'],
+};
+
+/** The value of a Dutch, French or English number word (one token, French and English parts joined by hyphens), or null. */
 export function numberWordValue(word: string): NumberValue | null {
   const w = fold(word.toLowerCase()).replace(/’/g, "'");
   if (w === '' || /\d/.test(w)) return null;
@@ -37,7 +54,7 @@ export function numberWordValue(word: string): NumberValue | null {
     const v = dutch(w.slice(0, -3));
     return v === null ? null : { value: v, approximate: true };
   }
-  const v = dutch(w) ?? french(w);
+  const v = dutch(w) ?? french(w) ?? english(w);
   return v === null || v === 1 ? null : { value: v, approximate: false };
 }
 
@@ -77,4 +94,16 @@ function french(w: string): number | null {
   }
   const v = total + current;
   return v > 0 ? v : null;
+}
+
+/** An English number word, its parts joined by hyphens: "forty-five", "hundred", "thousand". */
+function english(w: string): number | null {
+  let total = 0;
+  for (const part of w.split('-')) {
+    if (part === 'hundred') total = (total || 1) * 100;
+    else if (part === 'thousand') total = (total || 1) * 1000;
+    else if (EN_WORDS[part] !== undefined) total += EN_WORDS[part]!;
+    else return null;
+  }
+  return total > 0 ? total : null;
 }

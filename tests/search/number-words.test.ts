@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { numberWordValue } from '../../src/answer/number-words.js';
+import { numberWordValue } from '../../src/search/number-words.js';
 
 describe('numberWordValue', () => {
   it('reads Dutch number words as the corpus writes them', () => {
@@ -17,6 +17,13 @@ describe('numberWordValue', () => {
     expect(numberWordValue('vingt-et-un')?.value).toBe(21);
     expect(numberWordValue('trois-cents')?.value).toBe(300);
     expect(numberWordValue('deux-mille')?.value).toBe(2000);
+  });
+
+  it('reads English number words, for the LLM answers checked against them', () => {
+    expect(numberWordValue('forty-five')?.value).toBe(45);
+    expect(numberWordValue('thousand')?.value).toBe(1000);
+    expect(numberWordValue('twelve')?.value).toBe(12);
+    expect(numberWordValue('one')).toBeNull();
   });
 
   it('marks round figures as approximate ("veertigtal", "une trentaine")', () => {
