@@ -453,12 +453,18 @@ function spanOf(
     return { match: kind === 'number' ? withCounted : match, rank: withCounted };
   };
   // A candidate that is a question word in another language (Russian → Russische) answers nothing.
-  const inQuestion = (tok: SentenceToken) => tok.term !== null && terms.some((t) => matchesStem(t, tok.term as string, signals));
+  // So is the place a name of the question derives from ("Mali" for "the Malian government", "Russia" for "Russian").
+  const inQuestion = (tok: SentenceToken) => tok.term !== null && terms.some((t) => matchesStem(t, tok.term as string, signals) || (t.isName && derivesFrom(t, tok.term as string)));
   // A person is named by a name, not by a capitalised title or common word ("l'ancien Premier ministre"):
   // words the word list translates are trimmed from a person's span like the question's own words.
   const lang = hit.passage.lang;
   const notName = kind === 'person' ? (tok: SentenceToken) => inQuestion(tok) || isCommonWord(tok.text, lang) : inQuestion;
   return shortAnswer(text, tokens, kind, lang, matchAt, notName);
+}
+
+/** A name of the question made from `stem` by a short ending: Malian, Malinese ← Mali; Russian ← Russia; Nigerien ← Niger. */
+function derivesFrom(term: QueryTerm, stem: string): boolean {
+  return stem.length >= 4 && term.variants.some((v) => v.length > stem.length && v.length - stem.length <= 4 && v.startsWith(stem));
 }
 
 /** Names read the same in every language; other words only where the word list translates them. */

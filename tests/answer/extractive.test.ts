@@ -217,6 +217,12 @@ describe('extractiveAnswer', () => {
     expect(of2022.confidence).toBeGreaterThan(of2020.confidence ?? 1);
   });
 
+  it('does not answer "who" with the country a name of the question derives from ("Mali" for "the Malian government")', async () => {
+    const a = await answerFrom('Who leads the Malian government?', ['President Macron zei dat de regering van Mali geen legitimiteit heeft, en de minister-president Choguel Maïga zweeg.'], 'en', { threshold: 0 });
+    expect(a.text).not.toMatch(/\*\*Mali\*\*/);
+    expect(a.text).toContain('Choguel Maïga');
+  });
+
   it('never cites a passage it was not given', () => {
     const hit = oneHit('Bij Operatie Barkhane zijn 55 Franse soldaten gesneuveld.', 'nl', 'T');
     const a = extractiveAnswer('Hoeveel Franse soldaten zijn gesneuveld bij Operatie Barkhane?', [hit], 'nl');
