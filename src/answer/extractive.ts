@@ -158,7 +158,9 @@ export function judge(question: string, hits: readonly SearchHit[], options: Ext
   const unknown = options.isKnown
     ? share(terms, weightOf, (t) => isUnknown(t, options) && (options.languages === undefined || options.languages.some((l) => checkable(t, l))))
     : 0;
-  const kind = spanKind(question);
+  // "Who is Choguel Maïga?", "Wie is Florence Parly?": a question of names only asks about the one it names.
+  const asked = spanKind(question);
+  const kind = (asked === 'person' || asked === 'name') && terms.every((t) => t.isName || t.isNumber) ? null : asked;
   // What the span must stand beside: the counted noun of "how many", the noun of "which" ("Which Russian group" → group).
   const countedTokens = kind === 'number' ? countedPhrase(question) : kind === 'name' || kind === 'place' ? countedPhrase(question, 'which') : [];
   const counted = terms.filter((t) => countedTokens.includes(t.token));

@@ -54,8 +54,26 @@ export function spanKind(question: string): SpanKind | null {
   const type = answerType(question);
   if (type !== 'other') return type;
   const q = folded(question);
-  return new RegExp(`\\b(?:${WHICH}|lequel|laquelle|lesquel(?:le)?s)\\b`).test(q) || NAMING.test(q) ? 'name' : null;
+  if (NAMING.test(q)) return 'name';
+  if (!WHICH_WORD.test(q)) return null;
+  // "Quel rôle joue le Niger ?", "What reason…": the noun asks for a description, not a name.
+  const noun = WHICH_NOUN.exec(q)?.[1];
+  return noun !== undefined && DESCRIPTION_NOUNS.has(noun) ? null : 'name';
 }
+
+const WHICH_WORD = new RegExp(`\\b(?:${WHICH}|lequel|laquelle|lesquel(?:le)?s)\\b`);
+/** The noun after which/what ("quel rôle", "what is the reason"). */
+const WHICH_NOUN = new RegExp(`\\b(?:${WHICH})\\s+(?:(?:is|was|are|were|est|sont|etait|zijn|waren)\\s+)?(?:(?:the|de|het|le|la|les|l')\\s*)?([a-z]+)`);
+
+/** Nouns a which/what question asks about that a description answers, not a name (en/nl/fr, folded). */
+const DESCRIPTION_NOUNS: ReadonlySet<string> = new Set([
+  'role', 'roles', 'rol', 'rollen', 'reason', 'reasons', 'reden', 'redenen', 'raison', 'raisons',
+  'purpose', 'goal', 'goals', 'aim', 'doel', 'doelen', 'but', 'objectif', 'objectifs',
+  'consequence', 'consequences', 'gevolg', 'gevolgen', 'effect', 'effects', 'effet', 'effets', 'impact',
+  'position', 'standpunt', 'situation', 'situatie', 'problem', 'problems', 'probleem', 'problemen', 'probleme', 'problemes',
+  'message', 'boodschap', 'risk', 'risks', 'risico', 'risicos', 'risque', 'risques', 'condition', 'conditions', 'voorwaarde', 'voorwaarden',
+  'argument', 'arguments', 'decision', 'besluit', 'beslissing', 'motive', 'motief', 'motif', 'strategy', 'strategie', 'plan', 'plans',
+]);
 
 const HEADS = { count: new RegExp(`\\b(?:${QUANTITY})\\s+`), which: new RegExp(`\\b(?:${WHICH})\\s+`) } as const;
 

@@ -223,6 +223,12 @@ describe('extractiveAnswer', () => {
     expect(a.text).toContain('Choguel Maïga');
   });
 
+  it('answers "who is <name>" with the sentence about that person, not with a part of the name', async () => {
+    const a = await answerFrom('Who is Choguel Maïga?', ['De Malinese minister-president Choguel Kokalla Maïga is door de militairen aangesteld.'], 'en', { threshold: 0 });
+    expect(a.text).not.toContain('**');
+    expect(a.text).toContain('minister-president Choguel Kokalla Maïga');
+  });
+
   it('never cites a passage it was not given', () => {
     const hit = oneHit('Bij Operatie Barkhane zijn 55 Franse soldaten gesneuveld.', 'nl', 'T');
     const a = extractiveAnswer('Hoeveel Franse soldaten zijn gesneuveld bij Operatie Barkhane?', [hit], 'nl');

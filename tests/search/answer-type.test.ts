@@ -35,6 +35,9 @@ describe('what a question is about', () => {
     expect(spanKind("Comment s'appelait l'opération de 2013 ?")).toBe('name');
     expect(spanKind('How many soldiers died?')).toBe('number');
     expect(spanKind('Explain Barkhane')).toBeNull();
+    expect(spanKind('Quel rôle joue le Niger ?')).toBeNull();
+    expect(spanKind('What is the reason for the withdrawal?')).toBeNull();
+    expect(spanKind('Welke groep stuurde wapens?')).toBe('name');
     expect(isNamingQuestion('Hoe heet de operatie?')).toBe(true);
     expect(isNamingQuestion('Qui appelle au cessez-le-feu ?')).toBe(false);
   });
