@@ -103,6 +103,13 @@ function candidates(sentence: string, tokens: readonly SentenceToken[], kind: Sp
   }
 }
 
+/** Adverbs that open a sentence capitalised and name nothing ("Daarnaast werd de Franse ambassadeur…"). */
+const LINKING_ADVERBS: ReadonlySet<string> = new Set(
+  ('daarnaast bovendien intussen ondertussen inmiddels tegelijk tegelijkertijd verder daarom volgens eerder later vervolgens daarna eveneens evenwel echter ' +
+    'ainsi cependant pourtant toutefois enfin ailleurs desormais alors depuis selon neanmoins puis ensuite aussi deja ' +
+    'however meanwhile moreover later earlier yet besides furthermore nevertheless therefore thus').split(' '),
+);
+
 /**
  * Runs of capitalised words that are not function words: "Choguel Kokalla Maïga", and a sentence's
  * first word too ("Duitsland overweegt…"), since the neighbourhood match decides between candidates.
@@ -111,7 +118,7 @@ function nameCandidates(tokens: readonly SentenceToken[]): Candidate[] {
   const out: Candidate[] = [];
   let i = 0;
   while (i < tokens.length) {
-    if (!/^\p{Lu}/u.test(tokens[i]!.text) || tokens[i]!.term === null) {
+    if (!/^\p{Lu}/u.test(tokens[i]!.text) || tokens[i]!.term === null || (i === 0 && LINKING_ADVERBS.has(fold(tokens[0]!.text.toLowerCase())))) {
       i++;
       continue;
     }

@@ -55,12 +55,14 @@ export function spanKind(question: string): SpanKind | null {
   if (type !== 'other') return type;
   const q = folded(question);
   if (NAMING.test(q)) return 'name';
-  if (!WHICH_WORD.test(q)) return null;
+  if (!WHICH_WORD.test(q) || HAPPENED.test(q)) return null;
   // "Quel rôle joue le Niger ?", "What reason…": the noun asks for a description, not a name.
   const noun = WHICH_NOUN.exec(q)?.[1];
   return noun !== undefined && DESCRIPTION_NOUNS.has(noun) ? null : 'name';
 }
 
+/** "What happened to…", "Wat gebeurde er met…", "Que s'est-il passé…": an event, told by a sentence, not a name. */
+const HAPPENED = /\b(?:what (?:happened|happens|has happened)|wat (?:gebeurde|gebeurt|is er gebeurd)|que s'est-il passe|qu'est-il arrive)\b/;
 const WHICH_WORD = new RegExp(`\\b(?:${WHICH}|lequel|laquelle|lesquel(?:le)?s)\\b`);
 /** The noun after which/what ("quel rôle", "what is the reason"). */
 const WHICH_NOUN = new RegExp(`\\b(?:${WHICH})\\s+(?:(?:is|was|are|were|est|sont|etait|zijn|waren)\\s+)?(?:(?:the|de|het|le|la|les|l')\\s*)?([a-z]+)`);

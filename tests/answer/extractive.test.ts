@@ -229,6 +229,15 @@ describe('extractiveAnswer', () => {
     expect(a.text).toContain('minister-president Choguel Kokalla Maïga');
   });
 
+  it('does not take an adverb opening the sentence for a name ("Bovendien", "Daarnaast")', async () => {
+    const a = await answerFrom('Which country also withdrew its soldiers?', ['Bovendien trok het land zijn soldaten terug.'], 'en', { threshold: 0 });
+    expect(a.text).not.toContain('**');
+    expect(a.text).toContain('Bovendien trok het land');
+    const b = await answer('What happened to the French ambassador?', 'en');
+    expect(b.text).not.toContain('**Daarnaast**');
+    expect(b.text).toContain('ambassadeur het land uit gezet');
+  });
+
   it('never cites a passage it was not given', () => {
     const hit = oneHit('Bij Operatie Barkhane zijn 55 Franse soldaten gesneuveld.', 'nl', 'T');
     const a = extractiveAnswer('Hoeveel Franse soldaten zijn gesneuveld bij Operatie Barkhane?', [hit], 'nl');

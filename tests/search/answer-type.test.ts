@@ -38,6 +38,8 @@ describe('what a question is about', () => {
     expect(spanKind('Quel rôle joue le Niger ?')).toBeNull();
     expect(spanKind('What is the reason for the withdrawal?')).toBeNull();
     expect(spanKind('Welke groep stuurde wapens?')).toBe('name');
+    expect(spanKind('What happened to the French ambassador?')).toBeNull();
+    expect(spanKind('Wat gebeurde er met de ambassadeur?')).toBeNull();
     expect(isNamingQuestion('Hoe heet de operatie?')).toBe(true);
     expect(isNamingQuestion('Qui appelle au cessez-le-feu ?')).toBe(false);
   });
