@@ -3,6 +3,7 @@ import { Analyser, type QueryTerm } from '../search/analyser.js';
 import {
   answerType,
   countedPhrase,
+  isIdentityQuestion,
   isNamingQuestion,
   isWhyQuestion,
   NAMING_WORDS,
@@ -178,6 +179,9 @@ export function judge(question: string, hits: readonly SearchHit[], options: Ext
     return stems;
   };
   const whyQuestion = isWhyQuestion(question);
+  // A person asked about by what was done to someone the question titles ("Who received the French
+  // defence minister?"), not by who that someone is ("Who is the French defence minister?").
+  const titled = kind === 'person' && !isIdentityQuestion(question);
   const owned = kind === 'person' || kind === 'name' ? possessive(question, terms) : null;
   const weightShare = (t: QueryTerm, of: readonly QueryTerm[]) => weightOf(t) / Math.max(1e-9, of.reduce((n, x) => n + weightOf(x), 0));
 
@@ -185,11 +189,11 @@ export function judge(question: string, hits: readonly SearchHit[], options: Ext
   const judgeOne = (sentence: ScoredSentence, gaps: number): Judged => {
     // The span may sit in a neighbour ("…helikopters, wapens en munitie in Bamako. Het wapentuig behoort
     // toe aan de Wagner Groep…"): taken from there, discounted, and quoted with it.
-    let short = kind && signals.shortAnswer ? spanOf(sentence.text, sentence.hit, terms, counted, kind, weightOf, signals, gaps) : null;
+    let short = kind && signals.shortAnswer ? spanOf(sentence.text, sentence.hit, terms, counted, kind, weightOf, signals, gaps, titled) : null;
     let shortFrom: string | undefined;
     if (kind && signals.shortAnswer && (short?.match ?? 0) < 0.5) {
       for (const n of sentence.neighbours) {
-        const s = spanOf(n, sentence.hit, terms, counted, kind, weightOf, signals, gaps);
+        const s = spanOf(n, sentence.hit, terms, counted, kind, weightOf, signals, gaps, titled);
         if (s && s.rank * NEIGHBOUR_DISCOUNT > (short?.rank ?? 0)) {
           short = { text: s.text, match: s.match * NEIGHBOUR_DISCOUNT, rank: s.rank * NEIGHBOUR_DISCOUNT };
           shortFrom = n;
@@ -420,6 +424,7 @@ function spanOf(
   weightOf: (t: QueryTerm) => number,
   signals: AnswerSignals,
   gaps: number,
+  titled: boolean,
 ): ShortAnswer | null {
   const tokens: SentenceToken[] = tokenizeCased(text).map((t) => ({ text: t, term: analyser.indexTerms(t, hit.passage.lang)[0] ?? null }));
   // The span is matched on the question's common words, the counted noun and the verb ("soldiers",
@@ -461,7 +466,7 @@ function spanOf(
   // words the word list translates are trimmed from a person's span like the question's own words.
   const lang = hit.passage.lang;
   const notName = kind === 'person' ? (tok: SentenceToken) => inQuestion(tok) || isCommonWord(tok.text, lang) : inQuestion;
-  return shortAnswer(text, tokens, kind, lang, matchAt, notName);
+  return shortAnswer(text, tokens, kind, lang, matchAt, notName, titled);
 }
 
 /** A name of the question made from `stem` by a short ending: Malian, Malinese ← Mali; Russian ← Russia; Nigerien ← Niger. */

@@ -69,12 +69,16 @@ export function shortAnswer(
   lang: Lang,
   matchAt: (from: number, to: number, except: readonly [number, number]) => SpanMatch,
   inQuestion: (token: SentenceToken) => boolean,
+  titledByQuestion = false,
 ): ShortAnswer | null {
   let best: ShortAnswer | null = null;
   for (const found of candidates(sentence, tokens, kind, lang)) {
     // Words of the question at its edges are not the answer: "Wagner Groep" answers "which group" with "Wagner".
     const c = trim(found, tokens, inQuestion);
     if (!c) continue;
+    // "Who received the French defence minister?": the name the question's own title stands before
+    // ("minister van Defensie Florence Parly") is the one received, not who received her.
+    if (titledByQuestion && c.first > 0 && inQuestion(tokens[c.first - 1]!)) continue;
     const { match, rank } = matchAt(Math.max(0, c.first - WINDOW), Math.min(tokens.length - 1, c.last + WINDOW), [c.first, c.last]);
     if (!best || rank > best.rank) best = { text: c.text, match, rank };
   }

@@ -47,6 +47,10 @@ export const NAMING_WORDS: readonly string[] = ['called', 'named', 'name', 'naam
 
 export const isNamingQuestion = (question: string): boolean => NAMING.test(folded(question));
 
+/** "Who is/was…", "Wie is…", "Qui est…": a question asking who holds a title, not who did something. */
+export const isIdentityQuestion = (question: string): boolean =>
+  /^\W*(?:who|wie|qui)\s+(?:is|was|are|were|zijn|waren|est|etait|sont|etaient)\b/.test(folded(question));
+
 export const isWhyQuestion = (question: string): boolean => /^\W*(?:why|waarom|pourquoi)\b/.test(folded(question));
 
 /** What short answer the question asks for, or null for a question answered by a description. */

@@ -238,6 +238,14 @@ describe('extractiveAnswer', () => {
     expect(b.text).toContain('ambassadeur het land uit gezet');
   });
 
+  it('answers who did something to a titled person with another name than the titled one, and who holds the title with hers', async () => {
+    const text = 'De Franse minister van Defensie Florence Parly werd in Bamako ontvangen door president Keïta.';
+    const received = await answerFrom('Who received the French defence minister in Bamako?', [text], 'en', { threshold: 0 });
+    expect(received.text).not.toContain('**Florence Parly**');
+    const who = await answerFrom('Who is the French defence minister?', [text], 'en', { threshold: 0 });
+    expect(who.text).toMatch(/^Answer: \*\*Florence Parly\*\*/);
+  });
+
   it('never cites a passage it was not given', () => {
     const hit = oneHit('Bij Operatie Barkhane zijn 55 Franse soldaten gesneuveld.', 'nl', 'T');
     const a = extractiveAnswer('Hoeveel Franse soldaten zijn gesneuveld bij Operatie Barkhane?', [hit], 'nl');
