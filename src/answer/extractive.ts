@@ -100,6 +100,9 @@ const COUNTED_WINDOW = 4;
 /** The confidence of a sentence that holds no candidate for the figure or date a question asks for is scaled by this. */
 const NO_SPAN_FACTOR = 0.5;
 
+/** How much a passage's retrieval score (relative to the top hit's) weighs in choosing the best sentence. */
+const RETRIEVAL_WEIGHT = 0.2;
+
 /** Sentences judged for confidence, from the top of the sentence ranking. */
 const JUDGED = 8;
 
@@ -147,7 +150,7 @@ export function extractiveAnswer(question: string, hits: readonly SearchHit[], l
   return { lang, refused: false, text: [lead, quotes.join(' ')].filter((x) => x !== null).join('\n'), citations, confidence: best.confidence };
 }
 
-/** Candidate sentences with their short answers and confidences, most confident first. Exported for eval. */
+/** Candidate sentences with their short answers and confidences, best first (by confidence and, a little, retrieval score). Exported for eval. */
 export function judge(question: string, hits: readonly SearchHit[], options: ExtractiveOptions = {}): Judged[] {
   const signals = options.signals ?? ALL_SIGNALS;
   const terms = answerTerms(question, options.terms ?? analyser.queryTerms(question, ['nl', 'fr', 'en']));
@@ -220,10 +223,15 @@ export function judge(question: string, hits: readonly SearchHit[], options: Ext
     return { sentence, short, ...(shortFrom ? { shortFrom } : {}), confidence: c * noSpan };
   };
 
+  // The judged sentences are ordered by confidence and, a little, by their passage's retrieval score:
+  // the search weighed the whole question over the passage, which a sentence's words alone do not
+  // ("since the start of the operations" favours the passage about all the deaths over one about 13).
+  const topScore = hits[0]?.score || 1;
+  const order = (j: Judged) => j.confidence + RETRIEVAL_WEIGHT * (j.sentence.hit.score / topScore);
   const out = ranked
     .slice(0, JUDGED)
     .map((sentence) => judgeOne(sentence, 1))
-    .sort((a, b) => b.confidence - a.confidence || b.sentence.score - a.sentence.score);
+    .sort((a, b) => order(b) - order(a) || b.sentence.score - a.sentence.score);
   // The sentences are ranked on all the question's words; the best one's confidence then leaves out
   // the words the word list could not have shown in its language (see `share`). Ranking on the
   // latter too lets sentences of a large foreign-language haystack through on the few words left.

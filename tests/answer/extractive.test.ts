@@ -246,6 +246,18 @@ describe('extractiveAnswer', () => {
     expect(who.text).toMatch(/^Answer: \*\*Florence Parly\*\*/);
   });
 
+  it('between sentences that cover the question nearly alike, answers from the passage the search ranked far higher', async () => {
+    const index = await seedIndex();
+    const question = 'How many French soldiers died in the Sahel since the start of the operations?';
+    const hit = (id: string, text: string, score: number): SearchHit => ({ ...oneHit(text, 'nl', 'T'), passage: { ...oneHit(text, 'nl', 'T').passage, id, docId: id }, doc: { ...oneHit(text, 'nl', 'T').doc, id }, score });
+    const hits = [
+      hit('all', 'Er vielen de afgelopen jaren meer dan vijftig doden onder Franse militairen in de Sahel.', 10),
+      hit('one', 'Macron riep de top bijeen na de dood van 13 Franse soldaten bij een antiterreuroperatie in de Sahel.', 2),
+    ];
+    const a = extractiveAnswer(question, hits, 'en', { terms: index.queryTerms(question), termWeight: (t) => index.termWeight(t), threshold: 0 });
+    expect(a.text).toMatch(/^\(Dutch\) Er vielen de afgelopen jaren meer dan vijftig doden/);
+  });
+
   it('never cites a passage it was not given', () => {
     const hit = oneHit('Bij Operatie Barkhane zijn 55 Franse soldaten gesneuveld.', 'nl', 'T');
     const a = extractiveAnswer('Hoeveel Franse soldaten zijn gesneuveld bij Operatie Barkhane?', [hit], 'nl');
