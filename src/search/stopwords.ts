@@ -32,6 +32,8 @@ export const FUNCTION_WORDS: ReadonlySet<string> = new Set([
   'veut', 'veulent', 'voulait', 'voulaient', 'voudrait',
   'doit', 'doivent', 'devait', 'devaient', 'devra', 'devront', 'devrait', 'devraient', 'faut', 'fallait', 'faudra',
   'peut', 'peuvent', 'pouvait', 'pourrait', 'pourraient', 'pourra', 'va', 'vont', 'allait', 'hors',
+  // "faire" in the future and conditional, as "do"/"will" ("Quel temps fera-t-il" searched *fera* → *fer*, iron).
+  'fera', 'feront', 'ferait', 'feraient',
   // Pronouns, conjunctions and elided forms the French and Dutch lists lack ("Jusqu'à quelle date…
   // devaient-elles", "die ertoe leidde").
   'jusqu', 'jusque', 'elles', 'celle', 'celles', 'ceux', 'celui', 'dont', 'lorsqu', 'lorsque', 'puisqu', 'puisque', 'quoiqu', 'presqu',

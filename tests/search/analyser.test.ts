@@ -65,5 +65,6 @@ describe('MemoStemmer', () => {
     expect(tokens("Macron partirait-il si Bamako pactisait avec les islamistes ?")).toEqual(['macron', 'partirait', 'bamako', 'pactisait', 'islamistes']);
     expect(tokens('Les relations entre Paris et Bamako')).toEqual(['relations', 'paris', 'bamako']);
     expect(tokens('Wat gebeurde er tijdens de top?')).toEqual(['gebeurde', 'top']);
+    expect(tokens('Quel temps fera-t-il à Paris demain ?')).toEqual(['temps', 'paris', 'demain']);
   });
 });
