@@ -25,6 +25,13 @@ export interface ConfidenceInput {
 /** Refusal below this confidence (chosen from the sweep printed by `npm run eval`). */
 export const DEFAULT_THRESHOLD = 0.25;
 
+/**
+ * The focus factor of a sentence that holds none of what the question asks about ("the population of
+ * Bamako": Bamako is there, no population): below the 0.4 of the least focus, since among thousands of
+ * articles the question's names alone put some sentence above the threshold.
+ */
+const NOTHING_ASKED_FACTOR = 0.3;
+
 /** How much less a passage is trusted when its document does not name the question's names. */
 const ANCHOR_WEIGHT = 0.75;
 
@@ -38,6 +45,6 @@ const ANCHOR_WEIGHT = 0.75;
  */
 export function confidence(input: ConfidenceInput): number {
   const base = input.span === null ? input.coverage : (input.coverage + input.span) / 2;
-  const focusFactor = input.focus === null || input.focus === undefined ? 1 : 0.4 + 0.6 * input.focus;
+  const focusFactor = input.focus === null || input.focus === undefined ? 1 : input.focus === 0 ? NOTHING_ASKED_FACTOR : 0.4 + 0.6 * input.focus;
   return base * focusFactor * (1 - 0.5 * (input.unknown ?? 0)) * (1 - ANCHOR_WEIGHT * (input.missingAnchors ?? 0));
 }
