@@ -18,16 +18,16 @@ describe('the dev set over the seeds (no LLM)', async () => {
     expect(byLang[lang]?.bearingTop3).toBeGreaterThanOrEqual(0.8);
   });
 
-  it('refuses at least 90% of the unanswerable questions', () => {
+  it('refuses every unanswerable question', () => {
     const unanswerable = results.filter((r) => !r.answerable);
     expect(unanswerable.length).toBe(12);
-    expect(unanswerable.filter((r) => r.refused).length / unanswerable.length).toBeGreaterThanOrEqual(0.9);
+    expect(unanswerable.filter((r) => !r.refused).map((r) => r.id)).toEqual([]);
   });
 
   it.each([
-    ['nl', 0.85],
-    ['en', 0.65],
-    ['fr', 0.6],
+    ['nl', 0.9],
+    ['en', 0.7],
+    ['fr', 0.8],
   ] as const)('answers %s questions correctly, citing a gold document, at least at the reported floor (%s)', (lang, floor) => {
     expect(byLang[lang]?.answerAccuracy).toBeGreaterThanOrEqual(floor);
   });
@@ -40,8 +40,8 @@ describe('the held-out set over the seeds (no LLM)', async () => {
   const results = await evaluateFile(app, fileURLToPath(new URL('../fixtures/holdout-questions.jsonl', import.meta.url)));
   const all = summariseByLanguage(results).all;
 
-  it('answers at least 45% of its answerable questions correctly and refuses at least 75% of its traps', () => {
-    expect(all?.answerAccuracy).toBeGreaterThanOrEqual(0.45);
-    expect(all?.refusalAccuracy).toBeGreaterThanOrEqual(0.75);
+  it('answers at least 70% of its answerable questions correctly and refuses at least 85% of its traps', () => {
+    expect(all?.answerAccuracy).toBeGreaterThanOrEqual(0.7);
+    expect(all?.refusalAccuracy).toBeGreaterThanOrEqual(0.85);
   });
 });
