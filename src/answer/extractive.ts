@@ -474,7 +474,8 @@ function spanOf(
   // words the word list translates are trimmed from a person's span like the question's own words.
   const lang = hit.passage.lang;
   const notName = kind === 'person' ? (tok: SentenceToken) => inQuestion(tok) || isCommonWord(tok.text, lang) : inQuestion;
-  return shortAnswer(text, tokens, kind, lang, matchAt, notName, titled);
+  // A title is a word of the question itself ("minister", "Defensie"), not any common word ("president" for "Qui a reçu Florence Parly ?").
+  return shortAnswer(text, tokens, kind, lang, matchAt, notName, titled ? inQuestion : undefined);
 }
 
 /** A name of the question made from `stem` by a short ending: Malian, Malinese ← Mali; Russian ← Russia; Nigerien ← Niger. */

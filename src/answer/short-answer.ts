@@ -69,7 +69,7 @@ export function shortAnswer(
   lang: Lang,
   matchAt: (from: number, to: number, except: readonly [number, number]) => SpanMatch,
   inQuestion: (token: SentenceToken) => boolean,
-  titledByQuestion = false,
+  titledBy?: (token: SentenceToken) => boolean,
 ): ShortAnswer | null {
   let best: ShortAnswer | null = null;
   for (const found of candidates(sentence, tokens, kind, lang)) {
@@ -78,7 +78,7 @@ export function shortAnswer(
     if (!c) continue;
     // "Who received the French defence minister?": the name the question's own title stands before
     // ("minister van Defensie Florence Parly") is the one received, not who received her.
-    if (titledByQuestion && c.first > 0 && inQuestion(tokens[c.first - 1]!)) continue;
+    if (titledBy && c.first > 0 && titledBy(tokens[c.first - 1]!)) continue;
     const { match, rank } = matchAt(Math.max(0, c.first - WINDOW), Math.min(tokens.length - 1, c.last + WINDOW), [c.first, c.last]);
     if (!best || rank > best.rank) best = { text: c.text, match, rank };
   }

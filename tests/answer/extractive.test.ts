@@ -244,6 +244,9 @@ describe('extractiveAnswer', () => {
     expect(received.text).not.toContain('**Florence Parly**');
     const who = await answerFrom('Who is the French defence minister?', [text], 'en', { threshold: 0 });
     expect(who.text).toMatch(/^Answer: \*\*Florence Parly\*\*/);
+    // A title the question does not use is no reason to pass a name over.
+    const host = await answerFrom('Qui a reçu Florence Parly à Bamako ?', ['Parly werd in Bamako ontvangen door president Ibrahim Boubacar Keita.'], 'fr', { threshold: 0 });
+    expect(host.text).toMatch(/^Réponse : \*\*Ibrahim Boubacar Keita\*\*/);
   });
 
   it('between sentences that cover the question nearly alike, answers from the passage the search ranked far higher', async () => {
