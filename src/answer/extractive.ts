@@ -363,9 +363,11 @@ const META = new Set([
 ]);
 
 /**
- * The question's terms a sentence is judged on: without meta words, and without the month of a
- * "month year" date, which the search matched against article dates (a June 2021 article rarely
- * writes "June 2021"); its year stays, said by the article's date (`datedBy`).
+ * The question's terms a sentence is judged on: without meta words, and without the month and year
+ * of a "month year" date, which the search matched against article dates (a June 2021 article rarely
+ * writes "June 2021"). That date may be the event's, not the article's ("en octobre 2021" in a 2022
+ * article's "In oktober vorig jaar"), so unlike a year named alone (`datedBy`) it is not read from
+ * the article's date.
  */
 export function answerTerms(question: string, terms: readonly QueryTerm[]): QueryTerm[] {
   const ref = dateReference(question);
@@ -374,7 +376,7 @@ export function answerTerms(question: string, terms: readonly QueryTerm[]): Quer
   // for, like a type noun (FreeDict reads *appeler* as "call, shout", roepen, which "in het leven
   // geroepen" would match). Only in such a question: "Qui appelle au cessez-le-feu ?" asks who calls.
   if (isNamingQuestion(question)) for (const w of NAMING_WORDS) named.add(w);
-  const kept = terms.filter((t) => !META.has(t.token) && !named.has(t.token) && !(ref && ref.monthTokens.has(t.token)));
+  const kept = terms.filter((t) => !META.has(t.token) && !named.has(t.token) && !(ref && (ref.monthTokens.has(t.token) || ref.yearTokens.has(t.token))));
   return kept.length > 0 ? kept : [...terms];
 }
 
