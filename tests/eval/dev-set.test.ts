@@ -45,3 +45,16 @@ describe('the held-out set over the seeds (no LLM)', async () => {
     expect(all?.refusalAccuracy).toBeGreaterThanOrEqual(0.85);
   });
 });
+
+// A second held-out set (tests/fixtures/holdout2-questions.jsonl: 36 questions a helper wrote from the
+// five articles alone, at the end of the eighth round), first measured before the round's changes: 70%.
+describe('the second held-out set over the seeds (no LLM)', async () => {
+  const app = await testApp();
+  const results = await evaluateFile(app, fileURLToPath(new URL('../fixtures/holdout2-questions.jsonl', import.meta.url)));
+  const all = summariseByLanguage(results).all;
+
+  it('answers at least 65% of its answerable questions correctly and refuses at least 80% of its traps', () => {
+    expect(all?.answerAccuracy).toBeGreaterThanOrEqual(0.65);
+    expect(all?.refusalAccuracy).toBeGreaterThanOrEqual(0.8);
+  });
+});
