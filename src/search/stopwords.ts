@@ -52,6 +52,11 @@ export const FUNCTION_WORDS: ReadonlySet<string> = new Set([
   'entre', 'avant', 'apres', 'depuis', 'contre',
   'indien', 'heel', 'erg', 'zeer', 'tijdens', 'sinds', 'elke', 'ieder', 'hen', 'tussen', 'tegen', 'voordat', 'nadat',
   'even', 'ever', 'just', 'yet', 'already', 'quite', 'rather',
+  // Prepositions none of the lists has ("the MPs behind the report" searched *behind* → *achter*, *derrière*).
+  'across', 'along', 'amid', 'among', 'around', 'behind', 'beneath', 'beside', 'beyond', 'despite', 'except', 'inside', 'near',
+  'onto', 'outside', 'per', 'throughout', 'till', 'toward', 'towards', 'underneath', 'unlike', 'upon', 'via', 'within', 'without',
+  'achter', 'binnen', 'buiten', 'langs', 'rond', 'rondom', 'tegenover', 'ondanks', 'behalve', 'naast', 'beneden', 'jegens',
+  'derriere', 'devant', 'envers', 'malgre', 'sauf', 'hormis', 'durant', 'pres', 'aupres', 'autour', 'outre',
 ]);
 
 /**

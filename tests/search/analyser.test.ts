@@ -66,5 +66,6 @@ describe('MemoStemmer', () => {
     expect(tokens('Les relations entre Paris et Bamako')).toEqual(['relations', 'paris', 'bamako']);
     expect(tokens('Wat gebeurde er tijdens de top?')).toEqual(['gebeurde', 'top']);
     expect(tokens('Quel temps fera-t-il à Paris demain ?')).toEqual(['temps', 'paris', 'demain']);
+    expect(tokens('Who were the MPs behind the report?')).toEqual(['mps', 'report']);
   });
 });
