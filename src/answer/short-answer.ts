@@ -103,7 +103,7 @@ function candidates(sentence: string, tokens: readonly SentenceToken[], kind: Sp
     case 'person':
     case 'place':
     case 'name':
-      return nameCandidates(tokens);
+      return nameCandidates(sentence, tokens);
   }
 }
 
@@ -118,8 +118,18 @@ const LINKING_ADVERBS: ReadonlySet<string> = new Set(
  * Runs of capitalised words that are not function words: "Choguel Kokalla Maïga", and a sentence's
  * first word too ("Duitsland overweegt…"), since the neighbourhood match decides between candidates.
  */
-function nameCandidates(tokens: readonly SentenceToken[]): Candidate[] {
+function nameCandidates(sentence: string, tokens: readonly SentenceToken[]): Candidate[] {
   const out: Candidate[] = [];
+  // Where each token ends in the sentence, so that a run stops at punctuation: "Françoise Dumas,
+  // Sereine Mauborgne et Nathalie Serre" names three people, not two.
+  const ends: number[] = [];
+  let at = 0;
+  for (const t of tokens) {
+    const k = sentence.indexOf(t.text, at);
+    at = k < 0 ? at : k + t.text.length;
+    ends.push(at);
+  }
+  const joined = (j: number) => !/[,;:()"“”«»–—]/.test(sentence.slice(ends[j], sentence.indexOf(tokens[j + 1]!.text, ends[j]!)));
   let i = 0;
   while (i < tokens.length) {
     if (!/^\p{Lu}/u.test(tokens[i]!.text) || tokens[i]!.term === null || (i === 0 && LINKING_ADVERBS.has(fold(tokens[0]!.text.toLowerCase())))) {
@@ -127,7 +137,7 @@ function nameCandidates(tokens: readonly SentenceToken[]): Candidate[] {
       continue;
     }
     let j = i;
-    while (j + 1 < tokens.length && /^\p{Lu}/u.test(tokens[j + 1]!.text) && tokens[j + 1]!.term !== null) j++;
+    while (j + 1 < tokens.length && /^\p{Lu}/u.test(tokens[j + 1]!.text) && tokens[j + 1]!.term !== null && joined(j)) j++;
     out.push({ first: i, last: j, text: tokens.slice(i, j + 1).map((t) => t.text).join(' ') });
     i = j + 1;
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { extractiveAnswer, withinOneEdit } from '../../src/answer/extractive.js';
+import { extractiveAnswer, judge, withinOneEdit } from '../../src/answer/extractive.js';
 import { refusalSentence } from '../../src/answer/refusal.js';
 import type { Lang, SearchHit } from '../../src/types.js';
 import { seedIndex } from '../helpers/seeds.js';
@@ -259,6 +259,14 @@ describe('extractiveAnswer', () => {
     ];
     const a = extractiveAnswer(question, hits, 'en', { terms: index.queryTerms(question), termWeight: (t) => index.termWeight(t), threshold: 0 });
     expect(a.text).toMatch(/^\(Dutch\) Er vielen de afgelopen jaren meer dan vijftig doden/);
+  });
+
+  it('does not run two people separated by a comma into one name', async () => {
+    const index = await seedIndex();
+    const question = 'Qui a écrit le rapport ?';
+    const text = 'Le rapport des députées Françoise Dumas, Sereine Mauborgne et Nathalie Serre a été publié.';
+    const [best] = judge(question, [oneHit(text, 'fr', 'T')], { terms: index.queryTerms(question) });
+    expect(best?.short?.text).toBe('Françoise Dumas');
   });
 
   it('never cites a passage it was not given', () => {
