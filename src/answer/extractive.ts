@@ -360,6 +360,8 @@ const META = new Set([
   'doet', 'deed', 'deden', 'gedaan', 'fait', 'faisait', 'font',
   // "What happened to…" asks for an event, which the sentence names otherwise ("werd het land uit gezet").
   'happen', 'happened', 'happens', 'gebeurde', 'gebeurd', 'gebeurt', 'arrive', 'arrivee',
+  // "Where did the operation take place?": the event is placed, not described ("s'est déroulée").
+  'deroule', 'deroulee', 'deroules', 'deroulees', 'deroulait', 'deroulaient', 'plaatsgevonden', 'plaatsvond', 'plaatsvonden',
 ]);
 
 /**
