@@ -291,7 +291,7 @@ const OF = /^(?:of|van|du|de|des|d)$/i;
 
 /** Words that give a reason, in the three languages ("als gevolg van", "en raison de", "because", "de reden", "la raison"). */
 const REASON =
-  /\b(?:because|due to|owing to|as a result of|the reason|omdat|doordat|vanwege|wegens|als gevolg van|de reden|(?:directe )?aanleiding|oorzaak|parce que?|puisque|car|grace a|la raison|(?:en raison|a cause|a la suite|suite|faute) (?:de|des|du|d'|a|aux))(?![a-z])/;
+  /\b(?:because|due to|owing to|as a result of|the reason|after the|na de|na het|nadat|apres (?:la|le|les|l')|omdat|doordat|vanwege|wegens|als gevolg van|de reden|(?:directe )?aanleiding|oorzaak|parce que?|puisque|car|grace a|la raison|(?:en raison|a cause|a la suite|suite|faute) (?:de|des|du|d'|a|aux))(?![a-z])/;
 
 /**
  * For a "why" question: 1 when the sentence gives a reason (a causal word), 0.8 when a neighbour

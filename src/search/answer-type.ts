@@ -25,7 +25,8 @@ const WHICH = 'which|what|welke?|quel(?:le)?s?';
 const PATTERNS: readonly (readonly [AnswerType, RegExp])[] = [
   ['number', new RegExp(`\\b(?:${QUANTITY})\\b`)],
   ['date', /\b(when|wanneer|quand|what date|which date|welke datum|quelle date|in welk jaar|in what year|en quelle annee|what year|welk jaar|sinds wanneer|depuis quand)\b/],
-  ['person', /\b(who|whom|wie|qui)\b/],
+  // Not "qu'est-ce qui" ("what", as subject).
+  ['person', /\b(who|whom|wie)\b|(?<!qu'est-ce )\bqui\b/],
   ['place', /\b(where|waar|ou|in welke stad|in which city|dans quelle ville|which country|welk land|quel pays|quels pays)\b/],
 ];
 
@@ -51,7 +52,10 @@ export const isNamingQuestion = (question: string): boolean => NAMING.test(folde
 export const isIdentityQuestion = (question: string): boolean =>
   /^\W*(?:who|wie|qui)\s+(?:is|was|are|were|zijn|waren|est|etait|sont|etaient)\b/.test(folded(question));
 
-export const isWhyQuestion = (question: string): boolean => /^\W*(?:why|waarom|pourquoi)\b/.test(folded(question));
+/** "Why…", and the questions that ask for a cause without the word: "What prompted Macron to…", "Qu'est-ce qui a poussé Macron à…". */
+export const isWhyQuestion = (question: string): boolean => WHY.test(folded(question));
+const WHY =
+  /^\W*(?:why|waarom|pourquoi|what (?:prompted|led|caused|made|drove|pushed|motivated)|wat (?:bracht|bewoog|dreef)|qu'est-ce qui a (?:pousse|conduit|amene|mene|incite|motive))\b/;
 
 /** What short answer the question asks for, or null for a question answered by a description. */
 export function spanKind(question: string): SpanKind | null {

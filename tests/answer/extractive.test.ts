@@ -269,6 +269,14 @@ describe('extractiveAnswer', () => {
     expect(best?.short?.text).toBe('Françoise Dumas');
   });
 
+  it('answers a question about what prompted something with the sentence that says after what it happened', async () => {
+    const a = await answerFrom("Qu'est-ce qui a poussé Macron à inviter les présidents du Sahel ?", [
+      'De Franse president Macron ontving de presidenten van de Sahel in Pau.',
+      'Macron had zijn collega’s uitgenodigd na de dood van 13 Franse soldaten.',
+    ], 'fr', { threshold: 0 });
+    expect(a.text).toMatch(/^\(néerlandais\) Macron had zijn collega’s uitgenodigd na de dood van 13 Franse soldaten/);
+  });
+
   it('never cites a passage it was not given', () => {
     const hit = oneHit('Bij Operatie Barkhane zijn 55 Franse soldaten gesneuveld.', 'nl', 'T');
     const a = extractiveAnswer('Hoeveel Franse soldaten zijn gesneuveld bij Operatie Barkhane?', [hit], 'nl');

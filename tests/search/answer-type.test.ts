@@ -47,6 +47,10 @@ describe('what a question is about', () => {
   it('tells why questions and the nouns that name the kind of answer', () => {
     expect(isWhyQuestion('Pourquoi Paris part-il ?')).toBe(true);
     expect(isWhyQuestion('Who asked why?')).toBe(false);
+    expect(isWhyQuestion("Qu'est-ce qui a poussé Macron à inviter les présidents ?")).toBe(true);
+    expect(isWhyQuestion('What prompted Macron to invite the presidents?')).toBe(true);
+    expect(answerType("Qu'est-ce qui a poussé Macron à partir ?")).not.toBe('person');
+    expect(answerType('Qui a poussé Macron à partir ?')).toBe('person');
     expect(typeNouns('On what date was the putsch, and the number of deaths?')).toEqual(['date', 'number']);
   });
 });
