@@ -289,7 +289,7 @@ function ownerBesideHead(texts: readonly string[], lang: Lang, p: Possessive, si
 /** The word that links a noun to its owner ("president van Frankrijk", "président de la France"). */
 const OF = /^(?:of|van|du|de|des|d)$/i;
 
-/** Words that give a reason, in the three languages ("als gevolg van", "en raison de", "because", "de reden", "la raison"). */
+/** Words that give a reason, in the three languages ("als gevolg van", "en raison de", "because", "de reden", "la raison"), or what something followed ("na de dood van 13 soldaten"). */
 const REASON =
   /\b(?:because|due to|owing to|as a result of|the reason|after the|na de|na het|nadat|apres (?:la|le|les|l')|omdat|doordat|vanwege|wegens|als gevolg van|de reden|(?:directe )?aanleiding|oorzaak|parce que?|puisque|car|grace a|la raison|(?:en raison|a cause|a la suite|suite|faute) (?:de|des|du|d'|a|aux))(?![a-z])/;
 
