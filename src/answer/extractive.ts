@@ -97,7 +97,10 @@ const NEIGHBOUR_DISCOUNT = 0.8;
 /** Words either side of a figure within which what a "how many" question counts must stand. */
 const COUNTED_WINDOW = 4;
 
-/** The confidence of a sentence that holds no candidate for the figure or date a question asks for is scaled by this. */
+/**
+ * The confidence of a sentence that holds no candidate for the figure or date a question asks for,
+ * or none of what a how-many question counts, is scaled by this.
+ */
 const NO_SPAN_FACTOR = 0.5;
 
 /** How much a passage's retrieval score (relative to the top hit's) weighs in choosing the best sentence. */
@@ -168,6 +171,10 @@ export function judge(question: string, hits: readonly SearchHit[], options: Ext
   // What the span must stand beside: the counted noun of "how many", the noun of "which" ("Which Russian group" → group).
   const countedTokens = kind === 'number' ? countedPhrase(question) : kind === 'name' || kind === 'place' ? countedPhrase(question, 'which') : [];
   const counted = terms.filter((t) => countedTokens.includes(t.token));
+  // The common words of what a how-many question counts (burgers, soldiers): names only place it.
+  const countedWords = kind === 'number' ? counted.filter((t) => !t.isName && !t.isNumber) : [];
+  const readsAround = (s: ScoredSentence, t: QueryTerm) =>
+    [s.text, ...s.neighbours].some((x) => matches(t, new Set(analyser.indexTerms(x, s.hit.passage.lang)), signals));
   // The question's names (Niger, Wagner, Paris, or their translations): a document that answers it
   // names them somewhere. Size-independent, unlike the corpus statistics above.
   const anchors = signals.anchors ? terms.filter((t) => t.isName && !t.isNumber) : [];
@@ -218,7 +225,12 @@ export function judge(question: string, hits: readonly SearchHit[], options: Ext
     }
     // A sentence without any figure or date (nor a neighbour with one) cannot answer "how many" or
     // "when", however well it covers the question: it ranks below one that holds a candidate.
-    const noSpan = short === null && (kind === 'number' || kind === 'date') && signals.shortAnswer ? NO_SPAN_FACTOR : 1;
+    // Nor can one whose neighbourhood names nothing of what a how-many question counts ("Hoeveel
+    // Malinese burgers…" over "vijftig doden onder Franse militairen": no civilians anywhere).
+    const noSpan =
+      signals.shortAnswer && ((short === null && (kind === 'number' || kind === 'date')) || (countedWords.length > 0 && !countedWords.some((t) => readsAround(sentence, t))))
+        ? NO_SPAN_FACTOR
+        : 1;
     const c = confidence({ coverage, span, unknown, focus: read.focus, missingAnchors });
     return { sentence, short, ...(shortFrom ? { shortFrom } : {}), confidence: c * noSpan };
   };

@@ -277,6 +277,14 @@ describe('extractiveAnswer', () => {
     expect(a.text).toMatch(/^\(néerlandais\) Macron had zijn collega’s uitgenodigd na de dood van 13 Franse soldaten/);
   });
 
+  it('refuses a how-many question whose counted people the sentence never names (civilians, not soldiers)', async () => {
+    const index = await seedIndex();
+    const text = 'Er vielen de afgelopen jaren meer dan vijftig doden onder Franse militairen bij de operaties in de Sahel.';
+    const ask = (question: string) => extractiveAnswer(question, [oneHit(text, 'nl', 'T')], 'en', { terms: index.queryTerms(question), termWeight: (t) => index.termWeight(t) });
+    expect(ask('How many civilians were killed in the Sahel operations?').refused).toBe(true);
+    expect(ask('How many French soldiers were killed in the Sahel operations?').text).toContain('vijftig doden');
+  });
+
   it('never cites a passage it was not given', () => {
     const hit = oneHit('Bij Operatie Barkhane zijn 55 Franse soldaten gesneuveld.', 'nl', 'T');
     const a = extractiveAnswer('Hoeveel Franse soldaten zijn gesneuveld bij Operatie Barkhane?', [hit], 'nl');
