@@ -7,6 +7,7 @@ import {
   isNamingQuestion,
   isWhyQuestion,
   NAMING_WORDS,
+  relativeClauseWords,
   sentenceFits,
   spanKind,
   typeNouns,
@@ -103,6 +104,9 @@ const COUNTED_WINDOW = 4;
  */
 const NO_SPAN_FACTOR = 0.5;
 
+/** The weight of a question word that only stands in a relative clause, as a share of its IDF. */
+const RELATIVE_WEIGHT = 0.3;
+
 /** How much a passage's retrieval score (relative to the top hit's) weighs in choosing the best sentence. */
 const RETRIEVAL_WEIGHT = 0.2;
 
@@ -159,7 +163,7 @@ export function judge(question: string, hits: readonly SearchHit[], options: Ext
   const terms = answerTerms(question, options.terms ?? analyser.queryTerms(question, ['nl', 'fr', 'en']));
   const ranked = scoreSentences(question, hits, options);
   if (ranked.length === 0) return [];
-  const weightOf = termWeigher(options, terms);
+  const weightOf = termWeigher(options, terms, question);
   // Share of the question (by weight) that the corpus has no word for: off-topic questions are mostly that.
   // A word the list cannot translate into any language of the corpus is unknown whatever the topic: not counted.
   const unknown = options.isKnown
@@ -321,7 +325,7 @@ export function scoreSentences(question: string, hits: readonly SearchHit[], opt
   const signals = options.signals ?? ALL_SIGNALS;
   const terms = answerTerms(question, options.terms ?? analyser.queryTerms(question, ['nl', 'fr', 'en']));
   if (terms.length === 0 || hits.length === 0) return [];
-  const weightOf = termWeigher(options, terms);
+  const weightOf = termWeigher(options, terms, question);
   const type = answerType(question);
   const top = hits.slice(0, options.topPassages ?? 8);
   const topScore = top[0]?.score || 1;
@@ -397,10 +401,13 @@ export function answerTerms(question: string, terms: readonly QueryTerm[]): Quer
 /**
  * Term weights: the index's (IDF). A word no passage contains gets
  * the mean weight of the others instead of the highest: in another language than the corpus's it is
- * most often a word the word list could not translate, not the heart of the question.
+ * most often a word the word list could not translate, not the heart of the question. A word of a
+ * relative clause weighs RELATIVE_WEIGHT of that: it describes a noun of the question ("the coup that
+ * led Macron to end Barkhane"), and the answering sentence rarely repeats the description.
  */
-function termWeigher(options: ExtractiveOptions, terms: readonly QueryTerm[]): (t: QueryTerm) => number {
-  const raw = (t: QueryTerm) => options.termWeight?.(t) ?? 1;
+function termWeigher(options: ExtractiveOptions, terms: readonly QueryTerm[], question: string): (t: QueryTerm) => number {
+  const describing = relativeClauseWords(question);
+  const raw = (t: QueryTerm) => (options.termWeight?.(t) ?? 1) * (describing.has(t.token) ? RELATIVE_WEIGHT : 1);
   const known = terms.filter((t) => !isUnknown(t, options));
   const mean = known.length ? known.reduce((s, t) => s + raw(t), 0) / known.length : 1;
   // Looked up once a term: sentences are scored many times over, and a weight costs index lookups.

@@ -140,3 +140,20 @@ export function sentenceFits(type: AnswerType, sentence: string, lang: Lang): bo
       return false;
   }
 }
+
+/**
+ * The words of a question that only describe one of its nouns: those after a relative pronoun
+ * ("the coup in Mali **that led Macron to end Barkhane**", "de coup **die ertoe leidde dat…**", "le
+ * chef **qui a assuré…**"), not in the clause before it. They say which thing is meant, not what is
+ * asked about it, so they weigh less. A pronoun among the question's first two words is its question
+ * word ("Which group…", "Qui a…"). Folded.
+ */
+export function relativeClauseWords(question: string): ReadonlySet<string> {
+  const q = folded(question);
+  const opening = /^\W*\S+\s+\S+/.exec(q)?.[0].length ?? 0;
+  const m = /\b(?:that|which|die|qui)\b/.exec(q.slice(opening));
+  if (!m) return new Set();
+  const at = opening + m.index;
+  const main = new Set(q.slice(0, at).split(/[^a-z0-9]+/));
+  return new Set(q.slice(at).split(/[^a-z0-9]+/).filter((w) => w !== '' && !main.has(w)));
+}

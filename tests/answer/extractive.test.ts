@@ -285,6 +285,12 @@ describe('extractiveAnswer', () => {
     expect(ask('How many French soldiers were killed in the Sahel operations?').text).toContain('vijftig doden');
   });
 
+  it('answers what a question asks, not what its relative clause describes', async () => {
+    const a = await answer('Op welke dag was de putsch in Mali die ertoe leidde dat Macron Barkhane beëindigde?', 'nl');
+    expect(a.refused).toBe(false);
+    expect(a.text).toContain('24 mei');
+  });
+
   it('never cites a passage it was not given', () => {
     const hit = oneHit('Bij Operatie Barkhane zijn 55 Franse soldaten gesneuveld.', 'nl', 'T');
     const a = extractiveAnswer('Hoeveel Franse soldaten zijn gesneuveld bij Operatie Barkhane?', [hit], 'nl');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { answerType, countedPhrase, isNamingQuestion, isWhyQuestion, sentenceFits, spanKind, typeNouns } from '../../src/search/answer-type.js';
+import { answerType, countedPhrase, isNamingQuestion, isWhyQuestion, relativeClauseWords, sentenceFits, spanKind, typeNouns } from '../../src/search/answer-type.js';
 
 describe('answerType', () => {
   it('recognises question words in English, Dutch and French', () => {
@@ -52,6 +52,16 @@ describe('what a question is about', () => {
     expect(answerType("Qu'est-ce qui a poussé Macron à partir ?")).not.toBe('person');
     expect(answerType('Qui a poussé Macron à partir ?')).toBe('person');
     expect(typeNouns('On what date was the putsch, and the number of deaths?')).toEqual(['date', 'number']);
+  });
+});
+
+describe('relativeClauseWords', () => {
+  it('gives the words that only describe a noun of the question, after a relative pronoun', () => {
+    expect([...relativeClauseWords('On what date was the putsch in Mali that led Macron to end Barkhane?')]).toEqual(['that', 'led', 'macron', 'to', 'end', 'barkhane']);
+    expect([...relativeClauseWords('Op welke datum was de coup die ertoe leidde dat Macron stopte?')]).toContain('macron');
+    expect(relativeClauseWords('Qui est le chef qui a assuré que rien ne changerait ?').has('chef')).toBe(false);
+    expect(relativeClauseWords('Which group sent weapons?').size).toBe(0);
+    expect(relativeClauseWords('Qui a reçu la ministre ?').size).toBe(0);
   });
 });
 
