@@ -92,6 +92,17 @@ export class Analyser {
   }
 }
 
+/**
+ * Titles and institutions that the three languages capitalise by convention, not names: "Prime
+ * Minister Maïga", "la ministre des Armées", "les chefs d'État", "minister van Defensie". A document
+ * that answers need not write them (Dutch says *Defensie* where French says *Armées*).
+ */
+const CONVENTIONAL_CAPITALS: ReadonlySet<string> = new Set([
+  'president', 'prime', 'minister', 'ministers', 'foreign', 'defence', 'defense', 'secretary', 'general', 'colonel', 'king', 'queen', 'chancellor',
+  'etat', 'etats', 'armees', 'ministre', 'premier', 'affaires', 'etrangeres', 'interieur', 'gouvernement', 'assemblee',
+  'defensie', 'buitenlandse', 'zaken', 'koning',
+]);
+
 /** Folded tokens written with a capital letter anywhere but at the start of a sentence. */
 function nameTokens(text: string): Set<string> {
   const names = new Set<string>();
@@ -100,7 +111,8 @@ function nameTokens(text: string): Set<string> {
   while ((m = re.exec(text)) !== null) {
     const before = text.slice(0, m.index).trimEnd();
     const sentenceStart = before === '' || /[.!?¿¡:]$/.test(before);
-    if (!sentenceStart && /^\p{Lu}/u.test(m[0])) names.add(fold(m[0].toLowerCase()));
+    const folded = fold(m[0].toLowerCase());
+    if (!sentenceStart && /^\p{Lu}/u.test(m[0]) && !CONVENTIONAL_CAPITALS.has(folded)) names.add(folded);
   }
   return names;
 }

@@ -58,6 +58,14 @@ describe('MemoStemmer', () => {
     expect(tokens('When was the force supposed to leave, according to the article?')).toEqual(['force', 'leave']);
   });
 
+  it('does not take a title or institution capitalised by convention for a name', () => {
+    const a = new Analyser();
+    const names = (q: string) => a.queryTerms(q, ['nl', 'fr', 'en']).filter((t) => t.isName).map((t) => t.token);
+    expect(names("Qui a reçu la ministre des Armées à Bamako ?")).toEqual(['bamako']);
+    expect(names("Macron a reçu les chefs d'État du Sahel")).toEqual(['sahel']);
+    expect(names('Who did Prime Minister Maïga accuse?')).toEqual(['maiga']);
+  });
+
   it('drops the same function words in every language: "itself", "si", "entre", "tijdens" are not searched', () => {
     const a = new Analyser();
     const tokens = (q: string) => a.queryTerms(q, ['nl', 'fr', 'en']).map((t) => t.token);
