@@ -37,8 +37,17 @@ const folded = (question: string) => fold(question.toLowerCase()).replace(/’/g
 export function answerType(question: string): AnswerType {
   const q = folded(question);
   for (const [type, re] of PATTERNS) if (re.test(q)) return type;
-  return 'other';
+  // "Quelle est la date limite…", "What is the number of…", "Wat is de stad…": the noun says it.
+  const noun = WHICH_NOUN.exec(q)?.[1];
+  return (noun !== undefined && NOUN_TYPES.get(noun)) || 'other';
 }
+
+/** Nouns after which/what that name the kind of answer. */
+const NOUN_TYPES: ReadonlyMap<string, AnswerType> = new Map([
+  ...['date', 'datum', 'day', 'dag', 'jour', 'year', 'jaar', 'annee', 'month', 'maand', 'mois'].map((w) => [w, 'date'] as const),
+  ...['number', 'aantal', 'nombre', 'total', 'totaal'].map((w) => [w, 'number'] as const),
+  ...['city', 'stad', 'ville', 'country', 'land', 'pays', 'place', 'plaats', 'lieu', 'town'].map((w) => [w, 'place'] as const),
+]);
 
 /** A question asking what something is called: "Comment s'appelait l'opération…", "Hoe heet…". */
 const NAMING = /\b(?:comment s'appel|hoe (?:heet|heette|heten|noemt|noemde)|what (?:is|was|are|were)\b.*\bcalled\b)/;

@@ -13,6 +13,13 @@ describe('answerType', () => {
     expect(answerType('Explain Barkhane')).toBe('other');
   });
 
+  it('reads the kind of answer from the noun after which/what when no question word says it', () => {
+    expect(answerType('What is the date of the withdrawal?')).toBe('date');
+    expect(answerType('Welke stad koos Macron voor de top?')).toBe('place');
+    expect(answerType('Quel est le nombre de soldats ?')).toBe('number');
+    expect(answerType('What is the reason?')).toBe('other');
+  });
+
   it('reads a question about size as asking for a figure', () => {
     expect(answerType('How big was the task force supposed to become?')).toBe('number');
     expect(answerType('Hoe groot moest Takuba worden?')).toBe('number');
