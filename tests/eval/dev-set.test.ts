@@ -58,3 +58,17 @@ describe('the second held-out set over the seeds (no LLM)', async () => {
     expect(all?.refusalAccuracy).toBeGreaterThanOrEqual(0.8);
   });
 });
+
+// A third (tests/fixtures/holdout3-questions.jsonl), written to paraphrase: everyday words rather than
+// the articles' ("pull out", "guys"). It measures what word lists cannot bridge: 22% before the
+// eighth round, 33% after it. The floor guards against losing more.
+describe('the paraphrasing held-out set over the seeds (no LLM)', async () => {
+  const app = await testApp();
+  const results = await evaluateFile(app, fileURLToPath(new URL('../fixtures/holdout3-questions.jsonl', import.meta.url)));
+  const all = summariseByLanguage(results).all;
+
+  it('answers at least 30% of its answerable questions correctly and refuses at least half its traps', () => {
+    expect(all?.answerAccuracy).toBeGreaterThanOrEqual(0.3);
+    expect(all?.refusalAccuracy).toBeGreaterThanOrEqual(0.5);
+  });
+});
