@@ -33,42 +33,26 @@ describe('the dev set over the seeds (no LLM)', async () => {
   });
 });
 
-// The held-out set (tests/fixtures/holdout-questions.jsonl: 36 questions written without sight of the
-// code or the other sets) guards what generalises: a change tuned to the dev set that costs it fails here.
-describe('the held-out set over the seeds (no LLM)', async () => {
+/**
+ * Held-out sets guard what generalises: a change tuned to the dev set that costs them fails here.
+ * Floors are a little under what docs/answers.md reports, so only a real loss trips them.
+ */
+const HELD_OUT = [
+  // Written without sight of the code or the other sets (seventh round).
+  { file: 'holdout-questions.jsonl', accuracy: 0.7, traps: 0.85 },
+  // Written by a helper from the five articles alone, late in the eighth round; 70% before its changes.
+  { file: 'holdout2-questions.jsonl', accuracy: 0.65, traps: 0.8 },
+  // Written to paraphrase in everyday words ("pull out", "guys"): what word lists cannot bridge;
+  // 22% before the eighth round, 33% after it.
+  { file: 'holdout3-questions.jsonl', accuracy: 0.3, traps: 0.5 },
+] as const;
+
+describe.each(HELD_OUT)('the held-out set $file over the seeds (no LLM)', async ({ file, accuracy, traps }) => {
   const app = await testApp();
-  const results = await evaluateFile(app, fileURLToPath(new URL('../fixtures/holdout-questions.jsonl', import.meta.url)));
-  const all = summariseByLanguage(results).all;
+  const all = summariseByLanguage(await evaluateFile(app, fileURLToPath(new URL(`../fixtures/${file}`, import.meta.url)))).all;
 
-  it('answers at least 70% of its answerable questions correctly and refuses at least 85% of its traps', () => {
-    expect(all?.answerAccuracy).toBeGreaterThanOrEqual(0.7);
-    expect(all?.refusalAccuracy).toBeGreaterThanOrEqual(0.85);
-  });
-});
-
-// A second held-out set (tests/fixtures/holdout2-questions.jsonl: 36 questions a helper wrote from the
-// five articles alone, at the end of the eighth round), first measured before the round's changes: 70%.
-describe('the second held-out set over the seeds (no LLM)', async () => {
-  const app = await testApp();
-  const results = await evaluateFile(app, fileURLToPath(new URL('../fixtures/holdout2-questions.jsonl', import.meta.url)));
-  const all = summariseByLanguage(results).all;
-
-  it('answers at least 65% of its answerable questions correctly and refuses at least 80% of its traps', () => {
-    expect(all?.answerAccuracy).toBeGreaterThanOrEqual(0.65);
-    expect(all?.refusalAccuracy).toBeGreaterThanOrEqual(0.8);
-  });
-});
-
-// A third (tests/fixtures/holdout3-questions.jsonl), written to paraphrase: everyday words rather than
-// the articles' ("pull out", "guys"). It measures what word lists cannot bridge: 22% before the
-// eighth round, 33% after it. The floor guards against losing more.
-describe('the paraphrasing held-out set over the seeds (no LLM)', async () => {
-  const app = await testApp();
-  const results = await evaluateFile(app, fileURLToPath(new URL('../fixtures/holdout3-questions.jsonl', import.meta.url)));
-  const all = summariseByLanguage(results).all;
-
-  it('answers at least 30% of its answerable questions correctly and refuses at least half its traps', () => {
-    expect(all?.answerAccuracy).toBeGreaterThanOrEqual(0.3);
-    expect(all?.refusalAccuracy).toBeGreaterThanOrEqual(0.5);
+  it(`answers at least ${accuracy * 100}% of its answerable questions correctly and refuses at least ${traps * 100}% of its traps`, () => {
+    expect(all?.answerAccuracy).toBeGreaterThanOrEqual(accuracy);
+    expect(all?.refusalAccuracy).toBeGreaterThanOrEqual(traps);
   });
 });
