@@ -160,9 +160,14 @@ export function sentenceFits(type: AnswerType, sentence: string, lang: Lang): bo
 export function relativeClauseWords(question: string): ReadonlySet<string> {
   const q = folded(question);
   const opening = /^\W*\S+\s+\S+/.exec(q)?.[0].length ?? 0;
-  const m = /\b(?:that|which|die|qui)\b/.exec(q.slice(opening));
+  // "say that France would leave": after a verb of saying or thinking, *that* opens what was said, not a description.
+  const m = [...q.slice(opening).matchAll(/(\S+)\s+(that|which|die|qui)\b/g)].find((x) => !(x[2] === 'that' && SAYING.test(x[1]!)));
   if (!m) return new Set();
-  const at = opening + m.index;
+  const at = opening + m.index + m[1]!.length + 1;
   const main = new Set(q.slice(0, at).split(/[^a-z0-9]+/));
   return new Set(q.slice(at).split(/[^a-z0-9]+/).filter((w) => w !== '' && !main.has(w)));
 }
+
+/** English verbs of saying, knowing and thinking, after which *that* introduces a clause. */
+const SAYING =
+  /^(?:say|says|said|saying|announce[sd]?|claim(?:s|ed)?|think|thinks|thought|believe[sd]?|warn(?:s|ed)?|state[sd]?|tell|told|report(?:s|ed)?|argue[sd]?|know|knew|decide[sd]?|confirm(?:s|ed)?|den(?:y|ies|ied)|hope[sd]?|fear(?:s|ed)?|expect(?:s|ed)?|insist(?:s|ed)?|mean(?:s|t)?|show(?:s|ed)?|suggest(?:s|ed)?|admit(?:s|ted)?)$/;

@@ -68,6 +68,8 @@ describe('relativeClauseWords', () => {
     expect([...relativeClauseWords('Op welke datum was de coup die ertoe leidde dat Macron stopte?')]).toContain('macron');
     expect(relativeClauseWords('Qui est le chef qui a assuré que rien ne changerait ?').has('chef')).toBe(false);
     expect(relativeClauseWords('Which group sent weapons?').size).toBe(0);
+    // After a verb of saying, "that" opens what was said: that is what the question is about.
+    expect(relativeClauseWords('When did Macron say that France would leave Mali?').size).toBe(0);
     expect(relativeClauseWords('Qui a reçu la ministre ?').size).toBe(0);
   });
 });
