@@ -18,6 +18,12 @@ export interface ConfidenceInput {
    * sentence and its neighbours; null when the question has only names and figures.
    */
   readonly focus?: number | null;
+  /**
+   * Whether the corpus has a word for some of what the question asks about: when it has none ("Why
+   * did France leave Mali?" over a corpus that says *terugtrekking*), no sentence can hold it, and a
+   * focus of 0 says nothing about this sentence. Default true.
+   */
+  readonly askedIsKnown?: boolean;
   /** Weighted share of the question's names (Niger, Wagner, Paris) that the answering document does not name, 0..1. */
   readonly missingAnchors?: number;
 }
@@ -27,8 +33,9 @@ export const DEFAULT_THRESHOLD = 0.25;
 
 /**
  * The focus factor of a sentence that holds none of what the question asks about ("the population of
- * Bamako": Bamako is there, no population): below the 0.4 of the least focus, since among thousands of
- * articles the question's names alone put some sentence above the threshold.
+ * Bamako": Bamako is there, no population), when the corpus has a word for it: below the 0.4 of the
+ * least focus, since among thousands of articles the question's names alone put some sentence above
+ * the threshold.
  */
 const NOTHING_ASKED_FACTOR = 0.3;
 
@@ -45,6 +52,7 @@ const ANCHOR_WEIGHT = 0.75;
  */
 export function confidence(input: ConfidenceInput): number {
   const base = input.span === null ? input.coverage : (input.coverage + input.span) / 2;
-  const focusFactor = input.focus === null || input.focus === undefined ? 1 : input.focus === 0 ? NOTHING_ASKED_FACTOR : 0.4 + 0.6 * input.focus;
+  const focusFactor =
+    input.focus === null || input.focus === undefined ? 1 : input.focus === 0 && input.askedIsKnown !== false ? NOTHING_ASKED_FACTOR : 0.4 + 0.6 * input.focus;
   return base * focusFactor * (1 - 0.5 * (input.unknown ?? 0)) * (1 - ANCHOR_WEIGHT * (input.missingAnchors ?? 0));
 }

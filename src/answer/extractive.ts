@@ -193,6 +193,7 @@ export function judge(question: string, hits: readonly SearchHit[], options: Ext
     return stems;
   };
   const whyQuestion = isWhyQuestion(question);
+  const askedIsKnown = terms.some((t) => !t.isName && !t.isNumber && !isUnknown(t, options));
   // A person asked about by what was done to someone the question titles ("Who received the French
   // defence minister?"), not by who that someone is ("Who is the French defence minister?").
   const titled = kind === 'person' && !isIdentityQuestion(question);
@@ -235,7 +236,7 @@ export function judge(question: string, hits: readonly SearchHit[], options: Ext
       signals.shortAnswer && ((short === null && (kind === 'number' || kind === 'date')) || (countedWords.length > 0 && !countedWords.some((t) => readsAround(sentence, t))))
         ? NO_SPAN_FACTOR
         : 1;
-    const c = confidence({ coverage, span, unknown, focus: read.focus, missingAnchors });
+    const c = confidence({ coverage, span, unknown, focus: read.focus, missingAnchors, askedIsKnown });
     return { sentence, short, ...(shortFrom ? { shortFrom } : {}), confidence: c * noSpan };
   };
 

@@ -8,6 +8,12 @@ describe('confidence', () => {
     expect(confidence({ coverage: 0.7, span: null, focus: 0.5 })).toBeGreaterThanOrEqual(DEFAULT_THRESHOLD);
   });
 
+  it('does not hold a focus of 0 against a sentence when the corpus has no word for what is asked', () => {
+    const input = { coverage: 0.7, span: null, focus: 0 };
+    expect(confidence({ ...input, askedIsKnown: false })).toBeGreaterThan(confidence({ ...input, askedIsKnown: true }));
+    expect(confidence({ ...input, askedIsKnown: false })).toBeGreaterThanOrEqual(DEFAULT_THRESHOLD);
+  });
+
   it('grows with coverage, focus and the span match, and falls with unknown words and missing names', () => {
     const base = { coverage: 0.6, span: 0.5, focus: 0.5, unknown: 0.2, missingAnchors: 0.2 };
     const c = confidence(base);
