@@ -31,21 +31,42 @@ function zeroScores(): Scores {
   return { nl: 0, fr: 0, en: 0 };
 }
 
-/** Each stopword → the languages whose list has it. */
-const STOPWORD_LANGS: ReadonlyMap<string, readonly Lang[]> = (() => {
+/**
+ * Question words the stopword lists lack ("Hoeveel kost Barkhane?", "Waar ligt Kidal?" hold no
+ * stopword at all): in a question of three words they are the evidence of its language.
+ */
+const QUESTION_WORDS: Readonly<Record<Lang, readonly string[]>> = {
+  nl: ['waar', 'hoeveel', 'wanneer', 'waarom', 'welk', 'welke', 'hoelang', 'waarheen', 'vanwaar'],
+  fr: ['combien', 'pourquoi', 'quand', 'quels', 'quelles', 'comment', 'lequel', 'laquelle', 'lesquels', 'lesquelles'],
+  en: ['why', 'when', 'whom', 'whose'],
+};
+
+/** Each word of the given lists → the languages whose list has it. */
+function languagesOf(listOf: (lang: Lang) => Iterable<string>): ReadonlyMap<string, readonly Lang[]> {
   const map = new Map<string, Lang[]>();
   for (const lang of LANGS) {
-    for (const word of stopwordsFor(lang)) map.set(word, [...(map.get(word) ?? []), lang]);
+    for (const word of listOf(lang)) {
+      const langs = map.get(word) ?? [];
+      if (!langs.includes(lang)) map.set(word, [...langs, lang]);
+    }
   }
   return map;
-})();
+}
 
-/** Stopword evidence: each stopword gives one vote, shared among the languages whose list has it. */
+const STOPWORD_LANGS = languagesOf(stopwordsFor);
+/** Short text only: a passage's language is its stopwords' (and an index built before keeps its languages). */
+const SHORT_TEXT_LANGS = languagesOf((lang) => [...stopwordsFor(lang), ...QUESTION_WORDS[lang]]);
+
+/**
+ * Stopword evidence: each stopword gives one vote, shared among the languages whose list has it; in
+ * text shorter than SHORT_TEXT_WORDS (a question), question words vote too.
+ */
 export function stopwordVotes(text: string): { votes: Scores; words: number } {
   const votes = zeroScores();
   const tokens = text.toLowerCase().match(WORD) ?? [];
+  const lists = tokens.length < SHORT_TEXT_WORDS ? SHORT_TEXT_LANGS : STOPWORD_LANGS;
   const vote = (word: string) => {
-    const langs = STOPWORD_LANGS.get(word);
+    const langs = lists.get(word);
     if (langs) for (const l of langs) votes[l] += 1 / langs.length;
   };
   for (const token of tokens) {

@@ -10,6 +10,14 @@ const questions = readFileSync(fileURLToPath(new URL('../fixtures/dev-questions.
   .map((l) => JSON.parse(l) as { id: string; lang: Lang; question: string });
 
 describe('detectLanguage', () => {
+  it('reads a three-word question by its question word when it holds no stopword', () => {
+    expect(detectLanguage('Waar ligt Kidal?', 'en')).toBe('nl');
+    expect(detectLanguage('Hoeveel kost Barkhane?', 'en')).toBe('nl');
+    expect(detectLanguage('Combien coûte Barkhane ?', 'en')).toBe('fr');
+    expect(detectLanguage('Pourquoi Barkhane ?', 'en')).toBe('fr');
+    expect(detectLanguage('Why Barkhane?', 'nl')).toBe('en');
+  });
+
   it('has all the dev questions to check', () => {
     expect(questions).toHaveLength(16);
   });
