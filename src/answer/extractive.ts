@@ -368,6 +368,9 @@ function datedBy(t: QueryTerm, hit: SearchHit): boolean {
   return t.isNumber && /^(?:19|20)\d\d$/.test(t.token) && hit.doc.date?.iso.startsWith(t.token) === true;
 }
 
+/** Verbs of a where-question that say a place is asked for. */
+const PLACE_VERBS = ['ligt', 'liggen', 'lag', 'gelegen', 'located', 'situated', 'lie', 'lies', 'trouve', 'trouvent', 'situe', 'situee', 'situes'];
+
 /**
  * Words about the question rather than its subject (the analyser already leaves out "according to
  * the article"): the auxiliary "do". They are not looked for in the sentences.
@@ -395,6 +398,8 @@ export function answerTerms(question: string, terms: readonly QueryTerm[]): Quer
   // for, like a type noun (FreeDict reads *appeler* as "call, shout", roepen, which "in het leven
   // geroepen" would match). Only in such a question: "Qui appelle au cessez-le-feu ?" asks who calls.
   if (isNamingQuestion(question)) for (const w of NAMING_WORDS) named.add(w);
+  // "Waar ligt Kidal?", "Où se trouve Kidal ?": the verb says a place is asked for ("als het aan Macron ligt" is no place).
+  if (answerType(question) === 'place') for (const w of PLACE_VERBS) named.add(w);
   const kept = terms.filter((t) => !META.has(t.token) && !named.has(t.token) && !(ref && (ref.monthTokens.has(t.token) || ref.yearTokens.has(t.token))));
   return kept.length > 0 ? kept : [...terms];
 }
