@@ -72,9 +72,12 @@ export function shortAnswer(
   titledBy?: (token: SentenceToken) => boolean,
 ): ShortAnswer | null {
   let best: ShortAnswer | null = null;
-  for (const found of candidates(sentence, tokens, kind, lang)) {
+  const spans = tokenSpans(sentence, tokens);
+  // A span reads as the sentence writes it ("Noord-Mali", not "Noord Mali").
+  const textOf = (first: number, last: number) => sentence.slice(spans[first]![0], spans[last]![1]);
+  for (const found of candidates(sentence, tokens, kind, lang, spans, textOf)) {
     // Words of the question at its edges are not the answer: "Wagner Groep" answers "which group" with "Wagner".
-    const c = trim(found, tokens, inQuestion);
+    const c = trim(found, tokens, inQuestion, textOf);
     if (!c) continue;
     // "Who received the French defence minister?": the name the question's own title stands before
     // ("minister van Defensie Florence Parly") is the one received, not who received her.
@@ -85,16 +88,39 @@ export function shortAnswer(
   return best;
 }
 
-function trim(c: Candidate, tokens: readonly SentenceToken[], inQuestion: (t: SentenceToken) => boolean): Candidate | null {
+/** Where each token stands in the sentence: [start, end) offsets, in order. */
+function tokenSpans(sentence: string, tokens: readonly SentenceToken[]): [number, number][] {
+  let at = 0;
+  return tokens.map((t) => {
+    const k = sentence.indexOf(t.text, at);
+    const start = k < 0 ? at : k;
+    at = start + (k < 0 ? 0 : t.text.length);
+    return [start, at];
+  });
+}
+
+function trim(
+  c: Candidate,
+  tokens: readonly SentenceToken[],
+  inQuestion: (t: SentenceToken) => boolean,
+  textOf: (first: number, last: number) => string,
+): Candidate | null {
   let { first, last } = c;
   while (first <= last && inQuestion(tokens[first]!)) first++;
   while (last >= first && inQuestion(tokens[last]!)) last--;
   if (first > last) return null;
   if (first === c.first && last === c.last) return c;
-  return { first, last, text: tokens.slice(first, last + 1).map((t) => t.text).join(' ') };
+  return { first, last, text: textOf(first, last) };
 }
 
-function candidates(sentence: string, tokens: readonly SentenceToken[], kind: SpanKind, lang: Lang): Candidate[] {
+function candidates(
+  sentence: string,
+  tokens: readonly SentenceToken[],
+  kind: SpanKind,
+  lang: Lang,
+  spans: readonly (readonly [number, number])[],
+  textOf: (first: number, last: number) => string,
+): Candidate[] {
   switch (kind) {
     case 'number':
       return tokens.flatMap((t, i) => (isFigure(t.text, lang) && !/^(1[89]|20)\d\d$/.test(t.text) ? [{ first: i, last: i, text: t.text }] : []));
@@ -103,7 +129,7 @@ function candidates(sentence: string, tokens: readonly SentenceToken[], kind: Sp
     case 'person':
     case 'place':
     case 'name':
-      return nameCandidates(sentence, tokens);
+      return nameCandidates(sentence, tokens, spans, textOf);
   }
 }
 
@@ -118,18 +144,15 @@ const LINKING_ADVERBS: ReadonlySet<string> = new Set(
  * Runs of capitalised words that are not function words: "Choguel Kokalla Maïga", and a sentence's
  * first word too ("Duitsland overweegt…"), since the neighbourhood match decides between candidates.
  */
-function nameCandidates(sentence: string, tokens: readonly SentenceToken[]): Candidate[] {
+function nameCandidates(
+  sentence: string,
+  tokens: readonly SentenceToken[],
+  spans: readonly (readonly [number, number])[],
+  textOf: (first: number, last: number) => string,
+): Candidate[] {
   const out: Candidate[] = [];
-  // Where each token ends in the sentence, so that a run stops at punctuation: "Françoise Dumas,
-  // Sereine Mauborgne et Nathalie Serre" names three people, not two.
-  const ends: number[] = [];
-  let at = 0;
-  for (const t of tokens) {
-    const k = sentence.indexOf(t.text, at);
-    at = k < 0 ? at : k + t.text.length;
-    ends.push(at);
-  }
-  const joined = (j: number) => !/[,;:()"“”«»–—]/.test(sentence.slice(ends[j], sentence.indexOf(tokens[j + 1]!.text, ends[j]!)));
+  // A run stops at punctuation: "Françoise Dumas, Sereine Mauborgne et Nathalie Serre" names three people, not two.
+  const joined = (j: number) => !/[,;:()"“”«»–—]/.test(sentence.slice(spans[j]![1], spans[j + 1]![0]));
   let i = 0;
   while (i < tokens.length) {
     if (!/^\p{Lu}/u.test(tokens[i]!.text) || tokens[i]!.term === null || (i === 0 && LINKING_ADVERBS.has(fold(tokens[0]!.text.toLowerCase())))) {
@@ -138,7 +161,7 @@ function nameCandidates(sentence: string, tokens: readonly SentenceToken[]): Can
     }
     let j = i;
     while (j + 1 < tokens.length && /^\p{Lu}/u.test(tokens[j + 1]!.text) && tokens[j + 1]!.term !== null && joined(j)) j++;
-    out.push({ first: i, last: j, text: tokens.slice(i, j + 1).map((t) => t.text).join(' ') });
+    out.push({ first: i, last: j, text: textOf(i, j) });
     i = j + 1;
   }
   return out;

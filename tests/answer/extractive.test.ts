@@ -300,6 +300,12 @@ describe('extractiveAnswer', () => {
     }
   });
 
+  it('answers a where-question with the place as the sentence writes it, not with a name the verb stands beside', async () => {
+    // "als het aan Macron ligt" (if it is up to Macron) holds the question's verb, not a place.
+    const a = await answer('Waar ligt Kidal?', 'nl');
+    expect(a.text).toMatch(/^Antwoord: \*\*Noord-Mali\*\*/);
+  });
+
   it('never cites a passage it was not given', () => {
     const hit = oneHit('Bij Operatie Barkhane zijn 55 Franse soldaten gesneuveld.', 'nl', 'T');
     const a = extractiveAnswer('Hoeveel Franse soldaten zijn gesneuveld bij Operatie Barkhane?', [hit], 'nl');
