@@ -15,7 +15,7 @@ import {
   type SpanKind,
 } from '../search/answer-type.js';
 import { dateReference } from '../search/dates.js';
-import { bundledLexicon } from '../search/lexicon.js';
+import { bundledLexicon, bundledPeoples } from '../search/lexicon.js';
 import { editDistance } from '../search/vocabulary.js';
 import { fold, tokenizeCased } from '../search/text.js';
 import { LANGS, type Citation, type Lang, type SearchHit } from '../types.js';
@@ -103,6 +103,9 @@ const COUNTED_WINDOW = 4;
  * or none of what a how-many question counts, is scaled by this.
  */
 const NO_SPAN_FACTOR = 0.5;
+
+/** Countries and peoples of the glossary (Franse, russes, Zweden): what a figure's people is read by. */
+const PEOPLES = bundledPeoples();
 
 /** The weight of a question word that only stands in a relative clause, as a share of its IDF. */
 const RELATIVE_WEIGHT = 0.3;
@@ -503,8 +506,21 @@ function spanOf(
   // words the word list translates are trimmed from a person's span like the question's own words.
   const lang = hit.passage.lang;
   const notName = kind === 'person' ? (tok: SentenceToken) => inQuestion(tok) || isCommonWord(tok.text, lang) : inQuestion;
-  // A title is a word of the question itself ("minister", "Defensie"), not any common word ("president" for "Qui a reçu Florence Parly ?").
-  return shortAnswer(text, tokens, kind, lang, matchAt, notName, titled ? inQuestion : undefined);
+  // "Who received the French defence minister?": the name the question's own title stands before
+  // ("minister van Defensie Florence Parly") is the one received, not who received her. A title is a
+  // word of the question itself, not any common word ("president" for "Qui a reçu Florence Parly ?").
+  const titledByQuestion = (first: number) => titled && first > 0 && inQuestion(tokens[first - 1]!);
+  // "How many Swedish soldiers…": a figure beside another people ("13 Franse soldaten") and not
+  // beside the question's counts someone else.
+  const people = kind === 'number' ? counted.filter((t) => PEOPLES.has(t.token)) : [];
+  const otherPeople = (first: number, last: number) => {
+    if (people.length === 0) return false;
+    const around = tokens.slice(Math.max(0, first - COUNTED_WINDOW), last + COUNTED_WINDOW + 1).filter((_, k, all) => all[k] !== tokens[first]);
+    const isOurs = (tok: SentenceToken) => tok.term !== null && people.some((t) => matchesStem(t, tok.term as string, signals));
+    const isPeople = (tok: SentenceToken) => PEOPLES.has(fold(tok.text.toLowerCase())) && !(tok.term !== null && terms.some((t) => matchesStem(t, tok.term as string, signals)));
+    return !around.some(isOurs) && around.some(isPeople);
+  };
+  return shortAnswer(text, tokens, kind, lang, matchAt, notName, (first, last) => titledByQuestion(first) || otherPeople(first, last));
 }
 
 /** A name of the question made from `stem` by a short ending: Malian, Malinese ← Mali; Russian ← Russia; Nigerien ← Niger. */

@@ -60,7 +60,8 @@ export interface SpanMatch {
 /**
  * The best short answer of `kind` in a sentence, or null when the sentence holds none. `matchAt`
  * says how well the words at token positions [from, to] match the question; `inQuestion`
- * rejects candidates that only repeat the question ("Barkhane" answers no question about Barkhane).
+ * rejects candidates that only repeat the question ("Barkhane" answers no question about Barkhane);
+ * `reject` those the question rules out otherwise (tokens `first`..`last`).
  */
 export function shortAnswer(
   sentence: string,
@@ -69,7 +70,7 @@ export function shortAnswer(
   lang: Lang,
   matchAt: (from: number, to: number, except: readonly [number, number]) => SpanMatch,
   inQuestion: (token: SentenceToken) => boolean,
-  titledBy?: (token: SentenceToken) => boolean,
+  reject?: (first: number, last: number) => boolean,
 ): ShortAnswer | null {
   let best: ShortAnswer | null = null;
   const spans = tokenSpans(sentence, tokens);
@@ -79,9 +80,7 @@ export function shortAnswer(
     // Words of the question at its edges are not the answer: "Wagner Groep" answers "which group" with "Wagner".
     const c = trim(found, tokens, inQuestion, textOf);
     if (!c) continue;
-    // "Who received the French defence minister?": the name the question's own title stands before
-    // ("minister van Defensie Florence Parly") is the one received, not who received her.
-    if (titledBy && c.first > 0 && titledBy(tokens[c.first - 1]!)) continue;
+    if (reject?.(c.first, c.last)) continue;
     const { match, rank } = matchAt(Math.max(0, c.first - WINDOW), Math.min(tokens.length - 1, c.last + WINDOW), [c.first, c.last]);
     if (!best || rank > best.rank) best = { text: c.text, match, rank };
   }

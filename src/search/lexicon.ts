@@ -135,3 +135,29 @@ export function bundledLexicon(withGlossary = true): Lexicon {
   cached.set(withGlossary, lexicon);
   return lexicon;
 }
+
+/** The glossary's section of countries, peoples and international organisations. */
+const PEOPLES_SECTION = '# --- Countries and peoples';
+
+/**
+ * The words (folded, every language) of the glossary's countries and peoples: *Franse*, *russes*,
+ * *Zweden*, *américains*… What tells "13 Franse soldaten" from Swedish soldiers. Empty when the
+ * glossary cannot be read.
+ */
+export function bundledPeoples(): ReadonlySet<string> {
+  if (peoples) return peoples;
+  let text = '';
+  try {
+    text = readFileSync(DEFAULT_GLOSSARY_PATH, 'utf8');
+  } catch {
+    // bundledLexicon already reported it.
+  }
+  const start = text.indexOf(PEOPLES_SECTION);
+  const end = start < 0 ? -1 : text.indexOf('\n# ---', start + PEOPLES_SECTION.length);
+  const section = start < 0 ? '' : text.slice(start, end < 0 ? undefined : end);
+  peoples = new Set(
+    [...section.matchAll(/(?:en|nl|fr)\s*:([^|\n]*)/g)].flatMap((m) => m[1]!.split(',').map((w) => fold(w.trim().toLowerCase())).filter((w) => w !== '')),
+  );
+  return peoples;
+}
+let peoples: ReadonlySet<string> | undefined;

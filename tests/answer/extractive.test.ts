@@ -306,6 +306,14 @@ describe('extractiveAnswer', () => {
     expect(a.text).toMatch(/^Antwoord: \*\*Noord-Mali\*\*/);
   });
 
+  it('does not count one people\'s soldiers for another\'s ("13 Franse soldaten" for Swedish soldiers)', async () => {
+    const index = await seedIndex();
+    const text = 'Macron had zijn collega’s uitgenodigd na de dood van 13 Franse soldaten bij een antiterreuroperatie in Mali.';
+    const ask = (question: string) => extractiveAnswer(question, [oneHit(text, 'nl', 'T')], 'en', { terms: index.queryTerms(question), termWeight: (t) => index.termWeight(t) });
+    expect(ask('How many Swedish soldiers died in Mali?').refused).toBe(true);
+    expect(ask('How many French soldiers died in Mali?').text).toMatch(/^Answer: \*\*13\*\*/);
+  });
+
   it('never cites a passage it was not given', () => {
     const hit = oneHit('Bij Operatie Barkhane zijn 55 Franse soldaten gesneuveld.', 'nl', 'T');
     const a = extractiveAnswer('Hoeveel Franse soldaten zijn gesneuveld bij Operatie Barkhane?', [hit], 'nl');

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { expandAcrossLanguages } from '../../src/search/bilingual.js';
 import { Analyser } from '../../src/search/analyser.js';
-import { bundledLexicon, DEFAULT_LEXICON_PATH, glossaryToTsv, parseLexicon } from '../../src/search/lexicon.js';
+import { bundledLexicon, bundledPeoples, DEFAULT_LEXICON_PATH, glossaryToTsv, parseLexicon } from '../../src/search/lexicon.js';
 import { LANGS } from '../../src/types.js';
 
 describe('parseLexicon', () => {
@@ -146,5 +146,13 @@ describe('expandAcrossLanguages', () => {
   it('counts a word spelt alike in two languages as a word of both (the list leaves such pairs out)', () => {
     const population = expand('What is the population of Bamako?').find((t) => t.token === 'population');
     expect(population?.checkableIn).toContain('fr');
+  });
+});
+
+describe('bundledPeoples', () => {
+  it('holds the countries and peoples of the glossary in every language, folded, and nothing else', () => {
+    const peoples = bundledPeoples();
+    for (const w of ['franse', 'francais', 'zweedse', 'swedish', 'russes', 'americains', 'tchèque'.normalize('NFD').replace(/\p{M}/gu, '')]) expect(peoples.has(w)).toBe(true);
+    for (const w of ['soldaten', 'membres', 'entreprise', 'nato']) expect(peoples.has(w)).toBe(false);
   });
 });
