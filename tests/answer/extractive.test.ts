@@ -308,7 +308,8 @@ describe('extractiveAnswer', () => {
 
   it('does not count one people\'s soldiers for another\'s ("13 Franse soldaten" for Swedish soldiers)', async () => {
     const index = await seedIndex();
-    const text = 'Macron had zijn collega’s uitgenodigd na de dood van 13 Franse soldaten bij een antiterreuroperatie in Mali.';
+    // The article names the Swedes too, elsewhere: the question's names alone do not settle it.
+    const text = 'Ook Zweedse militairen zijn actief in de regio. Macron had zijn collega’s uitgenodigd na de dood van 13 Franse soldaten bij een antiterreuroperatie in Mali.';
     const ask = (question: string) => extractiveAnswer(question, [oneHit(text, 'nl', 'T')], 'en', { terms: index.queryTerms(question), termWeight: (t) => index.termWeight(t) });
     expect(ask('How many Swedish soldiers died in Mali?').refused).toBe(true);
     expect(ask('How many French soldiers died in Mali?').text).toMatch(/^Answer: \*\*13\*\*/);
