@@ -515,7 +515,7 @@ function spanOf(
   const people = kind === 'number' ? counted.filter((t) => PEOPLES.has(t.token)) : [];
   const otherPeople = (first: number, last: number) => {
     if (people.length === 0) return false;
-    const around = tokens.slice(Math.max(0, first - COUNTED_WINDOW), last + COUNTED_WINDOW + 1).filter((_, k, all) => all[k] !== tokens[first]);
+    const around = [...tokens.slice(Math.max(0, first - COUNTED_WINDOW), first), ...tokens.slice(last + 1, last + COUNTED_WINDOW + 1)];
     const isOurs = (tok: SentenceToken) => tok.term !== null && people.some((t) => matchesStem(t, tok.term as string, signals));
     const isPeople = (tok: SentenceToken) => PEOPLES.has(fold(tok.text.toLowerCase())) && !(tok.term !== null && terms.some((t) => matchesStem(t, tok.term as string, signals)));
     return !around.some(isOurs) && around.some(isPeople);
