@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { extractiveAnswer } from './answer/extractive.js';
 import type { LlmAnswerInput, LlmAnswerResult, Retriever } from './answer/types.js';
-import { detectLanguage } from './corpus/language.js';
+import { detectQuestionLanguage } from './corpus/language.js';
 import type { Logger } from './logger.js';
 import type { Analyser } from './search/analyser.js';
 import { readyIndex, type OpenedIndex, type RebuiltIndex, type SavedIndex } from './search/open-index.js';
@@ -251,7 +251,7 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
       const started = performance.now();
       // Read the state once: a reindex finishing mid-answer must not mix two indexes.
       const s = state;
-      const lang: Lang = detectLanguage(question, 'en');
+      const lang: Lang = detectQuestionLanguage(question, 'en');
       const id = randomBytes(6).toString('hex');
       if (deps.llmAnswer && !options.noLlm) {
         const r = await deps.llmAnswer({ ...options, question, lang, retriever: retrieverOf(s), now: now() });

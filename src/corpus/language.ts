@@ -7,7 +7,7 @@
 import { francAll } from 'franc-min';
 import type { Lang } from '../types.js';
 import { LANGS } from '../types.js';
-import { stopwordsFor } from './stopwords.js';
+import { questionWordsFor, stopwordsFor } from './stopwords.js';
 
 const FRANC_CODES: Readonly<Record<string, Lang>> = { nld: 'nl', fra: 'fr', eng: 'en' };
 const FRANC_ONLY = Object.keys(FRANC_CODES);
@@ -31,16 +31,6 @@ function zeroScores(): Scores {
   return { nl: 0, fr: 0, en: 0 };
 }
 
-/**
- * Question words the stopword lists lack ("Hoeveel kost Barkhane?", "Waar ligt Kidal?" hold no
- * stopword at all): in a question of three words they are the evidence of its language.
- */
-const QUESTION_WORDS: Readonly<Record<Lang, readonly string[]>> = {
-  nl: ['waar', 'hoeveel', 'wanneer', 'waarom', 'welk', 'welke', 'hoelang', 'waarheen', 'vanwaar'],
-  fr: ['combien', 'pourquoi', 'quand', 'quels', 'quelles', 'comment', 'lequel', 'laquelle', 'lesquels', 'lesquelles'],
-  en: ['why', 'when', 'whom', 'whose'],
-};
-
 /** Each word of the given lists → the languages whose list has it. */
 function languagesOf(listOf: (lang: Lang) => Iterable<string>): ReadonlyMap<string, readonly Lang[]> {
   const map = new Map<string, Lang[]>();
@@ -54,17 +44,18 @@ function languagesOf(listOf: (lang: Lang) => Iterable<string>): ReadonlyMap<stri
 }
 
 const STOPWORD_LANGS = languagesOf(stopwordsFor);
-/** Short text only: a passage's language is its stopwords' (and an index built before keeps its languages). */
-const SHORT_TEXT_LANGS = languagesOf((lang) => [...stopwordsFor(lang), ...QUESTION_WORDS[lang]]);
+/** For questions only: a passage's language stays its stopwords' (saved indexes keep theirs). */
+const QUESTION_LANGS = languagesOf((lang) => [...stopwordsFor(lang), ...questionWordsFor(lang)]);
 
-/**
- * Stopword evidence: each stopword gives one vote, shared among the languages whose list has it; in
- * text shorter than SHORT_TEXT_WORDS (a question), question words vote too.
- */
+/** Stopword evidence: each stopword gives one vote, shared among the languages whose list has it. */
 export function stopwordVotes(text: string): { votes: Scores; words: number } {
+  return votesOf(text, STOPWORD_LANGS);
+}
+
+/** Votes of the words of `text` that `lists` knows. */
+function votesOf(text: string, lists: ReadonlyMap<string, readonly Lang[]>): { votes: Scores; words: number } {
   const votes = zeroScores();
   const tokens = text.toLowerCase().match(WORD) ?? [];
-  const lists = tokens.length < SHORT_TEXT_WORDS ? SHORT_TEXT_LANGS : STOPWORD_LANGS;
   const vote = (word: string) => {
     const langs = lists.get(word);
     if (langs) for (const l of langs) votes[l] += 1 / langs.length;
@@ -103,7 +94,16 @@ function best(scores: Scores): { lang: Lang; score: number; margin: number } {
  * stopword, or an exact tie.
  */
 export function detectLanguage(text: string, fallback: Lang = 'en'): Lang {
-  const { votes, words } = stopwordVotes(text);
+  return detect(text, fallback, STOPWORD_LANGS);
+}
+
+/** The language of a question: its question words are evidence too ("Hoeveel kost Barkhane?" holds no stopword). */
+export function detectQuestionLanguage(question: string, fallback: Lang = 'en'): Lang {
+  return detect(question, fallback, QUESTION_LANGS);
+}
+
+function detect(text: string, fallback: Lang, lists: ReadonlyMap<string, readonly Lang[]>): Lang {
+  const { votes, words } = votesOf(text, lists);
   if (words === 0) return fallback;
   const totalVotes = votes.nl + votes.fr + votes.en;
   // "Barkhane?": no function word and too few letters for trigrams to mean anything.

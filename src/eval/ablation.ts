@@ -1,5 +1,5 @@
 import { ALL_SIGNALS, extractiveAnswer, type AnswerSignals } from '../answer/extractive.js';
-import { detectLanguage } from '../corpus/language.js';
+import { detectQuestionLanguage } from '../corpus/language.js';
 import { loadCorpus } from '../corpus/load.js';
 import { Analyser } from '../search/analyser.js';
 import { DEFAULT_TUNING, SearchIndex } from '../search/search-index.js';
@@ -33,7 +33,7 @@ export async function runAblation(corpusDir: string, questions: readonly EvalQue
     const index = SearchIndex.build(documents, new Analyser(), { ...DEFAULT_TUNING, bilingualLexicon: v.lexicon, domainGlossary: v.glossary ?? true });
     const results = questions.map((q) => {
       const hits = index.search(q.question, { limit: 8 });
-      const lang = detectLanguage(q.question, 'en');
+      const lang = detectQuestionLanguage(q.question, 'en');
       const body = extractiveAnswer(q.question, hits, lang, {
         terms: index.queryTerms(q.question), termWeight: (t) => index.termWeight(t), isKnown: (t) => t.variants.some((v) => index.documentFrequency(v) > 0), signals: v.signals,
         documentText: (id) => index.document(id)?.text, languages: index.languages() });

@@ -1,6 +1,6 @@
 import type { Lang } from '../types.js';
 import { MemoStemmer } from './stemmer.js';
-import { FUNCTION_WORDS, isStopword, QUESTION_WORDS, SOURCE_WORDS } from './stopwords.js';
+import { isQueryStopword, isStopword } from './stopwords.js';
 import { fold, isCapitalised, isNumber, tokenize, tokenizeCased } from './text.js';
 
 /** Bump when analysis changes: a persisted index made by another version is rebuilt. */
@@ -81,7 +81,7 @@ export class Analyser {
     const out: QueryTerm[] = [];
     for (const token of tokenize(text)) {
       const folded = fold(token);
-      if (seen.has(folded) || isStopword(folded) || QUESTION_WORDS.has(folded) || SOURCE_WORDS.has(folded) || FUNCTION_WORDS.has(folded)) continue;
+      if (seen.has(folded) || isQueryStopword(folded)) continue;
       seen.add(folded);
       const number = isNumber(folded);
       // The surface form meets capitalised words (indexed unstemmed); the stems meet the rest.

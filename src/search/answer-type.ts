@@ -1,6 +1,6 @@
 import type { Lang } from '../types.js';
 import { isFigure } from './figures.js';
-import { FUNCTION_WORDS, isStopword, QUESTION_WORDS } from './stopwords.js';
+import { isQueryStopword } from './stopwords.js';
 import { fold } from './text.js';
 
 /**
@@ -110,7 +110,7 @@ export function countedPhrase(question: string, head: keyof typeof HEADS = 'coun
   const out: string[] = [];
   for (const w of q.slice(m.index + m[0].length).split(/[^a-z0-9]+/)) {
     if (w === '') continue;
-    if (isStopword(w) || QUESTION_WORDS.has(w) || FUNCTION_WORDS.has(w)) break;
+    if (isQueryStopword(w)) break;
     out.push(w);
     if (out.length === 3) break;
   }

@@ -1,4 +1,4 @@
-import { detectLanguage } from '../corpus/language.js';
+import { detectQuestionLanguage } from '../corpus/language.js';
 import { LANGS, type Lang } from '../types.js';
 import type { Analyser, QueryTerm } from './analyser.js';
 import type { Lexicon } from './lexicon.js';
@@ -21,7 +21,7 @@ export function expandAcrossLanguages(
   lexicon: Lexicon,
 ): QueryTerm[] {
   if (lexicon.size === 0) return [...terms];
-  const from: Lang = detectLanguage(question, 'en');
+  const from: Lang = detectQuestionLanguage(question, 'en');
   let memo = memos.get(lexicon);
   if (!memo) memos.set(lexicon, (memo = new Map()));
   return terms.map((term) => {

@@ -19,8 +19,8 @@ import {
 } from './persist.js';
 import { isWholeDocument, SearchIndex } from './search-index.js';
 
-/** Bump when corpus clean-up or passage splitting changes what an index holds. 2: glued sentences and headlines separated. 3: question words are language evidence in short passages. */
-export const PIPELINE_VERSION = 3;
+/** Bump when corpus clean-up or passage splitting changes what an index holds. 2: glued sentences and headlines separated. */
+export const PIPELINE_VERSION = 2;
 
 export interface OpenedIndex {
   readonly index: SearchIndex;

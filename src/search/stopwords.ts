@@ -1,5 +1,5 @@
-import { eng, fra, nld } from 'stopword';
-import type { Lang } from '../types.js';
+import { questionWordsFor, stopwordsFor } from '../corpus/stopwords.js';
+import { LANGS } from '../types.js';
 import { fold } from './text.js';
 
 /**
@@ -7,19 +7,11 @@ import { fold } from './text.js';
  * a question in one language must drop the same function words that the other languages' passages
  * dropped at index time, and the lists are short enough that the union removes no content word.
  */
-const LISTS: Record<Lang, readonly string[]> = { nl: nld, fr: fra, en: eng };
-
 /**
  * Question words: they say what kind of answer is wanted (see answer-type.ts), not what it is about,
  * so queries drop them. Not removed from indexed text.
  */
-export const QUESTION_WORDS: ReadonlySet<string> = new Set(
-  [
-    'what', 'which', 'who', 'whom', 'whose', 'when', 'where', 'why', 'how', 'many', 'much', 'does', 'did', 'do',
-    'wat', 'welk', 'welke', 'wie', 'wanneer', 'waar', 'waarom', 'hoe', 'hoeveel', 'hoelang',
-    'quoi', 'quel', 'quelle', 'quels', 'quelles', 'qui', 'quand', 'ou', 'pourquoi', 'comment', 'combien', 'lequel', 'laquelle',
-  ].map(fold),
-);
+export const QUESTION_WORDS: ReadonlySet<string> = new Set(LANGS.flatMap((l) => [...questionWordsFor(l)].map(fold)));
 
 /**
  * Modal and auxiliary verb forms and prepositions the Snowball lists leave out ("doit-il être
@@ -66,11 +58,14 @@ export const FUNCTION_WORDS: ReadonlySet<string> = new Set([
  */
 export const SOURCE_WORDS: ReadonlySet<string> = new Set(['according', 'article', 'articles', 'artikel', 'artikels', 'artikelen', 'volgens', 'selon', 'corpus']);
 
-export const STOPWORDS: ReadonlySet<string> = new Set(
-  (Object.values(LISTS) as (readonly string[])[]).flat().map((w) => fold(w.toLowerCase())),
-);
+export const STOPWORDS: ReadonlySet<string> = new Set(LANGS.flatMap((l) => [...stopwordsFor(l)].map((w) => fold(w.toLowerCase()))));
 
 /** True when a folded token carries no meaning for retrieval. */
 export function isStopword(folded: string): boolean {
   return folded.length < 2 || STOPWORDS.has(folded);
+}
+
+/** True when a folded word of a question is not searched: a stopword, question word, function word or source word. */
+export function isQueryStopword(folded: string): boolean {
+  return isStopword(folded) || QUESTION_WORDS.has(folded) || FUNCTION_WORDS.has(folded) || SOURCE_WORDS.has(folded);
 }

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { detectLanguage } from '../../src/corpus/language.js';
+import { detectLanguage, detectQuestionLanguage } from '../../src/corpus/language.js';
 import type { Lang } from '../../src/types.js';
 
 const questions = readFileSync(fileURLToPath(new URL('../fixtures/dev-questions.jsonl', import.meta.url)), 'utf8')
@@ -10,12 +10,13 @@ const questions = readFileSync(fileURLToPath(new URL('../fixtures/dev-questions.
   .map((l) => JSON.parse(l) as { id: string; lang: Lang; question: string });
 
 describe('detectLanguage', () => {
-  it('reads a three-word question by its question word when it holds no stopword', () => {
-    expect(detectLanguage('Waar ligt Kidal?', 'en')).toBe('nl');
-    expect(detectLanguage('Hoeveel kost Barkhane?', 'en')).toBe('nl');
-    expect(detectLanguage('Combien coûte Barkhane ?', 'en')).toBe('fr');
-    expect(detectLanguage('Pourquoi Barkhane ?', 'en')).toBe('fr');
-    expect(detectLanguage('Why Barkhane?', 'nl')).toBe('en');
+  it('reads a three-word question by its question word when it holds no stopword; a passage stays read by its stopwords', () => {
+    expect(detectQuestionLanguage('Waar ligt Kidal?', 'en')).toBe('nl');
+    expect(detectQuestionLanguage('Hoeveel kost Barkhane?', 'en')).toBe('nl');
+    expect(detectQuestionLanguage('Combien coûte Barkhane ?', 'en')).toBe('fr');
+    expect(detectQuestionLanguage('Pourquoi Barkhane ?', 'en')).toBe('fr');
+    expect(detectQuestionLanguage('Why Barkhane?', 'nl')).toBe('en');
+    expect(detectLanguage('Hoeveel kost Barkhane?', 'en')).toBe('en');
   });
 
   it('has all the dev questions to check', () => {
