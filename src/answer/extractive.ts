@@ -596,7 +596,7 @@ export function withinOneEdit(a: string, b: string): boolean {
  * "veertigtal" → "≈ 40". The word stays as the corpus writes it; the figure is what the asker reads.
  */
 function figureOf(span: string, spanLang: Lang, askerLang: Lang): string | undefined {
-  const n = spanLang === askerLang ? null : numberWordValue(span);
+  const n = spanLang === askerLang ? null : numberWordValue(span, spanLang);
   return n ? `${n.approximate ? '≈ ' : ''}${n.value}` : undefined;
 }
 

@@ -6,10 +6,10 @@
  * for the same name in another language (France / Frankrijk share their first letters). Pure.
  */
 import { stopwordsFor } from '../corpus/stopwords.js';
-import { numberWordValue } from '../search/number-words.js';
+import { numberWordValue, SCALE_WORDS } from '../search/number-words.js';
 import { fold } from '../search/text.js';
 import { CAPITALISED_ONLY_MONTHS, MONTHS, WEEKDAYS } from '../timeline/lexicon.js';
-import { LANGS, type SearchHit } from '../types.js';
+import { LANGS, type Lang, type SearchHit } from '../types.js';
 
 /** A date as a sentence states it: any of its parts may be missing ("in August", "in 2022"). */
 export interface DateFact {
@@ -141,23 +141,17 @@ function numbersOf(text: string, skip: ReadonlyArray<[number, number]> = []): Nu
   return facts;
 }
 
-/** Scale words after a figure: "cinq mille", "5 thousand". */
-const MULTIPLIERS: ReadonlyMap<string, number> = new Map([
-  ['hundred', 100], ['honderd', 100], ['cent', 100], ['cents', 100],
-  ['thousand', 1000], ['duizend', 1000], ['mille', 1000],
-  ['million', 1e6], ['millions', 1e6], ['miljoen', 1e6],
-]);
 /**
  * The values a number word of a passage stands for, so that "4 to 6 months" finds "vier tot zes
  * maanden": "vier" 4; "vijfduizend" 5000; "veertigtal" about 40; "cinq" before "mille" 5 and 5000.
  * "One"/"een"/"un" are left out: articles.
  */
-function numberWordValues(word: string, next: string | undefined): number[] {
+function numberWordValues(word: string, next: string | undefined, lang: Lang): number[] {
   const values: number[] = [];
-  const n = numberWordValue(word)?.value;
+  const n = numberWordValue(word, lang)?.value;
   if (n !== undefined) values.push(n);
   const unit = n ?? (/^\d+$/.test(word) ? Number(word) : undefined);
-  const times = next !== undefined ? MULTIPLIERS.get(next) : undefined;
+  const times = next !== undefined ? SCALE_WORDS.get(next) : undefined;
   if (unit !== undefined && times !== undefined) values.push(unit * times);
   return values;
 }
@@ -203,7 +197,7 @@ export function evidenceOf(hit: SearchHit): Evidence {
   const words = [...new Set((fold(text.toLowerCase()).match(/[\p{L}\p{N}]+/gu) ?? []) as string[])];
   const sequence = (fold(text.toLowerCase()).match(/[\p{L}\p{N}]+/gu) ?? []) as string[];
   sequence.forEach((w, i) => {
-    for (const n of numberWordValues(w, sequence[i + 1])) numbers.add(n);
+    for (const n of numberWordValues(w, sequence[i + 1], hit.passage.lang)) numbers.add(n);
   });
   const parts = hit.doc.date ? ymd(...(hit.doc.date.iso.split('-') as [string, string, string?])) : undefined;
   const published = parts ? { text: hit.doc.date!.iso, ...parts } : undefined;

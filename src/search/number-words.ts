@@ -32,29 +32,41 @@ const FR_ROUND: Record<string, number> = {
   dizaine: 10, douzaine: 12, quinzaine: 15, vingtaine: 20, trentaine: 30, quarantaine: 40, cinquantaine: 50, soixantaine: 60, centaine: 100,
 };
 
-/**
- * The words a number is written with, by language, scale words and joiners included: what
- * search/figures.ts recognises a written figure by.
- */
-export const NUMBER_WORD_PARTS: Readonly<Record<Lang, readonly string[]>> = {
-  nl: [...Object.keys(NL_UNITS), ...Object.keys(NL_TENS), 'honderd', 'duizend'],
-  fr: [...Object.keys(FR_WORDS), 'cent', 'mille', 'et'],
-  en: ['one', ...Object.keys(EN_WORDS), 'hundred', 'thousand'],
+/** How each language's number words begin (three letters): most words are rejected by this alone. */
+const STARTS: Readonly<Record<Lang, ReadonlySet<string>>> = {
+  nl: new Set([...Object.keys(NL_UNITS), ...Object.keys(NL_TENS), 'honderd', 'duizend', 'miljoen'].map((w) => w.slice(0, 3))),
+  fr: new Set([...Object.keys(FR_WORDS), ...Object.keys(FR_ROUND), 'cent', 'mille', 'millier'].map((w) => w.slice(0, 3))),
+  en: new Set([...Object.keys(EN_WORDS), 'hundred', 'thousand', 'dozen'].map((w) => w.slice(0, 3))),
 };
 
-/** The value of a Dutch, French or English number word (one token, French and English parts joined by hyphens), or null. */
-export function numberWordValue(word: string): NumberValue | null {
-  const w = fold(word.toLowerCase()).replace(/’/g, "'");
-  if (w === '' || /\d/.test(w)) return null;
+/** Scale words after a figure, in every language: "cinq mille", "5 thousand", "twee miljoen". */
+export const SCALE_WORDS: ReadonlyMap<string, number> = new Map([
+  ['hundred', 100], ['honderd', 100], ['cent', 100], ['cents', 100],
+  ['thousand', 1000], ['duizend', 1000], ['mille', 1000],
+  ['million', 1e6], ['millions', 1e6], ['miljoen', 1e6],
+]);
+
+/**
+ * The value of a number word (one token, French and English parts joined by hyphens) of `lang`, or of
+ * any of the three languages when `lang` is not given; null for other words and for "een"/"un"/"one"
+ * (articles too). In Dutch "onze" is "our", in French 11.
+ */
+export function numberWordValue(word: string, lang?: Lang): NumberValue | null {
+  // Most words are plain ASCII: folding (the costly part, on retrieval's path through isFigure) only for the others.
+  const lower = word.toLowerCase();
+  const w = /^[a-z-]*$/.test(lower) ? lower : fold(lower).replace(/’/g, "'");
+  if (w === '' || /\d/.test(w) || (lang !== undefined && !STARTS[lang].has(w.slice(0, 3)))) return null;
+  const reads = (l: Lang) => lang === undefined || lang === l;
   const round = /^(.+?)s?$/.exec(w)![1]!;
-  if (FR_ROUND[round] !== undefined) return { value: FR_ROUND[round]!, approximate: true };
-  if (round === 'millier') return { value: 1000, approximate: true };
+  if (reads('fr') && FR_ROUND[round] !== undefined) return { value: FR_ROUND[round]!, approximate: true };
+  if (reads('fr') && round === 'millier') return { value: 1000, approximate: true };
+  if (reads('en') && round === 'dozen') return { value: 12, approximate: true };
   // Dutch "veertigtal", "honderdtal": about that many.
-  if (w.endsWith('tal') && w.length > 5) {
+  if (reads('nl') && w.endsWith('tal') && w.length > 5) {
     const v = dutch(w.slice(0, -3));
     return v === null ? null : { value: v, approximate: true };
   }
-  const v = dutch(w) ?? french(w) ?? english(w);
+  const v = (reads('nl') ? dutch(w) : null) ?? (reads('fr') ? french(w) : null) ?? (reads('en') ? english(w) : null);
   return v === null || v === 1 ? null : { value: v, approximate: false };
 }
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { isFigure } from '../../src/search/figures.js';
 import { numberWordValue } from '../../src/search/number-words.js';
 
 describe('numberWordValue', () => {
@@ -34,5 +35,18 @@ describe('numberWordValue', () => {
 
   it('gives nothing for other words, for "een"/"un" (also "a") and for digits', () => {
     for (const w of ['soldaten', 'en', 'een', 'un', 'talent', 'totaal', '55', 'achtervolgen', 'centre']) expect(numberWordValue(w)).toBeNull();
+  });
+});
+
+describe('one reading of number words for figures and values', () => {
+  it('reads a word as a figure exactly when it has a value in that language', () => {
+    const words = { nl: ['zeshonderd', 'veertigtal', 'miljoen', 'onze', 'vieren', 'eenheid', 'een'], fr: ['quinzaine', 'onze', 'quatre-vingt-dix', 'centre', 'un'], en: ['dozen', 'forty-five', 'one', 'often'] } as const;
+    for (const [lang, list] of Object.entries(words) as [keyof typeof words, readonly string[]][]) {
+      for (const w of list) expect(isFigure(w, lang), `${lang} ${w}`).toBe(numberWordValue(w, lang) !== null);
+    }
+    expect(numberWordValue('onze', 'nl')).toBeNull();
+    expect(numberWordValue('onze', 'fr')?.value).toBe(11);
+    expect(isFigure('quinzaine', 'fr')).toBe(true);
+    expect(isFigure('miljoen', 'nl')).toBe(true);
   });
 });
