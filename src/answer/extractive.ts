@@ -104,9 +104,6 @@ const COUNTED_WINDOW = 4;
  */
 const NO_SPAN_FACTOR = 0.5;
 
-/** Countries and peoples of the glossary (Franse, russes, Zweden): what a figure's people is read by. */
-const PEOPLES = bundledPeoples();
-
 /** The weight of a question word that only stands in a relative clause, as a share of its IDF. */
 const RELATIVE_WEIGHT = 0.3;
 
@@ -180,8 +177,14 @@ export function judge(question: string, hits: readonly SearchHit[], options: Ext
   const counted = terms.filter((t) => countedTokens.includes(t.token));
   // The common words of what a how-many question counts (burgers, soldiers): names only place it.
   const countedWords = kind === 'number' ? counted.filter((t) => !t.isName && !t.isNumber) : [];
-  const readsAround = (s: ScoredSentence, t: QueryTerm) =>
-    [s.text, ...s.neighbours].some((x) => matches(t, new Set(analyser.indexTerms(x, s.hit.passage.lang)), signals));
+  // Each sentence's stems once a question: judgeOne reads a sentence twice (both readings) and its neighbours again.
+  const sentenceStems = new Map<string, ReadonlySet<string>>();
+  const stemsOfText = (text: string, lang: Lang) => {
+    let stems = sentenceStems.get(text);
+    if (!stems) sentenceStems.set(text, (stems = new Set(analyser.indexTerms(text, lang))));
+    return stems;
+  };
+  const readsAround = (s: ScoredSentence, t: QueryTerm) => [s.text, ...s.neighbours].some((x) => matches(t, stemsOfText(x, s.hit.passage.lang), signals));
   // The question's names (Niger, Wagner, Paris, or their translations): a document that answers it
   // names them somewhere. Size-independent, unlike the corpus statistics above.
   const anchors = signals.anchors ? terms.filter((t) => t.isName && !t.isNumber) : [];
@@ -512,12 +515,14 @@ function spanOf(
   const titledByQuestion = (first: number) => titled && first > 0 && inQuestion(tokens[first - 1]!);
   // "How many Swedish soldiers…": a figure beside another people ("13 Franse soldaten") and not
   // beside the question's counts someone else.
-  const people = kind === 'number' ? counted.filter((t) => PEOPLES.has(t.token)) : [];
+  // Countries and peoples of the glossary (Franse, russes, Zweden): what a figure's people is read by.
+  const peoples = bundledPeoples();
+  const people = kind === 'number' ? counted.filter((t) => peoples.has(t.token)) : [];
   const otherPeople = (first: number, last: number) => {
     if (people.length === 0) return false;
     const around = [...tokens.slice(Math.max(0, first - COUNTED_WINDOW), first), ...tokens.slice(last + 1, last + COUNTED_WINDOW + 1)];
     const isOurs = (tok: SentenceToken) => tok.term !== null && people.some((t) => matchesStem(t, tok.term as string, signals));
-    const isPeople = (tok: SentenceToken) => PEOPLES.has(fold(tok.text.toLowerCase())) && !(tok.term !== null && terms.some((t) => matchesStem(t, tok.term as string, signals)));
+    const isPeople = (tok: SentenceToken) => peoples.has(fold(tok.text.toLowerCase())) && !(tok.term !== null && terms.some((t) => matchesStem(t, tok.term as string, signals)));
     return !around.some(isOurs) && around.some(isPeople);
   };
   return shortAnswer(text, tokens, kind, lang, matchAt, notName, (first, last) => titledByQuestion(first) || otherPeople(first, last));

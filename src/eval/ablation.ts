@@ -12,14 +12,14 @@ export interface AblationRow {
   readonly summary: Record<string, EvalSummary>;
 }
 
-const VARIANTS: readonly { readonly without: string; readonly lexicon: boolean; readonly glossary?: false; readonly signals: AnswerSignals }[] = [
-  { without: '(nothing)', lexicon: true, signals: ALL_SIGNALS },
-  { without: 'bilingual word list', lexicon: false, signals: ALL_SIGNALS },
+const VARIANTS: readonly { readonly without: string; readonly lexicon: boolean; readonly glossary: boolean; readonly signals: AnswerSignals }[] = [
+  { without: '(nothing)', lexicon: true, glossary: true, signals: ALL_SIGNALS },
+  { without: 'bilingual word list', lexicon: false, glossary: true, signals: ALL_SIGNALS },
   { without: 'domain glossary (FreeDict words only)', lexicon: true, glossary: false, signals: ALL_SIGNALS },
-  { without: 'cognates (prefix, one edit)', lexicon: true, signals: { ...ALL_SIGNALS, cognates: false } },
-  { without: 'short-answer match', lexicon: true, signals: { ...ALL_SIGNALS, shortAnswer: false } },
-  { without: 'name anchors', lexicon: true, signals: { ...ALL_SIGNALS, anchors: false } },
-  { without: 'untranslatable words not counted', lexicon: true, signals: { ...ALL_SIGNALS, gaps: false } },
+  { without: 'cognates (prefix, one edit)', lexicon: true, glossary: true, signals: { ...ALL_SIGNALS, cognates: false } },
+  { without: 'short-answer match', lexicon: true, glossary: true, signals: { ...ALL_SIGNALS, shortAnswer: false } },
+  { without: 'name anchors', lexicon: true, glossary: true, signals: { ...ALL_SIGNALS, anchors: false } },
+  { without: 'untranslatable words not counted', lexicon: true, glossary: true, signals: { ...ALL_SIGNALS, gaps: false } },
 ];
 
 /**
@@ -30,7 +30,7 @@ export async function runAblation(corpusDir: string, questions: readonly EvalQue
   const { documents } = await loadCorpus(corpusDir);
   const rows: AblationRow[] = [];
   for (const v of VARIANTS) {
-    const index = SearchIndex.build(documents, new Analyser(), { ...DEFAULT_TUNING, bilingualLexicon: v.lexicon, domainGlossary: v.glossary ?? true });
+    const index = SearchIndex.build(documents, new Analyser(), { ...DEFAULT_TUNING, bilingualLexicon: v.lexicon, domainGlossary: v.glossary });
     const results = questions.map((q) => {
       const hits = index.search(q.question, { limit: 8 });
       const lang = detectQuestionLanguage(q.question, 'en');

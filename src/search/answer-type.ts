@@ -122,9 +122,14 @@ export function countedPhrase(question: string, head: keyof typeof HEADS = 'coun
  * dag", "the number of", "le nombre de"): the answer is a date or a figure, the sentence rarely says
  * "date" or "number". Folded.
  */
+/** The type nouns (NOUN_TYPES' dates and figures) after a question word or an article. */
+const TYPE_NOUN = new RegExp(
+  `\\b(?:${WHICH}|the|het|le|la|a|an|een|un|une)\\s+(${[...NOUN_TYPES].filter(([, type]) => type !== 'place').map(([w]) => w).join('|')})\\b`,
+  'g',
+);
+
 export function typeNouns(question: string): string[] {
-  const re = /\b(?:what|which|welke?|quel(?:le)?s?|the|het|le|la|a|an|een|un|une)\s+(date|datum|day|dag|jour|year|jaar|annee|number|aantal|nombre)\b/g;
-  return [...folded(question).matchAll(re)].map((m) => m[1]!);
+  return [...folded(question).matchAll(TYPE_NOUN)].map((m) => m[1]!);
 }
 
 const MONTH =

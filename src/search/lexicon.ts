@@ -130,7 +130,7 @@ export function bundledLexicon(withGlossary = true): Lexicon {
     }
   };
   const words = read(DEFAULT_LEXICON_PATH, 'bilingual word list; run scripts/build-lexicon.ts');
-  const glossary = withGlossary ? glossaryToTsv(read(DEFAULT_GLOSSARY_PATH, 'domain glossary')) : '';
+  const glossary = withGlossary ? glossaryToTsv(glossaryText()) : '';
   const lexicon = parseLexicon(`${words}\n${glossary}`);
   cached.set(withGlossary, lexicon);
   return lexicon;
@@ -146,12 +146,7 @@ const PEOPLES_SECTION = '# --- Countries and peoples';
  */
 export function bundledPeoples(): ReadonlySet<string> {
   if (peoples) return peoples;
-  let text = '';
-  try {
-    text = readFileSync(DEFAULT_GLOSSARY_PATH, 'utf8');
-  } catch {
-    // bundledLexicon already reported it.
-  }
+  const text = glossaryText();
   const start = text.indexOf(PEOPLES_SECTION);
   const end = start < 0 ? -1 : text.indexOf('\n# ---', start + PEOPLES_SECTION.length);
   const section = start < 0 ? '' : text.slice(start, end < 0 ? undefined : end);
@@ -161,3 +156,17 @@ export function bundledPeoples(): ReadonlySet<string> {
   return peoples;
 }
 let peoples: ReadonlySet<string> | undefined;
+
+/** The glossary's text, read once (the lexicon and the peoples both come from it); '' when unreadable, reported once. */
+function glossaryText(): string {
+  if (glossary === undefined) {
+    try {
+      glossary = readFileSync(DEFAULT_GLOSSARY_PATH, 'utf8');
+    } catch (err) {
+      process.stderr.write(`griot: domain glossary not readable (${(err as NodeJS.ErrnoException).code ?? String(err)})\n`);
+      glossary = '';
+    }
+  }
+  return glossary;
+}
+let glossary: string | undefined;
