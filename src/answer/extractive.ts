@@ -17,7 +17,7 @@ import {
 import { dateReference } from '../search/dates.js';
 import { bundledLexicon, bundledPeoples } from '../search/lexicon.js';
 import { editDistance } from '../search/vocabulary.js';
-import { fold, tokenizeCased } from '../search/text.js';
+import { fold, foldText, tokenizeCased } from '../search/text.js';
 import { LANGS, type Citation, type Lang, type SearchHit } from '../types.js';
 import { confidence, DEFAULT_THRESHOLD } from './confidence.js';
 import { quoteLabel, shortAnswerLine } from './language-labels.js';
@@ -274,7 +274,7 @@ interface Possessive {
 
 /** "the president of Niger", "le président du Niger", "de koning van België": the question's noun and its owner. */
 function possessive(question: string, terms: readonly QueryTerm[]): Possessive | null {
-  const q = fold(question.toLowerCase()).replace(/’/g, "'");
+  const q = foldText(question);
   for (const m of q.matchAll(/([a-z-]+) (?:of|van|du|de|des|d')\s*(?:the |het |de |la |le |l')?([a-z-]+)/g)) {
     const head = terms.find((t) => t.token === m[1] && !t.isName && !t.isNumber);
     const owner = terms.find((t) => t.token === m[2] && t.isName);
@@ -321,7 +321,7 @@ const REASON =
  * does (then quoted too), else 0. A why question is not answered by a sentence that only states the fact.
  */
 function reasonIn(sentence: ScoredSentence): { readonly match: number; readonly from?: string } {
-  const gives = (text: string) => REASON.test(fold(text.toLowerCase()).replace(/’/g, "'"));
+  const gives = (text: string) => REASON.test(foldText(text));
   if (gives(sentence.text)) return { match: 1 };
   const from = sentence.neighbours.find(gives);
   return from ? { match: NEIGHBOUR_DISCOUNT, from } : { match: 0 };

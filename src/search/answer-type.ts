@@ -1,7 +1,7 @@
 import type { Lang } from '../types.js';
 import { isFigure } from './figures.js';
 import { isQueryStopword } from './stopwords.js';
-import { fold } from './text.js';
+import { foldText } from './text.js';
 
 /**
  * What a question asks for, read from its question words in English, Dutch and French: the kind of
@@ -31,7 +31,7 @@ const PATTERNS: readonly (readonly [AnswerType, RegExp])[] = [
 ];
 
 /** A question folded the way every pattern here reads it: lower case, no accents, straight apostrophes. */
-const folded = (question: string) => fold(question.toLowerCase()).replace(/’/g, "'");
+const folded = foldText;
 
 /** Classifies a question by its question words; 'other' when none is recognised. */
 export function answerType(question: string): AnswerType {
@@ -143,7 +143,7 @@ export function sentenceFits(type: AnswerType, sentence: string, lang: Lang): bo
       if (/\d/.test(sentence)) return true;
       return sentence.split(/[^\p{L}-]+/u).some((w) => w.length > 2 && isFigure(w, lang));
     case 'date': {
-      const folded = fold(sentence.toLowerCase());
+      const folded = foldText(sentence);
       return MONTH.test(folded) || /\b(1[89]|20)\d\d\b/.test(folded);
     }
     case 'person':

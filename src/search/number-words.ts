@@ -1,5 +1,5 @@
 import type { Lang } from '../types.js';
-import { fold } from './text.js';
+import { foldText } from './text.js';
 
 /**
  * Numbers written as words in Dutch, French and English: the one vocabulary that recognising a
@@ -54,7 +54,7 @@ export const SCALE_WORDS: ReadonlyMap<string, number> = new Map([
 export function numberWordValue(word: string, lang?: Lang): NumberValue | null {
   // Most words are plain ASCII: folding (the costly part, on retrieval's path through isFigure) only for the others.
   const lower = word.toLowerCase();
-  const w = /^[a-z-]*$/.test(lower) ? lower : fold(lower).replace(/’/g, "'");
+  const w = /^[a-z-]*$/.test(lower) ? lower : foldText(lower);
   if (w === '' || /\d/.test(w) || (lang !== undefined && !STARTS[lang].has(w.slice(0, 3)))) return null;
   const reads = (l: Lang) => lang === undefined || lang === l;
   const round = /^(.+?)s?$/.exec(w)![1]!;

@@ -30,3 +30,8 @@ export function fold(term: string): string {
 export function isNumber(token: string): boolean {
   return /^\p{N}+$/u.test(token);
 }
+
+/** Text as the question and sentence patterns read it: lower case, no accents, straight apostrophes. */
+export function foldText(text: string): string {
+  return fold(text.toLowerCase()).replace(/’/g, "'");
+}
