@@ -6,7 +6,7 @@ import type { Logger } from './logger.js';
 import type { Analyser } from './search/analyser.js';
 import { readyIndex, type OpenedIndex, type RebuiltIndex, type SavedIndex } from './search/open-index.js';
 import type { SearchIndex } from './search/search-index.js';
-import type { Document, DocumentSource, Lang, SkippedFile } from './types.js';
+import { documentHashes, type Document, type DocumentSource, type Lang, type SkippedFile } from './types.js';
 import type {
   Answer,
   AskOptions,
@@ -178,7 +178,7 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
       // and a failure here leaves the serving index untouched.
       events = (await nextEvents()).length;
       // The serving corpus as it was, for the report: once committed, the old index reads the new one.
-      previous = since ?? hashesOf(before.index);
+      previous = since ?? documentHashes(before.index.documents());
       // Synchronous from here to the swap: no query sees the index half-updated.
       nextOpened = rebuilt.commit();
       next = { index: nextOpened.index, skipped: nextOpened.skipped, events: nextEvents };
@@ -330,13 +330,8 @@ function answerFromHits(s: ServingState, question: string, hits: readonly Search
  * What changed between two serving states. `since` (document hashes by id) replaces `before`'s
  * documents as the base, e.g. the index saved before a start-up rebuild.
  */
-/** Document id → content hash of an index's corpus. */
-function hashesOf(index: SearchIndex): Map<string, string> {
-  return new Map(index.documents().map((d) => [d.id, d.hash]));
-}
-
 export function diffReport(old: ReadonlyMap<string, string>, after: ServingState, events: number, durationMs: number): ReindexReport {
-  const now = hashesOf(after.index);
+  const now = documentHashes(after.index.documents());
   const added = [...now.keys()].filter((id) => !old.has(id));
   const changed = [...now.keys()].filter((id) => old.has(id) && old.get(id) !== now.get(id));
   const removed = [...old.keys()].filter((id) => !now.has(id));

@@ -49,6 +49,11 @@ export interface DocumentMeta {
 }
 
 /** A cleaned, split document. */
+/** Each document's content hash by id: what tells a changed document from an unchanged one. */
+export function documentHashes(docs: readonly DocumentMeta[]): Map<string, string> {
+  return new Map(docs.map((d) => [d.id, d.hash]));
+}
+
 export interface Document extends DocumentMeta {
   /** The cleaned text that passage offsets point into. */
   readonly text: string;

@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { loadCorpus, scanCorpus, type CorpusEntry, type KnownEntries } from '../corpus/load.js';
 import type { Progress } from '../progress.js';
-import type { Document, DocumentMeta, DocumentSource, SkippedFile } from '../types.js';
+import { documentHashes, type Document, type DocumentMeta, type DocumentSource, type SkippedFile } from '../types.js';
 import type { Analyser } from './analyser.js';
 import {
   corpusFingerprint,
@@ -130,7 +130,7 @@ export async function openIndex(args: IndexStoreOptions): Promise<OpenedIndex> {
   const previous = saved.index && saved.pipelineVersion === PIPELINE_VERSION ? saved.index : undefined;
   // Read before the update: once committed, the saved index reads the updated one (SearchIndex.prepareUpdate).
   const before = saved.index
-    ? { savedBefore: new Map(saved.index.documents().map((d) => [d.id, d.hash] as const)), savedFingerprint: saved.stamp.fingerprint }
+    ? { savedBefore: documentHashes(saved.index.documents()), savedFingerprint: saved.stamp.fingerprint }
     : {};
   // Updated from the saved index: its full file stays the base the changes are written against.
   const built = (await prepareIndex(args, previous, undefined, byFile(entries), previous && saved.index ? saved.base : undefined)).commit();

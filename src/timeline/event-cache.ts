@@ -1,6 +1,6 @@
 import { appendFile, readFile, rm } from 'node:fs/promises';
 import { readFileHead, writeFileAtomic } from '../search/persist.js';
-import type { Document, DocumentMeta, DocumentSource, TimelineEvent } from '../types.js';
+import { documentHashes, type Document, type DocumentMeta, type DocumentSource, type TimelineEvent } from '../types.js';
 import { extractEvents } from './extract.js';
 import { dateKey, mergeEvents, remergeEvents } from './merge.js';
 
@@ -273,7 +273,7 @@ export async function openEventCache(path: string, options: EventCacheOptions = 
         if (timeline?.fingerprint === fingerprint) return timeline.events;
         const saved = await loadMerged(fingerprint);
         if (saved) {
-          timeline = { fingerprint, events: saved.events, hashes: hashesOf(current) };
+          timeline = { fingerprint, events: saved.events, hashes: documentHashes(current) };
           mergedBase = saved.base;
           return saved.events;
         }
@@ -314,7 +314,7 @@ export async function openEventCache(path: string, options: EventCacheOptions = 
         // Merged from scratch: no earlier merged file is a base for it.
         if (!timeline) mergedBase = null;
         for (const key of touched) mergedBase?.keys.add(key);
-        timeline = { fingerprint, events, hashes: hashesOf(current) };
+        timeline = { fingerprint, events, hashes: documentHashes(current) };
         timelineDirty = true;
       }
       return events;
@@ -332,7 +332,6 @@ export async function openEventCache(path: string, options: EventCacheOptions = 
   };
 }
 
-const hashesOf = (docs: readonly DocumentMeta[]): ReadonlyMap<string, string> => new Map(docs.map((d) => [d.id, d.hash]));
 
 /** Ids of the documents added, changed or removed between `before` (id → hash) and `docs`. */
 function changedDocuments(before: ReadonlyMap<string, string>, docs: readonly DocumentMeta[]): Set<string> {
