@@ -469,7 +469,7 @@ export class SearchIndex {
       const dfs = term.variants.map((v) => this.documentFrequency(v));
       return { term, dfs, df: Math.max(0, ...dfs) };
     });
-    const kept = withDf.filter(({ df }) => df <= Math.max(n * t.maxDocumentShare, t.expansionFloor));
+    const kept = withDf.filter(({ df }) => df <= this.inShare(t.maxDocumentShare));
     const words: number[] = [];
     const groups = (kept.length > 0 ? kept : withDf).flatMap(({ term, dfs, df }) => {
       // The word's IDF from its commonest variant (as termWeight): a word matched through a frequent
@@ -479,7 +479,7 @@ export class SearchIndex {
       // Years are numbers every article has; specific figures (55, 869) and names are what a question is about.
       const isYear = /^(1[89]|20)\d\d$/.test(term.token);
       const boost = term.isNumber && !isYear ? t.numberBoost : term.isName ? t.nameBoost : 1;
-      const expand = !term.isNumber && df <= Math.max(n * t.prefixMaxDocumentShare, t.expansionFloor);
+      const expand = !term.isNumber && df <= this.inShare(t.prefixMaxDocumentShare);
       // One group a variant (its stem in one language, or a translation, with its expansions), all of one word.
       return this.searchedVariants(term, dfs).map((v): RankGroup => {
         const weighted: WeightedTerm[] = [{ term: v, weight: boost }];
@@ -492,6 +492,11 @@ export class SearchIndex {
     return { groups, words };
   }
 
+  /** Passages making `share` of the index, never fewer than the tuning's expansion floor: what "common" means at this size. */
+  private inShare(share: number): number {
+    return Math.max(this.table.passageCount * share, this.tuning.expansionFloor);
+  }
+
   /**
    * The variants of a word that are searched (`dfs`: each variant's document frequency): all but
    * those found in more than `commonVariantShare` of the passages, unless it is the word's rarest. Among 30,000 news articles "soldiers" has a dozen
@@ -501,7 +506,7 @@ export class SearchIndex {
   private searchedVariants(term: QueryTerm, dfs: readonly number[]): readonly string[] {
     if (term.variants.length <= 1) return term.variants;
     const t = this.tuning;
-    const most = Math.max(this.table.passageCount * t.commonVariantShare, t.expansionFloor);
+    const most = this.inShare(t.commonVariantShare);
     const rarest = Math.min(...dfs.filter((d) => d > 0));
     return term.variants.filter((_, i) => (dfs[i] as number) <= most || dfs[i] === rarest);
   }
