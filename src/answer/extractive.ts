@@ -230,7 +230,7 @@ export function judge(question: string, hits: readonly SearchHit[], options: Ext
     let coverage = read.coverage;
     // "le président du Niger": a sentence whose president is another's ("De Franse president Macron
     // zegt dat Niger…") names Niger, but not as the owner asked about: the name counts as missing.
-    if (owned && ownerBesideHead([sentence.text, ...sentence.neighbours], sentence.hit.passage.lang, owned, signals) === false) {
+    if (owned && hasOtherOwner([sentence.text, ...sentence.neighbours], sentence.hit.passage.lang, owned, signals)) {
       coverage *= 1 - weightShare(owned.owner, terms);
       missingAnchors = Math.max(missingAnchors, weightShare(owned.owner, anchors));
     }
@@ -275,7 +275,7 @@ interface Possessive {
 /** "the president of Niger", "le président du Niger", "de koning van België": the question's noun and its owner. */
 function possessive(question: string, terms: readonly QueryTerm[]): Possessive | null {
   const q = foldText(question);
-  for (const m of q.matchAll(/([a-z-]+) (?:of|van|du|de|des|d')\s*(?:the |het |de |la |le |l')?([a-z-]+)/g)) {
+  for (const m of q.matchAll(new RegExp(`([a-z-]+) (?:${OF_WORDS})\\s*(?:the |het |de |la |le |l')?([a-z-]+)`, 'g'))) {
     const head = terms.find((t) => t.token === m[1] && !t.isName && !t.isNumber);
     const owner = terms.find((t) => t.token === m[2] && t.isName);
     if (head && owner) return { head, owner };
@@ -287,12 +287,11 @@ function possessive(question: string, terms: readonly QueryTerm[]): Possessive |
 const OWNER_WINDOW = 3;
 
 /**
- * Whether a sentence read with its neighbours gives the noun the question's owner: true when some
- * occurrence of the noun has the owner within OWNER_WINDOW words; false when an occurrence has another
- * owner instead ("De Franse president", "the president of France"); null when neither shows (the
- * sentence may say it otherwise: "In Mali werd Maïga … benoemd tot minister-president").
+ * Whether a sentence read with its neighbours gives the question's noun another owner ("De Franse
+ * president", "the president of France") and nowhere the question's own within OWNER_WINDOW words.
+ * Neither showing is no evidence against it: "In Mali werd Maïga … benoemd tot minister-president".
  */
-function ownerBesideHead(texts: readonly string[], lang: Lang, p: Possessive, signals: AnswerSignals): boolean | null {
+function hasOtherOwner(texts: readonly string[], lang: Lang, p: Possessive, signals: AnswerSignals): boolean {
   const holds = (t: QueryTerm, stem: string | null) => stem !== null && matchesStem(t, stem, signals);
   let other = false;
   for (const text of texts) {
@@ -302,15 +301,16 @@ function ownerBesideHead(texts: readonly string[], lang: Lang, p: Possessive, si
     const otherName = (k: number) => k > 0 && /^\p{Lu}/u.test(words[k] ?? '') && stems[k] !== null && !holds(p.owner, stems[k] ?? null);
     for (let i = 0; i < stems.length; i++) {
       if (!holds(p.head, stems[i] ?? null)) continue;
-      if (stems.slice(Math.max(0, i - OWNER_WINDOW), i + OWNER_WINDOW + 1).some((stem) => holds(p.owner, stem))) return true;
+      if (stems.slice(Math.max(0, i - OWNER_WINDOW), i + OWNER_WINDOW + 1).some((stem) => holds(p.owner, stem))) return false;
       if (otherName(i - 1) || (OF.test(words[i + 1] ?? '') && otherName(i + 2))) other = true;
     }
   }
-  return other ? false : null;
+  return other;
 }
 
-/** The word that links a noun to its owner ("president van Frankrijk", "président de la France"). */
-const OF = /^(?:of|van|du|de|des|d)$/i;
+/** The words that link a noun to its owner ("president van Frankrijk", "président de la France", "the president of Niger"). */
+const OF_WORDS = "of|van|du|de|des|d'";
+const OF = new RegExp(`^(?:${OF_WORDS.replace("d'", 'd')})$`, 'i');
 
 /** Words that give a reason, in the three languages ("als gevolg van", "en raison de", "because", "de reden", "la raison"), or what something followed ("na de dood van 13 soldaten"). */
 const REASON =

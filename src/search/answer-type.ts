@@ -170,7 +170,7 @@ export function relativeClauseWords(question: string): ReadonlySet<string> {
   if (!m) return new Set();
   const at = opening + m.index + m[1]!.length + 1;
   const main = new Set(q.slice(0, at).split(/[^a-z0-9]+/));
-  return new Set(q.slice(at).split(/[^a-z0-9]+/).filter((w) => w !== '' && !main.has(w)));
+  return new Set(q.slice(at).split(/[^a-z0-9]+/).filter((w) => w !== '' && !main.has(w) && !isQueryStopword(w)));
 }
 
 /** English verbs of saying, knowing and thinking, after which *that* introduces a clause. */

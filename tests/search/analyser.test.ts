@@ -51,6 +51,9 @@ describe('MemoStemmer', () => {
     const words = ['soldaten', 'militairen', 'helikopters', 'soldaten'];
     expect(words.map((w) => s.stem(w, 'nl'))).toEqual(['soldat', 'militair', 'helikopter', 'soldat']);
   });
+});
+
+describe('Analyser.queryTerms: what a question does not search', () => {
   it('drops modal verbs, auxiliaries and source words from a question, which say how it is asked, not what about', () => {
     const a = new Analyser();
     const tokens = (q: string) => a.queryTerms(q, ['nl', 'fr', 'en']).map((t) => t.token);

@@ -64,7 +64,7 @@ describe('what a question is about', () => {
 
 describe('relativeClauseWords', () => {
   it('gives the words that only describe a noun of the question, after a relative pronoun', () => {
-    expect([...relativeClauseWords('On what date was the putsch in Mali that led Macron to end Barkhane?')]).toEqual(['that', 'led', 'macron', 'to', 'end', 'barkhane']);
+    expect([...relativeClauseWords('On what date was the putsch in Mali that led Macron to end Barkhane?')]).toEqual(['led', 'macron', 'end', 'barkhane']);
     expect([...relativeClauseWords('Op welke datum was de coup die ertoe leidde dat Macron stopte?')]).toContain('macron');
     expect(relativeClauseWords('Qui est le chef qui a assuré que rien ne changerait ?').has('chef')).toBe(false);
     expect(relativeClauseWords('Which group sent weapons?').size).toBe(0);
