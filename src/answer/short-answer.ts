@@ -1,5 +1,6 @@
 import type { SpanKind } from '../search/answer-type.js';
 import { isFigure } from '../search/figures.js';
+import { FUNCTION_WORDS } from '../search/stopwords.js';
 import type { Lang } from '../types.js';
 import { fold, tokenizeCased } from '../search/text.js';
 
@@ -132,12 +133,11 @@ function candidates(
   }
 }
 
-/** Adverbs that open a sentence capitalised and name nothing ("Daarnaast werd de Franse ambassadeur…"). */
-const LINKING_ADVERBS: ReadonlySet<string> = new Set(
-  ('daarnaast bovendien intussen ondertussen inmiddels tegelijk tegelijkertijd verder daarom volgens eerder later vervolgens daarna eveneens evenwel echter ' +
-    'ainsi cependant pourtant toutefois enfin ailleurs desormais alors depuis selon neanmoins puis ensuite aussi deja ' +
-    'however meanwhile moreover later earlier yet besides furthermore nevertheless therefore thus').split(' '),
-);
+/**
+ * Adverbs that open a sentence capitalised and name nothing ("Daarnaast werd de Franse ambassadeur…"),
+ * besides the function words queries drop (*echter*, *cependant*, *ensuite*).
+ */
+const LINKING_ADVERBS: ReadonlySet<string> = new Set([...FUNCTION_WORDS, ...'daarnaast bovendien intussen ondertussen inmiddels tegelijk tegelijkertijd verder volgens eerder vervolgens daarna eveneens evenwel toutefois enfin ailleurs desormais selon neanmoins however meanwhile moreover later earlier besides furthermore nevertheless therefore thus'.split(' ')]);
 
 /**
  * Runs of capitalised words that are not function words: "Choguel Kokalla Maïga", and a sentence's
