@@ -161,9 +161,9 @@ export function extractiveAnswer(question: string, hits: readonly SearchHit[], l
 export function judge(question: string, hits: readonly SearchHit[], options: ExtractiveOptions = {}): Judged[] {
   const signals = options.signals ?? ALL_SIGNALS;
   const terms = answerTerms(question, options.terms ?? analyser.queryTerms(question, ['nl', 'fr', 'en']));
-  const ranked = scoreSentences(question, hits, options);
-  if (ranked.length === 0) return [];
   const weightOf = termWeigher(options, terms, question);
+  const ranked = scoreSentences(question, hits, options, terms, weightOf);
+  if (ranked.length === 0) return [];
   // Share of the question (by weight) that the corpus has no word for: off-topic questions are mostly that.
   // A word the list cannot translate into any language of the corpus is unknown whatever the topic: not counted.
   const unknown = options.isKnown
@@ -327,12 +327,16 @@ function reasonIn(sentence: ScoredSentence): { readonly match: number; readonly 
   return from ? { match: NEIGHBOUR_DISCOUNT, from } : { match: 0 };
 }
 
-/** Every sentence of the top passages, best first. Exported for evaluation and calibration. */
-export function scoreSentences(question: string, hits: readonly SearchHit[], options: ExtractiveOptions = {}): ScoredSentence[] {
+/** Every sentence of the top passages, best first, read with `judge`'s terms and weights. */
+function scoreSentences(
+  question: string,
+  hits: readonly SearchHit[],
+  options: ExtractiveOptions,
+  terms: readonly QueryTerm[],
+  weightOf: (t: QueryTerm) => number,
+): ScoredSentence[] {
   const signals = options.signals ?? ALL_SIGNALS;
-  const terms = answerTerms(question, options.terms ?? analyser.queryTerms(question, ['nl', 'fr', 'en']));
   if (terms.length === 0 || hits.length === 0) return [];
-  const weightOf = termWeigher(options, terms, question);
   const type = answerType(question);
   const top = hits.slice(0, options.topPassages ?? 8);
   const topScore = top[0]?.score || 1;
