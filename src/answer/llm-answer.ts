@@ -1,14 +1,15 @@
 import { LlmError, type LlmFailureKind } from '../llm/errors.js';
 import { createReasoningFilter } from '../llm/reasoning.js';
-import type { ChatClient, ChatMessage, Usage } from '../llm/types.js';
+import { deadlineIn, type ChatClient, type ChatMessage, type Usage } from '../llm/types.js';
 import type { Logger } from '../logger.js';
 import { type Lang, type LlmInfo, type LlmReview, type SearchHit } from '../types.js';
 import { wrongLanguage } from './answer-language.js';
 import { fitAnswerPrompt } from './context-budget.js';
+import { fallbackReason, type FallbackWhy } from './fallback-reasons.js';
 import { extractiveAnswer } from './extractive.js';
 import { fuseRankings } from './fusion.js';
 import { createAnswerPreview } from './preview.js';
-import { LANGUAGE_NAMES, type AnswerPromptInput, type Prompts } from './prompts.js';
+import type { AnswerPromptInput, Prompts } from './prompts.js';
 import { reviewAnswer, type Review, type ReviewStats } from './review.js';
 import { refusalSentence } from './refusal.js';
 import { rewriteQuery, type RewriteResult } from './rewrite.js';
@@ -39,6 +40,8 @@ export async function answerWithLlm(input: LlmAnswerInput, deps: LlmAnswerDeps):
   const log = deps.logger.child({ component: 'llm-answer' });
   const { question, lang, retriever, signal } = input;
   signal?.throwIfAborted();
+  // One deadline for the whole answer: the rewrite, the composition, a language retry and every HTTP retry.
+  const deadline = deadlineIn(deps.client.timeoutMs);
   const usage: { prompt?: number; completion?: number } = {};
   const addUsage = (u: Usage) => {
     if (u.promptTokens !== undefined) usage.prompt = (usage.prompt ?? 0) + u.promptTokens;
@@ -52,7 +55,7 @@ export async function answerWithLlm(input: LlmAnswerInput, deps: LlmAnswerDeps):
   if (languages.length > 0) {
     rewrite = await abortable(signal, () =>
       rewriteQuery(
-        { question, languages, now: input.now, ...(input.history ? { history: input.history } : {}), ...(signal ? { signal } : {}) },
+        { question, languages, now: input.now, deadline, ...(input.history ? { history: input.history } : {}), ...(signal ? { signal } : {}) },
         deps,
       ),
     );
@@ -76,15 +79,16 @@ export async function answerWithLlm(input: LlmAnswerInput, deps: LlmAnswerDeps):
     ...(usage.prompt !== undefined ? { promptTokens: usage.prompt } : {}),
     ...(usage.completion !== undefined ? { completionTokens: usage.completion } : {}),
   });
-  const fallback = (reason: string, err?: unknown): LlmAnswerResult => {
-    log.warn({ err, reason }, 'the answer falls back to extractive');
+  const fallback = (why: FallbackWhy): LlmAnswerResult => {
+    const reason = fallbackReason(why, lang);
+    log.warn({ ...(why.kind === 'llm-error' ? { err: why.error } : {}), reason }, 'the answer falls back to extractive');
     const extractive = deps.extractive ?? retriever.answerExtractively?.bind(retriever) ?? extractiveAnswer;
     const body = extractive(question, fused, lang);
-    return { ...body, mode: 'extractive', fallbackReason: `${capitalise(reason)}. This answer is extractive.`, llm: info(), retrievalMs };
+    return { ...body, mode: 'extractive', fallbackReason: reason, llm: info(), retrievalMs };
   };
   const refusal = (): LlmAnswerResult => ({ lang, refused: true, text: refusalSentence(lang), citations: [], mode: 'llm', llm: info(), retrievalMs });
 
-  if (fatal) return fallback(fatal.reason, fatal);
+  if (fatal) return fallback({ kind: 'llm-error', error: fatal });
   if (fused.length === 0) return refusal();
 
   // 3. Composition, streamed, within the context budget.
@@ -93,7 +97,7 @@ export async function answerWithLlm(input: LlmAnswerInput, deps: LlmAnswerDeps):
     { question, sources: fused.slice(0, deps.topK ?? 6), lang, now: input.now, ...(input.history ? { history: input.history } : {}) },
     deps.client,
   );
-  if (!fitted.ok) return fallback(fitted.reason);
+  if (!fitted.ok) return fallback({ kind: 'context-too-small', reason: fitted.reason, contextTokens: deps.client.contextTokens });
   const { sources } = fitted;
   const cut = fitted.dropped;
   if (cut.sources > 0 || cut.turns > 0 || cut.shortened) {
@@ -129,7 +133,7 @@ export async function answerWithLlm(input: LlmAnswerInput, deps: LlmAnswerDeps):
     const preview = createAnswerPreview(sources, question, lang);
     const t1 = performance.now();
     try {
-      const stream = deps.client.stream(messages, signal ? { signal } : {});
+      const stream = deps.client.stream(messages, { deadline, ...(signal ? { signal } : {}) });
       for (;;) {
         const next = await stream.next();
         if (next.done) {
@@ -163,17 +167,17 @@ export async function answerWithLlm(input: LlmAnswerInput, deps: LlmAnswerDeps):
         previewing = false;
         review = await compose(wrong);
         const still = review.kind === 'answer' ? wrongLanguage(review.text, lang) : undefined;
-        if (still) return withReview(fallback(`the LLM answered in ${LANGUAGE_NAMES[still]}, not ${LANGUAGE_NAMES[lang]}, even when asked again`));
+        if (still) return withReview(fallback({ kind: 'wrong-language', got: still, expected: lang }));
       }
     }
   } catch (err) {
     signal?.throwIfAborted();
-    return withReview(fallback(err instanceof LlmError ? err.reason : 'the LLM call failed unexpectedly', err));
+    return withReview(fallback({ kind: 'llm-error', error: err instanceof LlmError ? err : new LlmError('unknown', 'the LLM call failed unexpectedly') }));
   }
 
   // 4. What the review decided.
   if (review.kind === 'refusal') return withReview(refusal());
-  if (review.kind === 'unusable') return withReview(fallback(review.reason));
+  if (review.kind === 'unusable') return withReview(fallback({ kind: 'unusable', reason: review.reason }));
   if (review.stats.droppedClaims.length > 0) log.info({ dropped: review.stats.droppedClaims }, 'claims not found in their sources were removed');
   return withReview({
     lang,
@@ -215,8 +219,4 @@ function notify(onText: ((partial: string) => void) | undefined, text: string, l
   } catch (err) {
     log.debug({ err }, 'onText failed');
   }
-}
-
-function capitalise(s: string): string {
-  return s.charAt(0).toUpperCase() + s.slice(1);
 }

@@ -29,7 +29,7 @@ export type Review =
   | { readonly kind: 'answer'; readonly text: string; readonly citations: Citation[]; readonly remarks: readonly AnswerRemark[]; readonly stats: ReviewStats }
   | { readonly kind: 'refusal'; readonly stats: ReviewStats }
   /** Nothing worth serving: `reason` says why (the answer then falls back to extractive). */
-  | { readonly kind: 'unusable'; readonly reason: string; readonly stats: ReviewStats };
+  | { readonly kind: 'unusable'; readonly reason: (typeof UNUSABLE)[keyof typeof UNUSABLE]; readonly stats: ReviewStats };
 
 export interface ReviewInput {
   /** The model's answer, reasoning already removed. */
@@ -91,6 +91,15 @@ function countFacts(f: ReturnType<typeof factsOf>): number {
   return f.numbers.length + f.dates.length + f.names.length;
 }
 
+/** Why a reply cannot be served (English; src/answer/fallback-reasons.ts says them in the asker's language). */
+export const UNUSABLE = {
+  cutOff: 'the LLM answer was cut off by its token limit before one complete cited sentence',
+  empty: 'the LLM returned an empty answer',
+  uncited: 'the LLM answer cited none of its sources',
+  unsupported: 'the LLM answer stated facts that its sources do not contain',
+  mostlyUnsupported: 'most of the LLM answer stated facts that its sources do not contain',
+} as const;
+
 /** Reviews a complete answer. */
 export function reviewAnswer(input: ReviewInput): Review {
   const text = normaliseCitationMarks(input.text);
@@ -106,20 +115,20 @@ export function reviewAnswer(input: ReviewInput): Review {
     // Cut by the token limit: end at the last complete sentence that cites something.
     const last = sentences.findLastIndex((s) => s.complete && s.cites.length > 0);
     sentences = sentences.slice(0, last + 1);
-    if (sentences.length === 0) return { kind: 'unusable', reason: 'the LLM answer was cut off by its token limit before one complete cited sentence', stats: stats() };
+    if (sentences.length === 0) return { kind: 'unusable', reason: UNUSABLE.cutOff, stats: stats() };
   }
   const answering = sentences.filter((s) => !s.refusal);
   if (sentences.some((s) => s.refusal) && !answering.some((s) => s.cites.length > 0 && s.grounded)) return { kind: 'refusal', stats: stats() };
-  if (text.trim() === '') return { kind: 'unusable', reason: 'the LLM returned an empty answer', stats: stats() };
-  if (!sentences.some((s) => s.cites.length > 0)) return { kind: 'unusable', reason: 'the LLM answer cited none of its sources', stats: stats() };
+  if (text.trim() === '') return { kind: 'unusable', reason: UNUSABLE.empty, stats: stats() };
+  if (!sentences.some((s) => s.cites.length > 0)) return { kind: 'unusable', reason: UNUSABLE.uncited, stats: stats() };
 
   const dropped = answering.filter((s) => !s.grounded).map((s) => ({ sentence: s.text, missing: s.missing }));
   const kept = sentences.filter((s) => s.refusal || s.grounded);
   if (!kept.some((s) => s.cites.length > 0 && !s.refusal)) {
-    return { kind: 'unusable', reason: 'the LLM answer stated facts that its sources do not contain', stats: stats(dropped) };
+    return { kind: 'unusable', reason: UNUSABLE.unsupported, stats: stats(dropped) };
   }
   if (dropped.length > answering.length - dropped.length) {
-    return { kind: 'unusable', reason: 'most of the LLM answer stated facts that its sources do not contain', stats: stats(dropped) };
+    return { kind: 'unusable', reason: UNUSABLE.mostlyUnsupported, stats: stats(dropped) };
   }
   const checked = checkCitations(kept.map((s) => s.text).join(' '), input.sources);
   const remarks: AnswerRemark[] = [

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { LlmError } from '../llm/errors.js';
-import type { ChatClient, Usage } from '../llm/types.js';
+import type { ChatClient, Deadline, Usage } from '../llm/types.js';
 import { LANGS, type Lang, type Turn } from '../types.js';
 import { buildRewriteMessages, type Prompts } from './prompts.js';
 
@@ -20,6 +20,8 @@ export interface RewriteInput {
   readonly now: Date;
   readonly history?: readonly Turn[];
   readonly signal?: AbortSignal;
+  /** When the call must be over (the answer's deadline). */
+  readonly deadline?: Deadline;
 }
 
 export interface RewriteResult {
@@ -53,7 +55,10 @@ export async function rewriteQuery(input: RewriteInput, deps: { client: ChatClie
   });
   let reply;
   try {
-    reply = await deps.client.completeJson(messages, input.signal ? { signal: input.signal } : {});
+    reply = await deps.client.completeJson(messages, {
+      ...(input.signal ? { signal: input.signal } : {}),
+      ...(input.deadline !== undefined ? { deadline: input.deadline } : {}),
+    });
   } catch (err) {
     if (err instanceof LlmError) {
       if (err.kind === 'aborted' && input.signal?.aborted) throw err;

@@ -1,13 +1,14 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import OpenAI, { BadRequestError } from 'openai';
 import type { ChatCompletionChunk, ChatCompletionMessageParam } from 'openai/resources/chat/completions';
 import type { LlmConfig } from '../config.js';
 import type { Logger } from '../logger.js';
-import { LlmError, MalformedStreamError, StreamIdleTimeoutError, toLlmError, type FailureContext } from './errors.js';
+import { DeadlineError, LlmError, MalformedStreamError, toLlmError, type FailureContext, type TimeoutPhase } from './errors.js';
 import { extractJsonObject } from './json.js';
 import { createLimiter } from './limiter.js';
 import { stripReasoning } from './reasoning.js';
 import { tokenCounterFor } from './tokens.js';
-import type { CallOptions, ChatClient, ChatMessage, FinishReason, JsonCompletion, StreamEnd, Usage } from './types.js';
+import { deadlineIn, type CallOptions, type ChatClient, type ChatMessage, type FinishReason, type JsonCompletion, type StreamEnd, type Usage } from './types.js';
 
 export type { ChatClient, ChatMessage, JsonCompletion, StreamEnd, Usage } from './types.js';
 
@@ -15,6 +16,21 @@ export type { ChatClient, ChatMessage, JsonCompletion, StreamEnd, Usage } from '
 export const MAX_ANSWER_TOKENS = 4_096;
 /** A request that leaves less room than this for the answer is not sent. */
 export const MIN_ANSWER_TOKENS = 64;
+
+/** What one call's HTTP requests have done so far (read when its deadline passes). */
+interface Progress {
+  attempts: number;
+  /** The latest request's response headers arrived. */
+  replied: boolean;
+  /** Answer text arrived (streams). */
+  wrote: boolean;
+}
+
+/** The Progress of the call running in this async context: the fetch wrapper counts into it. */
+const progressOf = new AsyncLocalStorage<Progress>();
+
+/** Extra time given to openai's own per-request timer, so that the call's deadline always fires first. */
+const GRACE_MS = 1_000;
 
 /**
  * Creates the chat client: the only place Griot talks to the `openai` package. It owns the
@@ -26,8 +42,19 @@ export function createChatClient(config: LlmConfig, logger: Logger): ChatClient 
   const openai = new OpenAI({
     apiKey: config.apiKey,
     baseURL: config.baseURL ?? null,
-    timeout: config.timeoutMs,
+    timeout: config.timeoutMs + GRACE_MS,
     maxRetries: config.maxRetries,
+    // Counts the attempts (openai retries inside one call) and whether the latest one was answered.
+    fetch: async (url: string | URL | Request, init?: RequestInit) => {
+      const progress = progressOf.getStore();
+      if (progress) {
+        progress.attempts++;
+        progress.replied = false;
+      }
+      const response = await fetch(url, init);
+      if (progress) progress.replied = true;
+      return response;
+    },
     // The package's own retry and parse notices go to our logger at debug level (never to the console).
     logLevel: 'info',
     logger: {
@@ -66,6 +93,48 @@ export function createChatClient(config: LlmConfig, logger: Logger): ChatClient 
     return Math.min(left, options.maxTokens ?? MAX_ANSWER_TOKENS);
   };
   const limit = (room: number) => ({ [tokenParam]: room });
+
+  /**
+   * The call's clock: a signal that aborts at the deadline (and with the caller's signal), the
+   * openai timeout left, and a race that ends any step at the deadline even while openai sleeps
+   * between retries or a server drips its body.
+   */
+  const startCall = (options: CallOptions) => {
+    const { at: deadline, allowedMs } = options.deadline ?? deadlineIn(config.timeoutMs);
+    const progress: Progress = { attempts: 0, replied: false, wrote: false };
+    const expiry = new AbortController();
+    const phase = (): TimeoutPhase => (progress.wrote ? 'writing' : progress.replied ? 'unfinished' : 'no-reply');
+    const expire = () => expiry.abort(new DeadlineError({ phase: phase(), allowedMs, attempts: Math.max(1, progress.attempts) }));
+    const timer = setTimeout(expire, Math.max(0, deadline - Date.now()));
+    // Aborted when the call ends, so a reply left behind (a stream the caller stopped reading) is closed.
+    const done = new AbortController();
+    const signal = AbortSignal.any([...(options.signal ? [options.signal] : []), expiry.signal, done.signal]);
+    const race = <T>(step: Promise<T>): Promise<T> =>
+      new Promise<T>((resolve, reject) => {
+        if (signal.aborted) return reject(signal.reason);
+        const onAbort = () => reject(signal.reason);
+        signal.addEventListener('abort', onAbort, { once: true });
+        step.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+      });
+    return {
+      progress,
+      signal,
+      race,
+      /** openai's own per-request timer: past the deadline, so it never retries a timeout itself. */
+      timeout: () => Math.max(1, deadline - Date.now()) + GRACE_MS,
+      run: <T>(f: () => Promise<T>) => progressOf.run(progress, f),
+      /** The error to throw for what was caught: the caller's cancellation, the deadline, or the failure itself. */
+      failure: (err: unknown): LlmError => {
+        if (options.signal?.aborted) return new LlmError('aborted', 'the request was cancelled');
+        if (expiry.signal.aborted) return toLlmError(expiry.signal.reason, ctx);
+        return toLlmError(err, ctx);
+      },
+      end: () => {
+        clearTimeout(timer);
+        done.abort();
+      },
+    };
+  };
   /** On a 400 that names max_tokens, switch to max_completion_tokens (once per process); true when it did. */
   const switchTokenParam = (err: unknown): boolean => {
     if (tokenParam === 'max_tokens' && err instanceof BadRequestError && /max_tokens/.test(err.message)) {
@@ -78,23 +147,26 @@ export function createChatClient(config: LlmConfig, logger: Logger): ChatClient 
 
   async function completeJson(messages: readonly ChatMessage[], options: CallOptions = {}): Promise<JsonCompletion> {
     let release: (() => void) | undefined;
+    const clock = startCall(options);
     try {
       const room = answerRoom(messages, options);
-      release = await limiter.acquire(options.signal);
+      release = await clock.race(limiter.acquire(clock.signal));
       const call = (json: boolean) =>
-        openai.chat.completions.create(
-          {
-            model: config.model,
-            messages: toParams(messages),
-            ...limit(room),
-            ...(json ? { response_format: { type: 'json_object' as const } } : {}),
-          },
-          { signal: options.signal },
+        clock.run(() =>
+          openai.chat.completions.create(
+            {
+              model: config.model,
+              messages: toParams(messages),
+              ...limit(room),
+              ...(json ? { response_format: { type: 'json_object' as const } } : {}),
+            },
+            { signal: clock.signal, timeout: clock.timeout() },
+          ),
         );
       let completion;
       for (;;) {
         try {
-          completion = await call(jsonMode);
+          completion = await clock.race(call(jsonMode));
           break;
         } catch (err) {
           if (switchTokenParam(err)) continue;
@@ -109,41 +181,36 @@ export function createChatClient(config: LlmConfig, logger: Logger): ChatClient 
       if (separate || reasoning) log.debug({ reasoning: separate + reasoning }, 'the model reasoned (not shown)');
       return { text, value: extractJsonObject(text), usage: usageOf(completion.usage) };
     } catch (err) {
-      if (options.signal?.aborted) throw new LlmError('aborted', 'the request was cancelled');
-      throw toLlmError(err, ctx);
+      throw clock.failure(err);
     } finally {
+      clock.end();
       release?.();
     }
   }
 
   async function* stream(messages: readonly ChatMessage[], options: CallOptions = {}): AsyncGenerator<string, StreamEnd, undefined> {
     let release: (() => void) | undefined;
-    // openai's timeout covers the wait for the response headers; this one covers silence between chunks.
-    const idle = new AbortController();
-    let timer: NodeJS.Timeout | undefined;
-    const arm = () => {
-      clearTimeout(timer);
-      timer = setTimeout(() => idle.abort(new StreamIdleTimeoutError()), config.timeoutMs);
-    };
-    const signal = options.signal ? AbortSignal.any([options.signal, idle.signal]) : idle.signal;
+    const clock = startCall(options);
     try {
       const room = answerRoom(messages, options);
-      release = await limiter.acquire(options.signal);
+      release = await clock.race(limiter.acquire(clock.signal));
       const open = (withUsage: boolean) =>
-        openai.chat.completions.create(
-          {
-            model: config.model,
-            messages: toParams(messages),
-            stream: true,
-            ...limit(room),
-            ...(withUsage ? { stream_options: { include_usage: true } } : {}),
-          },
-          { signal },
+        clock.run(() =>
+          openai.chat.completions.create(
+            {
+              model: config.model,
+              messages: toParams(messages),
+              stream: true,
+              ...limit(room),
+              ...(withUsage ? { stream_options: { include_usage: true } } : {}),
+            },
+            { signal: clock.signal, timeout: clock.timeout() },
+          ),
         );
       let chunks;
       for (;;) {
         try {
-          chunks = await open(streamUsage);
+          chunks = await clock.race(open(streamUsage));
           break;
         } catch (err) {
           if (switchTokenParam(err)) continue;
@@ -152,38 +219,41 @@ export function createChatClient(config: LlmConfig, logger: Logger): ChatClient 
           streamUsage = false;
         }
       }
-      arm();
       let usage: Usage = {};
       let finishReason: FinishReason;
       let reasoning = '';
-      for await (const chunk of chunks as AsyncIterable<unknown>) {
-        arm();
+      const events = (chunks as AsyncIterable<unknown>)[Symbol.asyncIterator]();
+      for (;;) {
+        // Raced: a stream that drips or goes silent ends at the deadline, not when the socket gives up.
+        const next = await clock.race(events.next());
+        if (next.done) break;
+        const chunk = next.value;
         if (!isChunk(chunk)) throw new MalformedStreamError('a stream event that is not a chat completion chunk');
         const choice = chunk.choices[0];
         // DeepSeek and vLLM send reasoning_content, OpenRouter and Ollama reasoning: never part of the answer.
-        reasoning += reasoningOf(choice?.delta);
+        const thought = reasoningOf(choice?.delta);
+        reasoning += thought;
         const delta = choice?.delta?.content;
+        if (thought || (typeof delta === 'string' && delta !== '')) clock.progress.wrote = true;
         if (typeof delta === 'string' && delta !== '') yield delta;
         if (choice?.finish_reason) finishReason = choice.finish_reason;
         if (chunk.usage) usage = usageOf(chunk.usage);
       }
-      // openai ends the iteration quietly on abort: tell a timeout and a cancellation apart here.
-      if (options.signal?.aborted) throw new LlmError('aborted', 'the request was cancelled');
-      if (idle.signal.aborted) throw new StreamIdleTimeoutError();
+      // openai ends the iteration quietly on abort: tell a deadline and a cancellation apart here.
+      if (clock.signal.aborted) throw clock.signal.reason;
       if (reasoning) log.debug({ reasoning }, 'the model reasoned (not shown)');
       return { usage, finishReason, reasoningChars: reasoning.length };
     } catch (err) {
-      if (options.signal?.aborted) throw new LlmError('aborted', 'the request was cancelled');
-      if (idle.signal.aborted) throw toLlmError(new StreamIdleTimeoutError(), ctx);
-      throw toLlmError(err, ctx);
+      throw clock.failure(err);
     } finally {
-      clearTimeout(timer);
+      clock.end();
       release?.();
     }
   }
 
   return {
     model: config.model,
+    timeoutMs: config.timeoutMs,
     contextTokens: config.contextTokens,
     countTokens: (messages) => counter.messages(messages),
     completeJson,

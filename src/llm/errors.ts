@@ -26,15 +26,18 @@ export type LlmFailureKind =
 export class LlmError extends Error {
   readonly status: number | undefined;
   readonly hint: string | undefined;
+  /** For a 'timeout': what had happened by the deadline. */
+  readonly timeout: TimeoutFacts | undefined;
   constructor(
     readonly kind: LlmFailureKind,
     readonly reason: string,
-    extra: { status?: number | undefined; hint?: string; detail?: string } = {},
+    extra: { status?: number | undefined; hint?: string; detail?: string; timeout?: TimeoutFacts } = {},
   ) {
     super([reason, extra.hint, extra.detail ? `detail: ${extra.detail}` : undefined].filter(Boolean).join('; '));
     this.name = 'LlmError';
     this.status = extra.status;
     this.hint = extra.hint;
+    this.timeout = extra.timeout;
   }
 }
 
@@ -46,11 +49,26 @@ export class MalformedStreamError extends Error {
   }
 }
 
-/** No data arrived for longer than the configured timeout (the openai client only times the headers). */
-export class StreamIdleTimeoutError extends Error {
-  constructor() {
-    super('no data from the LLM stream within the timeout');
-    this.name = 'StreamIdleTimeoutError';
+/**
+ * How far the LLM had got when a call's deadline passed: no response at all, a response begun but
+ * not finished (headers, part of a JSON body, or a stream with no text yet), or text still arriving.
+ */
+export type TimeoutPhase = 'no-reply' | 'unfinished' | 'writing';
+
+/** What a timed-out call had done by its deadline. */
+export interface TimeoutFacts {
+  readonly phase: TimeoutPhase;
+  /** The whole allowance the deadline was set from (LLM_TIMEOUT_MS for an answer). */
+  readonly allowedMs: number;
+  /** HTTP requests sent, retries included. */
+  readonly attempts: number;
+}
+
+/** The call's deadline passed (the openai client only times the wait for headers, and per attempt). */
+export class DeadlineError extends Error {
+  constructor(readonly facts: TimeoutFacts) {
+    super(`the LLM call's deadline passed (${facts.phase}, ${facts.attempts} attempt(s))`);
+    this.name = 'DeadlineError';
   }
 }
 
@@ -72,10 +90,10 @@ export function toLlmError(err: unknown, ctx: FailureContext): LlmError {
   const detail = scrub(errorText(err), ctx.secrets);
   const retries = ctx.maxRetries === 1 ? '1 retry' : `${ctx.maxRetries} retries`;
   const after = ctx.maxRetries > 0 ? ` after ${retries}` : '';
-  const timeout = () =>
-    new LlmError('timeout', `the LLM timed out after ${formatSeconds(ctx.timeoutMs)}`, { detail, hint: 'raise LLM_TIMEOUT_MS if the model is slow' });
+  const timeout = (facts: TimeoutFacts = { phase: 'no-reply', allowedMs: ctx.timeoutMs, attempts: 1 }) =>
+    new LlmError('timeout', timeoutReason(facts), { detail, hint: 'raise LLM_TIMEOUT_MS if the model is slow', timeout: facts });
 
-  if (err instanceof StreamIdleTimeoutError) return timeout();
+  if (err instanceof DeadlineError) return timeout(err.facts);
   if (err instanceof MalformedStreamError || err instanceof SyntaxError) {
     return new LlmError('malformed', 'the LLM endpoint sent a malformed stream', { detail, hint: 'check that OPENAI_BASE_URL points at an OpenAI-compatible /v1 endpoint' });
   }
@@ -115,6 +133,19 @@ export function toLlmError(err: unknown, ctx: FailureContext): LlmError {
     return new LlmError('network', 'the connection to the LLM endpoint broke mid-answer', { detail });
   }
   return new LlmError('unknown', 'the LLM call failed unexpectedly', { detail });
+}
+
+/** What a timeout did, in words: "the LLM sent no reply within 2 s (LLM_TIMEOUT_MS; 3 attempts)". */
+export function timeoutReason(facts: TimeoutFacts): string {
+  const allowed = `${formatSeconds(facts.allowedMs)} (LLM_TIMEOUT_MS${facts.attempts > 1 ? `; ${facts.attempts} attempts` : ''})`;
+  switch (facts.phase) {
+    case 'no-reply':
+      return `the LLM sent no reply within ${allowed}`;
+    case 'unfinished':
+      return `the LLM began a reply but did not finish it within ${allowed}`;
+    case 'writing':
+      return `the LLM was still writing its answer after ${allowed}`;
+  }
 }
 
 /** Removes every secret from a text. */

@@ -19,6 +19,23 @@ export interface CallOptions {
    * after the prompt, at most 4,096. Never more than the budget leaves.
    */
   readonly maxTokens?: number;
+  /**
+   * When the call must be over, retries and the whole reply included. Default: LLM_TIMEOUT_MS from
+   * the call's start. An answer gives all its calls one deadline.
+   */
+  readonly deadline?: Deadline;
+}
+
+/** A moment calls must be over by, and the allowance it was set from (what a timeout reports). */
+export interface Deadline {
+  /** Date.now() milliseconds. */
+  readonly at: number;
+  readonly allowedMs: number;
+}
+
+/** The deadline `allowedMs` from now. */
+export function deadlineIn(allowedMs: number): Deadline {
+  return { at: Date.now() + allowedMs, allowedMs };
 }
 
 /**
@@ -49,6 +66,8 @@ export interface JsonCompletion {
 export interface ChatClient {
   /** The model every call uses. */
   readonly model: string;
+  /** LLM_TIMEOUT_MS: the time one answer may spend with the LLM, every call and retry included. */
+  readonly timeoutMs: number;
   /** LLM_CONTEXT_TOKENS: no request goes out whose prompt plus max_tokens is above it. */
   readonly contextTokens: number;
   /** Counts (or estimates from above) the prompt tokens of messages, as the budget check does. */

@@ -136,8 +136,9 @@ describe('answerWithLlm', () => {
         { maxRetries: 1 },
         /^The LLM endpoint is rate limiting requests \(HTTP 429 after 1 retry\)\. This answer is extractive\.$/,
       ],
-      ['a timeout', () => fake.script(BRIDGE, reply.delayed(1500)), { timeoutMs: 300 }, /^The LLM timed out after 0\.3 s\. This answer is extractive\.$/],
-      ['a stream that stalls', () => fake.script(BRIDGE, reply.stall('France ')), { timeoutMs: 300 }, /^The LLM timed out after 0\.3 s\./],
+      ['a timeout', () => fake.script(BRIDGE, reply.delayed(3000)), { timeoutMs: 1000 }, /^The LLM sent no reply within 1 s \(LLM_TIMEOUT_MS\)\. This answer is extractive\.$/],
+      ['a stream that stalls', () => fake.script(BRIDGE, reply.stall('France ')), { timeoutMs: 1000 }, /^The LLM was still writing its answer after 1 s \(LLM_TIMEOUT_MS\)\./],
+      ['headers then silence', () => fake.script(BRIDGE, reply.silent()), { timeoutMs: 1000 }, /^The LLM began a reply but did not finish it within 1 s \(LLM_TIMEOUT_MS\)\./],
       [
         'a malformed stream',
         () => fake.script(BRIDGE, reply.rawSse('{"choices":[{"index":0,"delta":{"content":"Fr"}}]}', 'data: {oops')),
@@ -169,6 +170,16 @@ describe('answerWithLlm', () => {
       expect(lines.some((l) => l.includes('rejected the API key'))).toBe(true);
       expect(lines.join('\n')).not.toContain(KEY);
       expect(JSON.stringify(r)).not.toContain(KEY);
+    });
+
+    it('says why in the asker’s language: Dutch and French questions get Dutch and French reasons', async () => {
+      const deps = setup({ timeoutMs: 1000 });
+      fake.script(BRIDGE, reply.silent());
+      const nl = await answerWithLlm(input({}, 'Wanneer kondigde Frankrijk de terugtrekking aan?', 'nl'), deps);
+      expect(nl.fallbackReason).toBe('Het LLM begon te antwoorden maar was niet klaar binnen 1 s (LLM_TIMEOUT_MS). Dit antwoord is extractief.');
+      fake.script(BRIDGE, reply.error(500));
+      const fr = await answerWithLlm(input({}, 'Quand la France a-t-elle annoncé le retrait ?', 'fr'), deps);
+      expect(fr.fallbackReason).toBe('Le serveur du LLM a échoué (HTTP 500). Cette réponse est extractive.');
     });
 
     it('falls back when nothing listens at the base URL', async () => {
@@ -443,7 +454,7 @@ describe('answerWithLlm › context budget (LLM_CONTEXT_TOKENS)', () => {
     const huge = `Wanneer trok Frankrijk zich terug uit Mali ${'en waarom precies, met alle details over operatie Barkhane '.repeat(20)}?`;
     const r = await answerWithLlm(input({}, huge, 'nl'), deps);
     expect(r.mode).toBe('extractive');
-    expect(r.fallbackReason).toMatch(/LLM_CONTEXT_TOKENS=1024 is too small/);
+    expect(r.fallbackReason).toMatch(/^LLM_CONTEXT_TOKENS=1024 is te klein voor de vraag.*Dit antwoord is extractief\.$/);
     expect(fake.chatRequests().filter((q) => q.body?.stream)).toHaveLength(0);
   });
 });

@@ -32,6 +32,8 @@ beforeEach(() => {
 async function ask(args: string[], env: Record<string, string> = {}) {
   const { stdout } = await run(process.execPath, ['--import', 'tsx', 'src/main.ts', 'ask', ...args], {
     cwd: ROOT,
+    // Far above any deadline these tests set: before LLM_TIMEOUT_MS covered the whole answer, some never returned.
+    timeout: 120_000,
     env: {
       PATH: process.env.PATH ?? '',
       DATA_DIR: dataDir,
@@ -119,5 +121,49 @@ describe('npm run ask against models that misbehave', () => {
       const prompt = (body.messages ?? []).reduce((t, m) => t + 10 + Math.ceil(countTokens(m.role) * 1.6) + Math.ceil(countTokens(m.content) * 1.6), 16);
       expect(prompt + Number(body.max_tokens)).toBeLessThanOrEqual(1100);
     }
+  });
+});
+
+describe('npm run ask against an LLM that never finishes (LLM_TIMEOUT_MS is the whole answer\'s deadline)', () => {
+  const slow = { LLM_TIMEOUT_MS: '4000', LLM_MAX_RETRIES: '2' };
+
+  it('answers extractively when the rewrite’s JSON reply drips one byte at a time, saying the reply was not finished', async () => {
+    llm.script(reply.drip('{"language":"en","queries":{"nl":"Niger bereid thuisbasis missie"}}', 1000));
+    const json = await askJson(slow);
+    expect(json.mode).toBe('extractive');
+    expect(json.citations.length).toBeGreaterThan(0);
+    expect(json.fallbackReason).toBe('The LLM began a reply but did not finish it within 4 s (LLM_TIMEOUT_MS). This answer is extractive.');
+  });
+
+  it('answers extractively when the streamed answer drips a chunk at a time, in the terminal too', async () => {
+    llm.script(REWRITE, citingNiger((n) => reply.text(ANSWER(n), { chunkDelayMs: 500 })));
+    const terminal = await ask([QUESTION], slow);
+    expect(terminal).toContain('Extractive answer, because the LLM failed: The LLM was still writing its answer after 4 s (LLM_TIMEOUT_MS). This answer is extractive.');
+    expect(terminal).toMatch(/\[1\]/);
+  });
+
+  it('answers extractively when the server sends headers and then nothing', async () => {
+    llm.script(REWRITE, reply.silent());
+    const json = await askJson(slow);
+    expect(json.mode).toBe('extractive');
+    expect(json.fallbackReason).toBe('The LLM began a reply but did not finish it within 4 s (LLM_TIMEOUT_MS). This answer is extractive.');
+  });
+
+  it('keeps retries inside the deadline when the server fails and then hangs, and counts the attempts truthfully', async () => {
+    llm.script(reply.error(503, undefined, { 'retry-after-ms': '10' }));
+    llm.otherwise(reply.hang());
+    const json = await askJson(slow);
+    llm.otherwise(reply.error(500));
+    const attempts = llm.chatRequests().length;
+    expect(attempts).toBeGreaterThanOrEqual(2);
+    expect(json.mode).toBe('extractive');
+    expect(json.fallbackReason).toBe(`The LLM sent no reply within 4 s (LLM_TIMEOUT_MS; ${attempts} attempts). This answer is extractive.`);
+  });
+
+  it('says what happened in the asker’s language', async () => {
+    llm.otherwise(reply.hang());
+    const terminal = await ask(['Welk land is bereid om als nieuwe thuisbasis voor de missie te dienen?'], slow);
+    llm.otherwise(reply.error(500));
+    expect(terminal).toMatch(/Extractief antwoord, omdat het LLM faalde: Het LLM gaf geen antwoord binnen 4 s \(LLM_TIMEOUT_MS(; \d pogingen)?\)\. Dit antwoord is extractief\./);
   });
 });

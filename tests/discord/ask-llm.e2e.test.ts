@@ -25,9 +25,9 @@ describe('/ask with an LLM that reasons and invents, against a fake Discord', ()
     await llm.close();
   });
 
-  const start = () =>
+  const start = (env: Record<string, string> = {}) =>
     startHarness({
-      env: { OPENAI_BASE_URL: llm.url, OPENAI_API_KEY: 'sk-test', OPENAI_MODEL: 'qwen3:8b', LLM_TIMEOUT_MS: '5000', LLM_MAX_RETRIES: '0' },
+      env: { OPENAI_BASE_URL: llm.url, OPENAI_API_KEY: 'sk-test', OPENAI_MODEL: 'qwen3:8b', LLM_TIMEOUT_MS: '5000', LLM_MAX_RETRIES: '0', ...env },
       streamIntervalMs: 40,
     });
 
@@ -64,5 +64,13 @@ describe('/ask with an LLM that reasons and invents, against a fake Discord', ()
     const { edits, final } = await answer();
     for (const e of edits) expect(e).not.toMatch(/<\/?think|Let me|9999|The user/);
     expect(final.content).toContain(`${first('1')} ${last('1')}`);
+  });
+
+  it('does not leave the question at "thinking…" when the LLM hangs: the extractive answer comes, saying why', async () => {
+    h = await start({ LLM_TIMEOUT_MS: '3000', LLM_MAX_RETRIES: '2' });
+    llm.otherwise(reply.hang());
+    const { final } = await answer();
+    expect(final.content).toContain('Niger');
+    expect(final.content).toMatch(/Extractive answer, because the LLM failed: The LLM sent no reply within 3 s \(LLM_TIMEOUT_MS\)\. This answer is extractive\./);
   });
 });

@@ -58,7 +58,13 @@ export type Reply =
   /** An SSE response whose events are written as given (`data: <event>\n\n`), e.g. broken JSON. */
   | { readonly type: 'raw-sse'; readonly events: readonly string[]; readonly delayMs?: number }
   /** An SSE response that sends these content chunks, then nothing, never ending. */
-  | { readonly type: 'stall'; readonly chunks: readonly string[] };
+  | { readonly type: 'stall'; readonly chunks: readonly string[] }
+  /** A 200 JSON completion (non-streamed) written one byte every `intervalMs`. */
+  | { readonly type: 'drip'; readonly content: string; readonly intervalMs: number }
+  /** 200 and the response headers (JSON or SSE, as asked), then silence, never ending. */
+  | { readonly type: 'silent' }
+  /** Nothing at all: the request is read and never answered. */
+  | { readonly type: 'hang' };
 
 /** A reply, or a function of the request that returns one. */
 export type Script = Reply | ((request: LoggedRequest) => Reply);
@@ -76,6 +82,9 @@ export const reply = {
   delayed: (delayMs: number, content = 'late'): Reply => ({ type: 'text', content, delayMs }),
   rawSse: (...events: string[]): Reply => ({ type: 'raw-sse', events }),
   stall: (...chunks: string[]): Reply => ({ type: 'stall', chunks }),
+  drip: (content: string, intervalMs: number): Reply => ({ type: 'drip', content, intervalMs }),
+  silent: (): Reply => ({ type: 'silent' }),
+  hang: (): Reply => ({ type: 'hang' }),
 };
 
 /**
@@ -203,6 +212,33 @@ export async function startFakeOpenAi(): Promise<FakeOpenAi> {
         startSse(res);
         for (const c of r.chunks) res.write(`data: ${JSON.stringify(chunk(id, model, { content: c }))}\n\n`);
         return; // never ends: the client's idle timeout must fire
+      case 'hang':
+        return;
+      case 'silent':
+        if (body?.stream) startSse(res);
+        else {
+          res.writeHead(200, { 'content-type': 'application/json' });
+          res.flushHeaders();
+        }
+        return;
+      case 'drip': {
+        const text = JSON.stringify({
+          id,
+          object: 'chat.completion',
+          created: 0,
+          model,
+          choices: [{ index: 0, message: { role: 'assistant', content: r.content }, finish_reason: 'stop' }],
+        });
+        res.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) });
+        res.flushHeaders();
+        for (const byte of Buffer.from(text)) {
+          await sleep(r.intervalMs);
+          if (res.destroyed || res.socket?.destroyed) return;
+          res.write(Buffer.from([byte]));
+        }
+        res.end();
+        return;
+      }
       case 'text': {
         const usage = r.usage ?? { prompt_tokens: 100, completion_tokens: 20 };
         const finish = r.finishReason ?? 'stop';

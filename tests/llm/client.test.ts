@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createChatClient } from '../../src/llm/client.js';
 import { LlmError } from '../../src/llm/errors.js';
-import type { ChatClient, StreamEnd, Usage } from '../../src/llm/types.js';
+import { deadlineIn, type CallOptions, type ChatClient, type StreamEnd, type Usage } from '../../src/llm/types.js';
 import { model, reply, startFakeOpenAi, type FakeOpenAi } from '../fakes/openai-server.js';
 import { capturingLogger, testLlmConfig } from './helpers.js';
 
@@ -18,8 +18,8 @@ afterEach(async () => {
   await fake.close();
 });
 
-async function drain(client: ChatClient): Promise<{ deltas: string[]; usage: Usage; end: StreamEnd }> {
-  const gen = client.stream(messages);
+async function drain(client: ChatClient, options: CallOptions = {}): Promise<{ deltas: string[]; usage: Usage; end: StreamEnd }> {
+  const gen = client.stream(messages, options);
   const deltas: string[] = [];
   for (;;) {
     const next = await gen.next();
@@ -115,7 +115,7 @@ describe('createChatClient › stream', () => {
     const client = createChatClient(testLlmConfig(fake.url, { timeoutMs: 200 }), capturingLogger().logger);
     const err = await failure(drain(client));
     expect(err.kind).toBe('timeout');
-    expect(err.reason).toBe('the LLM timed out after 0.2 s');
+    expect(err.reason).toBe('the LLM was still writing its answer after 0.2 s (LLM_TIMEOUT_MS)');
   });
 
   it('rejects with "aborted" when the caller cancels mid-stream', async () => {
@@ -177,7 +177,7 @@ describe('createChatClient › failures', () => {
     const client = createChatClient(testLlmConfig(fake.url, { timeoutMs: 200 }), capturingLogger().logger);
     const err = await failure(client.completeJson(messages));
     expect(err.kind).toBe('timeout');
-    expect(err.reason).toBe('the LLM timed out after 0.2 s');
+    expect(err.reason).toBe('the LLM sent no reply within 0.2 s (LLM_TIMEOUT_MS)');
   });
 
   it('reports a network error when nothing listens at the base URL', async () => {
@@ -188,6 +188,59 @@ describe('createChatClient › failures', () => {
     const err = await failure(client.completeJson(messages));
     expect(err.kind).toBe('network');
     expect(err.reason).toMatch(/could not reach the LLM endpoint \(connection refused\)/);
+  });
+});
+
+describe('createChatClient › one deadline for the whole call', () => {
+  // Each of these ran for minutes before: only openai's wait for the headers was timed, per attempt.
+  it('ends a JSON reply that drips one byte at a time at the deadline', async () => {
+    fake.script(reply.drip('{"language":"en","queries":{}}', 400));
+    const client = createChatClient(testLlmConfig(fake.url, { timeoutMs: 1000 }), capturingLogger().logger);
+    const err = await failure(client.completeJson(messages));
+    expect(err.kind).toBe('timeout');
+    expect(err.reason).toBe('the LLM began a reply but did not finish it within 1 s (LLM_TIMEOUT_MS)');
+  });
+
+  it('ends a stream that keeps dripping chunks at the deadline, after the text it sent', async () => {
+    fake.script(reply.text('Het leger vertrok in augustus uit Mali en keerde niet terug.', { chunkDelayMs: 300 }));
+    const client = createChatClient(testLlmConfig(fake.url, { timeoutMs: 1000 }), capturingLogger().logger);
+    const gen = client.stream(messages);
+    const seen: string[] = [];
+    const err = await failure((async () => {
+      for (;;) {
+        const next = await gen.next();
+        if (next.done) return;
+        seen.push(next.value);
+      }
+    })());
+    expect(seen.length).toBeGreaterThan(0);
+    expect(err.reason).toBe('the LLM was still writing its answer after 1 s (LLM_TIMEOUT_MS)');
+  });
+
+  it('ends headers followed by silence at the deadline', async () => {
+    fake.script(reply.silent(), reply.silent());
+    const client = createChatClient(testLlmConfig(fake.url, { timeoutMs: 800 }), capturingLogger().logger);
+    expect((await failure(client.completeJson(messages))).reason).toBe('the LLM began a reply but did not finish it within 0.8 s (LLM_TIMEOUT_MS)');
+    expect((await failure(drain(client))).reason).toBe('the LLM began a reply but did not finish it within 0.8 s (LLM_TIMEOUT_MS)');
+  });
+
+  it('keeps retries inside the deadline and counts the attempts it made', async () => {
+    fake.script(reply.error(503, undefined, { 'retry-after-ms': '10' }), reply.error(503, undefined, { 'retry-after-ms': '10' }));
+    fake.otherwise(reply.hang());
+    const client = createChatClient(testLlmConfig(fake.url, { timeoutMs: 1500, maxRetries: 5 }), capturingLogger().logger);
+    const err = await failure(client.completeJson(messages));
+    expect(err.kind).toBe('timeout');
+    expect(err.reason).toBe(`the LLM sent no reply within 1.5 s (LLM_TIMEOUT_MS; ${fake.chatRequests().length} attempts)`);
+    expect(fake.chatRequests()).toHaveLength(3);
+  });
+
+  it('gives two calls one deadline when the caller passes it', async () => {
+    fake.script(reply.json({ ok: 1 }), reply.hang());
+    const client = createChatClient(testLlmConfig(fake.url, { timeoutMs: 60_000 }), capturingLogger().logger);
+    const deadline = deadlineIn(1000);
+    await client.completeJson(messages, { deadline });
+    const err = await failure(drain(client, { deadline }));
+    expect(err.reason).toBe('the LLM sent no reply within 1 s (LLM_TIMEOUT_MS)');
   });
 });
 
