@@ -53,14 +53,46 @@ export function isCorpusFileName(name: string): boolean {
   return CORPUS_EXTENSIONS.includes(path.extname(name).toLowerCase());
 }
 
+/** A folder under the corpus that could not be listed: skipped and reported like an unreadable file. */
+export interface UnreadableFolder {
+  /** `/`-separated path relative to the corpus, ending in `/` (`private/`). */
+  readonly folder: string;
+  /** The error code (EACCES, ENAMETOOLONG, ELOOP…). */
+  readonly code: string;
+  /** What the user reads: why, and what to do. */
+  readonly reason: string;
+}
+
+/** The files a walk found, and the folders it could not enter. */
+export interface CorpusListing {
+  readonly files: string[];
+  readonly unreadable: UnreadableFolder[];
+}
+
+/** How a walk lists one folder: node's readdir, or a test's stand-in. */
+export type ReadDir = (folder: string) => Promise<Array<{ name: string; isDirectory(): boolean; isFile(): boolean; isSymbolicLink(): boolean }>>;
+
+const nodeReadDir: ReadDir = (folder) => readdir(folder, { withFileTypes: true });
+
 /**
- * Corpus files under `dir`, recursively, as `/`-separated paths relative to `dir`, sorted.
- * Hidden entries (`.git`, `.DS_Store`) and symbolic links to directories are not followed.
+ * Walks the corpus: files as `/`-separated paths relative to `dir`, sorted, and the subfolders it could
+ * not list (no permission, a path past the system's length limit…), which are skipped, not fatal.
+ * Hidden entries (`.git`, `.DS_Store`) and symbolic links to directories are not followed. Throws only
+ * when `dir` itself cannot be listed.
  */
-export async function listCorpusFiles(dir: string): Promise<string[]> {
+export async function walkCorpus(dir: string, readDir: ReadDir = nodeReadDir): Promise<CorpusListing> {
   const files: string[] = [];
+  const unreadable: UnreadableFolder[] = [];
   const walk = async (rel: string): Promise<void> => {
-    const entries = await readdir(path.join(dir, rel), { withFileTypes: true });
+    let entries;
+    try {
+      entries = await readDir(rel === '' ? dir : path.join(dir, rel));
+    } catch (err) {
+      if (rel === '') throw err;
+      const code = (err as NodeJS.ErrnoException).code ?? 'error';
+      unreadable.push({ folder: `${rel}/`, code, reason: `folder could not be read (${code}); ${readFailureHint(code, 'folder')}` });
+      return;
+    }
     for (const entry of entries) {
       if (entry.name.startsWith('.')) continue;
       const child = rel === '' ? entry.name : `${rel}/${entry.name}`;
@@ -69,7 +101,30 @@ export async function listCorpusFiles(dir: string): Promise<string[]> {
     }
   };
   await walk('');
-  return files.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const byPath = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  return { files: files.sort(byPath), unreadable: unreadable.sort((a, b) => byPath(a.folder, b.folder)) };
+}
+
+/**
+ * Corpus files under `dir`, recursively, as `/`-separated paths relative to `dir`, sorted (see
+ * {@link walkCorpus}; folders that cannot be listed are left out).
+ */
+export async function listCorpusFiles(dir: string): Promise<string[]> {
+  return (await walkCorpus(dir)).files;
+}
+
+/** What to do about a file or folder that could not be read, by error code. */
+function readFailureHint(code: string, what: 'file' | 'folder'): string {
+  switch (code) {
+    case 'ENOENT':
+      return `the ${what} or its link target is missing`;
+    case 'ELOOP':
+      return 'it is a symbolic link loop (the link leads back to itself); fix or remove the link';
+    case 'ENAMETOOLONG':
+      return `its path is longer than the system allows; move the ${what} higher up or shorten the folder names`;
+    default:
+      return `check the ${what}'s permissions`;
+  }
 }
 
 /** A corpus file as a fingerprint sees it: its path and a hash of what decides its fate. */
@@ -108,10 +163,10 @@ async function readEntry(dir: string, file: string, maxBytes: number, known?: Kn
     return { entry: { file, hash: sha256Hex(bytes), size: info.size, mtimeMs: info.mtimeMs }, bytes };
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code ?? 'error';
-    const hint = code === 'ENOENT' ? 'the file or its link target is missing' : "check the file's permissions";
+    const what = code === 'ELOOP' ? 'symbolic link loop' : code;
     return {
       entry: { file, hash: `unreadable:${code}` },
-      skip: `could not be read (${code}: ${(err as Error).message}); ${hint}`,
+      skip: `could not be read (${what}); ${readFailureHint(code, 'file')}`,
     };
   }
 }
@@ -130,9 +185,9 @@ export async function readCorpusFile(
 }
 
 /** Lists the corpus, turning a missing or unreadable directory into an error that says what to set. */
-async function listOrExplain(dir: string): Promise<string[]> {
+async function listOrExplain(dir: string, readDir?: ReadDir): Promise<CorpusListing> {
   try {
-    return await listCorpusFiles(dir);
+    return await walkCorpus(dir, readDir);
   } catch (err) {
     throw new Error(
       `Cannot read the corpus directory ${dir} (${(err as Error).message}); set CORPUS_DIR to a folder of .txt/.md files`,
@@ -145,11 +200,17 @@ async function listOrExplain(dir: string): Promise<string[]> {
  * Every corpus file and the hash of its bytes, without parsing anything: what decides at start-up
  * whether the saved index still matches the corpus. Throws when `dir` is not a readable directory.
  */
-export async function scanCorpus(dir: string, opts: { maxBytes?: number; known?: KnownEntries } = {}): Promise<CorpusEntry[]> {
+export async function scanCorpus(dir: string, opts: { maxBytes?: number; known?: KnownEntries; readDir?: ReadDir } = {}): Promise<CorpusEntry[]> {
   const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
-  const entries: CorpusEntry[] = [];
-  for await (const read of readInOrder(dir, await listOrExplain(dir), maxBytes, opts.known)) entries.push(read.entry);
+  const listing = await listOrExplain(dir, opts.readDir);
+  const entries: CorpusEntry[] = folderEntries(listing);
+  for await (const read of readInOrder(dir, listing.files, maxBytes, opts.known)) entries.push(read.entry);
   return entries;
+}
+
+/** Unreadable folders as fingerprint entries: the fingerprint changes when one becomes readable. */
+function folderEntries(listing: CorpusListing): CorpusEntry[] {
+  return listing.unreadable.map((u) => ({ file: u.folder, hash: `unreadable:${u.code}` }));
 }
 
 /** Files read at once: enough to overlap disk waits, few enough to bound memory (16 × 1 MiB at most). */
@@ -175,6 +236,8 @@ export interface LoadCorpusOptions<T extends DocumentMeta = Document> {
   readonly known?: KnownEntries;
   /** Called as files are read: (files done, files in all). */
   readonly onProgress?: (done: number, total: number) => void;
+  /** Lists a folder (default: node's readdir); tests pass one that fails. */
+  readonly readDir?: ReadDir;
 }
 
 /** A loaded corpus, with what incremental reindexing and fingerprints need. */
@@ -195,14 +258,15 @@ export interface CorpusLoad<T extends DocumentMeta = Document> extends Omit<Load
  */
 export async function loadCorpus<T extends DocumentMeta = Document>(dir: string, opts: LoadCorpusOptions<T> = {}): Promise<CorpusLoad<T>> {
   const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
-  const files = await listOrExplain(dir);
+  const listing = await listOrExplain(dir, opts.readDir);
+  const files = listing.files;
   const documents: (Document | T)[] = [];
-  const skipped: SkippedFile[] = [];
-  const entries: CorpusEntry[] = [];
+  const skipped: SkippedFile[] = listing.unreadable.map((u) => ({ file: u.folder, reason: u.reason }));
+  const entries: CorpusEntry[] = folderEntries(listing);
   const owners = new Map<string, string>();
   let reused = 0;
   for await (const read of readInOrder(dir, files, maxBytes, opts.known)) {
-    opts.onProgress?.(entries.length + 1, files.length);
+    opts.onProgress?.(entries.length - listing.unreadable.length + 1, files.length);
     const file = read.entry.file;
     // Hashed even when skipped below, so the entries are exactly what scanCorpus sees.
     entries.push(read.entry);

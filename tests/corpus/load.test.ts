@@ -1,8 +1,8 @@
-import { mkdir, mkdtemp, rm, symlink, utimes, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, rm, symlink, utimes, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { listCorpusFiles, loadCorpus, scanCorpus, validateDocumentBytes } from '../../src/corpus/load.js';
+import { listCorpusFiles, loadCorpus, scanCorpus, validateDocumentBytes, type ReadDir } from '../../src/corpus/load.js';
 
 const GOOD = ' date 2021-10 Eind vorige week landden vier Russische vrachtvliegtuigen in Bamako.\n\nDe Fransen vechten sinds 2014 tegen opstandelingen.';
 const utf8 = (s: string) => new TextEncoder().encode(s);
@@ -58,6 +58,44 @@ describe('loadCorpus', () => {
     const { documents, skipped } = await loadCorpus(dir);
     expect(documents.map((d) => d.id)).toEqual(['good']);
     expect(skipped).toEqual([{ file: 'dangling.txt', reason: expect.stringMatching(/could not be read \(ENOENT/) }]);
+  });
+
+  it('skips a sub-folder it may not read and reports it like an unreadable file, loading the rest', async () => {
+    await writeFile(path.join(dir, 'good.txt'), GOOD);
+    await mkdir(path.join(dir, 'private'));
+    await writeFile(path.join(dir, 'private', 'secret.txt'), GOOD);
+    // As an unprivileged user sees a chmod 000 folder (root reads it anyway, so the refusal is injected).
+    const readDir: ReadDir = async (folder) => {
+      if (folder.endsWith(`${path.sep}private`)) throw Object.assign(new Error(`EACCES: permission denied, scandir '${folder}'`), { code: 'EACCES' });
+      return readdir(folder, { withFileTypes: true });
+    };
+    const { documents, skipped, entries } = await loadCorpus(dir, { readDir });
+    expect(documents.map((d) => d.id)).toEqual(['good']);
+    expect(skipped).toEqual([{ file: 'private/', reason: "folder could not be read (EACCES); check the folder's permissions" }]);
+    // The fingerprint knows the folder: the index is rebuilt once it becomes readable.
+    expect(await scanCorpus(dir, { readDir })).toEqual(entries);
+    expect(entries[0]).toEqual({ file: 'private/', hash: 'unreadable:EACCES' });
+  });
+
+  it('skips a folder nested past the path-length limit, saying so', async () => {
+    await writeFile(path.join(dir, 'good.txt'), GOOD);
+    await mkdir(path.join(dir, 'deep', 'deeper'), { recursive: true });
+    const readDir: ReadDir = async (folder) => {
+      if (folder.endsWith('deeper')) throw Object.assign(new Error(`ENAMETOOLONG: name too long, scandir '${folder}'`), { code: 'ENAMETOOLONG' });
+      return readdir(folder, { withFileTypes: true });
+    };
+    const { documents, skipped } = await loadCorpus(dir, { readDir });
+    expect(documents.map((d) => d.id)).toEqual(['good']);
+    expect(skipped).toEqual([
+      { file: 'deep/deeper/', reason: 'folder could not be read (ENAMETOOLONG); its path is longer than the system allows; move the folder higher up or shorten the folder names' },
+    ]);
+  });
+
+  it('says a symbolic link loop is a loop', async () => {
+    await writeFile(path.join(dir, 'good.txt'), GOOD);
+    await symlink('loop.txt', path.join(dir, 'loop.txt'));
+    const { skipped } = await loadCorpus(dir);
+    expect(skipped).toEqual([{ file: 'loop.txt', reason: 'could not be read (symbolic link loop); it is a symbolic link loop (the link leads back to itself); fix or remove the link' }]);
   });
 
   it('strips a UTF-8 byte-order mark so the header is still read', async () => {
