@@ -38,6 +38,11 @@ export function salvageInto(from: string, into: Database.Database, tables: reado
   let damaged: Database.Database;
   try {
     damaged = new Database(from, { fileMustExist: true });
+    // A file shorter than its header says (truncated) is refused as corrupt unless the schema is
+    // "writable": SQLite then reads the pages that are there. better-sqlite3's defensive mode
+    // forbids the pragma, hence unsafe mode, on this moved-aside copy only; nothing is written to it.
+    damaged.unsafeMode(true);
+    damaged.pragma('writable_schema = ON');
     damaged.prepare('SELECT count(*) FROM sqlite_master').get();
   } catch (err) {
     return { kept, skipped, unreadable: (err as Error).message };
