@@ -141,16 +141,27 @@ function openSound(file: string, synchronous: 'full' | 'normal', check: boolean)
   }
 }
 
-/** Applies the migrations not yet recorded, each in its own transaction. */
+/**
+ * Applies the migrations not yet recorded, all in one IMMEDIATE transaction that re-reads what is
+ * applied once it holds the write lock: processes starting together on a fresh DATA_DIR wait for
+ * each other (busy_timeout) instead of creating the same tables twice.
+ */
 function migrate(db: Database.Database): void {
-  db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY, applied_at INTEGER NOT NULL)');
-  const applied = new Set(db.prepare('SELECT name FROM schema_migrations').pluck().all() as string[]);
-  const mark = db.prepare('INSERT INTO schema_migrations (name, applied_at) VALUES (?, ?)');
-  for (const m of MIGRATIONS) {
-    if (applied.has(m.name)) continue;
-    db.transaction(() => {
+  const pending = () => {
+    const applied = new Set(db.prepare('SELECT name FROM schema_migrations').pluck().all() as string[]);
+    return MIGRATIONS.filter((m) => !applied.has(m.name));
+  };
+  try {
+    if (pending().length === 0) return;
+  } catch {
+    // No schema_migrations yet: a fresh file, created below.
+  }
+  db.transaction(() => {
+    db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY, applied_at INTEGER NOT NULL)');
+    const mark = db.prepare('INSERT INTO schema_migrations (name, applied_at) VALUES (?, ?)');
+    for (const m of pending()) {
       db.exec(m.sql);
       mark.run(m.name, Date.now());
-    }).immediate();
-  }
+    }
+  }).immediate();
 }

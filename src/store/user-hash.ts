@@ -1,5 +1,5 @@
 import { createHmac, randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { linkSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { StoreProblem } from './types.js';
 
@@ -10,17 +10,23 @@ const SALT = /^[0-9a-f]{64}$/;
 
 /**
  * The install's salt: read from DATA_DIR/user-hash.salt, or made (32 random bytes, hex) the first
- * time. Created exclusively, so processes starting together (shards) agree on one. A damaged salt
- * file is moved aside and replaced, which is reported: hashes made before no longer match.
+ * time. Written whole to a file of its own, then linked into place (which fails if the salt exists),
+ * so processes starting together (shards) agree on one and none ever reads a half-written or empty
+ * salt, even on a full disk. A damaged salt file is moved aside and replaced, which is reported:
+ * hashes made before no longer match.
  */
 export function loadOrCreateSalt(dataDir: string, problems: StoreProblem[]): string {
   const file = join(dataDir, SALT_FILE);
   mkdirSync(dataDir, { recursive: true });
   for (let attempt = 0; attempt < 2; attempt++) {
+    const draft = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
     try {
-      writeFileSync(file, `${randomBytes(32).toString('hex')}\n`, { flag: 'wx', mode: 0o600 });
+      writeFileSync(draft, `${randomBytes(32).toString('hex')}\n`, { flag: 'wx', mode: 0o600 });
+      linkSync(draft, file);
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+    } finally {
+      rmSync(draft, { force: true });
     }
     const salt = readFileSync(file, 'utf8').trim();
     if (SALT.test(salt)) return salt;
