@@ -1,3 +1,4 @@
+import { removeStaleTemps } from './search/temp-files.js';
 import type { Config } from './config.js';
 import { createEngine, type Engine } from './engine.js';
 import type { Logger } from './logger.js';
@@ -75,6 +76,9 @@ export async function createApp(args: {
     llmAnswer = (input) => answerWithLlm(input, { client, prompts, logger });
     summarise = createLlmSummariser(client, prompts);
   }
+  // Drafts of saves killed mid-write (kill -9): megabytes each, and nothing else ever removes them.
+  const removed = await removeStaleTemps(config.dataDir);
+  if (removed.length > 0) logger.info({ files: removed.map((t) => t.file) }, `removed ${removed.length} temporary files left by an interrupted save`);
   const eventCache = await openEventCache(join(config.dataDir, 'timeline-events.json'));
   const summaryCache = createFileSummaryCache(join(config.dataDir, 'timeline-summaries.json'));
   /** Adds LLM one-line summaries in `lang` to the first events, cached by event id and language. */
@@ -100,7 +104,12 @@ export async function createApp(args: {
     if (opened.source === 'built' && opened.savedBefore && opened.savedFingerprint) {
       await eventCache.resume(opened.savedFingerprint, opened.savedBefore).catch(() => false);
     }
-    for (const s of opened.skipped) logger.warn({ file: s.file, reason: s.reason }, 'skipped a corpus file');
+    // Listed by `npm run reindex` and `npm run doctor`; a start that loaded the saved index does not repeat them.
+    for (const s of opened.skipped) logger.debug({ file: s.file, reason: s.reason }, 'skipped a corpus file');
+    if (opened.source === 'built' && opened.skipped.length > 0) {
+      const n = opened.skipped.length;
+      logger.warn(`${n === 1 ? '1 corpus file was' : `${n} corpus files were`} skipped; npm run reindex or npm run doctor lists why`);
+    }
     logger.info(
       {
         source: opened.source,
@@ -139,7 +148,12 @@ export async function createApp(args: {
     },
     queryTimeline: async (state, query) => withSummaries(timelineFor(await state.events(), state.index, query), query.lang ?? 'en'),
     rebuild: (previous) => rebuildIndex(store, previous),
-    save: (opened) => saveOpenedIndex(store, opened),
+    save: async (opened) => {
+      let failure: unknown;
+      const saved = await saveOpenedIndex({ ...store, onSaveError: (err) => (failure = err) }, opened);
+      if (!saved) throw failure ?? new Error('the index could not be saved');
+      return saved;
+    },
     loadSaved: (fingerprint) => loadSavedIndex(store, fingerprint),
     ...(args.watch
       ? {

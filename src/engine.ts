@@ -1,3 +1,4 @@
+import { fsProblem } from './fs-problem.js';
 import { randomBytes } from 'node:crypto';
 import { extractiveAnswer } from './answer/extractive.js';
 import type { LlmAnswerInput, LlmAnswerResult, Retriever } from './answer/types.js';
@@ -102,7 +103,7 @@ export interface EngineDeps {
    * rebuildIndex); committed only once the timeline is ready too; not saved.
    */
   readonly rebuild?: (previous: OpenedIndex) => Promise<RebuiltIndex>;
-  /** Saves an index once it serves (its changes, or all of it); null when it could not be saved (already logged). */
+  /** Saves an index once it serves (its changes, or all of it); rejects when it could not be saved. */
   readonly save?: (opened: OpenedIndex) => Promise<SavedIndex | null>;
   /** An index another process saved, unless it covers the corpus `servingFingerprint` already serves. */
   readonly loadSaved?: (servingFingerprint: string) => Promise<OpenedIndex | null>;
@@ -192,10 +193,11 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
     try {
       const saved = await deps.save?.(nextOpened);
       if (saved && opened === nextOpened) opened = { ...nextOpened, ...saved };
+      return report;
     } catch (err) {
-      deps.logger.warn({ err }, 'could not save the new index; it serves, and the next start rebuilds it');
+      deps.logger.debug({ err }, 'could not save the new index; it serves, and the next start rebuilds it');
+      return { ...report, notSaved: fsProblem(err) };
     }
-    return report;
   };
 
   /** Another process saved an index: serve it unless a reindex of ours is under way. */

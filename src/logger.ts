@@ -1,4 +1,5 @@
 import { pino, type DestinationStream, type Logger, type LevelWithSilent } from 'pino';
+import { fsProblem } from './fs-problem.js';
 
 export type { Logger } from 'pino';
 
@@ -31,6 +32,30 @@ export interface LoggerOptions {
   readonly level: LevelWithSilent;
   /** Secret values to scrub from any string that reaches the log (error messages, URLs…). */
   readonly secrets?: readonly (string | undefined)[];
+  /**
+   * A person reads the lines (a terminal): one short line per event ("warning: could not save the
+   * index: no space left on the disk"), no JSON, no stack. The details stay at LOG_LEVEL=debug, which
+   * keeps JSON lines, and in `npm run doctor`.
+   */
+  readonly human?: boolean;
+}
+
+const LABELS: Record<number, string> = { 10: 'trace', 20: 'debug', 30: 'info', 40: 'warning', 50: 'error', 60: 'fatal' };
+
+/** One JSON log line as one short line for a person: "warning: <msg>: <what went wrong>". */
+export function humanLine(json: string): string {
+  let entry: Record<string, unknown>;
+  try {
+    entry = JSON.parse(json) as Record<string, unknown>;
+  } catch {
+    return json;
+  }
+  const label = LABELS[Number(entry.level)] ?? 'log';
+  const parts = [String(entry.msg ?? '')];
+  if (typeof entry.file === 'string') parts.push(entry.file);
+  if (entry.err && typeof entry.err === 'object') parts.push(fsProblem(entry.err));
+  if (typeof entry.reason === 'string') parts.push(entry.reason);
+  return `${label}: ${parts.filter(Boolean).join(': ')}\n`;
 }
 
 /**
@@ -41,8 +66,9 @@ export function createLogger(options: LoggerOptions, destination?: DestinationSt
   const secrets = (options.secrets ?? []).filter((s): s is string => typeof s === 'string' && s.length >= 4);
   const scrub = (line: string) => secrets.reduce((acc, s) => acc.split(s).join('[Redacted]'), line);
   const dest = destination ?? pino.destination({ fd: 2, sync: true });
+  const shape = options.human ? humanLine : (line: string) => line;
   const stream: DestinationStream =
-    secrets.length === 0 ? dest : { write: (line: string) => dest.write(scrub(line)) };
+    secrets.length === 0 && !options.human ? dest : { write: (line: string) => dest.write(scrub(shape(line))) };
   return pino(
     {
       level: options.level,

@@ -85,9 +85,12 @@ async function main(argv: readonly string[]): Promise<number | undefined> {
   }
   // In the terminal, info logs would bury the answer: warn unless LOG_LEVEL asks for more.
   const level = process.env.LOG_LEVEL || command === 'bot' || command === 'sharded' ? config.logLevel : 'warn';
+  // A person at a terminal reads one short line per problem; JSON (with stacks) is for the bot's logs and debug.
+  const human = process.stderr.isTTY === true && command !== 'bot' && command !== 'sharded' && !['debug', 'trace'].includes(level);
   const logger = createLogger({
     level,
     secrets: [config.llm?.apiKey, config.discord.token],
+    human,
   });
 
   const proc = PROCESS_COMMANDS[command];
@@ -127,7 +130,9 @@ function reportError(err: unknown, logger: Logger): number {
     processIo.err(`${err.message}\n`);
     return 2;
   }
-  logger.error({ err }, 'command failed');
+  // The message is printed below; the logged line (with the stack) is for LOG_LEVEL=debug in a terminal.
+  if (process.stderr.isTTY) logger.debug({ err }, 'command failed');
+  else logger.error({ err }, 'command failed');
   processIo.err(`Error: ${(err as Error).message ?? String(err)}\n`);
   return 1;
 }

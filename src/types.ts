@@ -228,4 +228,9 @@ export interface ReindexReport {
   readonly passages: number;
   readonly events: number;
   readonly durationMs: number;
+  /**
+   * Set when the new index serves here but could not be saved to DATA_DIR (why, in words): other
+   * processes (a running bot) do not see it, and the next start rebuilds it.
+   */
+  readonly notSaved?: string;
 }

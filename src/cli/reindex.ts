@@ -22,6 +22,9 @@ export function renderReindexReport(report: ReindexReport, options: { maxIds?: n
   ];
   for (const s of report.skipped.slice(0, max)) lines.push(`  skipped ${s.file}: ${s.reason}`);
   if (report.skipped.length > max) lines.push(`  … ${report.skipped.length - max} more skipped files (see the log)`);
+  if (report.notSaved !== undefined) {
+    lines.push(`Index not saved: ${report.notSaved}. It serves in this process only: a running bot does not see it, and the next start rebuilds it.`);
+  }
   return lines.join('\n');
 }
 
@@ -32,5 +35,9 @@ export async function reindexCommand(app: App, argv: readonly string[], io: CliI
   const report = await app.engine.reindex();
   app.logger.info({ by: 'terminal', ...report }, 'reindexed');
   io.out(values.json ? `${JSON.stringify(report)}\n` : `${renderReindexReport(report, { maxIds: Infinity })}\n`);
+  if (report.notSaved !== undefined) {
+    io.err(`index not saved: ${report.notSaved}\n`);
+    return 1;
+  }
   return 0;
 }

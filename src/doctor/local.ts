@@ -6,6 +6,8 @@ import type { Config } from '../config.js';
 import { loadCorpus, scanCorpus } from '../corpus/load.js';
 import { indexPath, PIPELINE_VERSION } from '../search/open-index.js';
 import { corpusFingerprint, readIndexHeader } from '../search/persist.js';
+import { findStaleTemps } from '../search/temp-files.js';
+import { inspectStore } from '../store/integrity.js';
 import type { SkippedFile } from '../types.js';
 import type { Check } from './types.js';
 
@@ -108,4 +110,40 @@ async function nearestExisting(dir: string): Promise<string> {
     if (await stat(d).then(() => true, () => false)) return d;
     if (dirname(d) === d) return d;
   }
+}
+
+/** griot.sqlite through SQLite's integrity check (read-only): what it found, and what a start will do about it. */
+export function storeCheck(config: Config): Check {
+  const r = inspectStore(resolve(config.dataDir));
+  switch (r.kind) {
+    case 'missing':
+      return { id: 'store', status: 'ok', summary: `no ${r.file} yet; the first answer creates it` };
+    case 'ok':
+      return { id: 'store', status: 'ok', summary: `${r.file}: integrity check ok, ${r.answers} answers logged`, data: { answers: r.answers } };
+    case 'damaged':
+      return {
+        id: 'store',
+        status: 'fail',
+        summary: `${r.file} is damaged: ${r.found}`,
+        fix: 'the next start of the bot (or npm run stats) moves it aside and keeps every record that can still be read',
+        data: { found: r.found },
+      };
+    case 'unopenable':
+      return { id: 'store', status: 'fail', summary: `${r.file} cannot be opened: ${r.problem}`, fix: 'check DATA_DIR: free space, and the permissions of the user running Griot' };
+  }
+}
+
+/** Temporary files of saves killed mid-write (kill -9), which the next start removes. */
+export async function tempFilesCheck(config: Config): Promise<Check> {
+  const stale = await findStaleTemps(resolve(config.dataDir));
+  if (stale.length === 0) return { id: 'temp-files', status: 'ok', summary: 'no temporary files left by an interrupted save' };
+  const mb = (stale.reduce((n, t) => n + t.bytes, 0) / 1e6).toFixed(1);
+  return {
+    id: 'temp-files',
+    status: 'warn',
+    summary: `${stale.length} temporary files (${mb} MB) left in ${resolve(config.dataDir)} by an interrupted save`,
+    fix: 'the next start removes them (they belong to no running process)',
+    details: stale.map((t) => `${t.file} (${t.bytes} bytes, process ${t.pid} is gone)`),
+    data: { files: stale.map((t) => t.file) },
+  };
 }

@@ -2,6 +2,7 @@ import type { Logger } from '../logger.js';
 import type { Answer } from '../types.js';
 import { answerLogEntry } from './answer-entry.js';
 import type { AnswerOrigin, Store } from './types.js';
+import { StoreUnavailableError } from './unavailable.js';
 
 /**
  * Logs an answer, never failing: a full disk or any write error is a warning, and the answer
@@ -12,7 +13,9 @@ export async function recordAnswer(store: Store, logger: Logger, answer: Answer,
     await store.answers.record(answerLogEntry(answer, origin));
     return true;
   } catch (err) {
-    logger.warn({ err, answerId: answer.id }, 'could not write the answer log; the answer was given anyway');
+    // A store that never opened was reported at start: saying so again under every answer is noise.
+    const level = err instanceof StoreUnavailableError ? 'debug' : 'warn';
+    logger[level]({ err, answerId: answer.id }, 'could not write the answer log; the answer was given anyway');
     return false;
   }
 }

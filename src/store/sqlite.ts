@@ -2,10 +2,11 @@
  * The store as one SQLite file in DATA_DIR (better-sqlite3, WAL journal). Why SQLite: see
  * docs/design.md, "The store". This is the only module that opens the database.
  */
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { shorten } from '../format.js';
+import { diskIsFull, fsProblem, sqliteProblem } from '../fs-problem.js';
 import { moveAside, salvageInto } from './salvage.js';
 import { MIGRATIONS, RETAINED_TABLES } from './schema.js';
 import { createSqliteAnswerLog } from './sqlite-answers.js';
@@ -58,16 +59,32 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
   const now = options.now ?? (() => new Date());
   const problems: StoreProblem[] = [];
   const file = join(options.dataDir, STORE_FILE);
-  mkdirSync(options.dataDir, { recursive: true });
-  const hashUser = userHasher(loadOrCreateSalt(options.dataDir, problems));
+  let hashUser: (userId: string) => string;
+  try {
+    mkdirSync(options.dataDir, { recursive: true });
+    hashUser = userHasher(loadOrCreateSalt(options.dataDir, problems));
+  } catch (err) {
+    throw new Error(`could not open the store ${file}: ${fsProblem(err)}`, { cause: err });
+  }
 
   let db: Database.Database;
   try {
     db = openSound(file, options.synchronous ?? 'full', options.check ?? true);
   } catch (err) {
-    if (!isDamage(err)) throw new Error(`could not open the store ${file}: ${(err as Error).message}`, { cause: err });
+    if (!isDamage(err) && diskIsFull(options.dataDir) && existsSync(file)) {
+      // WAL's shared-memory file cannot grow on a full disk; in exclusive locking mode SQLite keeps that
+      // index in memory, so the records still read (npm run stats) while writes say "no space left".
+      db = openSound(file, options.synchronous ?? 'full', false, true);
+      problems.push({ message: `no space left on the disk holding ${file}: the store reads, but nothing new is logged until space is freed` });
+    } else if (!isDamage(err)) {
+      throw new Error(`could not open the store ${file}: ${sqliteProblem(err, options.dataDir)}`, { cause: err });
+    } else {
+      db = salvage(err);
+    }
+  }
+  function salvage(err: unknown): Database.Database {
     const movedTo = moveAside(file, now());
-    db = openSound(file, options.synchronous ?? 'full', false);
+    const db = openSound(file, options.synchronous ?? 'full', false);
     const r = salvageInto(movedTo, db, RETAINED_TABLES);
     const kept = Object.entries(r.kept).map(([t, n]) => `${n} ${t}`).join(', ');
     const skipped = Object.values(r.skipped).reduce((s, n) => s + n, 0);
@@ -77,6 +94,7 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
         : `${file} was damaged (${(err as Error).message}); kept ${kept || 'nothing'}, skipped about ${skipped} unreadable records`,
       movedTo,
     });
+    return db;
   }
   if (options.maxPages !== undefined) db.pragma(`max_page_count = ${Math.max(1, Math.floor(options.maxPages))}`);
 
@@ -121,11 +139,12 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
  * Opens `file` in WAL mode with every migration applied, after SQLite's quick check when `check`;
  * throws (isDamage) when the file is damaged.
  */
-function openSound(file: string, synchronous: 'full' | 'normal', check: boolean): Database.Database {
+function openSound(file: string, synchronous: 'full' | 'normal', check: boolean, exclusive = false): Database.Database {
   const db = new Database(file);
   try {
     db.pragma('busy_timeout = 5000');
-    db.pragma('journal_mode = WAL');
+    if (exclusive) db.pragma('locking_mode = EXCLUSIVE');
+    else db.pragma('journal_mode = WAL');
     // FULL: a committed record survives a power cut too, not only kill -9 (one fsync per answer).
     db.pragma(`synchronous = ${synchronous === 'full' ? 'FULL' : 'NORMAL'}`);
     const result = check ? db.pragma('quick_check', { simple: true }) : 'ok';

@@ -1,13 +1,21 @@
 import { userHasher } from './user-hash.js';
 import type { Store } from './types.js';
 
+/** A write or read of a store that could not be opened (already reported once, at start). */
+export class StoreUnavailableError extends Error {
+  constructor(reason: string) {
+    super(`the store is unavailable: ${reason}`);
+    this.name = 'StoreUnavailableError';
+  }
+}
+
 /**
  * A store that could not be opened (no space, no permission): answers still go out, every write
  * and read rejects with the reason, so logging warns, /stats explains, and nothing is recorded.
  */
 export function unavailableStore(reason: string): Store {
   const fail = async (): Promise<never> => {
-    throw new Error(`the store is unavailable: ${reason}`);
+    throw new StoreUnavailableError(reason);
   };
   return {
     answers: { record: fail, stats: fail },

@@ -1,5 +1,5 @@
 import { createHmac, randomBytes } from 'node:crypto';
-import { linkSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, linkSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { StoreProblem } from './types.js';
 
@@ -19,14 +19,17 @@ export function loadOrCreateSalt(dataDir: string, problems: StoreProblem[]): str
   const file = join(dataDir, SALT_FILE);
   mkdirSync(dataDir, { recursive: true });
   for (let attempt = 0; attempt < 2; attempt++) {
-    const draft = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
-    try {
-      writeFileSync(draft, `${randomBytes(32).toString('hex')}\n`, { flag: 'wx', mode: 0o600 });
-      linkSync(draft, file);
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
-    } finally {
-      rmSync(draft, { force: true });
+    // Read first: an existing salt needs no write (a full disk or read-only DATA_DIR still serves).
+    if (!existsSync(file)) {
+      const draft = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+      try {
+        writeFileSync(draft, `${randomBytes(32).toString('hex')}\n`, { flag: 'wx', mode: 0o600 });
+        linkSync(draft, file);
+      } catch (err) {
+        if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+      } finally {
+        rmSync(draft, { force: true });
+      }
     }
     const salt = readFileSync(file, 'utf8').trim();
     if (SALT.test(salt)) return salt;
