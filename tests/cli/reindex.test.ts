@@ -57,3 +57,11 @@ describe('npm run reindex', () => {
     await expect(reindexCommand(app, ['seeds'], capture())).rejects.toThrow(/no arguments/);
   });
 });
+
+describe('renderReindexReport (the terminal and /reindex in Discord)', () => {
+  it('says the index was not saved, why, and what that means', async () => {
+    const { renderReindexReport } = await import('../../src/cli/reindex.js');
+    const text = renderReindexReport({ added: [], changed: [], removed: [], unchanged: 5, skipped: [], documents: 5, passages: 31, events: 28, durationMs: 4, notSaved: 'no space left on the disk' });
+    expect(text).toMatch(/\nIndex not saved: no space left on the disk\. It serves in this process only: a running bot does not see it, and the next start rebuilds it\.$/);
+  });
+});
