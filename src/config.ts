@@ -21,15 +21,23 @@ const bool = (fallback: boolean) =>
       .transform((v) => (v === undefined ? fallback : ['1', 'true', 'yes', 'on'].includes(v))),
   );
 
+/**
+ * A whole number written in plain decimal digits within [min, max], or the one `message`: Number()
+ * would read "0x10" as 16 and "1e3" as 1000, which a setting must not silently accept.
+ */
+const digits = (min: number, max: number, message: string) =>
+  z
+    .string({ error: message })
+    .trim()
+    .refine((v) => /^\d{1,16}$/.test(v) && Number(v) >= min && Number(v) <= max, { error: message })
+    .transform(Number);
+
 const int = (fallback: number, min: number, max: number) =>
   z.preprocess(
     emptyToUndefined,
-    z.coerce
-      .number({ error: `expected a whole number from ${min} to ${max}` })
-      .int({ error: `expected a whole number from ${min} to ${max}` })
-      .min(min, { error: `expected a whole number from ${min} to ${max}` })
-      .max(max, { error: `expected a whole number from ${min} to ${max}` })
-      .default(fallback),
+    digits(min, max, `expected a whole number from ${min} to ${max}, in plain digits`)
+      .optional()
+      .transform((v) => v ?? fallback),
   );
 
 /** A Discord snowflake: 17–20 digits. */
@@ -105,12 +113,7 @@ const schema = z.object({
   LLM_MAX_CONCURRENCY: int(4, 1, 64),
   LLM_CONTEXT_TOKENS: z.preprocess(
     emptyToUndefined,
-    z.coerce
-      .number({ error: 'expected the model\'s context window in tokens, a whole number from 1024 to 2000000 (e.g. 8192; match Ollama\'s num_ctx)' })
-      .int({ error: 'expected the model\'s context window in tokens, a whole number from 1024 to 2000000 (e.g. 8192; match Ollama\'s num_ctx)' })
-      .min(1024, { error: 'expected the model\'s context window in tokens, a whole number from 1024 to 2000000 (e.g. 8192; match Ollama\'s num_ctx)' })
-      .max(2_000_000, { error: 'expected the model\'s context window in tokens, a whole number from 1024 to 2000000 (e.g. 8192; match Ollama\'s num_ctx)' })
-      .optional(),
+    digits(1024, 2_000_000, "expected the model's context window in tokens, a whole number from 1024 to 2000000 (e.g. 8192; match Ollama's num_ctx)").optional(),
   ),
 
   DISCORD_TOKEN: optionalString,
@@ -123,18 +126,17 @@ const schema = z.object({
   MODERATOR_ROLE_IDS: snowflakeList,
   RATE_LIMIT_PER_MINUTE: int(6, 1, 1000),
   WATCH_CORPUS: bool(false),
-  SHARD_COUNT: z.preprocess(emptyToUndefined, z.union([z.literal('auto'), z.coerce.number().int().min(1).max(1000)], {
-    error: 'expected "auto" or a whole number of shards from 1 to 1000',
-  }).default('auto')),
+  SHARD_COUNT: z.preprocess(
+    emptyToUndefined,
+    z
+      .union([z.literal('auto'), digits(1, 1000, 'not a number')], { error: 'expected "auto" or a whole number of shards from 1 to 1000' })
+      .optional()
+      .transform((v) => v ?? 'auto'),
+  ),
   SHARD_LIST: shardList,
   TOTAL_SHARDS: z.preprocess(
     emptyToUndefined,
-    z.coerce
-      .number({ error: 'expected the whole number of shards across all hosts, from 1 to 1000' })
-      .int({ error: 'expected the whole number of shards across all hosts, from 1 to 1000' })
-      .min(1, { error: 'expected the whole number of shards across all hosts, from 1 to 1000' })
-      .max(1000, { error: 'expected the whole number of shards across all hosts, from 1 to 1000' })
-      .optional(),
+    digits(1, 1000, 'expected the whole number of shards across all hosts, from 1 to 1000').optional(),
   ),
 }).superRefine((e, ctx) => {
   // Hosts must agree on the total, so a host running part of the shards has to be told it.
@@ -210,17 +212,28 @@ export class ConfigError extends Error {
   }
 }
 
+/** Variables whose value is a secret: never shown, even when invalid (by role, not by a word in the name). */
+const SECRET_VARIABLES: ReadonlySet<string> = new Set(['OPENAI_API_KEY', 'DISCORD_TOKEN', 'DATABASE_URL']);
+
+/** A value as shown in an error: at most 40 characters. */
+function shortValue(value: string): string {
+  return value.length > 40 ? `${value.slice(0, 37)}…` : value;
+}
+
 /** Parses the environment into a frozen Config, or throws ConfigError naming every bad variable. */
 export function loadConfig(env: Readonly<Record<string, string | undefined>>): Config {
   const result = schema.safeParse(env);
   if (!result.success) {
-    const problems = result.error.issues.map((issue) => {
+    // One line per variable (a value can break several rules), the value shown unless the variable holds a secret.
+    const problems = new Map<string, string>();
+    for (const issue of result.error.issues) {
       const name = String(issue.path[0] ?? 'environment');
+      if (problems.has(name)) continue;
       const value = env[name];
-      const shown = value === undefined || /TOKEN|KEY/.test(name) ? '' : ` (got "${value}")`;
-      return `${name}: ${issue.message}${shown}`;
-    });
-    throw new ConfigError(problems);
+      const shown = value === undefined || SECRET_VARIABLES.has(name) ? '' : ` (got "${shortValue(value)}")`;
+      problems.set(name, `${name}: ${issue.message}${shown}`);
+    }
+    throw new ConfigError([...problems.values()]);
   }
   const e = result.data;
   const llmEnabled = e.OPENAI_API_KEY !== undefined || e.OPENAI_BASE_URL !== undefined;

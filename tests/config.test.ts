@@ -35,6 +35,33 @@ describe('loadConfig', () => {
     for (const secret of Object.values(secrets)) expect(message).not.toContain(secret);
   });
 
+  it('accepts whole numbers in plain digits only: 0x10, 1e3, 1.5, +5 and the like are refused', () => {
+    for (const bad of ['0x10', '1e3', '1.5', '+5', '-0', '1_000', '10abc', '0b11', '0o17', 'Infinity', '１２']) {
+      expect(configError({ LOG_RETENTION_DAYS: bad })).toContain(`LOG_RETENTION_DAYS: expected a whole number from 1 to 3650, in plain digits (got "${bad}")`);
+    }
+    expect(configError({ LLM_TIMEOUT_MS: '1e3' })).toContain('LLM_TIMEOUT_MS: expected a whole number from 100 to 600000, in plain digits (got "1e3")');
+    expect(loadConfig({ LOG_RETENTION_DAYS: ' 16 ' }).logRetentionDays).toBe(16);
+  });
+
+  it('prints one line for a huge value, the value shortened', () => {
+    const message = configError({ LLM_TIMEOUT_MS: '9'.repeat(60) });
+    expect(message.split('\n').filter((l) => l.includes('LLM_TIMEOUT_MS'))).toEqual([
+      `  - LLM_TIMEOUT_MS: expected a whole number from 100 to 600000, in plain digits (got "${'9'.repeat(37)}…")`,
+    ]);
+  });
+
+  it('says what SHARD_COUNT expects in its own words', () => {
+    for (const bad of ['0', 'lots', '1001', '2.5']) {
+      expect(configError({ SHARD_COUNT: bad })).toContain(`SHARD_COUNT: expected "auto" or a whole number of shards from 1 to 1000 (got "${bad}")`);
+    }
+    expect(loadConfig({ SHARD_COUNT: '4' }).discord.shardCount).toBe(4);
+    expect(loadConfig({}).discord.shardCount).toBe('auto');
+  });
+
+  it('shows the value given for LLM_CONTEXT_TOKENS (TOKEN in a name does not make it a secret)', () => {
+    expect(configError({ LLM_CONTEXT_TOKENS: '12' })).toMatch(/LLM_CONTEXT_TOKENS: expected the model's context window in tokens.* \(got "12"\)/);
+  });
+
   it('is documented: .env.example lists every variable the schema reads', () => {
     const example = readFileSync(new URL('../.env.example', import.meta.url), 'utf8');
     const source = readFileSync(new URL('../src/config.ts', import.meta.url), 'utf8');
