@@ -1,4 +1,5 @@
 import type { App } from '../app.js';
+import { checkQuestion } from '../answer/question-check.js';
 import { recordAnswer } from '../store/record-answer.js';
 import { parseCommandArgs, UsageError } from './args.js';
 import { answerJson, renderAnswer } from './render.js';
@@ -10,8 +11,9 @@ export async function askCommand(app: App, argv: readonly string[], io: CliIo): 
     json: { type: 'boolean', default: false },
     'no-llm': { type: 'boolean', default: false },
   });
-  const question = positionals.join(' ').trim();
-  if (!question) throw new UsageError('ask needs a question, e.g. npm run ask -- "Hoeveel Franse soldaten zijn gesneuveld bij Operatie Barkhane?"');
+  const checked = checkQuestion(positionals.join(' '), 'npm run ask -- "Hoeveel Franse soldaten zijn gesneuveld bij Operatie Barkhane?"');
+  if (!checked.ok) throw new UsageError(checked.message);
+  const { question } = checked;
   const json = values.json === true;
   let printed = '';
   // Stream LLM text as it comes; the final rendering replaces nothing, it continues after it.

@@ -19,7 +19,8 @@ export interface ParseDocumentOptions {
 export function documentId(file: string): string {
   const base = file.split(/[\\/]/).pop() ?? file;
   const dot = base.lastIndexOf('.');
-  return dot > 0 ? base.slice(0, dot) : base;
+  // Control characters (a newline in a file name) would break every line an id is printed on.
+  return (dot > 0 ? base.slice(0, dot) : base).replace(/[\p{Cc}\u2028\u2029]+/gu, '_');
 }
 
 /** sha256 hex digest. */
@@ -42,7 +43,8 @@ export function parseDocument(
   raw: string,
   opts: ParseDocumentOptions = {},
 ): Document | { skip: string } {
-  const { date, body } = parseHeader(raw.replace(/^\uFEFF/, ''));
+  const { date, body, bad } = parseHeader(raw.replace(/^\uFEFF/, ''));
+  if (bad) return { skip: `${bad}; write date YYYY-MM or YYYY-MM-DD, or remove the header` };
   const text = separateGluedText(cleanText(/\.md$/i.test(file) ? stripMarkdownHeadings(body) : body));
   if (text === '') return { skip: 'no text left after clean-up (empty, or only a header or navigation)' };
   const id = documentId(file);

@@ -10,19 +10,21 @@ function daysInMonth(year: number, month: number): number {
 }
 
 /**
- * Splits a raw file into its header date and the article body.
- * A header whose month or day is impossible (`date 2021-13`) is not a header: the text is kept as it is.
+ * Splits a raw file into its header date and the article body. A header whose month or day is
+ * impossible (`date 2021-13`) gives no date, keeps the text as it is, and says what is wrong in `bad`
+ * (the loader reports the file rather than index it silently undated).
  */
-export function parseHeader(raw: string): { date: ArticleDate | null; body: string } {
+export function parseHeader(raw: string): { date: ArticleDate | null; body: string; bad?: string } {
   const m = HEADER.exec(raw);
   if (!m) return { date: null, body: raw };
   const [whole, y, mo, d] = m as unknown as [string, string, string, string | undefined];
   const year = Number(y);
   const month = Number(mo);
-  if (month < 1 || month > 12) return { date: null, body: raw };
+  const header = `date ${y}-${mo}${d === undefined ? '' : `-${d}`}`;
+  if (month < 1 || month > 12) return { date: null, body: raw, bad: `bad date header "${header}": there is no month ${mo}` };
   if (d !== undefined) {
     const day = Number(d);
-    if (day < 1 || day > daysInMonth(year, month)) return { date: null, body: raw };
+    if (day < 1 || day > daysInMonth(year, month)) return { date: null, body: raw, bad: `bad date header "${header}": ${y}-${mo} has no day ${d}` };
   }
   const date: ArticleDate =
     d === undefined

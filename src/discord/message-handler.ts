@@ -1,3 +1,4 @@
+import { checkQuestion } from '../answer/question-check.js';
 import { randomBytes } from 'node:crypto';
 import { ThreadAutoArchiveDuration, type Message } from 'discord.js';
 import { NO_MENTIONS } from './allowed-mentions.js';
@@ -32,6 +33,8 @@ export function createMessageHandler(ctx: BotContext): (message: Message) => Pro
     try {
       assertAllowedChannel(ctx, channel.id, channel.isThread() ? channel.parentId : null);
       assertRate(ctx, message.author.id);
+      const checked = checkQuestion(question, '`@Griot Wanneer vertrok Barkhane uit Mali?`');
+      if (!checked.ok) throw new UserError(checked.message);
       const history = conversation ?? [];
       const thread = channel.isThread()
         ? channel

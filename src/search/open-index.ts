@@ -19,8 +19,11 @@ import {
 } from './persist.js';
 import { isWholeDocument, SearchIndex } from './search-index.js';
 
-/** Bump when corpus clean-up or passage splitting changes what an index holds. 2: glued sentences and headlines separated. */
-export const PIPELINE_VERSION = 2;
+/**
+ * Bump when corpus clean-up or passage splitting changes what an index holds. 2: glued sentences and
+ * headlines separated. 3: impossible date headers skipped, control characters out of document ids.
+ */
+export const PIPELINE_VERSION = 3;
 
 export interface OpenedIndex {
   readonly index: SearchIndex;

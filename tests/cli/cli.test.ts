@@ -43,7 +43,23 @@ describe('npm run ask', () => {
   it('explains a missing question with the usage and exit code 2', async () => {
     const r = await cli(['ask']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/ask needs a question/);
+    expect(r.stderr).toMatch(/^Ask a question, e\.g\. npm run ask -- "/);
+    expect(r.stderr).toMatch(/Usage/i);
+  });
+
+  it('answers "a" with the usage line in English, not a refusal in French', async () => {
+    const r = await cli(['ask', 'a']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^Ask a question in words, e\.g\. npm run ask -- "/);
+    expect(r.stdout).toBe('');
+  });
+
+  it('refuses a question over 500 characters at once, with a clear message and no answer', async () => {
+    const long = `Wanneer vertrok Barkhane ${'uit Mali '.repeat(12_000)}?`;
+    const r = await cli(['ask', long]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^The question is 108,0\d\d characters long; Griot takes questions of at most 500 characters\. Ask it in fewer words\./);
+    expect(r.stdout).toBe('');
   });
 
   it('stops on an invalid setting, naming it', async () => {

@@ -26,11 +26,12 @@ describe('parseHeader', () => {
   });
 
   it.each(['date 2021-13 Tekst.', 'date 2021-00 Tekst.', 'date 2021-04-31 Tekst.', 'date 2021-04-00 Tekst.'])(
-    'treats an impossible date as no header and keeps the text: %s',
+    'treats an impossible date as a bad header: no date, the text kept, and what is wrong: %s',
     (raw) => {
       const r = parseHeader(raw);
       expect(r.date).toBeNull();
       expect(r.body).toBe(raw);
+      expect(r.bad).toMatch(/^bad date header "date 2021-\d\d(-\d\d)?": (there is no month|2021-04 has no day)/);
     },
   );
 

@@ -91,6 +91,21 @@ describe('loadCorpus', () => {
     ]);
   });
 
+  it('reports a file whose date header is impossible (" date 2021-13") instead of indexing it undated', async () => {
+    await writeFile(path.join(dir, 'good.txt'), GOOD);
+    await writeFile(path.join(dir, 'typo.txt'), ' date 2021-13 De Franse troepen vertrokken uit Gao.');
+    const { documents, skipped } = await loadCorpus(dir);
+    expect(documents.map((d) => d.id)).toEqual(['good']);
+    expect(skipped).toEqual([{ file: 'typo.txt', reason: 'bad date header "date 2021-13": there is no month 13; write date YYYY-MM or YYYY-MM-DD, or remove the header' }]);
+  });
+
+  it('gives a file whose name holds a newline a document id without it', async () => {
+    await writeFile(path.join(dir, 'two\nlines.txt'), GOOD);
+    const { documents } = await loadCorpus(dir);
+    expect(documents.map((d) => d.id)).toEqual(['two_lines']);
+    expect(documents[0]!.passages.every((p) => !p.id.includes('\n'))).toBe(true);
+  });
+
   it('says a symbolic link loop is a loop', async () => {
     await writeFile(path.join(dir, 'good.txt'), GOOD);
     await symlink('loop.txt', path.join(dir, 'loop.txt'));

@@ -1,3 +1,5 @@
+import { UserError } from '../user-error.js';
+import { checkQuestion, MAX_QUESTION_CHARS } from '../../answer/question-check.js';
 import { MessageFlags, SlashCommandBuilder, type ChatInputCommandInteraction } from 'discord.js';
 import type { Logger } from '../../logger.js';
 import { recordAnswer } from '../../store/record-answer.js';
@@ -10,7 +12,7 @@ import { plain } from '../render/markdown.js';
 import { createThrottledEditor } from '../throttled-editor.js';
 import type { Command } from './types.js';
 
-export const QUESTION_MAX = 500;
+export const QUESTION_MAX = MAX_QUESTION_CHARS;
 
 /** /ask question:<text> [private:<bool>] — a cited answer, streamed while the LLM writes it. */
 export const ask: Command = {
@@ -24,7 +26,9 @@ export const ask: Command = {
     .toJSON(),
 
   async execute(interaction: ChatInputCommandInteraction, ctx: BotContext, log: Logger) {
-    const question = interaction.options.getString('question', true).trim();
+    const checked = checkQuestion(interaction.options.getString('question', true), '`/ask question: Wanneer vertrok Barkhane uit Mali?`');
+    if (!checked.ok) throw new UserError(checked.message);
+    const { question } = checked;
     const ephemeral = interaction.options.getBoolean('private') ?? false;
     assertAllowedChannel(ctx, interaction.channelId, interaction.channel?.isThread() ? interaction.channel.parentId : null);
     assertRate(ctx, interaction.user.id);
