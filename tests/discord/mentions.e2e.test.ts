@@ -53,6 +53,23 @@ describe('mentions and threads', () => {
     expect(long.startsWith(thread.name.replace(/…$/, ''))).toBe(true);
   });
 
+  it('answers "a" and an over-long question with what a question must be, asking nothing and opening no thread', async () => {
+    await start();
+    const bot = `<@${h.fake.botUser.id}>`;
+    h.fake.say(`${bot} a`);
+    h.fake.say(`${bot} ${'Wat gebeurde er in Mali? '.repeat(40)}`);
+    const replies = await h.fake.until(() => {
+      const r = h.fake.messagesIn(h.fake.channels.general).filter((m) => m.author.id === h.fake.botUser.id);
+      return r.length >= 2 ? r : undefined;
+    });
+    expect(replies.map((m) => m.content)).toEqual([
+      'Ask a question in words, e.g. `@Griot Wanneer vertrok Barkhane uit Mali?`',
+      'The question is 999 characters long; Griot takes questions of at most 500 characters. Ask it in fewer words.',
+    ]);
+    expect(calls).toEqual([]);
+    expect(h.fake.threads.size).toBe(0);
+  });
+
   it('ignores bots, @everyone, mentions without a question and messages not addressed to it', async () => {
     await start();
     const bot = `<@${h.fake.botUser.id}>`;
