@@ -105,6 +105,10 @@ function timeoutIn(facts: TimeoutFacts | undefined, lang: 'nl' | 'fr'): string {
   const tries = facts.attempts > 1 ? (nl ? `; ${facts.attempts} pogingen` : ` ; ${facts.attempts} tentatives`) : '';
   const allowed = `${s} (LLM_TIMEOUT_MS${tries})`;
   switch (facts.phase) {
+    case 'queued':
+      return nl
+        ? `het LLM was ${allowed} lang bezig met andere vragen (LLM_MAX_CONCURRENCY)`
+        : `le LLM a été occupé par d’autres questions pendant ${allowed} (LLM_MAX_CONCURRENCY)`;
     case 'no-reply':
       return nl ? `het LLM gaf geen antwoord binnen ${allowed}` : `le LLM n’a rien répondu en ${allowed}`;
     case 'unfinished':

@@ -24,6 +24,8 @@ interface Progress {
   replied: boolean;
   /** Answer text arrived (streams). */
   wrote: boolean;
+  /** Waiting for a slot under LLM_MAX_CONCURRENCY. */
+  queued: boolean;
 }
 
 /** The Progress of the call running in this async context: the fetch wrapper counts into it. */
@@ -101,10 +103,10 @@ export function createChatClient(config: LlmConfig, logger: Logger): ChatClient 
    */
   const startCall = (options: CallOptions) => {
     const { at: deadline, allowedMs } = options.deadline ?? deadlineIn(config.timeoutMs);
-    const progress: Progress = { attempts: 0, replied: false, wrote: false };
+    const progress: Progress = { attempts: 0, replied: false, wrote: false, queued: false };
     const expiry = new AbortController();
-    const phase = (): TimeoutPhase => (progress.wrote ? 'writing' : progress.replied ? 'unfinished' : 'no-reply');
-    const expire = () => expiry.abort(new DeadlineError({ phase: phase(), allowedMs, attempts: Math.max(1, progress.attempts) }));
+    const phase = (): TimeoutPhase => (progress.queued ? 'queued' : progress.wrote ? 'writing' : progress.replied ? 'unfinished' : 'no-reply');
+    const expire = () => expiry.abort(new DeadlineError({ phase: phase(), allowedMs, attempts: progress.attempts }));
     const timer = setTimeout(expire, Math.max(0, deadline - Date.now()));
     // Aborted when the call ends, so a reply left behind (a stream the caller stopped reading) is closed.
     const done = new AbortController();
@@ -123,6 +125,15 @@ export function createChatClient(config: LlmConfig, logger: Logger): ChatClient 
       /** openai's own per-request timer: past the deadline, so it never retries a timeout itself. */
       timeout: () => Math.max(1, deadline - Date.now()) + GRACE_MS,
       run: <T>(f: () => Promise<T>) => progressOf.run(progress, f),
+      /** Waits for a slot under LLM_MAX_CONCURRENCY, within the deadline. */
+      acquire: async () => {
+        progress.queued = true;
+        try {
+          return await race(limiter.acquire(signal));
+        } finally {
+          progress.queued = false;
+        }
+      },
       /** The error to throw for what was caught: the caller's cancellation, the deadline, or the failure itself. */
       failure: (err: unknown): LlmError => {
         if (options.signal?.aborted) return new LlmError('aborted', 'the request was cancelled');
@@ -150,7 +161,7 @@ export function createChatClient(config: LlmConfig, logger: Logger): ChatClient 
     const clock = startCall(options);
     try {
       const room = answerRoom(messages, options);
-      release = await clock.race(limiter.acquire(clock.signal));
+      release = await clock.acquire();
       const call = (json: boolean) =>
         clock.run(() =>
           openai.chat.completions.create(
@@ -193,7 +204,7 @@ export function createChatClient(config: LlmConfig, logger: Logger): ChatClient 
     const clock = startCall(options);
     try {
       const room = answerRoom(messages, options);
-      release = await clock.race(limiter.acquire(clock.signal));
+      release = await clock.acquire();
       const open = (withUsage: boolean) =>
         clock.run(() =>
           openai.chat.completions.create(

@@ -50,17 +50,18 @@ export class MalformedStreamError extends Error {
 }
 
 /**
- * How far the LLM had got when a call's deadline passed: no response at all, a response begun but
- * not finished (headers, part of a JSON body, or a stream with no text yet), or text still arriving.
+ * How far the LLM had got when a call's deadline passed: still waiting for a free slot
+ * (LLM_MAX_CONCURRENCY), no response at all, a response begun but not finished (headers, part of a
+ * JSON body, or a stream with no text yet), or text still arriving.
  */
-export type TimeoutPhase = 'no-reply' | 'unfinished' | 'writing';
+export type TimeoutPhase = 'queued' | 'no-reply' | 'unfinished' | 'writing';
 
 /** What a timed-out call had done by its deadline. */
 export interface TimeoutFacts {
   readonly phase: TimeoutPhase;
   /** The whole allowance the deadline was set from (LLM_TIMEOUT_MS for an answer). */
   readonly allowedMs: number;
-  /** HTTP requests sent, retries included. */
+  /** HTTP requests sent, retries included (0 while queued). */
   readonly attempts: number;
 }
 
@@ -139,6 +140,8 @@ export function toLlmError(err: unknown, ctx: FailureContext): LlmError {
 export function timeoutReason(facts: TimeoutFacts): string {
   const allowed = `${formatSeconds(facts.allowedMs)} (LLM_TIMEOUT_MS${facts.attempts > 1 ? `; ${facts.attempts} attempts` : ''})`;
   switch (facts.phase) {
+    case 'queued':
+      return `the LLM was busy with other questions (LLM_MAX_CONCURRENCY) for all of ${allowed}`;
     case 'no-reply':
       return `the LLM sent no reply within ${allowed}`;
     case 'unfinished':

@@ -234,6 +234,15 @@ describe('createChatClient › one deadline for the whole call', () => {
     expect(fake.chatRequests()).toHaveLength(3);
   });
 
+  it('says the LLM was busy when the deadline passes while the call waits for a slot (LLM_MAX_CONCURRENCY)', async () => {
+    fake.otherwise(reply.hang());
+    const client = createChatClient(testLlmConfig(fake.url, { timeoutMs: 800, maxConcurrency: 1 }), capturingLogger().logger);
+    const first = failure(client.completeJson(messages, { deadline: deadlineIn(3000) }));
+    const err = await failure(client.completeJson(messages));
+    expect(err.reason).toBe('the LLM was busy with other questions (LLM_MAX_CONCURRENCY) for all of 0.8 s (LLM_TIMEOUT_MS)');
+    expect((await first).reason).toBe('the LLM sent no reply within 3 s (LLM_TIMEOUT_MS)');
+  });
+
   it('gives two calls one deadline when the caller passes it', async () => {
     fake.script(reply.json({ ok: 1 }), reply.hang());
     const client = createChatClient(testLlmConfig(fake.url, { timeoutMs: 60_000 }), capturingLogger().logger);
