@@ -42,20 +42,28 @@ export interface LoggerOptions {
 
 const LABELS: Record<number, string> = { 10: 'trace', 20: 'debug', 30: 'info', 40: 'warning', 50: 'error', 60: 'fatal' };
 
-/** One JSON log line as one short line for a person: "warning: <msg>: <what went wrong>". */
-export function humanLine(json: string): string {
-  let entry: Record<string, unknown>;
-  try {
-    entry = JSON.parse(json) as Record<string, unknown>;
-  } catch {
-    return json;
-  }
-  const label = LABELS[Number(entry.level)] ?? 'log';
-  const parts = [String(entry.msg ?? '')];
-  if (typeof entry.file === 'string') parts.push(entry.file);
-  if (entry.err && typeof entry.err === 'object') parts.push(fsProblem(entry.err));
-  if (typeof entry.reason === 'string') parts.push(entry.reason);
-  return `${label}: ${parts.filter(Boolean).join(': ')}\n`;
+/**
+ * Turns JSON log lines into short lines for a person: "warning: <msg>: <what went wrong>". One line
+ * per problem: a line whose cause was already shown (DATA_DIR a file makes the index, the timeline
+ * cache and the answer log fail alike) is left out; LOG_LEVEL=debug and `npm run doctor` have it all.
+ */
+export function humanLines(): (json: string) => string {
+  const shown: string[] = [];
+  return (json) => {
+    let entry: Record<string, unknown>;
+    try {
+      entry = JSON.parse(json) as Record<string, unknown>;
+    } catch {
+      return json;
+    }
+    const label = LABELS[Number(entry.level)] ?? 'log';
+    const msg = String(entry.msg ?? '');
+    const cause = entry.err && typeof entry.err === 'object' ? fsProblem(entry.err) : typeof entry.reason === 'string' ? entry.reason : '';
+    const text = [msg, typeof entry.file === 'string' ? entry.file : '', cause].filter(Boolean).join(': ');
+    if (shown.some((c) => text.includes(c))) return '';
+    if (cause) shown.push(cause);
+    return `${label}: ${text}\n`;
+  };
 }
 
 /**
@@ -66,9 +74,16 @@ export function createLogger(options: LoggerOptions, destination?: DestinationSt
   const secrets = (options.secrets ?? []).filter((s): s is string => typeof s === 'string' && s.length >= 4);
   const scrub = (line: string) => secrets.reduce((acc, s) => acc.split(s).join('[Redacted]'), line);
   const dest = destination ?? pino.destination({ fd: 2, sync: true });
-  const shape = options.human ? humanLine : (line: string) => line;
+  const shape = options.human ? humanLines() : (line: string) => line;
   const stream: DestinationStream =
-    secrets.length === 0 && !options.human ? dest : { write: (line: string) => dest.write(scrub(shape(line))) };
+    secrets.length === 0 && !options.human
+      ? dest
+      : {
+          write: (line: string) => {
+            const out = shape(line);
+            if (out !== '') dest.write(scrub(out));
+          },
+        };
   return pino(
     {
       level: options.level,

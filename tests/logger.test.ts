@@ -21,3 +21,20 @@ describe('createLogger', () => {
     expect(out.lines).toEqual([]);
   });
 });
+
+describe('createLogger for a person at a terminal (human)', () => {
+  it('prints one short line per problem: no JSON, no stack, a cause already shown not repeated', () => {
+    const lines: string[] = [];
+    const log = createLogger({ level: 'warn', human: true }, { write: (l: string) => void lines.push(l) });
+    const full = Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
+    log.warn({ err: full }, 'could not save the index; it will be rebuilt at the next start');
+    log.warn({ err: full }, 'could not save the timeline event cache');
+    log.warn('the store could not be opened: no space left on the disk');
+    log.warn({ file: 'scan.txt', reason: 'looks binary' }, 'skipped a corpus file');
+    log.info('index built');
+    expect(lines).toEqual([
+      'warning: could not save the index; it will be rebuilt at the next start: no space left on the disk\n',
+      'warning: skipped a corpus file: scan.txt: looks binary\n',
+    ]);
+  });
+});

@@ -83,9 +83,9 @@ describe.skipIf(!canUseTerminal)('in a terminal', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('Niger');
     const problems = r.stdout.split('\n').filter((l) => /^(warning|error):/.test(l));
-    expect(problems.length).toBeGreaterThan(0);
-    expect(problems.length).toBeLessThanOrEqual(3);
-    for (const line of problems) expect(line).toMatch(/a file stands where a folder should be/);
+    // The index, the timeline cache and the answer log all fail for this one cause: said once.
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(/^warning: could not save the index; .*: a file stands where a folder should be \(.*\); DATA_DIR must be a folder$/);
     expect(r.stdout).not.toMatch(/"level"|\n\s+at /);
   });
 
