@@ -82,3 +82,19 @@ export function renderStatsChart(days: readonly StatsChartDay[], options: { read
     drawCard,
   );
 }
+
+/**
+ * The chart's days from the answer log's per-day counts, with articles added per day when the
+ * store knows them (by YYYY-MM-DD; absent: no line is drawn).
+ */
+export function statsChartDays(
+  perDay: readonly { readonly day: string; readonly questions: number; readonly refused: number }[],
+  added?: ReadonlyMap<string, number>,
+): StatsChartDay[] {
+  return perDay.map((d) => ({
+    day: d.day,
+    answered: d.questions - d.refused,
+    refused: d.refused,
+    ...(added ? { added: added.get(d.day) ?? 0 } : {}),
+  }));
+}

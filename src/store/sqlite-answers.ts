@@ -56,7 +56,7 @@ function statsQueries(db: Database.Database): (query: StatsQuery) => AnswerStats
     SELECT lang, mode, source, refused, count(*) AS n FROM answers INDEXED BY answers_facets
     WHERE at >= ? AND at <= ? GROUP BY lang, mode, source, refused`);
   // One range count per day: each reads only its day's index entries.
-  const day = db.prepare('SELECT count(*) FROM answers INDEXED BY answers_at WHERE at >= ? AND at < ?').pluck();
+  const day = db.prepare('SELECT count(*) AS n, coalesce(sum(refused), 0) AS refused FROM answers INDEXED BY answers_at WHERE at >= ? AND at < ?');
   // The k-th latency, walking answers_latency in order.
   const latencyAt = db
     .prepare('SELECT latency_ms FROM answers INDEXED BY answers_latency WHERE at >= ? AND at <= ? ORDER BY latency_ms LIMIT 1 OFFSET ?')
@@ -91,11 +91,11 @@ function statsQueries(db: Database.Database): (query: StatsQuery) => AnswerStats
         byMode[g.mode] += g.n;
         bySource[g.source] += g.n;
       }
-      const perDay = Array.from({ length: query.days }, (_, d) => ({
-        day: new Date(since + d * DAY_MS).toISOString().slice(0, 10),
+      const perDay = Array.from({ length: query.days }, (_, d) => {
         // The last day ends at `until` (now), like the other figures.
-        questions: day.get(since + d * DAY_MS, Math.min(since + (d + 1) * DAY_MS, until + 1)) as number,
-      }));
+        const counts = day.get(since + d * DAY_MS, Math.min(since + (d + 1) * DAY_MS, until + 1)) as { n: number; refused: number };
+        return { day: new Date(since + d * DAY_MS).toISOString().slice(0, 10), questions: counts.n, refused: counts.refused };
+      });
       const latency = (p: number) => latencyAt.get(since, until, nearestRank(questions, p) - 1) as number;
       const v = Object.fromEntries((votes.all(since, until) as { vote: string; n: number }[]).map((r) => [r.vote, r.n]));
       const up = v.up ?? 0;

@@ -84,8 +84,8 @@ export interface AnswerStats {
   readonly latencyMs: { readonly p50: number | null; readonly p95: number | null };
   /** Votes cast in the window; ratio = up / (up + down), null with no votes. */
   readonly votes: { readonly up: number; readonly down: number; readonly ratio: number | null };
-  /** Questions per day, oldest first, every day of the window (zeros included). */
-  readonly perDay: readonly { readonly day: string; readonly questions: number }[];
+  /** Questions per day, oldest first, every day of the window (zeros included); refused ones counted apart too. */
+  readonly perDay: readonly { readonly day: string; readonly questions: number; readonly refused: number }[];
   /** Refused questions grouped by normalised text, most asked first: what the corpus lacks. */
   readonly topRefused: readonly { readonly question: string; readonly count: number }[];
   /** The latest 👎, newest first, with a link to the answer's message when there is one. */

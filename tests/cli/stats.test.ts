@@ -76,8 +76,8 @@ describe('renderStats', () => {
     latencyMs: { p50: 120, p95: 900 },
     votes: { up: 3, down: 1, ratio: 0.75 },
     perDay: [
-      { day: '2026-03-09', questions: 1 },
-      { day: '2026-03-10', questions: 3 },
+      { day: '2026-03-09', questions: 1, refused: 0 },
+      { day: '2026-03-10', questions: 3, refused: 1 },
     ],
     topRefused: [{ question: 'Who won the world cup?', count: 2 }],
     latestDown: [

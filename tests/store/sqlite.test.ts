@@ -35,7 +35,7 @@ describe('openStore', () => {
       latencyMs: { p50: 20, p95: 1000 },
     });
     expect(s.perDay).toHaveLength(7);
-    expect(s.perDay.at(-1)).toEqual({ day: '2026-03-10', questions: 4 });
+    expect(s.perDay.at(-1)).toEqual({ day: '2026-03-10', questions: 4, refused: 1 });
     expect(s.perDay.slice(0, 6).every((d) => d.questions === 0)).toBe(true);
     expect((await store.answers.stats({ days: 30, now: NOW })).questions).toBe(5);
   });
