@@ -6,6 +6,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import { createCanvas, GlobalFonts, type SKRSContext2D } from '@napi-rs/canvas';
+import { indexedPng } from './png.js';
 import { Chart, registerables, type ChartConfiguration, type ChartType, type Plugin } from 'chart.js';
 
 /** The family name charts use; only the bundled files answer to it. */
@@ -25,6 +26,9 @@ function setUp(): void {
   Chart.defaults.font.family = FONT_FAMILY;
   ready = true;
 }
+
+/** Past this many bytes, a chart is encoded with a palette instead (Discord shows either the same). */
+export const FULL_COLOUR_MAX_BYTES = 200 * 1024;
 
 /** A rendered chart. */
 export interface ChartPng {
@@ -59,7 +63,10 @@ export function renderChart<T extends ChartType>(
     plugins: [...(config.plugins ?? []), ...plugins],
   } as ChartConfiguration<T>);
   try {
-    return { png: canvas.toBuffer('image/png'), width: size.width, height: size.height };
+    // Full colour unless that is over the budget (a dense timeline): then 256 colours, a third of the size.
+    let png = canvas.toBuffer('image/png');
+    if (png.length > FULL_COLOUR_MAX_BYTES) png = indexedPng(size.width, size.height, ctx.getImageData(0, 0, size.width, size.height).data);
+    return { png, width: size.width, height: size.height };
   } finally {
     chart.destroy();
   }

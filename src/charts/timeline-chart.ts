@@ -47,7 +47,7 @@ export function dateSpan(date: string): { start: number; end: number } {
 }
 
 /** The mark radius that fits the largest number. */
-export const markRadius = (count: number) => (count >= 100 ? 13 : 11);
+export const markRadius = (count: number) => (count >= 100 ? 12 : 11);
 
 /**
  * Places the events (in list order, numbered from 1): a stated range's mark at its start, any
@@ -100,7 +100,7 @@ export function renderTimelineChart(events: readonly TimelineEvent[], options: T
   const { min, max } = axisRange(events);
   const plotWidth = WIDTH - 2 * (SIDE + radius);
   const { marks, rows } = placeMarks(events, (max - min) / plotWidth, radius);
-  const rowHeight = 2 * radius + 8;
+  const rowHeight = 2 * radius + 5;
   const height = Math.max(240, 110 + rows * rowHeight + 60);
   const ticks = timeTicks(min, max, options.lang, 12);
   const labels = new Map(ticks.map((t) => [t.value, [...t.label]]));
@@ -134,7 +134,7 @@ export function renderTimelineChart(events: readonly TimelineEvent[], options: T
       const y = chart.scales.y!;
       ctx.save();
       ctx.fillStyle = THEME.markText;
-      ctx.font = `bold ${radius >= 13 ? 10 : 11}px "Griot Sans"`;
+      ctx.font = `bold ${radius >= 12 && marks.length >= 100 ? 9.5 : 11}px "Griot Sans"`;
       ctx.textAlign = 'center';
       ctx.textBaseline = 'middle';
       for (const m of marks) ctx.fillText(String(m.n), x.getPixelForValue(m.at), y.getPixelForValue(m.row) + 0.5);
@@ -152,7 +152,7 @@ export function renderTimelineChart(events: readonly TimelineEvent[], options: T
             pointRadius: radius,
             pointBackgroundColor: marks.map((m) => (m.inferred ? THEME.markInferred : THEME.mark)),
             pointBorderColor: THEME.card,
-            pointBorderWidth: 1.5,
+            pointBorderWidth: 0,
           },
         ],
       },
