@@ -56,11 +56,12 @@ export function renderChart<T extends ChartType>(
   setUp();
   const canvas = createCanvas(size.width, size.height);
   const ctx = canvas.getContext('2d');
-  background(ctx, size);
+  // Painted before each draw: Chart.js clears the canvas first, so a background painted earlier is lost.
+  const card: Plugin<T> = { id: 'griotBackground', beforeDraw: () => background(ctx, size) };
   const chart = new Chart(ctx as never, {
     ...config,
     options: { ...config.options, responsive: false, animation: false, devicePixelRatio: 1, events: [] },
-    plugins: [...(config.plugins ?? []), ...plugins],
+    plugins: [card, ...(config.plugins ?? []), ...plugins],
   } as ChartConfiguration<T>);
   try {
     // Full colour unless that is over the budget (a dense timeline): then 256 colours, a third of the size.

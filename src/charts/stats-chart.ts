@@ -33,8 +33,8 @@ export function renderStatsChart(days: readonly StatsChartDay[], options: { read
       data: {
         labels: days.map((d) => dayLabel(d.day, options.lang)),
         datasets: [
-          { label: words.answered, data: days.map((d) => d.answered), backgroundColor: THEME.answered, stack: 'questions', yAxisID: 'y' },
-          { label: words.refused, data: days.map((d) => d.refused), backgroundColor: THEME.refused, stack: 'questions', yAxisID: 'y' },
+          { label: words.answered, data: days.map((d) => d.answered), backgroundColor: THEME.answered, stack: 'questions', yAxisID: 'y', order: 1 },
+          { label: words.refused, data: days.map((d) => d.refused), backgroundColor: THEME.refused, stack: 'questions', yAxisID: 'y', order: 1 },
           ...(withAdded
             ? [
                 ({
@@ -46,6 +46,8 @@ export function renderStatsChart(days: readonly StatsChartDay[], options: { read
                   borderWidth: 2.5,
                   pointRadius: days.length > 60 ? 0 : 3,
                   yAxisID: 'y2',
+                  // Drawn over the bars.
+                  order: 0,
                 } as never),
               ]
             : []),
