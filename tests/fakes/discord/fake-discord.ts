@@ -30,6 +30,8 @@ export interface RecordedRequest {
   readonly query: URLSearchParams;
   readonly body: any;
   readonly authorized: boolean;
+  /** Files uploaded with a multipart/form-data request (its JSON is in `body`, from payload_json). */
+  readonly files: FakeAttachment[];
   status: number;
   /** Why the fake rejected it (status ≥ 400). */
   rejection?: string;
@@ -42,6 +44,14 @@ export interface FakeUser {
   readonly bot?: boolean;
 }
 
+/** A file attached to a message. */
+export interface FakeAttachment {
+  readonly id: string;
+  readonly filename: string;
+  readonly contentType: string;
+  readonly data: Buffer;
+}
+
 /** A message as the fake stores it. */
 export interface FakeMessage {
   readonly id: string;
@@ -50,6 +60,8 @@ export interface FakeMessage {
   content: string;
   embeds: any[];
   components: any[];
+  /** Files attached to the message (uploaded with it or by an edit). */
+  attachments: FakeAttachment[];
   flags: number;
   readonly createdAt: number;
   editedAt: number | null;
@@ -259,7 +271,7 @@ export class FakeDiscord {
   command(
     name: string,
     options: Record<string, string | number | boolean> = {},
-    by: { user?: FakeUser; channelId?: string; roles?: string[] } = {},
+    by: { user?: FakeUser; channelId?: string; roles?: string[]; locale?: string } = {},
   ): FakeInteraction {
     const user = by.user ?? this.users.alice;
     const channelId = by.channelId ?? this.channels.general;
@@ -269,13 +281,15 @@ export class FakeDiscord {
       type: typeof value === 'boolean' ? 5 : typeof value === 'number' ? (Number.isInteger(value) ? 4 : 10) : 3,
       value,
     }));
-    return this.dispatchInteraction(2, user, channelId, by.roles ?? [], {
-      id: registered?.id ?? snowflake(),
-      name,
-      type: 1,
-      options: optionJson,
-      guild_id: this.guildOf(channelId),
-    });
+    return this.dispatchInteraction(
+      2,
+      user,
+      channelId,
+      by.roles ?? [],
+      { id: registered?.id ?? snowflake(), name, type: 1, options: optionJson, guild_id: this.guildOf(channelId) },
+      undefined,
+      by.locale,
+    );
   }
 
   /** Dispatches a click on the button `customId` of a message. */
@@ -366,6 +380,7 @@ export class FakeDiscord {
     roles: string[],
     data: Record<string, unknown>,
     message?: FakeMessage,
+    locale = 'en-US',
   ): FakeInteraction {
     const guildId = this.guildOf(channelId);
     const interaction: FakeInteraction = {
@@ -392,7 +407,7 @@ export class FakeDiscord {
       channel: this.channelJson(channelId),
       member: this.memberJson(user, roles),
       app_permissions: bits(...BOT_PERMISSIONS),
-      locale: 'en-US',
+      locale,
       guild_locale: 'en-US',
       entitlements: [],
       authorizing_integration_owners: { '0': guildId },
@@ -426,6 +441,7 @@ export class FakeDiscord {
     mentions?: FakeUser[];
     mentionEveryone?: boolean;
     allowedMentions?: MessageBody['allowed_mentions'];
+    attachments?: FakeAttachment[];
   }): FakeMessage {
     const message: FakeMessage = {
       id: snowflake(),
@@ -434,6 +450,7 @@ export class FakeDiscord {
       content: m.content ?? '',
       embeds: m.embeds ?? [],
       components: m.components ?? [],
+      attachments: m.attachments ?? [],
       flags: m.flags ?? 0,
       createdAt: Date.now(),
       editedAt: null,
@@ -451,11 +468,25 @@ export class FakeDiscord {
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const at = Date.now();
     const url = new URL(req.url ?? '/', 'http://fake');
-    const raw = await readBody(req);
+    const bytes = await readBody(req);
+    const raw = bytes.toString('utf8');
     let body: any;
+    const files: FakeAttachment[] = [];
     const type = req.headers['content-type'] ?? '';
     if (raw.length > 0) {
-      if (!type.startsWith('application/json')) body = { unsupportedContentType: type };
+      if (type.startsWith('multipart/form-data')) {
+        // Messages with files, as discord.js sends them: the JSON in payload_json, each file as files[n].
+        const form = await new Response(bytes, { headers: { 'content-type': type } }).formData();
+        try {
+          body = JSON.parse(String(form.get('payload_json') ?? '{}'));
+        } catch {
+          body = { unparsable: raw };
+        }
+        for (const [name, value] of form.entries()) {
+          if (!name.startsWith('files[') || typeof value === 'string') continue;
+          files.push({ id: snowflake(), filename: value.name, contentType: value.type, data: Buffer.from(await value.arrayBuffer()) });
+        }
+      } else if (!type.startsWith('application/json')) body = { unsupportedContentType: type };
       else {
         try {
           body = JSON.parse(raw);
@@ -474,6 +505,7 @@ export class FakeDiscord {
       query: url.searchParams,
       body,
       authorized: req.headers.authorization === `Bot ${this.token}`,
+      files,
       status: 0,
     };
     this.requests.push(record);
@@ -567,7 +599,7 @@ export class FakeDiscord {
     if (is('POST', 'channels', '*', 'messages')) {
       needAuth();
       const channelId = this.needChannel(p[1]!);
-      this.checkMessage(r.body, true);
+      this.checkMessage(r.body, true, r.files);
       const message = this.storeMessage({
         channelId,
         author: this.botUser,
@@ -576,6 +608,7 @@ export class FakeDiscord {
         components: r.body.components,
         flags: r.body.flags,
         allowedMentions: r.body.allowed_mentions,
+        attachments: r.files,
       });
       this.dispatchMessage(message);
       return this.messageJson(message);
@@ -588,7 +621,7 @@ export class FakeDiscord {
       needAuth();
       const message = this.needMessage(p[3]!, p[1]);
       if (message.author.id !== this.botUser.id) throw new Rejection(403, 50005, 'Cannot edit a message authored by another user');
-      return this.messageJson(this.edit(message, r.body));
+      return this.messageJson(this.edit(message, r.body, r.files));
     }
     if (is('POST', 'channels', '*', 'messages', '*', 'threads')) {
       needAuth();
@@ -642,7 +675,7 @@ export class FakeDiscord {
     let message: FakeMessage | undefined;
     switch (type) {
       case 4:
-        this.checkMessage(data, true);
+        this.checkMessage(data, true, r.files);
         message = this.storeMessage({
           channelId: interaction.channelId,
           author: this.botUser,
@@ -652,6 +685,7 @@ export class FakeDiscord {
           flags: data.flags,
           interactionId: id,
           allowedMentions: data.allowed_mentions,
+          attachments: r.files,
         });
         interaction.originalId = message.id;
         break;
@@ -667,7 +701,7 @@ export class FakeDiscord {
       case 7: {
         if (interaction.type !== 3) throw new Rejection(400, 50035, 'UPDATE_MESSAGE is only valid for components');
         this.checkMessage(data, false);
-        message = this.applyEdit(this.needMessage(interaction.messageId!), data);
+        message = this.applyEdit(this.needMessage(interaction.messageId!), data, r.files);
         interaction.originalId = message.id;
         break;
       }
@@ -691,7 +725,7 @@ export class FakeDiscord {
     if (!interaction) throw new Rejection(404, 10015, 'Unknown Webhook');
     if (!interaction.ack) throw new Rejection(404, 10015, 'Unknown Webhook (the interaction was never acknowledged)');
     if (r.method === 'POST' && p.length === 3) {
-      this.checkMessage(r.body, true);
+      this.checkMessage(r.body, true, r.files);
       const message = this.storeMessage({
         channelId: interaction.channelId,
         author: this.botUser,
@@ -701,6 +735,7 @@ export class FakeDiscord {
         flags: r.body.flags,
         interactionId: interaction.id,
         allowedMentions: r.body.allowed_mentions,
+        attachments: r.files,
       });
       interaction.followUpIds.push(message.id);
       return r.query.get('wait') === 'true' ? this.messageJson(message) : undefined;
@@ -714,11 +749,11 @@ export class FakeDiscord {
       message.deleted = true;
       return undefined;
     }
-    if (r.method === 'PATCH') return this.messageJson(this.edit(message, r.body));
+    if (r.method === 'PATCH') return this.messageJson(this.edit(message, r.body, r.files));
     throw new Rejection(405, 0, '405: Method Not Allowed');
   }
 
-  private edit(message: FakeMessage, body: any): FakeMessage {
+  private edit(message: FakeMessage, body: any, files: FakeAttachment[] = []): FakeMessage {
     this.checkMessage(body ?? {}, false);
     const now = Date.now();
     const recent = message.editTimes.filter((t) => now - t < 5000);
@@ -730,10 +765,18 @@ export class FakeDiscord {
       });
     }
     message.editTimes.push(now);
-    return this.applyEdit(message, body ?? {});
+    return this.applyEdit(message, body ?? {}, files);
   }
 
-  private applyEdit(message: FakeMessage, body: any): FakeMessage {
+  /**
+   * An edit: fields present replace the message's. Attachments as Discord keeps them: without an
+   * `attachments` list they stay; with one, those it names by id stay, and uploaded files are added.
+   */
+  private applyEdit(message: FakeMessage, body: any, files: FakeAttachment[] = []): FakeMessage {
+    if (Array.isArray(body.attachments)) {
+      const kept = new Set(body.attachments.map((a: any) => String(a.id)));
+      message.attachments = [...message.attachments.filter((a) => kept.has(a.id)), ...files];
+    } else if (files.length > 0) message.attachments = [...message.attachments, ...files];
     if ('content' in body) message.content = body.content ?? '';
     if ('embeds' in body) message.embeds = body.embeds ?? [];
     if ('components' in body) message.components = body.components ?? [];
@@ -743,9 +786,11 @@ export class FakeDiscord {
     return message;
   }
 
-  private checkMessage(body: MessageBody | undefined, create: boolean): void {
+  private checkMessage(body: MessageBody | undefined, create: boolean, files: FakeAttachment[] = []): void {
     const problems = messageProblems(body ?? {});
-    if (create && isEmptyMessage(body ?? {})) problems.push('Cannot send an empty message');
+    if (create && files.length === 0 && isEmptyMessage(body ?? {})) problems.push('Cannot send an empty message');
+    if (files.length > 10) problems.push(`${files.length} files (max 10)`);
+    for (const f of files) if (f.data.length > 10 * 1024 * 1024) problems.push(`${f.filename} is ${f.data.length} bytes (max 10 MiB)`);
     if (problems.length > 0) throw new Rejection(400, 50035, `Invalid Form Body: ${problems.join('; ')}`);
   }
 
@@ -887,7 +932,14 @@ export class FakeDiscord {
       mention_everyone: m.mentionEveryone,
       mentions: m.mentions.map((u) => this.userJson(u)),
       mention_roles: [],
-      attachments: [],
+      attachments: m.attachments.map((a) => ({
+        id: a.id,
+        filename: a.filename,
+        size: a.data.length,
+        url: `${this.url}/attachments/${m.channelId}/${a.id}/${a.filename}`,
+        proxy_url: `${this.url}/attachments/${m.channelId}/${a.id}/${a.filename}`,
+        content_type: a.contentType,
+      })),
       embeds: m.embeds,
       components: m.components,
       pinned: false,
@@ -898,11 +950,11 @@ export class FakeDiscord {
   }
 }
 
-function readBody(req: IncomingMessage): Promise<string> {
+function readBody(req: IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => resolve(Buffer.concat(chunks)));
     req.on('error', reject);
   });
 }
