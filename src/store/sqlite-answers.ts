@@ -9,9 +9,11 @@ const DAY_MS = 86_400_000;
 export function createSqliteAnswerLog(db: Database.Database, hashUser: (userId: string) => string): AnswerLog {
   const insert = db.prepare(`
     INSERT OR REPLACE INTO answers
-      (id, at, source, question, question_key, lang, mode, fallback_reason, refused, cited, latency_ms, user_hash, guild_id, channel_id, message_id)
+      (id, at, source, question, question_key, lang, mode, fallback_reason, refused, cited, latency_ms, user_hash, guild_id, channel_id, message_id,
+       auto_forum_id, auto_posted, confidence)
     VALUES
-      (@id, @at, @source, @question, @questionKey, @lang, @mode, @fallbackReason, @refused, @cited, @latencyMs, @userHash, @guildId, @channelId, @messageId)`);
+      (@id, @at, @source, @question, @questionKey, @lang, @mode, @fallbackReason, @refused, @cited, @latencyMs, @userHash, @guildId, @channelId, @messageId,
+       @autoForumId, @autoPosted, @confidence)`);
   const stats = statsQueries(db);
   return {
     async record(entry: AnswerLogEntry) {
@@ -32,6 +34,9 @@ export function createSqliteAnswerLog(db: Database.Database, hashUser: (userId: 
         guildId: o.source === 'discord' ? o.guildId : null,
         channelId: o.source === 'discord' ? o.channelId : null,
         messageId: o.source === 'discord' ? o.messageId : null,
+        autoForumId: entry.autoAnswer?.forumId ?? null,
+        autoPosted: entry.autoAnswer ? (entry.autoAnswer.posted ? 1 : 0) : null,
+        confidence: entry.autoAnswer?.confidence ?? null,
       });
     },
     async stats(query) {
@@ -69,6 +74,10 @@ function statsQueries(db: Database.Database): (query: StatsQuery) => AnswerStats
   const wording = db
     .prepare('SELECT question FROM answers INDEXED BY answers_refused WHERE refused = 1 AND question_key = ? AND at >= ? AND at <= ? ORDER BY at DESC LIMIT 1')
     .pluck();
+  // Auto-answer coverage per forum, on its partial index.
+  const auto = db.prepare(`
+    SELECT auto_forum_id AS forumId, count(*) AS posts, coalesce(sum(auto_posted), 0) AS answered FROM answers INDEXED BY answers_auto
+    WHERE auto_forum_id IS NOT NULL AND at >= ? AND at <= ? GROUP BY auto_forum_id ORDER BY posts DESC, forumId`);
   const down = db.prepare(`
     SELECT v.answer_id AS answerId, v.at AS at, a.question AS question, a.guild_id AS guildId, a.channel_id AS channelId, a.message_id AS messageId
     FROM votes v LEFT JOIN answers a ON a.id = v.answer_id
@@ -132,6 +141,7 @@ function statsQueries(db: Database.Database): (query: StatsQuery) => AnswerStats
           question: r.question,
           url: r.channelId && r.messageId ? messageUrl(r.guildId, r.channelId, r.messageId) : null,
         })),
+        autoAnswer: auto.all(since, until) as { forumId: string; posts: number; answered: number }[],
       };
     });
     // One read transaction: the figures agree with each other even while answers are being logged.

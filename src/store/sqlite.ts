@@ -9,6 +9,7 @@ import { shorten } from '../format.js';
 import { moveAside, salvageInto } from './salvage.js';
 import { MIGRATIONS, RETAINED_TABLES } from './schema.js';
 import { createSqliteAnswerLog } from './sqlite-answers.js';
+import { createSqliteAutoAnswer } from './sqlite-auto-answer.js';
 import { createSqliteDiscordState } from './sqlite-discord.js';
 import { createSqliteVotes } from './sqlite-votes.js';
 import type { PruneReport, Store, StoreProblem } from './types.js';
@@ -103,6 +104,7 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
     answers: createSqliteAnswerLog(db, hashUser),
     votes: createSqliteVotes(db, hashUser),
     discord: createSqliteDiscordState(db, () => now().getTime() - options.retentionDays * DAY_MS),
+    autoAnswer: createSqliteAutoAnswer(db),
     hashUser,
     problems,
     async prune(at) {

@@ -109,7 +109,7 @@ describe('openStore', () => {
     await store.answers.record(entry({ at: at('2026-01-01T00:00:00Z') }));
     await store.answers.record(entry({ at: at('2026-03-01T00:00:00Z') }));
     await store.votes.record({ answerId: 'old', userId: 'u', vote: 'down', at: at('2026-01-01T00:00:00Z') });
-    expect(await store.prune(NOW)).toEqual({ answers: 1, votes: 1, discord_state: 0 });
+    expect(await store.prune(NOW)).toEqual({ answers: 1, votes: 1, discord_state: 0, auto_answer_posts: 0 });
     await store.answers.record(entry({ at: at('2026-01-02T00:00:00Z') }));
     await store.close();
     // Reopening prunes first.
