@@ -105,6 +105,14 @@ export interface FakeDiscordOptions {
   readonly port?: number;
 }
 
+/** A forum channel: posts in it are threads, tagged from its available tags. */
+export interface FakeForum {
+  readonly id: string;
+  readonly guildId: string;
+  readonly name: string;
+  readonly tags: ReadonlyArray<{ readonly id: string; readonly name: string }>;
+}
+
 /** A guild of the fake and its two text channels. */
 export interface FakeGuild {
   readonly id: string;
@@ -162,7 +170,7 @@ export class FakeDiscord {
   readonly botUser: FakeUser = { id: this.applicationId, username: 'Griot', bot: true };
   readonly guildId = snowflake();
   readonly channels = { general: snowflake(), other: snowflake() };
-  readonly roles = { everyone: this.guildId, moderator: snowflake(), helpers: snowflake() };
+  readonly roles = { everyone: this.guildId, moderator: snowflake(), helpers: snowflake(), bot: snowflake() };
   readonly users = {
     alice: { id: snowflake(), username: 'alice' } as FakeUser,
     bob: { id: snowflake(), username: 'bob' } as FakeUser,
@@ -192,6 +200,8 @@ export class FakeDiscord {
   readonly overwrites = new Map<string, Array<{ id: string; type: 0 | 1; allow: string; deny: string }>>();
   /** Status codes for the next REST requests, answered before routing (a Discord outage: 502, 503…). */
   readonly outage: number[] = [];
+  /** Forum channels by id (see addForum). */
+  readonly forums = new Map<string, FakeForum>();
 
   private constructor(options: FakeDiscordOptions) {
     this.token = options.token ?? `fake.${randomBytes(12).toString('hex')}`;
@@ -270,23 +280,35 @@ export class FakeDiscord {
   /** Dispatches a chat-input command as `user` typed it (in `channelId`'s guild). Options are name → value. */
   command(
     name: string,
-    options: Record<string, string | number | boolean> = {},
-    by: { user?: FakeUser; channelId?: string; roles?: string[]; locale?: string } = {},
+    options: Record<string, string | number | boolean | { channel: string }> = {},
+    by: { user?: FakeUser; channelId?: string; roles?: string[]; locale?: string; subcommand?: string } = {},
   ): FakeInteraction {
     const user = by.user ?? this.users.alice;
     const channelId = by.channelId ?? this.channels.general;
     const registered = [...this.commands.values()].flat().find((c) => c.name === name);
-    const optionJson = Object.entries(options).map(([optName, value]) => ({
-      name: optName,
-      type: typeof value === 'boolean' ? 5 : typeof value === 'number' ? (Number.isInteger(value) ? 4 : 10) : 3,
-      value,
-    }));
+    const channels: Record<string, unknown> = {};
+    const flat = Object.entries(options).map(([optName, value]) => {
+      if (typeof value === 'object') {
+        // A channel option: its id, the channel itself under resolved (as Discord sends it).
+        channels[value.channel] = this.channelJson(value.channel);
+        return { name: optName, type: 7, value: value.channel };
+      }
+      return { name: optName, type: typeof value === 'boolean' ? 5 : typeof value === 'number' ? (Number.isInteger(value) ? 4 : 10) : 3, value };
+    });
+    const optionJson = by.subcommand ? [{ name: by.subcommand, type: 1, options: flat }] : flat;
     return this.dispatchInteraction(
       2,
       user,
       channelId,
       by.roles ?? [],
-      { id: registered?.id ?? snowflake(), name, type: 1, options: optionJson, guild_id: this.guildOf(channelId) },
+      {
+        id: registered?.id ?? snowflake(),
+        name,
+        type: 1,
+        options: optionJson,
+        guild_id: this.guildOf(channelId),
+        ...(Object.keys(channels).length ? { resolved: { channels } } : {}),
+      },
       undefined,
       by.locale,
     );
@@ -324,6 +346,56 @@ export class FakeDiscord {
     });
     this.dispatchMessage(message);
     return message;
+  }
+
+  /**
+   * Adds a forum channel with `tags` (names) to a guild (the first by default). Before the bot
+   * starts it arrives with the guild; while it runs, as CHANNEL_CREATE.
+   */
+  addForum(options: { name?: string; tags?: string[]; guildId?: string } = {}): FakeForum {
+    const guildId = options.guildId ?? this.guildId;
+    const forum: FakeForum = {
+      id: snowflake(),
+      guildId,
+      name: options.name ?? 'help',
+      tags: (options.tags ?? []).map((name) => ({ id: snowflake(), name })),
+    };
+    this.forums.set(forum.id, forum);
+    this.channelGuild.set(forum.id, guildId);
+    if (this.gateway.connected) this.gateway.dispatch('CHANNEL_CREATE', this.channelJson(forum.id), this.shardOf(guildId));
+    return forum;
+  }
+
+  /**
+   * A member creates a post in a forum, as Discord delivers it: THREAD_CREATE (the post's thread,
+   * named after its title, owned by the author, with `tags` applied by name), then MESSAGE_CREATE of
+   * its first message, whose id is the thread's.
+   */
+  post(forumId: string, post: { title: string; content: string; user?: FakeUser; tags?: string[] }): { thread: Record<string, any>; message: FakeMessage } {
+    const forum = this.forums.get(forumId);
+    if (!forum) throw new Error(`fake discord: no forum ${forumId}`);
+    const user = post.user ?? this.users.alice;
+    const id = snowflake();
+    const applied = (post.tags ?? []).map((name) => {
+      const tag = forum.tags.find((t) => t.name === name);
+      if (!tag) throw new Error(`fake discord: forum ${forum.name} has no tag ${name}`);
+      return tag.id;
+    });
+    const thread = this.threadJson(id, forum.guildId, forumId, user.id, post.title, applied);
+    this.threads.set(id, thread);
+    this.channelGuild.set(id, forum.guildId);
+    this.gateway.dispatch('THREAD_CREATE', { ...thread, newly_created: true }, this.shardOf(forum.guildId));
+    const message = this.storeMessage({ id, channelId: id, author: user, content: post.content, mentions: [], mentionEveryone: false });
+    thread.message_count = 1;
+    this.dispatchMessage(message);
+    return { thread, message };
+  }
+
+  /** The names of the tags applied to a forum post. */
+  appliedTagNames(threadId: string): string[] {
+    const thread = this.threads.get(threadId);
+    const forum = thread ? this.forums.get(thread.parent_id) : undefined;
+    return (thread?.applied_tags ?? []).map((id: string) => forum?.tags.find((t) => t.id === id)?.name ?? id);
   }
 
   /** Resolves with the first request (past or future) matching `test`. */
@@ -431,6 +503,7 @@ export class FakeDiscord {
   }
 
   private storeMessage(m: {
+    id?: string;
     channelId: string;
     author: FakeUser;
     content?: string | null;
@@ -444,7 +517,7 @@ export class FakeDiscord {
     attachments?: FakeAttachment[];
   }): FakeMessage {
     const message: FakeMessage = {
-      id: snowflake(),
+      id: m.id ?? snowflake(),
       channelId: m.channelId,
       author: m.author,
       content: m.content ?? '',
@@ -575,6 +648,10 @@ export class FakeDiscord {
     }
     if (is('POST', 'interactions', '*', '*', 'callback')) return this.callback(r, p[1]!, p[2]!);
     if (p[0] === 'webhooks') return this.webhook(r, p);
+    if (is('PATCH', 'channels', '*')) {
+      needAuth();
+      return this.patchThread(p[1]!, r.body ?? {});
+    }
     if (is('GET', 'channels', '*')) {
       needAuth();
       return this.channelJson(this.needChannel(p[1]!));
@@ -589,7 +666,7 @@ export class FakeDiscord {
       needAuth();
       const user = this.userById(p[3]!);
       if (!this.guilds.some((g) => g.id === p[1]) || !user) throw new Rejection(404, 10007, 'Unknown Member');
-      return this.memberJson(user, []);
+      return this.memberJson(user, user.id === this.botUser.id ? [this.roles.bot] : []);
     }
     if (is('POST', 'channels', '*', 'typing')) {
       needAuth();
@@ -599,6 +676,7 @@ export class FakeDiscord {
     if (is('POST', 'channels', '*', 'messages')) {
       needAuth();
       const channelId = this.needChannel(p[1]!);
+      this.needBotPermission(channelId, PermissionFlagsBits.SendMessagesInThreads, 'Send Messages in Threads', true);
       this.checkMessage(r.body, true, r.files);
       const message = this.storeMessage({
         channelId,
@@ -838,9 +916,96 @@ export class FakeDiscord {
   private channelJson(id: string): Record<string, unknown> {
     const thread = this.threads.get(id);
     if (thread) return thread;
+    const forum = this.forums.get(id);
+    if (forum) {
+      return {
+        id,
+        type: 15,
+        guild_id: forum.guildId,
+        name: forum.name,
+        position: 1,
+        permission_overwrites: this.overwrites.get(id) ?? [],
+        parent_id: null,
+        nsfw: false,
+        topic: null,
+        flags: 0,
+        rate_limit_per_user: 0,
+        available_tags: forum.tags.map((t) => ({ id: t.id, name: t.name, moderated: false, emoji_id: null, emoji_name: null })),
+        default_reaction_emoji: null,
+        default_sort_order: null,
+        default_forum_layout: 0,
+        default_thread_rate_limit_per_user: 0,
+      };
+    }
     const guild = this.guilds.find((g) => g.id === this.channelGuild.get(id));
     const name = Object.entries(guild?.channels ?? {}).find(([, v]) => v === id)?.[0] ?? 'unknown';
     return { id, type: 0, guild_id: guild?.id ?? this.guildId, name, position: 0, permission_overwrites: this.overwrites.get(id) ?? [], parent_id: null, nsfw: false, topic: null, flags: 0 };
+  }
+
+  private threadJson(id: string, guildId: string, parentId: string, ownerId: string, name: string, appliedTags: string[]): Record<string, any> {
+    return {
+      id,
+      type: 11,
+      guild_id: guildId,
+      parent_id: parentId,
+      owner_id: ownerId,
+      name,
+      last_message_id: null,
+      message_count: 0,
+      member_count: 1,
+      rate_limit_per_user: 0,
+      flags: 0,
+      total_message_sent: 0,
+      applied_tags: appliedTags,
+      thread_metadata: {
+        archived: false,
+        auto_archive_duration: 1440,
+        archive_timestamp: new Date().toISOString(),
+        locked: false,
+        create_timestamp: new Date().toISOString(),
+      },
+    };
+  }
+
+  /**
+   * PATCH /channels/:thread: applied_tags (forum tags, at most 5, each one of the forum's; the bot
+   * needs Manage Threads there unless it owns the thread), name, archived, locked. Dispatches THREAD_UPDATE.
+   */
+  private patchThread(id: string, body: Record<string, any>): Record<string, any> {
+    const thread = this.threads.get(id);
+    if (!thread) throw new Rejection(this.channelGuild.has(id) ? 400 : 404, this.channelGuild.has(id) ? 50035 : 10003, this.channelGuild.has(id) ? 'the fake only edits threads' : 'Unknown Channel');
+    if ('applied_tags' in body) {
+      const forum = this.forums.get(thread.parent_id);
+      if (!forum) throw new Rejection(400, 50035, 'Invalid Form Body: applied_tags is only valid in a forum thread');
+      const tags: string[] = body.applied_tags ?? [];
+      if (tags.length > 5) throw new Rejection(400, 50035, `Invalid Form Body: applied_tags has ${tags.length} tags (max 5)`);
+      const unknown = tags.filter((t) => !forum.tags.some((f) => f.id === t));
+      if (unknown.length) throw new Rejection(400, 50035, `Invalid Form Body: unknown tags ${unknown.join(', ')}`);
+      if (thread.owner_id !== this.botUser.id) this.needBotPermission(id, PermissionFlagsBits.ManageThreads, 'Manage Threads');
+      thread.applied_tags = tags;
+    }
+    if (typeof body.name === 'string') thread.name = body.name;
+    if (typeof body.archived === 'boolean') thread.thread_metadata.archived = body.archived;
+    if (typeof body.locked === 'boolean') thread.thread_metadata.locked = body.locked;
+    this.gateway.dispatch('THREAD_UPDATE', thread, this.shardOf(thread.guild_id));
+    return thread;
+  }
+
+  /**
+   * Rejects with 50013 when the bot lacks `permission` in a channel (a thread: in its parent), from
+   * its role and the channel's overwrites for @everyone, its role and itself. `forumOnly`: checked
+   * only in forum threads (the text channels' tests predate overwrites).
+   */
+  private needBotPermission(channelId: string, permission: bigint, name: string, forumOnly = false): void {
+    const thread = this.threads.get(channelId);
+    const target = thread ? thread.parent_id : channelId;
+    if (forumOnly && !this.forums.has(target)) return;
+    let allowed = [...MEMBER_PERMISSIONS, ...BOT_PERMISSIONS].reduce((a, b) => a | b, 0n);
+    const overwrites = this.overwrites.get(target) ?? [];
+    for (const ids of [[this.guildOf(target)], [this.roles.bot], [this.botUser.id]]) {
+      for (const o of overwrites.filter((o) => ids.includes(o.id))) allowed = (allowed & ~BigInt(o.deny)) | BigInt(o.allow);
+    }
+    if ((allowed & permission) === 0n) throw new Rejection(403, 50013, `Missing Permissions (${name})`);
   }
 
   /** The guild a channel or thread belongs to (the first guild for an unknown id). */
@@ -884,6 +1049,8 @@ export class FakeDiscord {
         role(guild.id, '@everyone', 0, MEMBER_PERMISSIONS),
         role(this.roles.moderator, 'Moderators', 2, [...MEMBER_PERMISSIONS, PermissionFlagsBits.ManageGuild]),
         role(this.roles.helpers, 'Helpers', 1, MEMBER_PERMISSIONS),
+        // The bot's own (managed) role, as an invite with permissions gives it.
+        role(this.roles.bot, 'Griot', 3, BOT_PERMISSIONS),
       ],
       emojis: [],
       stickers: [],
@@ -897,8 +1064,8 @@ export class FakeDiscord {
       unavailable: false,
       member_count: 4,
       voice_states: [],
-      members: [this.botUser, this.users.alice, this.users.bob].map((u) => this.memberJson(u, [])),
-      channels: Object.values(guild.channels).map((id) => this.channelJson(id)),
+      members: [this.botUser, this.users.alice, this.users.bob].map((u) => this.memberJson(u, u.id === this.botUser.id ? [this.roles.bot] : [])),
+      channels: [...Object.values(guild.channels), ...[...this.forums.values()].filter((f) => f.guildId === guild.id).map((f) => f.id)].map((id) => this.channelJson(id)),
       // Active threads come with the guild, as on Discord: a restarted bot knows the threads it answers in.
       threads: [...this.threads.values()].filter((t) => t.guild_id === guild.id),
       presences: [],
