@@ -24,9 +24,12 @@ export function isForumPost(message: Message): message is Message<true> & { chan
  */
 export function createForumHandler(ctx: BotContext): (message: Message<true> & { channel: ThreadChannel }) => Promise<boolean> {
   return async (message) => {
-    if (message.author.bot || message.system) return true;
     const thread = message.channel;
     const forumId = thread.parentId!;
+    if (message.author.bot || message.system) {
+      ctx.logger.debug({ forumId, messageId: message.id }, 'forum post by a bot: never answered');
+      return true;
+    }
     let setting;
     try {
       setting = await ctx.store.autoAnswer.get(forumId);
@@ -34,7 +37,10 @@ export function createForumHandler(ctx: BotContext): (message: Message<true> & {
       ctx.logger.warn({ err, forumId }, 'could not read the auto-answer setting; the post is treated as in a forum where it is off');
       return false;
     }
-    if (!setting) return false;
+    if (!setting) {
+      ctx.logger.debug({ forumId, messageId: message.id }, 'auto-answer is off in this forum');
+      return false;
+    }
     const started = performance.now();
     const log = ctx.logger.child({ cmd: 'auto-answer', messageId: message.id, forumId, user: ctx.store.hashUser(message.author.id) });
     let decided: AutoAnswerDecision | null = null;

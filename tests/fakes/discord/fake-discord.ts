@@ -352,7 +352,7 @@ export class FakeDiscord {
    * Adds a forum channel with `tags` (names) to a guild (the first by default). Before the bot
    * starts it arrives with the guild; while it runs, as CHANNEL_CREATE.
    */
-  addForum(options: { name?: string; tags?: string[]; guildId?: string } = {}): FakeForum {
+  addForum(options: { name?: string; tags?: string[]; guildId?: string; overwrites?: Array<{ id: string; type: 0 | 1; allow: string; deny: string }> } = {}): FakeForum {
     const guildId = options.guildId ?? this.guildId;
     const forum: FakeForum = {
       id: snowflake(),
@@ -362,6 +362,7 @@ export class FakeDiscord {
     };
     this.forums.set(forum.id, forum);
     this.channelGuild.set(forum.id, guildId);
+    if (options.overwrites) this.overwrites.set(forum.id, options.overwrites);
     if (this.gateway.connected) this.gateway.dispatch('CHANNEL_CREATE', this.channelJson(forum.id), this.shardOf(guildId));
     return forum;
   }
