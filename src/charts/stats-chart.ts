@@ -56,7 +56,7 @@ export function renderStatsChart(days: readonly StatsChartDay[], options: { read
       options: {
         layout: { padding: { left: 18, right: 18, top: 14, bottom: 10 } },
         plugins: {
-          legend: { display: true, position: 'top', align: 'end', labels: { color: THEME.text, font: { size: 13 }, boxWidth: 14 } },
+          legend: { display: true, position: 'top', align: 'end', labels: { color: THEME.text, font: { size: 13 }, boxWidth: 14, sort: (a, b) => (a.datasetIndex ?? 0) - (b.datasetIndex ?? 0) } },
           tooltip: { enabled: false },
           title: { display: true, text: words.questionsPerDay(days.length), align: 'start', color: THEME.text, font: { size: 20, weight: 'bold' } },
         },
