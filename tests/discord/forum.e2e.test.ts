@@ -1,5 +1,6 @@
 import { PermissionFlagsBits } from 'discord.js';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { reply, sourceNumber, startFakeOpenAi, type FakeOpenAi } from '../fakes/openai-server.js';
 import type { FakeForum, FakeInteraction, FakeMessage, FakeUser } from '../fakes/discord/fake-discord.js';
 import { buttonId, citationNumbers, restartHarness, startHarness, withAsk, type Harness, type HarnessOptions } from './harness.js';
 
@@ -160,5 +161,41 @@ describe('forum auto-answer', () => {
 
     const member = await reply(h.fake.command('autoanswer', { channel: { channel: forum.id } }, { subcommand: 'on' }));
     expect(member.content).toMatch(/Only moderators can change auto-answer/);
+  }, 60_000);
+});
+
+describe('forum auto-answer with an LLM', () => {
+  const QUESTION = 'Which country is willing to serve as the new home base for the mission?';
+  const REWRITE = reply.json({ language: 'en', queries: { nl: 'Niger bereid thuisbasis missie', fr: 'Niger base mission' } });
+  let llm: FakeOpenAi;
+  let h: Harness;
+  beforeEach(async () => {
+    llm = await startFakeOpenAi();
+  });
+  afterEach(async () => {
+    await h?.close();
+    await llm.close();
+  });
+
+  it('posts an answer the model gave with citations that held, and stays silent when the model refuses, whatever the threshold', async () => {
+    h = await startHarness({ env: { OPENAI_BASE_URL: llm.url, OPENAI_API_KEY: 'sk-test', OPENAI_MODEL: 'test-model', LLM_TIMEOUT_MS: '5000', LLM_MAX_RETRIES: '0' } });
+    const forum = h.fake.addForum({ tags: ['Solved'] });
+    const on = h.fake.command('autoanswer', { channel: { channel: forum.id }, confidence: 1 }, { subcommand: 'on', roles: [h.fake.roles.moderator] });
+    const onReply = await h.fake.until(() => h.fake.original(on));
+    expect(onReply.content).toContain('With the language model, I answer when it did not refuse and its citations held.');
+
+    llm.script(REWRITE, (request) => reply.text(`According to President Macron, Niger is now willing to serve as the new home base [${sourceNumber(request, 'Niger nu bereid')}].`));
+    const cited = h.fake.post(forum.id, { title: 'New home base', content: QUESTION });
+    const answer = await h.fake.until(() => h.fake.messagesIn(cited.thread.id).find((m) => m.author.id === h.fake.botUser.id && m.components.length > 0), 15_000);
+    expect(answer.content).toContain('Niger is now willing to serve as the new home base [1]');
+
+    llm.script(REWRITE, reply.text('The corpus does not say.'));
+    const refused = h.fake.post(forum.id, { title: 'Home base', content: 'Which country will host the mission after Mali, according to the sources?' });
+    await h.fake.until(() => h.logs.find((l) => l.msg === 'forum post finished' && l.messageId === refused.message.id), 15_000);
+    expect(h.fake.messagesIn(refused.thread.id).filter((m) => m.author.id === h.fake.botUser.id)).toEqual([]);
+    expect(h.logs.filter((l) => l.cmd === 'auto-answer' && 'posted' in l).map((l) => [l.mode, l.posted, l.confidence])).toEqual([
+      ['llm', true, null],
+      ['llm', false, null],
+    ]);
   }, 60_000);
 });

@@ -287,13 +287,16 @@ export class FakeDiscord {
     const channelId = by.channelId ?? this.channels.general;
     const registered = [...this.commands.values()].flat().find((c) => c.name === name);
     const channels: Record<string, unknown> = {};
+    const definitions: any[] | undefined = by.subcommand ? registered?.options?.find((o: any) => o.name === by.subcommand)?.options : registered?.options;
     const flat = Object.entries(options).map(([optName, value]) => {
       if (typeof value === 'object') {
         // A channel option: its id, the channel itself under resolved (as Discord sends it).
         channels[value.channel] = this.channelJson(value.channel);
         return { name: optName, type: 7, value: value.channel };
       }
-      return { name: optName, type: typeof value === 'boolean' ? 5 : typeof value === 'number' ? (Number.isInteger(value) ? 4 : 10) : 3, value };
+      // The type the registered command declares (a number option given 1 is still a number), else one from the value.
+      const declared = definitions?.find((d: any) => d.name === optName)?.type;
+      return { name: optName, type: declared ?? (typeof value === 'boolean' ? 5 : typeof value === 'number' ? (Number.isInteger(value) ? 4 : 10) : 3), value };
     });
     const optionJson = by.subcommand ? [{ name: by.subcommand, type: 1, options: flat }] : flat;
     return this.dispatchInteraction(
