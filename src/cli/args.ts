@@ -12,9 +12,9 @@ export const USAGE = `Usage:
   npm run ask -- [--json] [--no-llm] "question"
   npm run search -- [--json] [--limit N] [--from DATE] [--to DATE] "query"
   npm run eval -- <questions.jsonl> [--json] [--no-llm]
-  npm run timeline -- [--topic T] [--from DATE] [--to DATE] [--lang en|nl|fr] [--limit N] [--json]
+  npm run timeline -- [--topic T] [--from DATE] [--to DATE] [--lang en|nl|fr] [--limit N] [--json] [--png FILE]
   npm run reindex -- [--json]
-  npm run stats -- [--days N] [--json]   (what was asked, what was refused, votes)
+  npm run stats -- [--days N] [--json] [--png FILE]   (what was asked, what was refused, votes; --png: a chart)
   npm start                     (the Discord bot; needs DISCORD_TOKEN)
   npm run start:sharded         (the bot as shard processes: SHARD_COUNT, SHARD_LIST, TOTAL_SHARDS)
   npm run deploy-commands       (register the slash commands)

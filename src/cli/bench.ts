@@ -5,6 +5,8 @@
  *
  * `npm run bench -- --scale [--json] [--corpus PATH] [--articles 1000,5000,30000] [--warm-runs N] [--keep DIR]`:
  * Griot as an operator runs it on real corpus folders (see src/bench/scale/run.ts); needs the corpus file.
+ *
+ * `npm run bench -- --charts [--runs N] [--json]`: drawing time and PNG size of the timeline and stats charts.
  */
 import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
@@ -26,6 +28,7 @@ import { longQueries, runScale } from '../bench/scale/run.js';
 import type { BenchReport, CorpusInfo, MachineInfo, SizeResult } from '../bench/report.js';
 import { syntheticArticles } from '../bench/synthetic.js';
 import { checkTargets } from '../bench/targets.js';
+import { renderChartBench, runChartBench } from '../bench/charts.js';
 import { loadCorpus } from '../corpus/index.js';
 import { parseQuestions } from '../eval/score.js';
 import { parseCommandArgs, UsageError } from './args.js';
@@ -92,8 +95,18 @@ export async function benchCommand(_app: App | null, argv: readonly string[], io
     articles: { type: 'string' },
     'warm-runs': { type: 'string' },
     keep: { type: 'string' },
+    charts: { type: 'boolean', default: false },
+    runs: { type: 'string' },
   });
   if (positionals.length > 0) throw new UsageError(`bench takes no positional arguments (got "${positionals.join(' ')}")`);
+  if (values.charts) {
+    const runs = Math.round(positiveNumber('runs', values.runs, 20, 1000));
+    const m = machine((globalThis as { gc?: () => void }).gc !== undefined);
+    const rows = runChartBench(runs);
+    const header = `Chart bench, ${m.cpu} (${m.cores} cores), Node ${m.node}, load average ${m.loadAverage.toFixed(2)}; generated events and days (fixed seed), French labels.`;
+    io.out(values.json ? `${JSON.stringify({ machine: m, rows })}\n` : renderChartBench(rows, header));
+    return 0;
+  }
   if (values.scale) {
     return scaleCommand(
       {

@@ -1,9 +1,11 @@
+import { statsChartDays, renderStatsChart } from '../charts/stats-chart.js';
 import type { Config } from '../config.js';
 import { shorten } from '../format.js';
 import type { Logger } from '../logger.js';
 import type { AnswerStats } from '../store/types.js';
 import { parseCommandArgs, UsageError } from './args.js';
 import type { CliIo } from './io.js';
+import { writePng } from './timeline.js';
 
 /** Days counted when --days (or /stats days:) is not given. */
 export const DEFAULT_STATS_DAYS = 30;
@@ -55,6 +57,9 @@ export function renderStats(s: AnswerStats, options: RenderStatsOptions = {}): s
     `Latency: ${s.latencyMs.p50 === null ? 'no answers' : `p50 ${s.latencyMs.p50} ms · p95 ${s.latencyMs.p95} ms`}`,
     `Votes: 👍 ${s.votes.up} · 👎 ${s.votes.down}${s.votes.ratio === null ? '' : ` (${Math.round(s.votes.ratio * 100)}% 👍)`}`,
     `Per day: ${md ? '`' : ''}${sparkline(s.perDay.map((d) => d.questions))}${md ? '`' : ''} (most ${Math.max(0, ...s.perDay.map((d) => d.questions))} a day)`,
+    ...(s.autoAnswer.length
+      ? [`Auto-answer: ${s.autoAnswer.map((f) => `${md ? `<#${f.forumId}>` : `forum ${f.forumId}`} ${f.answered} of ${f.posts} posts${pct(f.answered, f.posts)}`).join(' · ')}`]
+      : []),
     '',
     bold('Most refused questions (what the corpus lacks):'),
     ...(s.topRefused.length ? s.topRefused.map((r) => `${r.count}× ${quote(r.question)}`) : ['none']),
@@ -80,20 +85,23 @@ export function parseDays(value: string | undefined): number {
 }
 
 /**
- * `npm run stats -- [--days N] [--json]`: what was asked and what the corpus lacks, from the
- * answer log. Opens only the store (no index is read).
+ * `npm run stats -- [--days N] [--json] [--png FILE]`: what was asked and what the corpus lacks,
+ * from the answer log; `--png` also draws questions per day (answered and refused) into FILE.
+ * Opens only the store (no index is read).
  */
 export async function statsCommand(deps: { config: Config; logger: Logger }, argv: readonly string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseCommandArgs(argv, {
     days: { type: 'string' },
     json: { type: 'boolean', default: false },
+    png: { type: 'string' },
   });
-  if (positionals.length > 0) throw new UsageError(`stats takes no arguments besides --days and --json, got "${positionals.join(' ')}"`);
+  if (positionals.length > 0) throw new UsageError(`stats takes no arguments besides --days, --json and --png, got "${positionals.join(' ')}"`);
   const days = parseDays(values.days);
   const { openAppStore } = await import('../app.js');
   const store = await openAppStore(deps.config, deps.logger);
   try {
     const stats = await store.answers.stats({ days });
+    if (values.png) await writePng(values.png, renderStatsChart(statsChartDays(stats.perDay), { lang: 'en' }).png, io);
     io.out(values.json ? `${JSON.stringify(stats)}\n` : `${renderStats(stats)}\n`);
     return 0;
   } finally {

@@ -1,10 +1,15 @@
+import { writeFile } from 'node:fs/promises';
 import type { App } from '../app.js';
+import { renderTimelineChart } from '../charts/timeline-chart.js';
 import { renderTimelineText } from '../timeline/render-text.js';
 import type { Lang, TimelineEvent } from '../types.js';
 import { parseCommandArgs, parseLimit, UsageError } from './args.js';
 import type { CliIo } from './io.js';
 
-/** `npm run timeline -- [--topic T] [--from D] [--to D] [--lang en|nl|fr] [--limit N] [--json]`. */
+/**
+ * `npm run timeline -- [--topic T] [--from D] [--to D] [--lang en|nl|fr] [--limit N] [--json] [--png FILE]`;
+ * `--png` also draws the events as a chart (numbered as in the list, months in --lang) into FILE.
+ */
 export async function timelineCommand(app: App, argv: readonly string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseCommandArgs(argv, {
     topic: { type: 'string' },
@@ -13,6 +18,7 @@ export async function timelineCommand(app: App, argv: readonly string[], io: Cli
     lang: { type: 'string' },
     limit: { type: 'string' },
     json: { type: 'boolean', default: false },
+    png: { type: 'string' },
   });
   const lang = values.lang;
   if (lang !== undefined && lang !== 'en' && lang !== 'nl' && lang !== 'fr') throw new UsageError(`--lang expects en, nl or fr, got "${lang}"`);
@@ -24,6 +30,10 @@ export async function timelineCommand(app: App, argv: readonly string[], io: Cli
     ...(lang ? { lang: lang as Lang } : {}),
     ...(values.limit ? { limit: parseLimit(values.limit, 1000) } : {}),
   });
+  if (values.png) {
+    const chart = renderTimelineChart(events, { lang: (lang as Lang | undefined) ?? 'en', ...(topic ? { topic } : {}) });
+    await writePng(values.png, chart.png, io);
+  }
   io.out(values.json ? `${JSON.stringify({ events: events.map(eventJson) })}\n` : `${renderTimelineText(events)}\n`);
   return 0;
 }
@@ -39,4 +49,14 @@ export function eventJson(e: TimelineEvent): Record<string, unknown> {
     ...(e.summary !== undefined ? { summary: e.summary } : {}),
     citations: e.citations.map((c) => ({ docId: c.docId, passageId: c.passageId, date: c.date?.iso ?? null, title: c.title })),
   };
+}
+
+/** Writes a chart, saying where on stderr (stdout keeps the list or the JSON). */
+export async function writePng(file: string, png: Buffer, io: CliIo): Promise<void> {
+  try {
+    await writeFile(file, png);
+  } catch (err) {
+    throw new UsageError(`--png: could not write ${file}: ${(err as Error).message}`);
+  }
+  io.err(`wrote ${file} (${Math.round(png.length / 1024)} KB)\n`);
 }

@@ -10,6 +10,7 @@ import { commands } from './commands/index.js';
 import { components } from './components/index.js';
 import { createContext } from './context.js';
 import { createInteractionHandler } from './interaction-handler.js';
+import { createForumHandler, isForumPost } from './forum-handler.js';
 import { createMessageHandler } from './message-handler.js';
 import { missingToken } from './setup-error.js';
 import { DEFAULT_RETRY, GatewayClosedError, retryWhileUnreachable, type RetryPolicy } from './start-failure.js';
@@ -68,6 +69,8 @@ export async function startBot(options: StartBotOptions): Promise<Bot> {
   };
   const onInteraction = createInteractionHandler(ctx, commands, components);
   const onMessage = config.discord.answerMentions ? createMessageHandler(ctx) : null;
+  // Forum posts need the same intents as mentions (message content): on with ANSWER_MENTIONS.
+  const onForumPost = config.discord.answerMentions ? createForumHandler(ctx) : null;
 
   /** A client with every handler attached (a fresh one per start attempt: a failed login leaves no state behind). */
   const wiredClient = (): Client => {
@@ -75,9 +78,12 @@ export async function startBot(options: StartBotOptions): Promise<Bot> {
     client.on(Events.InteractionCreate, (interaction) => {
       track(accepting ? onInteraction(interaction) : refuseWhileStopping(interaction));
     });
-    if (onMessage) {
+    if (onMessage && onForumPost) {
       client.on(Events.MessageCreate, (message) => {
-        if (accepting) track(onMessage(message));
+        if (!accepting) return;
+        // A post in a forum with auto-answer on is the forum handler's; any other message (a post elsewhere too) may be a mention.
+        const forum = isForumPost(message) ? onForumPost(message) : Promise.resolve(false);
+        track(forum.then((handled) => (handled ? undefined : onMessage(message))));
       });
     }
     client.on(Events.Error, (err) => logger.error({ err }, 'discord client error'));

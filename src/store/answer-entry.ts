@@ -1,7 +1,7 @@
 /** From an Answer to its answer-log record. Pure. */
 import { fold, tokenize } from '../search/text.js';
 import type { Answer } from '../types.js';
-import type { AnswerLogEntry, AnswerOrigin, LoggedMode } from './types.js';
+import type { AnswerLogEntry, AnswerOrigin, AutoAnswerDecision, LoggedMode } from './types.js';
 
 /** The mode as the log keeps it: an extractive answer given although an LLM is configured is a fallback. */
 export function loggedMode(answer: Pick<Answer, 'mode' | 'fallbackReason'>): LoggedMode {
@@ -14,8 +14,11 @@ export function questionKey(question: string): string {
   return tokenize(question).map(fold).join(' ');
 }
 
-/** The record of `answer` given at `origin`. */
-export function answerLogEntry(answer: Answer, origin: AnswerOrigin, at: Date = new Date()): AnswerLogEntry {
+/**
+ * The record of `answer` given at `origin`. With `autoAnswer`, a forum post Griot considered on its
+ * own: when it did not post the answer, the record counts as refused (no one was answered).
+ */
+export function answerLogEntry(answer: Answer, origin: AnswerOrigin, at: Date = new Date(), autoAnswer?: AutoAnswerDecision): AnswerLogEntry {
   return {
     answerId: answer.id,
     at,
@@ -23,10 +26,11 @@ export function answerLogEntry(answer: Answer, origin: AnswerOrigin, at: Date = 
     lang: answer.lang,
     mode: loggedMode(answer),
     ...(answer.fallbackReason !== undefined ? { fallbackReason: answer.fallbackReason } : {}),
-    refused: answer.refused,
+    refused: answer.refused || (autoAnswer !== undefined && !autoAnswer.posted),
     citedDocIds: [...new Set(answer.citations.map((c) => c.docId))],
     latencyMs: Math.round(answer.timings.totalMs),
     origin,
+    ...(autoAnswer ? { autoAnswer } : {}),
   };
 }
 

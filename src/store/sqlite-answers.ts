@@ -9,9 +9,11 @@ const DAY_MS = 86_400_000;
 export function createSqliteAnswerLog(db: Database.Database, hashUser: (userId: string) => string): AnswerLog {
   const insert = db.prepare(`
     INSERT OR REPLACE INTO answers
-      (id, at, source, question, question_key, lang, mode, fallback_reason, refused, cited, latency_ms, user_hash, guild_id, channel_id, message_id)
+      (id, at, source, question, question_key, lang, mode, fallback_reason, refused, cited, latency_ms, user_hash, guild_id, channel_id, message_id,
+       auto_forum_id, auto_posted, confidence)
     VALUES
-      (@id, @at, @source, @question, @questionKey, @lang, @mode, @fallbackReason, @refused, @cited, @latencyMs, @userHash, @guildId, @channelId, @messageId)`);
+      (@id, @at, @source, @question, @questionKey, @lang, @mode, @fallbackReason, @refused, @cited, @latencyMs, @userHash, @guildId, @channelId, @messageId,
+       @autoForumId, @autoPosted, @confidence)`);
   const stats = statsQueries(db);
   return {
     async record(entry: AnswerLogEntry) {
@@ -32,6 +34,9 @@ export function createSqliteAnswerLog(db: Database.Database, hashUser: (userId: 
         guildId: o.source === 'discord' ? o.guildId : null,
         channelId: o.source === 'discord' ? o.channelId : null,
         messageId: o.source === 'discord' ? o.messageId : null,
+        autoForumId: entry.autoAnswer?.forumId ?? null,
+        autoPosted: entry.autoAnswer ? (entry.autoAnswer.posted ? 1 : 0) : null,
+        confidence: entry.autoAnswer?.confidence ?? null,
       });
     },
     async stats(query) {
@@ -56,7 +61,7 @@ function statsQueries(db: Database.Database): (query: StatsQuery) => AnswerStats
     SELECT lang, mode, source, refused, count(*) AS n FROM answers INDEXED BY answers_facets
     WHERE at >= ? AND at <= ? GROUP BY lang, mode, source, refused`);
   // One range count per day: each reads only its day's index entries.
-  const day = db.prepare('SELECT count(*) FROM answers INDEXED BY answers_at WHERE at >= ? AND at < ?').pluck();
+  const day = db.prepare('SELECT count(*) AS n, coalesce(sum(refused), 0) AS refused FROM answers INDEXED BY answers_at WHERE at >= ? AND at < ?');
   // The k-th latency, walking answers_latency in order.
   const latencyAt = db
     .prepare('SELECT latency_ms FROM answers INDEXED BY answers_latency WHERE at >= ? AND at <= ? ORDER BY latency_ms LIMIT 1 OFFSET ?')
@@ -69,6 +74,10 @@ function statsQueries(db: Database.Database): (query: StatsQuery) => AnswerStats
   const wording = db
     .prepare('SELECT question FROM answers INDEXED BY answers_refused WHERE refused = 1 AND question_key = ? AND at >= ? AND at <= ? ORDER BY at DESC LIMIT 1')
     .pluck();
+  // Auto-answer coverage per forum, on its partial index.
+  const auto = db.prepare(`
+    SELECT auto_forum_id AS forumId, count(*) AS posts, coalesce(sum(auto_posted), 0) AS answered FROM answers INDEXED BY answers_auto
+    WHERE auto_forum_id IS NOT NULL AND at >= ? AND at <= ? GROUP BY auto_forum_id ORDER BY posts DESC, forumId`);
   const down = db.prepare(`
     SELECT v.answer_id AS answerId, v.at AS at, a.question AS question, a.guild_id AS guildId, a.channel_id AS channelId, a.message_id AS messageId
     FROM votes v LEFT JOIN answers a ON a.id = v.answer_id
@@ -91,11 +100,11 @@ function statsQueries(db: Database.Database): (query: StatsQuery) => AnswerStats
         byMode[g.mode] += g.n;
         bySource[g.source] += g.n;
       }
-      const perDay = Array.from({ length: query.days }, (_, d) => ({
-        day: new Date(since + d * DAY_MS).toISOString().slice(0, 10),
+      const perDay = Array.from({ length: query.days }, (_, d) => {
         // The last day ends at `until` (now), like the other figures.
-        questions: day.get(since + d * DAY_MS, Math.min(since + (d + 1) * DAY_MS, until + 1)) as number,
-      }));
+        const counts = day.get(since + d * DAY_MS, Math.min(since + (d + 1) * DAY_MS, until + 1)) as { n: number; refused: number };
+        return { day: new Date(since + d * DAY_MS).toISOString().slice(0, 10), questions: counts.n, refused: counts.refused };
+      });
       const latency = (p: number) => latencyAt.get(since, until, nearestRank(questions, p) - 1) as number;
       const v = Object.fromEntries((votes.all(since, until) as { vote: string; n: number }[]).map((r) => [r.vote, r.n]));
       const up = v.up ?? 0;
@@ -132,6 +141,7 @@ function statsQueries(db: Database.Database): (query: StatsQuery) => AnswerStats
           question: r.question,
           url: r.channelId && r.messageId ? messageUrl(r.guildId, r.channelId, r.messageId) : null,
         })),
+        autoAnswer: auto.all(since, until) as { forumId: string; posts: number; answered: number }[],
       };
     });
     // One read transaction: the figures agree with each other even while answers are being logged.

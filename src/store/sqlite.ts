@@ -10,6 +10,7 @@ import { diskIsFull, fsProblem, sqliteProblem } from '../fs-problem.js';
 import { moveAside, salvageInto } from './salvage.js';
 import { MIGRATIONS, RETAINED_TABLES } from './schema.js';
 import { createSqliteAnswerLog } from './sqlite-answers.js';
+import { createSqliteAutoAnswer } from './sqlite-auto-answer.js';
 import { createSqliteDiscordState } from './sqlite-discord.js';
 import { createSqliteVotes } from './sqlite-votes.js';
 import type { PruneReport, Store, StoreProblem } from './types.js';
@@ -121,6 +122,7 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
     answers: createSqliteAnswerLog(db, hashUser),
     votes: createSqliteVotes(db, hashUser),
     discord: createSqliteDiscordState(db, () => now().getTime() - options.retentionDays * DAY_MS),
+    autoAnswer: createSqliteAutoAnswer(db),
     hashUser,
     problems,
     async prune(at) {

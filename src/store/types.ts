@@ -41,6 +41,18 @@ export interface AnswerLogEntry {
   readonly citedDocIds: readonly string[];
   readonly latencyMs: number;
   readonly origin: AnswerOrigin;
+  /** Set for a forum post Griot considered on its own (auto-answer): whether it answered, and how sure it was. */
+  readonly autoAnswer?: AutoAnswerDecision;
+}
+
+/** What auto-answer decided about a forum post. */
+export interface AutoAnswerDecision {
+  /** The forum channel (the post's thread is the origin's channel). */
+  readonly forumId: string;
+  /** True: the answer was posted; false: Griot stayed silent (or said it was unsure), and the record counts as refused. */
+  readonly posted: boolean;
+  /** The keyless answerer's confidence (0..1); null for an LLM answer, which has none. */
+  readonly confidence: number | null;
 }
 
 /** The answer log: one record per answer, from Discord and the terminal. */
@@ -84,12 +96,21 @@ export interface AnswerStats {
   readonly latencyMs: { readonly p50: number | null; readonly p95: number | null };
   /** Votes cast in the window; ratio = up / (up + down), null with no votes. */
   readonly votes: { readonly up: number; readonly down: number; readonly ratio: number | null };
-  /** Questions per day, oldest first, every day of the window (zeros included). */
-  readonly perDay: readonly { readonly day: string; readonly questions: number }[];
+  /** Questions per day, oldest first, every day of the window (zeros included); refused ones counted apart too. */
+  readonly perDay: readonly { readonly day: string; readonly questions: number; readonly refused: number }[];
   /** Refused questions grouped by normalised text, most asked first: what the corpus lacks. */
   readonly topRefused: readonly { readonly question: string; readonly count: number }[];
   /** The latest 👎, newest first, with a link to the answer's message when there is one. */
   readonly latestDown: readonly DownVotedAnswer[];
+  /** Forum posts auto-answer considered, per forum channel, most posts first. */
+  readonly autoAnswer: readonly AutoAnswerCoverage[];
+}
+
+/** How many of a forum's new posts Griot answered on its own. */
+export interface AutoAnswerCoverage {
+  readonly forumId: string;
+  readonly posts: number;
+  readonly answered: number;
 }
 
 export interface DownVotedAnswer {
@@ -116,6 +137,35 @@ export interface DiscordStateStore {
   get(kind: DiscordStateKind, key: string): Promise<unknown>;
 }
 
+/** A forum channel where Griot answers new posts on its own (/autoanswer on). */
+export interface AutoAnswerSetting {
+  readonly guildId: string;
+  readonly forumId: string;
+  /** The keyless confidence (0..1) at or above which a post is answered; below it Griot stays silent. */
+  readonly minConfidence: number;
+  /** Post a short "not in the corpus" reply when unsure, instead of staying silent. */
+  readonly replyWhenUnsure: boolean;
+  /** When it was turned on (or last changed). */
+  readonly at: Date;
+}
+
+/**
+ * Auto-answer settings per forum channel, kept until turned off (not pruned), and the posts
+ * already taken up, so a post is answered once even across restarts and hosts.
+ */
+export interface AutoAnswerStore {
+  /** Turns auto-answer on for a forum, or changes its settings. */
+  enable(setting: AutoAnswerSetting): Promise<void>;
+  /** Turns it off; false when it was not on. */
+  disable(forumId: string): Promise<boolean>;
+  /** The forum's setting, or undefined when auto-answer is off there. */
+  get(forumId: string): Promise<AutoAnswerSetting | undefined>;
+  /** Every forum of a guild where it is on, in the order they were turned on. */
+  list(guildId: string): Promise<readonly AutoAnswerSetting[]>;
+  /** True the first time a post (its thread id) is claimed, false ever after (within LOG_RETENTION_DAYS). */
+  claimPost(threadId: string, at?: Date): Promise<boolean>;
+}
+
 /** Damage found when the store was opened: reported, the readable part kept. */
 export interface StoreProblem {
   readonly message: string;
@@ -134,6 +184,7 @@ export interface Store {
   readonly answers: AnswerLog;
   readonly votes: VoteStore;
   readonly discord: DiscordStateStore;
+  readonly autoAnswer: AutoAnswerStore;
   /** The salted hash the store keeps instead of a user id (the salt is made once per install, in DATA_DIR). */
   hashUser(userId: string): string;
   /** Damage found at open (empty when the store was sound). */

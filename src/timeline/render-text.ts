@@ -8,15 +8,17 @@ const dateLabel = (e: TimelineEvent): string => (e.end ? `${e.date}..${e.end}` :
 
 /**
  * Renders events in the order given (sort them first): a year heading before each new year, then
- * `  DATE  text (inferred)  [docId, …]`, the summary replacing the sentence when there is one.
+ * `  N. DATE  text (inferred)  [docId, …]`, numbered as the marks of `--png`'s chart, the summary
+ * replacing the sentence when there is one.
  * Dates resolved from the article's date are marked "(inferred)".
  */
 export function renderTimelineText(events: readonly TimelineEvent[]): string {
   if (events.length === 0) return NO_EVENTS_TEXT;
   const width = Math.max(...events.map((e) => dateLabel(e).length));
+  const numberWidth = String(events.length).length + 1;
   const lines: string[] = [];
   let year = '';
-  for (const e of events) {
+  for (const [i, e] of events.entries()) {
     const y = e.date.slice(0, 4);
     if (y !== year) {
       if (lines.length > 0) lines.push('');
@@ -25,7 +27,7 @@ export function renderTimelineText(events: readonly TimelineEvent[]): string {
     }
     const text = (e.summary ?? e.text).replace(/\s+/g, ' ').trim();
     const sources = [...new Set(e.citations.map((c) => c.docId))].join(', ');
-    lines.push(`  ${dateLabel(e).padEnd(width)}  ${text}${e.inferred ? ' (inferred)' : ''}  [${sources}]`);
+    lines.push(`  ${`${i + 1}.`.padStart(numberWidth)} ${dateLabel(e).padEnd(width)}  ${text}${e.inferred ? ' (inferred)' : ''}  [${sources}]`);
   }
   return lines.join('\n');
 }

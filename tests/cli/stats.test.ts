@@ -76,14 +76,15 @@ describe('renderStats', () => {
     latencyMs: { p50: 120, p95: 900 },
     votes: { up: 3, down: 1, ratio: 0.75 },
     perDay: [
-      { day: '2026-03-09', questions: 1 },
-      { day: '2026-03-10', questions: 3 },
+      { day: '2026-03-09', questions: 1, refused: 0 },
+      { day: '2026-03-10', questions: 3, refused: 1 },
     ],
     topRefused: [{ question: 'Who won the world cup?', count: 2 }],
     latestDown: [
       { answerId: 'abc', at: '2026-03-10T12:05:00.000Z', question: 'Where is Menaka?', url: 'https://discord.com/channels/1/2/3' },
       { answerId: 'def', at: '2026-03-10T11:00:00.000Z', question: null, url: null },
     ],
+    autoAnswer: [],
   };
 
   it('shows every figure a moderator reads, for the terminal with plain URLs', () => {
@@ -113,5 +114,12 @@ describe('renderStats', () => {
     expect(text).toMatch(/^\*\*Griot answers, last 2 days/);
     expect(text).toContain('“Where is Menaka?” [open](<https://discord.com/channels/1/2/3>)');
     expect(text).toContain('Per day: `▄█`');
+  });
+
+  it('shows auto-answer coverage per forum when posts were considered (Discord names the channel)', () => {
+    const withForums: AnswerStats = { ...stats, autoAnswer: [{ forumId: '555555555555555555', posts: 4, answered: 3 }, { forumId: '666666666666666666', posts: 1, answered: 0 }] };
+    expect(renderStats(withForums)).toContain('Auto-answer: forum 555555555555555555 3 of 4 posts (75%) · forum 666666666666666666 0 of 1 posts (0%)');
+    expect(renderStats(withForums, { markdown: true })).toContain('Auto-answer: <#555555555555555555> 3 of 4 posts (75%)');
+    expect(renderStats(stats)).not.toContain('Auto-answer');
   });
 });

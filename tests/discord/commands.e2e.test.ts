@@ -1,5 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { renderTimelineChart } from '../../src/charts/timeline-chart.js';
 import type { TimelineEvent, TimelineQuery } from '../../src/types.js';
+import { decodePng } from '../charts/png-compare.js';
 import { startHarness, type Harness } from './harness.js';
 
 const EPHEMERAL = 64;
@@ -22,7 +24,7 @@ describe('/sources, /timeline, /help', () => {
     for (const d of docs) expect(message.embeds[0].description).toContain(`\`${d.id}\` · ${d.date?.iso ?? 'undated'} · ${d.lang} · ${d.passageCount} passages`);
   });
 
-  it('/timeline pages through events grouped by year and month, each line citing its article', async () => {
+  it('/timeline pages through numbered events grouped by year and month, each line citing its article, the chart staying attached', async () => {
     const queries: TimelineQuery[] = [];
     const events: TimelineEvent[] = Array.from({ length: 60 }, (_, i) => ({
       id: `e${i}`,
@@ -36,10 +38,16 @@ describe('/sources, /timeline, /help', () => {
     h = await startHarness({
       wrap: (engine) => ({ ...engine, ask: engine.ask, documents: () => engine.documents(), search: engine.search, timeline: async (q) => (queries.push(q ?? {}), events), close: () => engine.close() }),
     });
-    const interaction = h.fake.command('timeline', { topic: 'Barkhane', from: '2020', to: '2022-06' });
+    const interaction = h.fake.command('timeline', { topic: 'Barkhane', from: '2020', to: '2022-06' }, { locale: 'nl' });
     const first = await reply(interaction);
     expect(queries).toEqual([{ topic: 'Barkhane', from: '2020', to: '2022-06' }]);
-    expect(first.embeds[0].description).toMatch(/^### 2020\n\*\*January\*\*\n• `2020-01-01` Event number 0/);
+    expect(first.embeds[0].description).toMatch(/^### 2020\n\*\*January\*\*\n\*\*1\.\*\* `2020-01-01` Event number 0/);
+    // The chart of all 60 events, its months in the asker's language (Dutch here).
+    expect(first.attachments.map((a) => a.filename)).toEqual(['timeline.png']);
+    const png = first.attachments[0]!.data;
+    expect(decodePng(png).width).toBe(1200);
+    expect(png.equals(renderTimelineChart(events, { lang: 'nl', topic: 'Barkhane' }).png)).toBe(true);
+    expect(png.equals(renderTimelineChart(events, { lang: 'en', topic: 'Barkhane' }).png)).toBe(false);
     expect(first.embeds[0].description).toContain('— *De beslissing*, 2021-06');
     const pager = first.components[0].components;
     expect(pager.map((b: any) => b.disabled)).toEqual([true, true, false]);
@@ -49,7 +57,8 @@ describe('/sources, /timeline, /help', () => {
     await h.fake.until(() => h.fake.messages.get(first.id)!.embeds[0].footer.text.includes('page 2'));
     const second = h.fake.messages.get(first.id)!;
     expect(second.embeds[0].footer.text).toMatch(/page 2 of \d+/);
-    expect(second.embeds[0].description).toMatch(/^### \d{4}\n\*\*\w+\*\*\n/);
+    expect(second.embeds[0].description).toMatch(/^### \d{4}\n\*\*\w+\*\*\n\*\*\d+\.\*\* /);
+    expect(second.attachments.map((a) => a.filename)).toEqual(['timeline.png']);
     expect(h.fake.rejections).toEqual([]);
   });
 
@@ -79,6 +88,6 @@ describe('/sources, /timeline, /help', () => {
     expect(help.flags & EPHEMERAL).toBe(EPHEMERAL);
     expect(help.content).toContain(`${h.engine.documents().length} articles`);
     const registered = h.fake.commands.get(h.fake.guildId)!;
-    expect(registered.map((c) => c.name).sort()).toEqual(['ask', 'help', 'reindex', 'sources', 'stats', 'timeline']);
+    expect(registered.map((c) => c.name).sort()).toEqual(['ask', 'autoanswer', 'help', 'reindex', 'sources', 'stats', 'timeline']);
   });
 });

@@ -63,8 +63,8 @@ describe('corpus and user text shown as plain text', () => {
     expect(line, embed.description).toBeDefined();
     expect(displayed(line!)).toContain('meldt __defensie__ in een ||geheime|| nota');
     expectLiteralTitle(line!);
-    // Griot's own formatting stays: the date as code, the article title in italics.
-    expect(line).toMatch(/^• `2022-03-05` /);
+    // Griot's own formatting stays: the event's number in bold, the date as code, the article title in italics.
+    expect(line).toMatch(/^\*\*\d+\.\*\* `2022-03-05` /);
     expect(line).toMatch(/ — \*.+\*, 2022-03$/);
   });
 

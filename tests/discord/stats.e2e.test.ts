@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { FakeInteraction, FakeMessage } from '../fakes/discord/fake-discord.js';
 import { answerLogEntry } from '../../src/store/answer-entry.js';
 import { npmRun, THREE_QUESTIONS } from '../helpers/npm.js';
+import { decodePng } from '../charts/png-compare.js';
 import { startHarness, type Harness } from './harness.js';
 
 describe('/stats', () => {
@@ -40,6 +41,10 @@ describe('/stats', () => {
     expect(message.content).toContain(`1× “${THREE_QUESTIONS[2]}”`);
     expect(message.content).toContain(`p50 ${cli.latencyMs.p50} ms · p95 ${cli.latencyMs.p95} ms`);
     expect(message.content).toMatch(/Per day: `▁+█`/);
+    // The chart of questions per day comes with it.
+    expect(message.attachments.map((a) => a.filename)).toEqual(['questions-per-day.png']);
+    const chart = decodePng(message.attachments[0]!.data);
+    expect([chart.width, chart.height]).toEqual([1000, 440]);
     // Four npm processes: slow on a busy machine, so a generous ceiling (not a timing assertion).
   }, 120_000);
 

@@ -35,7 +35,7 @@ describe('openStore', () => {
       latencyMs: { p50: 20, p95: 1000 },
     });
     expect(s.perDay).toHaveLength(7);
-    expect(s.perDay.at(-1)).toEqual({ day: '2026-03-10', questions: 4 });
+    expect(s.perDay.at(-1)).toEqual({ day: '2026-03-10', questions: 4, refused: 1 });
     expect(s.perDay.slice(0, 6).every((d) => d.questions === 0)).toBe(true);
     expect((await store.answers.stats({ days: 30, now: NOW })).questions).toBe(5);
   });
@@ -109,7 +109,7 @@ describe('openStore', () => {
     await store.answers.record(entry({ at: at('2026-01-01T00:00:00Z') }));
     await store.answers.record(entry({ at: at('2026-03-01T00:00:00Z') }));
     await store.votes.record({ answerId: 'old', userId: 'u', vote: 'down', at: at('2026-01-01T00:00:00Z') });
-    expect(await store.prune(NOW)).toEqual({ answers: 1, votes: 1, discord_state: 0 });
+    expect(await store.prune(NOW)).toEqual({ answers: 1, votes: 1, discord_state: 0, auto_answer_posts: 0 });
     await store.answers.record(entry({ at: at('2026-01-02T00:00:00Z') }));
     await store.close();
     // Reopening prunes first.

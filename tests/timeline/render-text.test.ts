@@ -16,7 +16,7 @@ function event(date: string, text: string, extra: Partial<TimelineEvent> = {}): 
 }
 
 describe('renderTimelineText', () => {
-  it('groups events under year headings, one line each with date, text and document id', () => {
+  it('groups events under year headings, one numbered line each with date, text and document id', () => {
     const text = renderTimelineText([
       event('2013', 'Serval begint.'),
       event('2021-05-24', 'Putsch in Mali.'),
@@ -24,11 +24,11 @@ describe('renderTimelineText', () => {
     ]);
     expect(text.split('\n')).toEqual([
       '2013',
-      '  2013        Serval begint.  [001_a]',
+      '  1. 2013        Serval begint.  [001_a]',
       '',
       '2021',
-      '  2021-05-24  Putsch in Mali.  [001_a]',
-      '  2021-06     Macron kondigt het einde van Barkhane aan. (inferred)  [001_a]',
+      '  2. 2021-05-24  Putsch in Mali.  [001_a]',
+      '  3. 2021-06     Macron kondigt het einde van Barkhane aan. (inferred)  [001_a]',
     ]);
   });
 
@@ -42,7 +42,7 @@ describe('renderTimelineText', () => {
         ],
       }),
     ]).split('\n')[1];
-    expect(line).toBe('  2022-02-01..2022-02-06  Gevechten.  [004_b, 002_c]');
+    expect(line).toBe('  1. 2022-02-01..2022-02-06  Gevechten.  [004_b, 002_c]');
   });
 
   it('shows the summary instead of the sentence when there is one', () => {

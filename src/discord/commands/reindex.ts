@@ -2,6 +2,7 @@ import {
   MessageFlags,
   PermissionFlagsBits,
   SlashCommandBuilder,
+  type ButtonInteraction,
   type ChatInputCommandInteraction,
 } from 'discord.js';
 import { renderReindexReport } from '../../cli/reindex.js';
@@ -22,7 +23,10 @@ const MAX_REPLY = 1900;
  * True when the member may reindex: Manage Server (Administrator included) or a role listed in
  * MODERATOR_ROLE_IDS. Checked at run time because server admins can override who sees the command.
  */
-export function isModerator(interaction: ChatInputCommandInteraction, config: Pick<DiscordConfig, 'moderatorRoleIds'>): boolean {
+export function isModerator(
+  interaction: Pick<ChatInputCommandInteraction | ButtonInteraction, 'memberPermissions' | 'member'>,
+  config: Pick<DiscordConfig, 'moderatorRoleIds'>,
+): boolean {
   if (interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild)) return true;
   const roles = interaction.member?.roles;
   const ids = Array.isArray(roles) ? roles : roles ? [...roles.cache.keys()] : [];

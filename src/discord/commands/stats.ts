@@ -1,5 +1,8 @@
 import { MessageFlags, PermissionFlagsBits, SlashCommandBuilder } from 'discord.js';
+import { langOfLocale } from '../../charts/labels.js';
+import { renderStatsChart, statsChartDays } from '../../charts/stats-chart.js';
 import { DEFAULT_STATS_DAYS, MAX_STATS_DAYS, renderStats } from '../../cli/stats.js';
+import type { AnswerStats } from '../../store/types.js';
 import { NO_MENTIONS } from '../allowed-mentions.js';
 import { DISCORD_LIMITS } from '../render/limits.js';
 import { plainWithin } from '../render/markdown.js';
@@ -7,7 +10,10 @@ import { UserError } from '../user-error.js';
 import { isModerator } from './reindex.js';
 import type { Command } from './types.js';
 
-/** /stats [days] — moderators read what was asked, what the corpus lacks and which answers got 👎 (private reply). */
+/**
+ * /stats [days] — moderators read what was asked, what the corpus lacks and which answers got 👎
+ * (private reply), with a chart of questions per day attached.
+ */
 export const stats: Command = {
   data: new SlashCommandBuilder()
     .setName('stats')
@@ -27,13 +33,20 @@ export const stats: Command = {
     await interaction.deferReply({ flags: MessageFlags.Ephemeral });
     const days = interaction.options.getInteger('days') ?? DEFAULT_STATS_DAYS;
     let text: string;
+    let stats: AnswerStats;
     try {
-      text = renderStats(await ctx.store.answers.stats({ days }), { markdown: true, questionMax: 80, userText: plainWithin });
+      stats = await ctx.store.answers.stats({ days });
+      text = renderStats(stats, { markdown: true, questionMax: 80, userText: plainWithin });
     } catch (err) {
       log.warn({ err }, 'stats could not be read');
       throw new UserError(`The answer log could not be read: ${(err as Error).message}. The operator can run \`npm run stats\` on the server to see more.`);
     }
-    await interaction.editReply({ content: fit(text, DISCORD_LIMITS.content), allowedMentions: NO_MENTIONS });
+    const chart = renderStatsChart(statsChartDays(stats.perDay), { lang: langOfLocale(interaction.locale) });
+    await interaction.editReply({
+      content: fit(text, DISCORD_LIMITS.content),
+      files: [{ attachment: chart.png, name: 'questions-per-day.png', description: `Questions per day, answered and refused, last ${days} days` }],
+      allowedMentions: NO_MENTIONS,
+    });
   },
 };
 

@@ -1,11 +1,16 @@
 import { SlashCommandBuilder } from 'discord.js';
+import { langOfLocale } from '../../charts/labels.js';
+import { renderTimelineChart } from '../../charts/timeline-chart.js';
 import { NO_MENTIONS } from '../allowed-mentions.js';
 import { timelinePages } from '../render/timeline.js';
 import { UserError } from '../user-error.js';
 import { openView } from '../views.js';
 import type { Command } from './types.js';
 
-/** /timeline [topic] [from] [to] — dated events from the corpus, grouped by year and month. */
+/**
+ * /timeline [topic] [from] [to] — dated events from the corpus, grouped by year and month, numbered,
+ * with a chart of them attached (the same numbers on a time axis in the asker's language).
+ */
 export const timeline: Command = {
   data: new SlashCommandBuilder()
     .setName('timeline')
@@ -25,7 +30,11 @@ export const timeline: Command = {
     await interaction.deferReply();
     const query = { ...(topic ? { topic } : {}), ...(from ? { from } : {}), ...(to ? { to } : {}) };
     const events = await ctx.engine.timeline(query);
-    await interaction.editReply({ ...(await openView(ctx, { kind: 'timeline', query }, timelinePages(events, query))), allowedMentions: NO_MENTIONS });
+    const view = await openView(ctx, { kind: 'timeline', query }, timelinePages(events, query));
+    // The pager's edits leave the attachment in place: the chart shows every event, whatever the page.
+    const chart = events.length > 0 ? renderTimelineChart(events, { lang: langOfLocale(interaction.locale), ...(topic ? { topic } : {}) }) : null;
+    const files = chart ? [{ attachment: chart.png, name: 'timeline.png', description: `Timeline chart of ${events.length} numbered events` }] : [];
+    await interaction.editReply({ ...view, files, allowedMentions: NO_MENTIONS });
   },
 };
 

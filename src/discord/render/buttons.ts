@@ -5,6 +5,7 @@ export const customIds = {
   vote: (vote: 'up' | 'down', answerId: string) => `fb:${vote}:${answerId}`,
   sources: (answerId: string) => `src:${answerId}`,
   escalate: (answerId: string) => `esc:${answerId}`,
+  solved: (answerId: string) => `solved:${answerId}`,
   page: (viewId: string, page: number) => `page:${viewId}:${page}`,
 };
 
@@ -13,7 +14,7 @@ type Row = APIActionRowComponent<APIButtonComponent>;
 const button = (
   custom_id: string,
   label: string,
-  style: ButtonStyle.Primary | ButtonStyle.Secondary = ButtonStyle.Secondary,
+  style: ButtonStyle.Primary | ButtonStyle.Secondary | ButtonStyle.Success = ButtonStyle.Secondary,
   disabled = false,
 ): APIButtonComponent => ({
   type: ComponentType.Button,
@@ -23,11 +24,15 @@ const button = (
   disabled,
 });
 
-/** The buttons under an answer: 👍, 👎, Sources, and "Ask a moderator" when escalation is configured. */
-export function answerButtons(answerId: string, options: { sources: boolean; escalation: boolean }): Row[] {
+/**
+ * The buttons under an answer: 👍, 👎, Sources, "Ask a moderator" when escalation is configured,
+ * and "Solved" under an answer to a forum post.
+ */
+export function answerButtons(answerId: string, options: { sources: boolean; escalation: boolean; solved?: boolean }): Row[] {
   const components = [button(customIds.vote('up', answerId), '👍'), button(customIds.vote('down', answerId), '👎')];
   if (options.sources) components.push(button(customIds.sources(answerId), 'Sources', ButtonStyle.Primary));
   if (options.escalation) components.push(button(customIds.escalate(answerId), '🙋 Ask a moderator'));
+  if (options.solved) components.push(button(customIds.solved(answerId), '✅ Solved', ButtonStyle.Success));
   return [{ type: ComponentType.ActionRow, components }];
 }
 

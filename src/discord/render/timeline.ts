@@ -7,8 +7,8 @@ import { code, plainWithin } from './markdown.js';
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 /**
- * Timeline events as pages of embeds, grouped by year and month, one line per event with its date,
- * the sentence (or its summary) and the article it comes from.
+ * Timeline events as pages of embeds, grouped by year and month, one numbered line per event (the
+ * number of its mark on the chart) with its date, the sentence (or its summary) and the article it comes from.
  */
 export function timelinePages(events: readonly TimelineEvent[], query: TimelineQuery): APIEmbed[] {
   const range = query.from || query.to ? ` (${query.from ?? '…'} → ${query.to ?? '…'})` : '';
@@ -17,7 +17,8 @@ export function timelinePages(events: readonly TimelineEvent[], query: TimelineQ
   if (events.length === 0) {
     return [{ title, description: 'No dated events match. Try a broader topic or a wider date range.' }];
   }
-  const lines = events.map((e) => ({ headings: headingsOf(e), text: eventLine(e) }));
+  // Numbered in list order, as the marks of the attached chart are.
+  const lines = events.map((e, i) => ({ headings: headingsOf(e), text: eventLine(e, i + 1) }));
   const pages = packPages(lines);
   return pages.map((description, i) => ({
     title,
@@ -33,9 +34,9 @@ function headingsOf(e: TimelineEvent): string[] {
   return [year, `**${MONTHS[month - 1] ?? e.date.slice(5, 7)}**`];
 }
 
-function eventLine(e: TimelineEvent): string {
+function eventLine(e: TimelineEvent, n: number): string {
   const when = `${e.inferred ? '≈' : ''}${e.date}${e.end ? `–${e.end}` : ''}`;
   const source = e.citations[0];
   const cite = source ? ` — *${plainWithin(source.title, 80)}*, ${formatArticleDate(source.date)}${e.citations.length > 1 ? ` (+${e.citations.length - 1})` : ''}` : '';
-  return `• ${code(when)} ${plainWithin(e.summary ?? e.text, 280)}${cite}`;
+  return `**${n}.** ${code(when)} ${plainWithin(e.summary ?? e.text, 280)}${cite}`;
 }

@@ -14,7 +14,7 @@ const event = (date: string, text: string, precision: TimelineEvent['precision']
 });
 
 describe('timelinePages', () => {
-  it('groups events under year and month headings, each line citing its article', () => {
+  it('groups events under year and month headings, each line numbered as on the chart and citing its article', () => {
     const [page] = timelinePages(
       [event('2021', 'Het jaar van de coup', 'year'), event('2021-05-24', 'Militaire putsch'), event('2021-06-10', 'Macron kondigt het einde aan', 'day', true)],
       { topic: 'Barkhane' },
@@ -23,11 +23,11 @@ describe('timelinePages', () => {
     expect(page!.description).toBe(
       [
         '### 2021',
-        '• `2021` Het jaar van de coup — *De beslissing*, 2021-06',
+        '**1.** `2021` Het jaar van de coup — *De beslissing*, 2021-06',
         '**May**',
-        '• `2021-05-24` Militaire putsch — *De beslissing*, 2021-06',
+        '**2.** `2021-05-24` Militaire putsch — *De beslissing*, 2021-06',
         '**June**',
-        '• `≈2021-06-10` Macron kondigt het einde aan — *De beslissing*, 2021-06',
+        '**3.** `≈2021-06-10` Macron kondigt het einde aan — *De beslissing*, 2021-06',
       ].join('\n'),
     );
   });
@@ -40,7 +40,8 @@ describe('timelinePages', () => {
       expect(p.description!.length).toBeLessThanOrEqual(4096);
       expect(p.description).toMatch(/^### 2022\n\*\*March\*\*\n/);
     }
-    expect(pages.map((p) => p.description).join('\n').match(/^• /gm)).toHaveLength(80);
+    const numbers = [...pages.map((p) => p.description).join('\n').matchAll(/^\*\*(\d+)\.\*\* /gm)].map((m) => Number(m[1]));
+    expect(numbers).toEqual(Array.from({ length: 80 }, (_, i) => i + 1));
   });
 
   it('says so when nothing matches, naming the range', () => {

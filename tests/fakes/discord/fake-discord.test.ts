@@ -1,4 +1,4 @@
-import { Client, Events, GatewayIntentBits, MessageFlags } from 'discord.js';
+import { ChannelType, Client, Events, GatewayIntentBits, MessageFlags, PermissionFlagsBits, type ForumChannel, type ThreadChannel } from 'discord.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FakeDiscord, shardOfGuild } from './fake-discord.js';
 
@@ -130,5 +130,38 @@ describe('FakeDiscord', () => {
     } finally {
       await Promise.all(shardClients.map((c) => c.destroy()));
     }
+  });
+
+  it('keeps files sent with a message (multipart) and across an edit without attachments', async () => {
+    await login();
+    const channel = client.channels.cache.get(fake.channels.general);
+    if (!channel?.isSendable()) throw new Error('general is not sendable');
+    const sent = await channel.send({ content: 'chart', files: [{ attachment: Buffer.from('png bytes'), name: 'chart.png' }] });
+    expect(sent.attachments.first()?.name).toBe('chart.png');
+    await sent.edit({ content: 'edited' });
+    const stored = fake.messages.get(sent.id)!;
+    expect(stored.attachments.map((a) => [a.filename, a.data.toString()])).toEqual([['chart.png', 'png bytes']]);
+  });
+
+  it('has forums whose posts are threads with tags; tagging needs a known tag and Manage Threads', async () => {
+    const forum = fake.addForum({ name: 'help', tags: ['Question', 'Solved'] });
+    const denied = fake.addForum({ name: 'locked', tags: ['Solved'], overwrites: [{ id: fake.roles.bot, type: 0, allow: '0', deny: String(PermissionFlagsBits.ManageThreads) }] });
+    await login();
+    expect(client.channels.cache.get(forum.id)?.type).toBe(ChannelType.GuildForum);
+    expect((client.channels.cache.get(forum.id) as ForumChannel).availableTags.map((t) => t.name)).toEqual(['Question', 'Solved']);
+
+    const { thread } = fake.post(forum.id, { title: 'A question', content: 'Details', tags: ['Question'] });
+    const cached = await fake.until(() => client.channels.cache.get(thread.id) as ThreadChannel | undefined);
+    expect([cached.parentId, cached.ownerId, cached.name]).toEqual([forum.id, fake.users.alice.id, 'A question']);
+    expect(fake.messages.get(thread.id)?.content).toBe('Details');
+
+    const solved = forum.tags.find((t) => t.name === 'Solved')!.id;
+    await cached.setAppliedTags([solved, ...cached.appliedTags]);
+    expect(fake.appliedTagNames(thread.id)).toEqual(['Solved', 'Question']);
+    await expect(cached.setAppliedTags(['123'])).rejects.toThrow(/unknown tags/);
+
+    const other = fake.post(denied.id, { title: 'Q', content: 'D' });
+    const lockedThread = await fake.until(() => client.channels.cache.get(other.thread.id) as ThreadChannel | undefined);
+    await expect(lockedThread.setAppliedTags([denied.tags[0]!.id])).rejects.toThrow(/Missing Permissions/);
   });
 });

@@ -30,6 +30,8 @@ export interface RecordedRequest {
   readonly query: URLSearchParams;
   readonly body: any;
   readonly authorized: boolean;
+  /** Files uploaded with a multipart/form-data request (its JSON is in `body`, from payload_json). */
+  readonly files: FakeAttachment[];
   status: number;
   /** Why the fake rejected it (status ≥ 400). */
   rejection?: string;
@@ -42,6 +44,14 @@ export interface FakeUser {
   readonly bot?: boolean;
 }
 
+/** A file attached to a message. */
+export interface FakeAttachment {
+  readonly id: string;
+  readonly filename: string;
+  readonly contentType: string;
+  readonly data: Buffer;
+}
+
 /** A message as the fake stores it. */
 export interface FakeMessage {
   readonly id: string;
@@ -50,6 +60,8 @@ export interface FakeMessage {
   content: string;
   embeds: any[];
   components: any[];
+  /** Files attached to the message (uploaded with it or by an edit). */
+  attachments: FakeAttachment[];
   flags: number;
   readonly createdAt: number;
   editedAt: number | null;
@@ -91,6 +103,14 @@ export interface FakeDiscordOptions {
   readonly shards?: number;
   /** The port to listen on (default: an ephemeral one), e.g. one the bot was told before the fake was up. */
   readonly port?: number;
+}
+
+/** A forum channel: posts in it are threads, tagged from its available tags. */
+export interface FakeForum {
+  readonly id: string;
+  readonly guildId: string;
+  readonly name: string;
+  readonly tags: ReadonlyArray<{ readonly id: string; readonly name: string }>;
 }
 
 /** A guild of the fake and its two text channels. */
@@ -150,7 +170,7 @@ export class FakeDiscord {
   readonly botUser: FakeUser = { id: this.applicationId, username: 'Griot', bot: true };
   readonly guildId = snowflake();
   readonly channels = { general: snowflake(), other: snowflake() };
-  readonly roles = { everyone: this.guildId, moderator: snowflake(), helpers: snowflake() };
+  readonly roles = { everyone: this.guildId, moderator: snowflake(), helpers: snowflake(), bot: snowflake() };
   readonly users = {
     alice: { id: snowflake(), username: 'alice' } as FakeUser,
     bob: { id: snowflake(), username: 'bob' } as FakeUser,
@@ -180,6 +200,8 @@ export class FakeDiscord {
   readonly overwrites = new Map<string, Array<{ id: string; type: 0 | 1; allow: string; deny: string }>>();
   /** Status codes for the next REST requests, answered before routing (a Discord outage: 502, 503…). */
   readonly outage: number[] = [];
+  /** Forum channels by id (see addForum). */
+  readonly forums = new Map<string, FakeForum>();
 
   private constructor(options: FakeDiscordOptions) {
     this.token = options.token ?? `fake.${randomBytes(12).toString('hex')}`;
@@ -258,24 +280,41 @@ export class FakeDiscord {
   /** Dispatches a chat-input command as `user` typed it (in `channelId`'s guild). Options are name → value. */
   command(
     name: string,
-    options: Record<string, string | number | boolean> = {},
-    by: { user?: FakeUser; channelId?: string; roles?: string[] } = {},
+    options: Record<string, string | number | boolean | { channel: string }> = {},
+    by: { user?: FakeUser; channelId?: string; roles?: string[]; locale?: string; subcommand?: string } = {},
   ): FakeInteraction {
     const user = by.user ?? this.users.alice;
     const channelId = by.channelId ?? this.channels.general;
     const registered = [...this.commands.values()].flat().find((c) => c.name === name);
-    const optionJson = Object.entries(options).map(([optName, value]) => ({
-      name: optName,
-      type: typeof value === 'boolean' ? 5 : typeof value === 'number' ? (Number.isInteger(value) ? 4 : 10) : 3,
-      value,
-    }));
-    return this.dispatchInteraction(2, user, channelId, by.roles ?? [], {
-      id: registered?.id ?? snowflake(),
-      name,
-      type: 1,
-      options: optionJson,
-      guild_id: this.guildOf(channelId),
+    const channels: Record<string, unknown> = {};
+    const definitions: any[] | undefined = by.subcommand ? registered?.options?.find((o: any) => o.name === by.subcommand)?.options : registered?.options;
+    const flat = Object.entries(options).map(([optName, value]) => {
+      if (typeof value === 'object') {
+        // A channel option: its id, the channel itself under resolved (as Discord sends it).
+        channels[value.channel] = this.channelJson(value.channel);
+        return { name: optName, type: 7, value: value.channel };
+      }
+      // The type the registered command declares (a number option given 1 is still a number), else one from the value.
+      const declared = definitions?.find((d: any) => d.name === optName)?.type;
+      return { name: optName, type: declared ?? (typeof value === 'boolean' ? 5 : typeof value === 'number' ? (Number.isInteger(value) ? 4 : 10) : 3), value };
     });
+    const optionJson = by.subcommand ? [{ name: by.subcommand, type: 1, options: flat }] : flat;
+    return this.dispatchInteraction(
+      2,
+      user,
+      channelId,
+      by.roles ?? [],
+      {
+        id: registered?.id ?? snowflake(),
+        name,
+        type: 1,
+        options: optionJson,
+        guild_id: this.guildOf(channelId),
+        ...(Object.keys(channels).length ? { resolved: { channels } } : {}),
+      },
+      undefined,
+      by.locale,
+    );
   }
 
   /** Dispatches a click on the button `customId` of a message. */
@@ -310,6 +349,57 @@ export class FakeDiscord {
     });
     this.dispatchMessage(message);
     return message;
+  }
+
+  /**
+   * Adds a forum channel with `tags` (names) to a guild (the first by default). Before the bot
+   * starts it arrives with the guild; while it runs, as CHANNEL_CREATE.
+   */
+  addForum(options: { name?: string; tags?: string[]; guildId?: string; overwrites?: Array<{ id: string; type: 0 | 1; allow: string; deny: string }> } = {}): FakeForum {
+    const guildId = options.guildId ?? this.guildId;
+    const forum: FakeForum = {
+      id: snowflake(),
+      guildId,
+      name: options.name ?? 'help',
+      tags: (options.tags ?? []).map((name) => ({ id: snowflake(), name })),
+    };
+    this.forums.set(forum.id, forum);
+    this.channelGuild.set(forum.id, guildId);
+    if (options.overwrites) this.overwrites.set(forum.id, options.overwrites);
+    if (this.gateway.connected) this.gateway.dispatch('CHANNEL_CREATE', this.channelJson(forum.id), this.shardOf(guildId));
+    return forum;
+  }
+
+  /**
+   * A member creates a post in a forum, as Discord delivers it: THREAD_CREATE (the post's thread,
+   * named after its title, owned by the author, with `tags` applied by name), then MESSAGE_CREATE of
+   * its first message, whose id is the thread's.
+   */
+  post(forumId: string, post: { title: string; content: string; user?: FakeUser; tags?: string[] }): { thread: Record<string, any>; message: FakeMessage } {
+    const forum = this.forums.get(forumId);
+    if (!forum) throw new Error(`fake discord: no forum ${forumId}`);
+    const user = post.user ?? this.users.alice;
+    const id = snowflake();
+    const applied = (post.tags ?? []).map((name) => {
+      const tag = forum.tags.find((t) => t.name === name);
+      if (!tag) throw new Error(`fake discord: forum ${forum.name} has no tag ${name}`);
+      return tag.id;
+    });
+    const thread = this.threadJson(id, forum.guildId, forumId, user.id, post.title, applied);
+    this.threads.set(id, thread);
+    this.channelGuild.set(id, forum.guildId);
+    this.gateway.dispatch('THREAD_CREATE', { ...thread, newly_created: true }, this.shardOf(forum.guildId));
+    const message = this.storeMessage({ id, channelId: id, author: user, content: post.content, mentions: [], mentionEveryone: false });
+    thread.message_count = 1;
+    this.dispatchMessage(message);
+    return { thread, message };
+  }
+
+  /** The names of the tags applied to a forum post. */
+  appliedTagNames(threadId: string): string[] {
+    const thread = this.threads.get(threadId);
+    const forum = thread ? this.forums.get(thread.parent_id) : undefined;
+    return (thread?.applied_tags ?? []).map((id: string) => forum?.tags.find((t) => t.id === id)?.name ?? id);
   }
 
   /** Resolves with the first request (past or future) matching `test`. */
@@ -366,6 +456,7 @@ export class FakeDiscord {
     roles: string[],
     data: Record<string, unknown>,
     message?: FakeMessage,
+    locale = 'en-US',
   ): FakeInteraction {
     const guildId = this.guildOf(channelId);
     const interaction: FakeInteraction = {
@@ -392,7 +483,7 @@ export class FakeDiscord {
       channel: this.channelJson(channelId),
       member: this.memberJson(user, roles),
       app_permissions: bits(...BOT_PERMISSIONS),
-      locale: 'en-US',
+      locale,
       guild_locale: 'en-US',
       entitlements: [],
       authorizing_integration_owners: { '0': guildId },
@@ -416,6 +507,7 @@ export class FakeDiscord {
   }
 
   private storeMessage(m: {
+    id?: string;
     channelId: string;
     author: FakeUser;
     content?: string | null;
@@ -426,14 +518,16 @@ export class FakeDiscord {
     mentions?: FakeUser[];
     mentionEveryone?: boolean;
     allowedMentions?: MessageBody['allowed_mentions'];
+    attachments?: FakeAttachment[];
   }): FakeMessage {
     const message: FakeMessage = {
-      id: snowflake(),
+      id: m.id ?? snowflake(),
       channelId: m.channelId,
       author: m.author,
       content: m.content ?? '',
       embeds: m.embeds ?? [],
       components: m.components ?? [],
+      attachments: m.attachments ?? [],
       flags: m.flags ?? 0,
       createdAt: Date.now(),
       editedAt: null,
@@ -451,11 +545,25 @@ export class FakeDiscord {
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const at = Date.now();
     const url = new URL(req.url ?? '/', 'http://fake');
-    const raw = await readBody(req);
+    const bytes = await readBody(req);
+    const raw = bytes.toString('utf8');
     let body: any;
+    const files: FakeAttachment[] = [];
     const type = req.headers['content-type'] ?? '';
     if (raw.length > 0) {
-      if (!type.startsWith('application/json')) body = { unsupportedContentType: type };
+      if (type.startsWith('multipart/form-data')) {
+        // Messages with files, as discord.js sends them: the JSON in payload_json, each file as files[n].
+        const form = await new Response(bytes, { headers: { 'content-type': type } }).formData();
+        try {
+          body = JSON.parse(String(form.get('payload_json') ?? '{}'));
+        } catch {
+          body = { unparsable: raw };
+        }
+        for (const [name, value] of form.entries()) {
+          if (!name.startsWith('files[') || typeof value === 'string') continue;
+          files.push({ id: snowflake(), filename: value.name, contentType: value.type, data: Buffer.from(await value.arrayBuffer()) });
+        }
+      } else if (!type.startsWith('application/json')) body = { unsupportedContentType: type };
       else {
         try {
           body = JSON.parse(raw);
@@ -474,6 +582,7 @@ export class FakeDiscord {
       query: url.searchParams,
       body,
       authorized: req.headers.authorization === `Bot ${this.token}`,
+      files,
       status: 0,
     };
     this.requests.push(record);
@@ -543,6 +652,10 @@ export class FakeDiscord {
     }
     if (is('POST', 'interactions', '*', '*', 'callback')) return this.callback(r, p[1]!, p[2]!);
     if (p[0] === 'webhooks') return this.webhook(r, p);
+    if (is('PATCH', 'channels', '*')) {
+      needAuth();
+      return this.patchThread(p[1]!, r.body ?? {});
+    }
     if (is('GET', 'channels', '*')) {
       needAuth();
       return this.channelJson(this.needChannel(p[1]!));
@@ -557,7 +670,7 @@ export class FakeDiscord {
       needAuth();
       const user = this.userById(p[3]!);
       if (!this.guilds.some((g) => g.id === p[1]) || !user) throw new Rejection(404, 10007, 'Unknown Member');
-      return this.memberJson(user, []);
+      return this.memberJson(user, user.id === this.botUser.id ? [this.roles.bot] : []);
     }
     if (is('POST', 'channels', '*', 'typing')) {
       needAuth();
@@ -567,7 +680,8 @@ export class FakeDiscord {
     if (is('POST', 'channels', '*', 'messages')) {
       needAuth();
       const channelId = this.needChannel(p[1]!);
-      this.checkMessage(r.body, true);
+      this.needBotPermission(channelId, PermissionFlagsBits.SendMessagesInThreads, 'Send Messages in Threads', true);
+      this.checkMessage(r.body, true, r.files);
       const message = this.storeMessage({
         channelId,
         author: this.botUser,
@@ -576,6 +690,7 @@ export class FakeDiscord {
         components: r.body.components,
         flags: r.body.flags,
         allowedMentions: r.body.allowed_mentions,
+        attachments: r.files,
       });
       this.dispatchMessage(message);
       return this.messageJson(message);
@@ -588,7 +703,7 @@ export class FakeDiscord {
       needAuth();
       const message = this.needMessage(p[3]!, p[1]);
       if (message.author.id !== this.botUser.id) throw new Rejection(403, 50005, 'Cannot edit a message authored by another user');
-      return this.messageJson(this.edit(message, r.body));
+      return this.messageJson(this.edit(message, r.body, r.files));
     }
     if (is('POST', 'channels', '*', 'messages', '*', 'threads')) {
       needAuth();
@@ -642,7 +757,7 @@ export class FakeDiscord {
     let message: FakeMessage | undefined;
     switch (type) {
       case 4:
-        this.checkMessage(data, true);
+        this.checkMessage(data, true, r.files);
         message = this.storeMessage({
           channelId: interaction.channelId,
           author: this.botUser,
@@ -652,6 +767,7 @@ export class FakeDiscord {
           flags: data.flags,
           interactionId: id,
           allowedMentions: data.allowed_mentions,
+          attachments: r.files,
         });
         interaction.originalId = message.id;
         break;
@@ -667,7 +783,7 @@ export class FakeDiscord {
       case 7: {
         if (interaction.type !== 3) throw new Rejection(400, 50035, 'UPDATE_MESSAGE is only valid for components');
         this.checkMessage(data, false);
-        message = this.applyEdit(this.needMessage(interaction.messageId!), data);
+        message = this.applyEdit(this.needMessage(interaction.messageId!), data, r.files);
         interaction.originalId = message.id;
         break;
       }
@@ -691,7 +807,7 @@ export class FakeDiscord {
     if (!interaction) throw new Rejection(404, 10015, 'Unknown Webhook');
     if (!interaction.ack) throw new Rejection(404, 10015, 'Unknown Webhook (the interaction was never acknowledged)');
     if (r.method === 'POST' && p.length === 3) {
-      this.checkMessage(r.body, true);
+      this.checkMessage(r.body, true, r.files);
       const message = this.storeMessage({
         channelId: interaction.channelId,
         author: this.botUser,
@@ -701,6 +817,7 @@ export class FakeDiscord {
         flags: r.body.flags,
         interactionId: interaction.id,
         allowedMentions: r.body.allowed_mentions,
+        attachments: r.files,
       });
       interaction.followUpIds.push(message.id);
       return r.query.get('wait') === 'true' ? this.messageJson(message) : undefined;
@@ -714,11 +831,11 @@ export class FakeDiscord {
       message.deleted = true;
       return undefined;
     }
-    if (r.method === 'PATCH') return this.messageJson(this.edit(message, r.body));
+    if (r.method === 'PATCH') return this.messageJson(this.edit(message, r.body, r.files));
     throw new Rejection(405, 0, '405: Method Not Allowed');
   }
 
-  private edit(message: FakeMessage, body: any): FakeMessage {
+  private edit(message: FakeMessage, body: any, files: FakeAttachment[] = []): FakeMessage {
     this.checkMessage(body ?? {}, false);
     const now = Date.now();
     const recent = message.editTimes.filter((t) => now - t < 5000);
@@ -730,10 +847,18 @@ export class FakeDiscord {
       });
     }
     message.editTimes.push(now);
-    return this.applyEdit(message, body ?? {});
+    return this.applyEdit(message, body ?? {}, files);
   }
 
-  private applyEdit(message: FakeMessage, body: any): FakeMessage {
+  /**
+   * An edit: fields present replace the message's. Attachments as Discord keeps them: without an
+   * `attachments` list they stay; with one, those it names by id stay, and uploaded files are added.
+   */
+  private applyEdit(message: FakeMessage, body: any, files: FakeAttachment[] = []): FakeMessage {
+    if (Array.isArray(body.attachments)) {
+      const kept = new Set(body.attachments.map((a: any) => String(a.id)));
+      message.attachments = [...message.attachments.filter((a) => kept.has(a.id)), ...files];
+    } else if (files.length > 0) message.attachments = [...message.attachments, ...files];
     if ('content' in body) message.content = body.content ?? '';
     if ('embeds' in body) message.embeds = body.embeds ?? [];
     if ('components' in body) message.components = body.components ?? [];
@@ -743,9 +868,11 @@ export class FakeDiscord {
     return message;
   }
 
-  private checkMessage(body: MessageBody | undefined, create: boolean): void {
+  private checkMessage(body: MessageBody | undefined, create: boolean, files: FakeAttachment[] = []): void {
     const problems = messageProblems(body ?? {});
-    if (create && isEmptyMessage(body ?? {})) problems.push('Cannot send an empty message');
+    if (create && files.length === 0 && isEmptyMessage(body ?? {})) problems.push('Cannot send an empty message');
+    if (files.length > 10) problems.push(`${files.length} files (max 10)`);
+    for (const f of files) if (f.data.length > 10 * 1024 * 1024) problems.push(`${f.filename} is ${f.data.length} bytes (max 10 MiB)`);
     if (problems.length > 0) throw new Rejection(400, 50035, `Invalid Form Body: ${problems.join('; ')}`);
   }
 
@@ -793,9 +920,96 @@ export class FakeDiscord {
   private channelJson(id: string): Record<string, unknown> {
     const thread = this.threads.get(id);
     if (thread) return thread;
+    const forum = this.forums.get(id);
+    if (forum) {
+      return {
+        id,
+        type: 15,
+        guild_id: forum.guildId,
+        name: forum.name,
+        position: 1,
+        permission_overwrites: this.overwrites.get(id) ?? [],
+        parent_id: null,
+        nsfw: false,
+        topic: null,
+        flags: 0,
+        rate_limit_per_user: 0,
+        available_tags: forum.tags.map((t) => ({ id: t.id, name: t.name, moderated: false, emoji_id: null, emoji_name: null })),
+        default_reaction_emoji: null,
+        default_sort_order: null,
+        default_forum_layout: 0,
+        default_thread_rate_limit_per_user: 0,
+      };
+    }
     const guild = this.guilds.find((g) => g.id === this.channelGuild.get(id));
     const name = Object.entries(guild?.channels ?? {}).find(([, v]) => v === id)?.[0] ?? 'unknown';
     return { id, type: 0, guild_id: guild?.id ?? this.guildId, name, position: 0, permission_overwrites: this.overwrites.get(id) ?? [], parent_id: null, nsfw: false, topic: null, flags: 0 };
+  }
+
+  private threadJson(id: string, guildId: string, parentId: string, ownerId: string, name: string, appliedTags: string[]): Record<string, any> {
+    return {
+      id,
+      type: 11,
+      guild_id: guildId,
+      parent_id: parentId,
+      owner_id: ownerId,
+      name,
+      last_message_id: null,
+      message_count: 0,
+      member_count: 1,
+      rate_limit_per_user: 0,
+      flags: 0,
+      total_message_sent: 0,
+      applied_tags: appliedTags,
+      thread_metadata: {
+        archived: false,
+        auto_archive_duration: 1440,
+        archive_timestamp: new Date().toISOString(),
+        locked: false,
+        create_timestamp: new Date().toISOString(),
+      },
+    };
+  }
+
+  /**
+   * PATCH /channels/:thread: applied_tags (forum tags, at most 5, each one of the forum's; the bot
+   * needs Manage Threads there unless it owns the thread), name, archived, locked. Dispatches THREAD_UPDATE.
+   */
+  private patchThread(id: string, body: Record<string, any>): Record<string, any> {
+    const thread = this.threads.get(id);
+    if (!thread) throw new Rejection(this.channelGuild.has(id) ? 400 : 404, this.channelGuild.has(id) ? 50035 : 10003, this.channelGuild.has(id) ? 'the fake only edits threads' : 'Unknown Channel');
+    if ('applied_tags' in body) {
+      const forum = this.forums.get(thread.parent_id);
+      if (!forum) throw new Rejection(400, 50035, 'Invalid Form Body: applied_tags is only valid in a forum thread');
+      const tags: string[] = body.applied_tags ?? [];
+      if (tags.length > 5) throw new Rejection(400, 50035, `Invalid Form Body: applied_tags has ${tags.length} tags (max 5)`);
+      const unknown = tags.filter((t) => !forum.tags.some((f) => f.id === t));
+      if (unknown.length) throw new Rejection(400, 50035, `Invalid Form Body: unknown tags ${unknown.join(', ')}`);
+      if (thread.owner_id !== this.botUser.id) this.needBotPermission(id, PermissionFlagsBits.ManageThreads, 'Manage Threads');
+      thread.applied_tags = tags;
+    }
+    if (typeof body.name === 'string') thread.name = body.name;
+    if (typeof body.archived === 'boolean') thread.thread_metadata.archived = body.archived;
+    if (typeof body.locked === 'boolean') thread.thread_metadata.locked = body.locked;
+    this.gateway.dispatch('THREAD_UPDATE', thread, this.shardOf(thread.guild_id));
+    return thread;
+  }
+
+  /**
+   * Rejects with 50013 when the bot lacks `permission` in a channel (a thread: in its parent), from
+   * its role and the channel's overwrites for @everyone, its role and itself. `forumOnly`: checked
+   * only in forum threads (the text channels' tests predate overwrites).
+   */
+  private needBotPermission(channelId: string, permission: bigint, name: string, forumOnly = false): void {
+    const thread = this.threads.get(channelId);
+    const target = thread ? thread.parent_id : channelId;
+    if (forumOnly && !this.forums.has(target)) return;
+    let allowed = [...MEMBER_PERMISSIONS, ...BOT_PERMISSIONS].reduce((a, b) => a | b, 0n);
+    const overwrites = this.overwrites.get(target) ?? [];
+    for (const ids of [[this.guildOf(target)], [this.roles.bot], [this.botUser.id]]) {
+      for (const o of overwrites.filter((o) => ids.includes(o.id))) allowed = (allowed & ~BigInt(o.deny)) | BigInt(o.allow);
+    }
+    if ((allowed & permission) === 0n) throw new Rejection(403, 50013, `Missing Permissions (${name})`);
   }
 
   /** The guild a channel or thread belongs to (the first guild for an unknown id). */
@@ -839,6 +1053,8 @@ export class FakeDiscord {
         role(guild.id, '@everyone', 0, MEMBER_PERMISSIONS),
         role(this.roles.moderator, 'Moderators', 2, [...MEMBER_PERMISSIONS, PermissionFlagsBits.ManageGuild]),
         role(this.roles.helpers, 'Helpers', 1, MEMBER_PERMISSIONS),
+        // The bot's own (managed) role, as an invite with permissions gives it.
+        role(this.roles.bot, 'Griot', 3, BOT_PERMISSIONS),
       ],
       emojis: [],
       stickers: [],
@@ -852,8 +1068,8 @@ export class FakeDiscord {
       unavailable: false,
       member_count: 4,
       voice_states: [],
-      members: [this.botUser, this.users.alice, this.users.bob].map((u) => this.memberJson(u, [])),
-      channels: Object.values(guild.channels).map((id) => this.channelJson(id)),
+      members: [this.botUser, this.users.alice, this.users.bob].map((u) => this.memberJson(u, u.id === this.botUser.id ? [this.roles.bot] : [])),
+      channels: [...Object.values(guild.channels), ...[...this.forums.values()].filter((f) => f.guildId === guild.id).map((f) => f.id)].map((id) => this.channelJson(id)),
       // Active threads come with the guild, as on Discord: a restarted bot knows the threads it answers in.
       threads: [...this.threads.values()].filter((t) => t.guild_id === guild.id),
       presences: [],
@@ -887,7 +1103,14 @@ export class FakeDiscord {
       mention_everyone: m.mentionEveryone,
       mentions: m.mentions.map((u) => this.userJson(u)),
       mention_roles: [],
-      attachments: [],
+      attachments: m.attachments.map((a) => ({
+        id: a.id,
+        filename: a.filename,
+        size: a.data.length,
+        url: `${this.url}/attachments/${m.channelId}/${a.id}/${a.filename}`,
+        proxy_url: `${this.url}/attachments/${m.channelId}/${a.id}/${a.filename}`,
+        content_type: a.contentType,
+      })),
       embeds: m.embeds,
       components: m.components,
       pinned: false,
@@ -898,11 +1121,11 @@ export class FakeDiscord {
   }
 }
 
-function readBody(req: IncomingMessage): Promise<string> {
+function readBody(req: IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => resolve(Buffer.concat(chunks)));
     req.on('error', reject);
   });
 }
