@@ -19,6 +19,8 @@ const CLI_COMMANDS: Record<string, () => Promise<Command>> = {
   eval: async () => (await import('./cli/eval.js')).evalCommand,
   timeline: async () => (await import('./cli/timeline.js')).timelineCommand,
   reindex: async () => (await import('./cli/reindex.js')).reindexCommand,
+  documents: async () => (await import('./cli/documents.js')).documentsCommand,
+  add: async () => (await import('./cli/add.js')).addCommand,
 };
 
 /** Commands that run a long-lived process or need no index. */
