@@ -26,7 +26,7 @@ export function addedJson(r: Extract<AddResult, { ok: true }>): Record<string, u
 /** One line saying what adding did. */
 export function addedLine(r: Extract<AddResult, { ok: true }>, dryRun: boolean): string {
   const d = r.document;
-  const what = `"${d.title ?? r.id}"${d.site ? ` (${d.site}` : ' ('}${d.date ? `${d.site ? ', ' : ''}${d.date.iso}` : `${d.site ? ', ' : ''}undated`})`;
+  const what = `${d.title ? `"${d.title}"` : d.sourceRef}${d.site ? ` (${d.site}` : ' ('}${d.date ? `${d.site ? ', ' : ''}${d.date.iso}` : `${d.site ? ', ' : ''}undated`})`;
   if (r.duplicateOf !== undefined) return `Not added: ${what} is already in the corpus as ${r.duplicateOf} (same ${r.duplicateBy === 'url' ? 'address' : r.duplicateBy === 'text' ? 'text' : 'story'}).`;
   if (dryRun) return `Would add ${what} as ${r.id}; nothing was stored (--dry-run).`;
   return `${r.replaced ? 'Replaced' : 'Added'} ${what} as ${r.id}.`;

@@ -53,7 +53,7 @@ export function maskedLink(label: string, url: string): string | null {
   }
   if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return null;
   // Characters that would end the link or the address early are percent-encoded.
-  const href = parsed.href.replace(/[<>()\s]/g, (c) => encodeURIComponent(c));
+  const href = parsed.href.replace(/[<>()\s]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
   // Brackets in the label would end it early: shown as look-alikes.
   return `[${label.replace(/\[/g, '⁅').replace(/\]/g, '⁆')}](<${href}>)`;
 }
