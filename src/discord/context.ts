@@ -2,6 +2,7 @@ import type { DiscordConfig } from '../config.js';
 import type { Engine } from '../engine.js';
 import type { Logger } from '../logger.js';
 import type { DiscordStateKind, Store } from '../store/types.js';
+import type { FetchSettings } from '../sources/fetch.js';
 import { DOCUMENT_SOURCE_KINDS, type DocumentSourceKind } from '../store/documents.js';
 import type { Answer, TimelineQuery, Turn } from '../types.js';
 import { BoundedMap } from './bounded-map.js';
@@ -58,6 +59,8 @@ export interface BotContext {
 export interface CorpusTarget {
   readonly dir: string;
   readonly maxBytes: number;
+  /** FETCH_* settings for /add url: (absent: the defaults, no private addresses). */
+  readonly fetch?: FetchSettings;
 }
 
 export interface ContextOptions {

@@ -135,6 +135,27 @@ describe('/add and cited links', () => {
     expect(await harness.store.documents.get('copy')).toBeUndefined();
   });
 
+  it('adds a link for a moderator (FETCH_ALLOW_PRIVATE=on for the local server) and reports the same link as a duplicate', async () => {
+    const html = `<html lang="fr"><head><title>Ménaka évacuée</title><meta property="og:site_name" content="Le Journal"><meta property="article:published_time" content="2022-06-14T08:00:00Z"></head><body><article><h1>Ménaka évacuée</h1>${'<p>Les derniers soldats de Barkhane ont quitté la base de Ménaka mardi, selon l’état-major, après des semaines de préparatifs logistiques.</p>'.repeat(6)}</article></body></html>`;
+    files = createServer((_req, res) => res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(html));
+    await new Promise<void>((r) => files!.listen(0, '127.0.0.1', r));
+    const url = `http://127.0.0.1:${(files.address() as AddressInfo).port}/afrique/menaka`;
+    const dirs = await tempDirs();
+    h = await startHarness({ env: { CORPUS_DIR: dirs.corpusDir, FETCH_ALLOW_PRIVATE: 'on' } });
+    const mod = { roles: [h.fake.roles.moderator] };
+    const first = await reply(dispatch(h.fake, 'add', [{ name: 'url', type: 3, value: url }], mod));
+    expect(first.content).toMatch(/^Added "Ménaka évacuée" \(Le Journal, 2022-06-14\) as url\\_[0-9a-f]{16}\. It is answerable now/);
+    expect(h.logs.find((l) => l.msg === 'document added')).toMatchObject({ by: { username: 'alice' }, url });
+    const again = await reply(dispatch(h.fake, 'add', [{ name: 'url', type: 3, value: url }], mod));
+    expect(again.content).toMatch(/^Not added: "Ménaka évacuée" .* is already in the corpus as url\\_[0-9a-f]{16} \(same address\)\.$/);
+  });
+
+  it('refuses a link to a private address without FETCH_ALLOW_PRIVATE, saying how to allow it', async () => {
+    const harness = await start();
+    const message = await reply(dispatch(harness.fake, 'add', [{ name: 'url', type: 3, value: 'http://127.0.0.1:9/a' }], { roles: [harness.fake.roles.moderator] }));
+    expect(message.content).toMatch(/^Not added: refused: 127\.0\.0\.1 is a private address.*FETCH_ALLOW_PRIVATE=on/);
+  });
+
   it('refuses a plain member without downloading anything', async () => {
     const harness = await start();
     let downloads = 0;

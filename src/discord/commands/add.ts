@@ -4,8 +4,7 @@ import { UPLOAD_MAX_BYTES } from '../../corpus/upload.js';
 import { ReindexBusyError, ReindexFailedError } from '../../engine.js';
 import type { Logger } from '../../logger.js';
 import type { AddResult } from '../../sources/add-article.js';
-import { addFromTarget } from '../../sources/add-target.js';
-import { addUpload } from '../../sources/upload.js';
+import { addFile, addLink } from '../../sources/add-target.js';
 import { NO_MENTIONS } from '../allowed-mentions.js';
 import type { BotContext } from '../context.js';
 import { downloadAttachment, DownloadError } from '../download.js';
@@ -19,17 +18,20 @@ type Who = { readonly id: string; readonly username: string };
 
 /** Downloads an attachment and adds it to the store as an upload; a refusal is a UserError saying why (nothing changed). */
 export async function addAttachment(attachment: Attachment, ctx: BotContext, log: Logger, who: Who): Promise<Extract<AddResult, { ok: true }>> {
-  if (attachment.size > UPLOAD_MAX_BYTES) {
-    throw new UserError(`${attachment.name} was not added: it is ${attachment.size} bytes, over the 1 MiB limit. Split it into smaller files.`);
+  // A saved page or a PDF report may be larger than a text article: FETCH_MAX_BYTES, as for a link.
+  const extracted = /\.(pdf|html?|xhtml)$/i.test(attachment.name);
+  const limit = extracted ? (ctx.corpus?.fetch?.maxBytes ?? 10 * 1024 * 1024) : UPLOAD_MAX_BYTES;
+  if (attachment.size > limit) {
+    throw new UserError(`${attachment.name} was not added: it is ${attachment.size} bytes, over the ${extracted ? `FETCH_MAX_BYTES limit (${limit} bytes)` : '1 MiB limit. Split it into smaller files'}.`);
   }
   let bytes: Uint8Array;
   try {
-    bytes = await downloadAttachment(attachment.url, UPLOAD_MAX_BYTES);
+    bytes = await downloadAttachment(attachment.url, limit);
   } catch (err) {
     if (err instanceof DownloadError) throw new UserError(`${attachment.name} was not added: ${err.message}`);
     throw err;
   }
-  const added = await addUpload(ctx.store.documents, attachment.name, bytes, { maxBytes: ctx.corpus?.maxBytes ?? UPLOAD_MAX_BYTES });
+  const added = await addFile(ctx.store.documents, attachment.name, bytes, { maxBytes: ctx.corpus?.maxBytes ?? UPLOAD_MAX_BYTES });
   if (!added.ok) {
     log.info({ by: who, file: attachment.name, reason: added.reason }, 'upload refused');
     throw new UserError(`Upload refused, nothing changed: ${added.reason}`);
@@ -61,7 +63,7 @@ export const add: Command = {
     .setDescription('Add an article to the corpus from a link or a file (moderators).')
     .setDefaultMemberPermissions(PermissionFlagsBits.ManageGuild)
     .addStringOption((o) => o.setName('url').setDescription('The address of a news article (http or https).').setRequired(false).setMaxLength(2000))
-    .addAttachmentOption((o) => o.setName('file').setDescription('A .txt or .md article (UTF-8, at most 1 MB).').setRequired(false))
+    .addAttachmentOption((o) => o.setName('file').setDescription('An article as .txt, .md, a saved .html page or a .pdf (at most 1 MB).').setRequired(false))
     .toJSON(),
 
   async execute(interaction, ctx, log) {
@@ -78,7 +80,7 @@ export const add: Command = {
     if (attachment) {
       added = await addAttachment(attachment, ctx, log, who);
     } else {
-      const r = await addFromTarget(ctx.store.documents, url!, { maxBytes: ctx.corpus?.maxBytes ?? UPLOAD_MAX_BYTES });
+      const r = await addLink(ctx.store.documents, url!, { maxBytes: ctx.corpus?.maxBytes ?? UPLOAD_MAX_BYTES, ...(ctx.corpus?.fetch ? { fetch: ctx.corpus.fetch } : {}) });
       if (!r.ok) {
         log.info({ by: who, url, reason: r.reason }, 'link refused');
         throw new UserError(`Not added: ${r.reason}`);
