@@ -9,15 +9,20 @@ import { gunzipSync } from 'node:zlib';
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import { decodeHtml } from '../sources/charset.js';
+import { ALL_RULES, type CleanRules } from '../sources/content-clean.js';
 import { analyseHtml } from '../sources/html.js';
 import { notArticleReason } from '../sources/not-article.js';
 import { scorePredictions, type Scores } from './extraction-score.js';
 
+const NO_RULES: CleanRules = { captions: false, widgets: false, linkBlocks: false, metadataLines: false, fragments: false };
+
 export interface ExtractionBenchResult {
   readonly pages: number;
-  /** Griot: Readability on linkedom, paragraph text, and the page's JSON-LD articleBody when it holds the full text. */
+  /** Griot: Readability on linkedom, its content cleaned (content-clean.ts), paragraph text, and the page's JSON-LD articleBody when it holds the full text. */
   readonly griot: Scores;
-  /** The same without the metadata layer: Readability's content, paragraph text only. */
+  /** Griot without the metadata layer (no JSON-LD articleBody, no removal of lines repeating headline/byline/dateline). */
+  readonly withoutMetadata: Scores;
+  /** Readability's content as paragraphs, with no cleaning and no metadata. */
   readonly readabilityParagraphs: Scores;
   /** Plain Readability.js on linkedom: its `textContent`, as the benchmark's readability_js entry. */
   readonly readabilityPlain: Scores;
@@ -50,6 +55,7 @@ export function runExtractionBench(dir: string, onPage?: (done: number, total: n
   const truth: Record<string, string> = {};
   const griot: Record<string, string> = {};
   const paragraphs: Record<string, string> = {};
+  const noMeta: Record<string, string> = {};
   const plain: Record<string, string> = {};
   const refused: { id: string; reason: string }[] = [];
   const metadata = { title: 0, date: 0, author: 0, site: 0, lang: 0, canonical: 0 };
@@ -62,7 +68,8 @@ export function runExtractionBench(dir: string, onPage?: (done: number, total: n
 
     const { meta, body } = analyseHtml(html);
     griot[id] = body.text;
-    paragraphs[id] = body.readabilityText;
+    noMeta[id] = analyseHtml(html, { jsonLdBody: false, clean: { ...ALL_RULES, metadataLines: false } }).body.text;
+    paragraphs[id] = analyseHtml(html, { jsonLdBody: false, clean: NO_RULES }).body.text;
     if (body.source === 'json-ld') jsonLdBodies++;
     const reason = notArticleReason({
       text: body.text,
@@ -103,6 +110,7 @@ export function runExtractionBench(dir: string, onPage?: (done: number, total: n
   return {
     pages: ids.length,
     griot: scorePredictions(truth, griot),
+    withoutMetadata: scorePredictions(truth, noMeta),
     readabilityParagraphs: scorePredictions(truth, paragraphs),
     readabilityPlain: scorePredictions(truth, plain),
     readabilityPublished,

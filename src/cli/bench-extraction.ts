@@ -66,8 +66,9 @@ function render(r: ExtractionBenchResult): string {
   const pct = (n: number) => `${n}/${r.pages}`;
   return [
     `Extraction benchmark: ${r.pages} pages, scored as evaluate.py does (4-word shingles, mean over pages)`,
-    row('Griot (Readability + paragraphs + JSON-LD body)', r.griot),
-    row('  without the metadata layer (Readability + paragraphs)', r.readabilityParagraphs),
+    row('Griot (Readability + cleaning + metadata layer)', r.griot),
+    row('  without the metadata layer', r.withoutMetadata),
+    row('  without cleaning or metadata (Readability, paragraphs)', r.readabilityParagraphs),
     row('Readability.js on linkedom, textContent (this run)', r.readabilityPlain),
     ...(r.readabilityPublished ? [row('Readability.js, published output (scored here)', r.readabilityPublished)] : []),
     `  text from JSON-LD articleBody on ${r.jsonLdBodies} pages`,

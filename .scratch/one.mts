@@ -1,0 +1,11 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
+import { parseHTML } from 'linkedom';
+import { Readability } from '@mozilla/readability';
+const dir = '/work/shared/extraction/article-extraction-benchmark/html/';
+const f = readdirSync(dir).find(f => f.startsWith(process.argv[2]))!;
+const html = gunzipSync(readFileSync(dir + f)).toString('utf8');
+const { document } = parseHTML(html);
+const r = new Readability(document as any).parse()!;
+const c = r.content!; const i = c.indexOf(process.argv[3]);
+console.log(c.slice(Math.max(0, i - 1200), i + 300));
