@@ -28,6 +28,8 @@ export interface ExtractionBenchResult {
   readonly readabilityPlain: Scores;
   /** The benchmark's published output/readability_js.json, scored by this run's scorer (checks the port). */
   readonly readabilityPublished: Scores | null;
+  /** Mean milliseconds per page of Griot's extraction (parse, metadata, Readability, cleaning). */
+  readonly msPerPage: number;
   /** Pages whose text came from JSON-LD articleBody. */
   readonly jsonLdBodies: number;
   /** Pages (all of them articles) that the not-article check would have refused: false refusals. */
@@ -61,12 +63,15 @@ export function runExtractionBench(dir: string, onPage?: (done: number, total: n
   const metadata = { title: 0, date: 0, author: 0, site: 0, lang: 0, canonical: 0 };
   const dateSources: Record<string, number> = {};
   let jsonLdBodies = 0;
+  let griotMs = 0;
 
   ids.forEach((id, i) => {
     truth[id] = truthJson[id]?.articleBody ?? '';
     const html = decodeHtml(gunzipSync(readFileSync(join(dir, 'html', `${id}.html.gz`))), null).text;
 
+    const t0 = performance.now();
     const { meta, body } = analyseHtml(html);
+    griotMs += performance.now() - t0;
     griot[id] = body.text;
     noMeta[id] = analyseHtml(html, { jsonLdBody: false, clean: { ...ALL_RULES, metadataLines: false } }).body.text;
     paragraphs[id] = analyseHtml(html, { jsonLdBody: false, clean: NO_RULES }).body.text;
@@ -114,6 +119,7 @@ export function runExtractionBench(dir: string, onPage?: (done: number, total: n
     readabilityParagraphs: scorePredictions(truth, paragraphs),
     readabilityPlain: scorePredictions(truth, plain),
     readabilityPublished,
+    msPerPage: griotMs / ids.length,
     jsonLdBodies,
     refused,
     metadata,
