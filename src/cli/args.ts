@@ -14,6 +14,8 @@ export const USAGE = `Usage:
   npm run eval -- <questions.jsonl> [--json] [--no-llm]
   npm run timeline -- [--topic T] [--from DATE] [--to DATE] [--lang en|nl|fr] [--limit N] [--json] [--png FILE]
   npm run reindex -- [--json]
+  npm run add -- [--json] [--dry-run] <url|file>   (add an article: a link, a saved .html page, a .pdf, a .txt/.md file)
+  npm run documents -- list [--source folder|upload|url|feed] [--query WORDS] [--json] | show ID | remove ID | export DIR
   npm run stats -- [--days N] [--json] [--png FILE]   (what was asked, what was refused, votes; --png: a chart)
   npm start                     (the Discord bot; needs DISCORD_TOKEN)
   npm run start:sharded         (the bot as shard processes: SHARD_COUNT, SHARD_LIST, TOTAL_SHARDS)

@@ -1,11 +1,14 @@
 /**
- * The store: everything Griot remembers between answers (the answer log, votes, and the Discord
- * button and thread state). One interface, opened once in the composition root (src/app.ts),
+ * The store: the corpus's documents and their revision (documents.ts), and everything Griot
+ * remembers between answers (the answer log, votes, and the Discord button and thread state). One interface, opened once in the composition root (src/app.ts),
  * passed in, closed on shutdown. Today it is SQLite in DATA_DIR (src/store/sqlite.ts); every
  * method returns a promise so a server database (PostgreSQL) can implement the same interface
  * when several machines serve one bot.
  */
 import type { Lang } from '../types.js';
+import type { DocumentStore } from './documents.js';
+
+export type * from './documents.js';
 
 /** How an answer was made: by the LLM, extractively (no LLM configured), or extractively after the LLM failed. */
 export type LoggedMode = 'llm' | 'extractive' | 'fallback';
@@ -181,6 +184,8 @@ export type PruneReport = Readonly<Record<string, number>>;
  * thread state next to them), all bounded by LOG_RETENTION_DAYS.
  */
 export interface Store {
+  /** The documents of the corpus (every source) and the revision the search index follows. */
+  readonly documents: DocumentStore;
   readonly answers: AnswerLog;
   readonly votes: VoteStore;
   readonly discord: DiscordStateStore;

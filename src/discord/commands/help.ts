@@ -22,6 +22,7 @@ export const help: Command = {
       '• `/timeline` — dated events, optionally about a topic and between dates, with a chart of them.',
       ctx.config.answerMentions ? '• In forums where moderators turned on `/autoanswer`, I answer new posts when I am sure, and stay quiet when not.' : '',
       '• `/sources` — the documents I answer from.',
+      '-# Moderators: `/add url:` or `/add file:` adds an article, `/documents list` and `/documents remove` manage them, `/reindex` re-reads the corpus folder.',
       `• Up to ${ctx.config.rateLimitPerMinute} questions a minute per person.`,
       ctx.engine.llmEnabled ? '' : '-# No language model is configured: answers are the best matching sentences from the articles.',
     ];
