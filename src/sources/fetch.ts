@@ -66,6 +66,11 @@ export interface FetchOptions extends Partial<FetchSettings> {
   /** Keeps robots.txt per origin between fetches (one per poller); a fresh one is used when absent. */
   readonly robotsCache?: RobotsCache;
   readonly resolver?: Resolver;
+  /**
+   * Tests only: where to really connect for an address that passed the check (so a test can give a host name a
+   * public address with `resolver` and still reach its server on 127.0.0.1). The check always sees the resolved address.
+   */
+  readonly route?: (checked: ResolvedAddress) => ResolvedAddress;
   /** At most this many redirects (default 5). */
   readonly maxRedirects?: number;
   readonly signal?: AbortSignal;
@@ -128,7 +133,7 @@ export async function safeFetch(url: string, options: FetchOptions = {}): Promis
 
     if (robots) {
       const allowed = await robots.isAllowed(current, (robotsUrl) =>
-        safeFetch(robotsUrl, { ...settings, resolver, accept: ['text/plain'], maxBytes: 512 * 1024, signal, maxRedirects }),
+        safeFetch(robotsUrl, { ...settings, resolver, route: options.route, accept: ['text/plain'], maxBytes: 512 * 1024, signal, maxRedirects }),
       );
       if (!allowed) {
         return refuse('robots', `refused: ${current.origin}/robots.txt does not allow ${ROBOTS_AGENT} to fetch ${current.pathname}; ask the site or add the article by hand`);
@@ -137,7 +142,8 @@ export async function safeFetch(url: string, options: FetchOptions = {}): Promis
 
     let res: http.IncomingMessage;
     try {
-      res = await request(current, target.address, target.family, options.headers ?? {}, signal);
+      const dial = options.route ? options.route({ address: target.address, family: target.family }) : target;
+      res = await request(current, dial.address, dial.family, options.headers ?? {}, signal);
     } catch (err) {
       return networkRefusal(current, err, signal, settings.timeoutMs);
     }

@@ -91,6 +91,14 @@ function cleanDocumentTitle(title: string, site: string | null): string {
   return (parts.length > 1 ? parts.reduce((a, b) => (b.length > a.length ? b : a)) : t).trim();
 }
 
+/** Without a stated headline: the `<h1>` when the `<title>` confirms it, else the `<title>` without the site's name. */
+function pageTitle(meta: PageMetadata): string | null {
+  const cleaned = meta.documentTitle ? cleanDocumentTitle(meta.documentTitle, meta.site) : null;
+  const h1 = meta.heading;
+  if (h1 && h1.length >= 8 && meta.documentTitle?.toLowerCase().includes(h1.toLowerCase())) return h1;
+  return cleaned || h1;
+}
+
 function hostName(url: string | null): string | null {
   if (!url) return null;
   try {
@@ -117,11 +125,7 @@ export function extractHtml(html: string, options: HtmlOptions): ExtractResult {
   const stated = meta.date;
   const inferred = stated ? null : dateFromUrl(url) ?? dateFromUrl(options.url);
   const date = stated ?? inferred;
-  const title =
-    meta.title ??
-    body.readabilityTitle ??
-    (meta.documentTitle ? cleanDocumentTitle(meta.documentTitle, meta.site) : null) ??
-    text.split('\n')[0]!.slice(0, 120);
+  const title = meta.title ?? pageTitle(meta) ?? body.readabilityTitle ?? text.split('\n')[0]!.slice(0, 120);
 
   return {
     ok: true,

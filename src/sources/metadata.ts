@@ -10,6 +10,8 @@ export interface PageMetadata {
   readonly title: string | null;
   /** The `<title>` element, which often ends with " | Site". */
   readonly documentTitle: string | null;
+  /** The first `<h1>`'s text. */
+  readonly heading: string | null;
   readonly date: FoundDate | null;
   /** Where the date was read: `json-ld`, `meta`, `time`. */
   readonly dateSource: string | null;
@@ -189,6 +191,7 @@ export function readMetadata(doc: DomDocument): PageMetadata {
   return {
     title: title ? decodeEntities(title).replace(/\s+/g, ' ').trim() : null,
     documentTitle,
+    heading: doc.querySelector('h1')?.textContent?.replace(/\s+/g, ' ').trim() || null,
     date,
     dateSource,
     author: author ? decodeEntities(author).replace(/\s+/g, ' ').trim() : null,
