@@ -14,6 +14,7 @@ export const USAGE = `Usage:
   npm run eval -- <questions.jsonl> [--json] [--no-llm]
   npm run timeline -- [--topic T] [--from DATE] [--to DATE] [--lang en|nl|fr] [--limit N] [--json]
   npm run reindex -- [--json]
+  npm run feeds -- add URL | list | remove ID|URL | poll [--json]   (the feeds the bot polls)
   npm run stats -- [--days N] [--json]   (what was asked, what was refused, votes)
   npm start                     (the Discord bot; needs DISCORD_TOKEN)
   npm run start:sharded         (the bot as shard processes: SHARD_COUNT, SHARD_LIST, TOTAL_SHARDS)

@@ -35,6 +35,8 @@ export class CorpusDeduper {
   /** Canonical key of every address (own and other) → document id. */
   #byKey = new Map<string, string>();
   #byHash = new Map<string, string>();
+  /** Every address stored as it is written (own and other addresses). */
+  #exact = new Set<string>();
   /** Content hash each document is filed under. */
   #filed = new Map<string, string>();
   #revision = -1;
@@ -54,10 +56,12 @@ export class CorpusDeduper {
     const present = new Set<string>();
     const byKey = new Map<string, string>();
     const byHash = new Map<string, string>();
+    const exact = new Set<string>();
     const missing: string[] = [];
     for (const m of metas) {
       present.add(m.id);
       for (const url of [m.url, ...m.alsoAt]) {
+        if (url) exact.add(url);
         const key = url ? canonicalKey(url) : null;
         if (key && !byKey.has(key)) byKey.set(key, m.id);
       }
@@ -89,6 +93,7 @@ export class CorpusDeduper {
     }
     this.#byKey = byKey;
     this.#byHash = byHash;
+    this.#exact = exact;
     this.#revision = revision;
   }
 
@@ -101,6 +106,11 @@ export class CorpusDeduper {
   findUrl(url: string | null): string | null {
     const key = url ? canonicalKey(url) : null;
     return key ? (this.#byKey.get(key) ?? null) : null;
+  }
+
+  /** True when this exact address is stored already (as a document's own or other address). */
+  isStored(url: string): boolean {
+    return this.#exact.has(url);
   }
 
   /** The stored document this article copies, by address, text or story; null when it is new. */
@@ -121,6 +131,7 @@ export class CorpusDeduper {
    */
   noteAdded(docId: string, urls: readonly (string | null)[], text?: string): void {
     for (const url of urls) {
+      if (url) this.#exact.add(url);
       const key = url ? canonicalKey(url) : null;
       if (key && !this.#byKey.has(key)) this.#byKey.set(key, docId);
     }

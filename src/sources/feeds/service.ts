@@ -142,7 +142,8 @@ export function createFeedService(deps: FeedServiceDeps): FeedService {
       if (known) {
         entries.push({ key: entry.key, url: link, docId: known, note: null });
         duplicates.push({ url: link, of: known, kind: 'url' });
-        if (link) alsoAt.push({ id: known, url: link });
+        if (link && !deduper.isStored(link)) alsoAt.push({ id: known, url: link });
+        deduper.noteAdded(known, [link]);
         continue;
       }
       const r = await articleOfEntry(entry, deps.fetchArticle, deps.maxTextBytes);
@@ -157,7 +158,7 @@ export function createFeedService(deps: FeedServiceDeps): FeedService {
       if (copy) {
         entries.push({ key: entry.key, url, docId: copy.docId, note: null });
         duplicates.push({ url, of: copy.docId, kind: copy.kind });
-        for (const other of new Set([url, link])) if (other) alsoAt.push({ id: copy.docId, url: other });
+        for (const other of new Set([url, link])) if (other && !deduper.isStored(other)) alsoAt.push({ id: copy.docId, url: other });
         deduper.noteAdded(copy.docId, [url, link]);
         continue;
       }
