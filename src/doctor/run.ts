@@ -2,6 +2,7 @@
 import { ConfigError, loadConfig, type Config } from '../config.js';
 import { discordChecks } from './discord.js';
 import { llmChecks } from './llm.js';
+import { feedsCheck } from './feeds.js';
 import { corpusAndIndexChecks, dataDirCheck } from './local.js';
 import type { Check, DoctorReport } from './types.js';
 
@@ -24,7 +25,7 @@ export async function runDoctor(env: Readonly<Record<string, string | undefined>
   }
   const parts = [config.llm ? 'LLM' : '', config.discord.token ? 'Discord' : ''].filter(Boolean);
   const settings: Check = { id: 'settings', status: 'ok', summary: `valid${parts.length > 0 ? ` (configured: ${parts.join(', ')})` : ' (no LLM, no Discord: terminal answers, extractive)'}` };
-  const [local, dataDir, llm, discord] = await Promise.all([corpusAndIndexChecks(config), dataDirCheck(config), llmChecks(config), discordChecks(config)]);
-  const checks = [settings, ...local, dataDir, ...llm, ...discord];
+  const [local, dataDir, feeds, llm, discord] = await Promise.all([corpusAndIndexChecks(config), dataDirCheck(config), feedsCheck(config), llmChecks(config), discordChecks(config)]);
+  const checks = [settings, ...local, dataDir, feeds, ...llm, ...discord];
   return { ok: !checks.some((c) => c.status === 'fail'), checks };
 }

@@ -79,6 +79,6 @@ describe('/sources, /timeline, /help', () => {
     expect(help.flags & EPHEMERAL).toBe(EPHEMERAL);
     expect(help.content).toContain(`${h.engine.documents().length} articles`);
     const registered = h.fake.commands.get(h.fake.guildId)!;
-    expect(registered.map((c) => c.name).sort()).toEqual(['ask', 'help', 'reindex', 'sources', 'stats', 'timeline']);
+    expect(registered.map((c) => c.name).sort()).toEqual(['ask', 'feeds', 'help', 'reindex', 'sources', 'stats', 'timeline']);
   });
 });

@@ -19,7 +19,7 @@ describe('deployCommands', () => {
       'GET /applications/@me',
       `PUT /applications/${fake.applicationId}/guilds/${fake.guildId}/commands`,
     ]);
-    expect(fake.commands.get(fake.guildId)?.map((c) => c.name)).toEqual(['ask', 'sources', 'timeline', 'reindex', 'stats', 'help']);
+    expect(fake.commands.get(fake.guildId)?.map((c) => c.name)).toEqual(['ask', 'sources', 'timeline', 'reindex', 'stats', 'feeds', 'help']);
   });
 
   it('registers globally without a guild, using DISCORD_APPLICATION_ID when given', async () => {
