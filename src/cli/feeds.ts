@@ -7,6 +7,7 @@ import type { Logger } from '../logger.js';
 import type { Feed } from '../store/index.js';
 import type { FeedService, PollReport } from '../sources/feeds/service.js';
 import { parseCommandArgs, UsageError } from './args.js';
+import { sparkline } from './stats.js';
 import type { CliIo } from './io.js';
 
 /** One feed as a line: id, title and address, last poll, and its last error when failing. */
@@ -121,4 +122,15 @@ export async function runFeedsCommand(config: Config, logger: Logger, argv: read
     });
     return { feeds, close: () => store.close() };
   });
+}
+
+/** Articles added to the corpus per day (every source, feeds among them), for /stats and `npm run stats`. */
+export function renderAddedPerDay(rows: readonly { readonly day: string; readonly added: number; readonly fromFeeds: number }[], options: { readonly markdown?: boolean } = {}): string {
+  const md = options.markdown ?? false;
+  const total = rows.reduce((n, r) => n + r.added, 0);
+  const fromFeeds = rows.reduce((n, r) => n + r.fromFeeds, 0);
+  const most = Math.max(0, ...rows.map((r) => r.added));
+  const line = `${md ? '`' : ''}${sparkline(rows.map((r) => r.added))}${md ? '`' : ''}`;
+  const recent = rows.filter((r) => r.added > 0).slice(-7).map((r) => `${r.day.slice(5)} ${r.added}`).join(' · ');
+  return `Articles added: ${total} (${fromFeeds} from feeds) · per day ${line} (most ${most} a day)${recent ? `\nLast days with new articles: ${recent}` : ''}`;
 }

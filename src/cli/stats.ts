@@ -94,7 +94,14 @@ export async function statsCommand(deps: { config: Config; logger: Logger }, arg
   const store = await openAppStore(deps.config, deps.logger);
   try {
     const stats = await store.answers.stats({ days });
-    io.out(values.json ? `${JSON.stringify(stats)}\n` : `${renderStats(stats)}\n`);
+    // Articles added per day (feeds among them); a store that cannot say leaves the line out.
+    const added = await store.feeds.addedPerDay(days, new Date()).catch(() => null);
+    const { renderAddedPerDay } = await import('./feeds.js');
+    io.out(
+      values.json
+        ? `${JSON.stringify(added ? { ...stats, articlesAdded: added } : stats)}\n`
+        : `${renderStats(stats)}${added ? `\n\n${renderAddedPerDay(added)}` : ''}\n`,
+    );
     return 0;
   } finally {
     await store.close();

@@ -90,6 +90,10 @@ describe('/feeds', () => {
     expect(hits[0]?.doc.id).toBe(report.feeds[0]!.added[0]!.id);
     expect(harness.logs.some((l) => l.msg === 'feed polled: 1 added' && l.added?.[0]?.title === 'Laatste militairen verlaten Mali')).toBe(true);
 
+    // /stats counts the articles added today, the feed's among them.
+    const stats = await reply(harness.fake.command('stats', {}, { roles: [harness.fake.roles.moderator] }));
+    expect(stats.content).toMatch(/Articles added: \d+ \(1 from feeds\) · per day `▁*[▂-█]`/);
+
     // A feed that fails (added through the store, as if it worked when added).
     await harness.store.feeds.add({ url: `${web.origin}/kapot.xml`, title: 'Kapot', addedBy: 'test', at: new Date() });
     await harness.feeds.poll();

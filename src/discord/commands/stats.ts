@@ -1,4 +1,5 @@
 import { MessageFlags, PermissionFlagsBits, SlashCommandBuilder } from 'discord.js';
+import { renderAddedPerDay } from '../../cli/feeds.js';
 import { DEFAULT_STATS_DAYS, MAX_STATS_DAYS, renderStats } from '../../cli/stats.js';
 import { NO_MENTIONS } from '../allowed-mentions.js';
 import { DISCORD_LIMITS } from '../render/limits.js';
@@ -29,6 +30,8 @@ export const stats: Command = {
     let text: string;
     try {
       text = renderStats(await ctx.store.answers.stats({ days }), { markdown: true, questionMax: 80, userText: plainWithin });
+      const added = await ctx.store.feeds.addedPerDay(days, new Date()).catch(() => null);
+      if (added) text = `${text}\n\n${renderAddedPerDay(added, { markdown: true })}`;
     } catch (err) {
       log.warn({ err }, 'stats could not be read');
       throw new UserError(`The answer log could not be read: ${(err as Error).message}. The operator can run \`npm run stats\` on the server to see more.`);
