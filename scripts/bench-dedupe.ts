@@ -18,6 +18,7 @@ import {
   NEAR_DUPLICATE_THRESHOLD,
   NearDuplicateIndex,
   similarity,
+  BANDS,
   ROWS,
   SHINGLE_WORDS,
   type Fingerprint,
@@ -93,9 +94,10 @@ for (const n of flagged.slice(0, 5)) {
 // The index at scale: every article but a held-out set filed; each copy looked up; held-out articles looked up.
 const heldOut = new Set(shuffled.slice(2 * pairCount, 3 * pairCount).map((a) => a.id));
 const rows = option('--rows', ROWS);
+const bands = option('--bands', BANDS);
 globalThis.gc?.();
 const heapBefore = process.memoryUsage().heapUsed;
-const index = new NearDuplicateIndex<string>({ rows });
+const index = new NearDuplicateIndex<string>({ rows, bands });
 const buildStart = performance.now();
 for (const a of articles) if (!heldOut.has(a.id)) index.add(a.id, fp(a.text));
 const buildMs = performance.now() - buildStart;
@@ -119,7 +121,7 @@ for (const a of shuffled.slice(2 * pairCount, 3 * pairCount)) {
   }
 }
 const lookMs = (performance.now() - lookStart) / (positives.length + heldOut.size);
-console.log(`\nindex: ${index.size} articles filed in ${(buildMs / 1000).toFixed(1)} s (${(buildMs / index.size).toFixed(2)} ms each, fingerprint included), ${rows} rows a band, ${heapMb.toFixed(0)} MB heap`);
+console.log(`\nindex: ${index.size} articles filed in ${(buildMs / 1000).toFixed(1)} s (${(buildMs / index.size).toFixed(2)} ms each, fingerprint included), ${bands} bands of ${rows} rows, ${heapMb.toFixed(0)} MB heap`);
 console.log(`  copies found as their original: ${found}/${positives.length} (${pct(found / positives.length)}); matched another article: ${foundOther}`);
 console.log(`  held-out articles matched to some filed article: ${falseAlarms}/${heldOut.size}${alarms.length ? ` (e.g. ${alarms.join(', ')})` : ''}`);
 console.log(`  lookup: ${lookMs.toFixed(2)} ms a text (fingerprint included)`);
