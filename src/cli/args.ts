@@ -14,6 +14,8 @@ export const USAGE = `Usage:
   npm run eval -- <questions.jsonl> [--json] [--no-llm]
   npm run timeline -- [--topic T] [--from DATE] [--to DATE] [--lang en|nl|fr] [--limit N] [--json]
   npm run reindex -- [--json]
+  npm run add -- [--json] [--dry-run] <url|file>   (add an article: a link, a saved .html page, a .pdf, a .txt/.md file)
+  npm run documents -- list [--source folder|upload|url|feed] [--query WORDS] [--json] | show ID | remove ID | export DIR
   npm run feeds -- add URL | list | remove ID|URL | poll [--json]   (the feeds the bot polls)
   npm run stats -- [--days N] [--json]   (what was asked, what was refused, votes)
   npm start                     (the Discord bot; needs DISCORD_TOKEN)

@@ -59,7 +59,7 @@ export async function startBot(options: StartBotOptions): Promise<Bot> {
     config: config.discord,
     store: options.store,
     retentionDays: config.logRetentionDays,
-    corpus: { dir: config.corpusDir, maxBytes: config.maxDocumentBytes },
+    corpus: { dir: config.corpusDir, maxBytes: config.maxDocumentBytes, fetch: config.fetch },
     logger,
     ...(options.feeds ? { feeds: options.feeds, feedPollMinutes: config.feedPollMinutes } : {}),
     ...(options.streamIntervalMs !== undefined ? { streamIntervalMs: options.streamIntervalMs } : {}),

@@ -121,7 +121,12 @@ export class CorpusDeduper {
     }
     const same = this.#byHash.get(contentHash(article.text));
     if (same) return { docId: same, kind: 'text' };
-    const near = this.#index.find(fingerprint(article.text));
+    return this.findNear(article.text);
+  }
+
+  /** The stored document telling the same story as `text` (near-duplicate only), or null. */
+  findNear(text: string): Duplicate | null {
+    const near = this.#index.find(fingerprint(text));
     return near ? { docId: near.id, kind: 'near', similarity: near.similarity } : null;
   }
 

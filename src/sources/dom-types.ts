@@ -11,6 +11,9 @@ export interface DomNode {
 
 export interface DomElement extends DomNode {
   readonly tagName: string;
+  readonly parentNode: DomElement | null;
+  readonly children: ArrayLike<DomElement>;
+  remove(): void;
   getAttribute(name: string): string | null;
   querySelector(selector: string): DomElement | null;
   querySelectorAll(selector: string): Iterable<DomElement>;

@@ -121,6 +121,10 @@ export async function syncFolder(store: DocumentStore, dir: string, options: Fol
     if (id && !owners.has(id)) remove.add(id);
   }
   for (const d of put) remove.delete(d.id);
-  const result = await store.apply({ put, remove: [...remove], folderPut, folderRemove });
+  // Nothing changed (a warm start): no write transaction at all.
+  const result =
+    put.length + remove.size + folderPut.length + folderRemove.length === 0
+      ? { revision: await store.revision(), changed: false }
+      : await store.apply({ put, remove: [...remove], folderPut, folderRemove });
   return { put: put.map((d) => d.id), removed: [...remove], skipped, revision: result.revision, changed: result.changed };
 }

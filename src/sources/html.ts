@@ -8,6 +8,7 @@ import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import type { DomDocument, DomElement } from './dom-types.js';
 import { dateFromUrl } from './dates.js';
+import { ALL_RULES, cleanContent, type CleanRules } from './content-clean.js';
 import { domText, linkDensity } from './dom-text.js';
 import { readMetadata, type PageMetadata } from './metadata.js';
 import { notArticleReason, wordCount } from './not-article.js';
@@ -32,8 +33,15 @@ export interface Body {
   readonly readabilityByline: string | null;
 }
 
+/** Which cleaning rules and metadata the extractor uses; the benchmark turns them off one at a time. */
+export interface AnalyseOptions {
+  readonly clean?: CleanRules;
+  /** Use JSON-LD articleBody when it holds the full text (default true). */
+  readonly jsonLdBody?: boolean;
+}
+
 /** Parses `html` and reads its metadata and article body. Pure; exported for the benchmark and tests. */
-export function analyseHtml(html: string): { meta: PageMetadata; body: Body } {
+export function analyseHtml(html: string, options: AnalyseOptions = {}): { meta: PageMetadata; body: Body } {
   const { document } = parseHTML(html);
   const meta = readMetadata(document as unknown as DomDocument);
   const parsed = (() => {
@@ -44,18 +52,32 @@ export function analyseHtml(html: string): { meta: PageMetadata; body: Body } {
     }
   })();
   const content = parsed?.content ?? null;
+  if (content) cleanContent(content, { title: meta.title ?? meta.heading, author: meta.author, site: meta.site }, options.clean ?? ALL_RULES);
   const readabilityText = content ? domText(content) : '';
   const density = content ? linkDensity(content) : 0;
+  const ldBody = options.jsonLdBody === false || !meta.articleBody ? null : articleBodyText(meta.articleBody);
   return {
     meta,
     body: {
-      ...chooseBody(readabilityText, meta.articleBody),
+      ...chooseBody(readabilityText, ldBody),
       readabilityText,
       linkDensity: density,
       readabilityTitle: parsed?.title?.trim() || null,
       readabilityByline: parsed?.byline?.trim() || null,
     },
   };
+}
+
+/** JSON-LD articleBody → paragraphs; some sites put (entity-escaped) HTML in it, which is read as HTML. */
+export function articleBodyText(raw: string): string {
+  const unescaped = /&lt;\/?[a-z]/i.test(raw) ? raw.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&') : raw;
+  if (/<\/?(?:p|div|br|span|a|h[1-6]|img|em|strong|ul|li|figure)\b/i.test(unescaped)) {
+    const { document } = parseHTML(`<!doctype html><html><body>${unescaped}</body></html>`);
+    return domText((document as unknown as { body: DomElement }).body);
+  }
+  const { document } = parseHTML(`<!doctype html><html><body><pre>${unescaped.replace(/</g, '&lt;')}</pre></body></html>`);
+  const text = (document as unknown as { body: DomElement }).body.textContent ?? unescaped;
+  return paragraphs(text);
 }
 
 /**
@@ -65,15 +87,17 @@ export function analyseHtml(html: string): { meta: PageMetadata; body: Body } {
  */
 export function chooseBody(readabilityText: string, articleBody: string | null): { text: string; source: 'readability' | 'json-ld' } {
   if (!articleBody) return { text: readabilityText, source: 'readability' };
+  // articleBody here is already paragraphs (articleBodyText).
   const ld = wordCount(articleBody);
   const rd = wordCount(readabilityText);
-  if (rd < 50 && ld > rd) return { text: paragraphs(articleBody), source: 'json-ld' };
-  if (ld >= rd * 0.85 && ld <= rd * 1.5) return { text: paragraphs(articleBody), source: 'json-ld' };
+  if (rd < 50 && ld > rd) return { text: articleBody, source: 'json-ld' };
+  if (ld >= rd * 0.85 && ld <= rd * 1.5) return { text: articleBody, source: 'json-ld' };
   return { text: readabilityText, source: 'readability' };
 }
 
 function paragraphs(text: string): string {
   return text
+    .replace(/[ \t\u00a0]+/g, ' ')
     .split(/\n+/)
     .map((p) => p.trim())
     .filter(Boolean)

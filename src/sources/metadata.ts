@@ -19,7 +19,7 @@ export interface PageMetadata {
   readonly site: string | null;
   readonly lang: string | null;
   readonly canonical: string | null;
-  /** JSON-LD articleBody, whitespace-normalised, or null. */
+  /** JSON-LD articleBody as the page gives it (plain text, or HTML, sometimes entity-escaped), or null. */
   readonly articleBody: string | null;
   /** True when JSON-LD says the page is an article, or og:type is `article`. */
   readonly declaresArticle: boolean;
@@ -185,8 +185,7 @@ export function readMetadata(doc: DomDocument): PageMetadata {
 
   const canonical = doc.querySelector('link[rel="canonical"]')?.getAttribute('href')?.trim() || meta(doc, 'og:url') || null;
 
-  const body = str(ld?.['articleBody']);
-  const articleBody = body ? decodeEntities(body).replace(/[ \t\u00a0]+/g, ' ').replace(/\s*\n\s*/g, '\n').trim() || null : null;
+  const articleBody = str(ld?.['articleBody']);
 
   return {
     title: title ? decodeEntities(title).replace(/\s+/g, ' ').trim() : null,

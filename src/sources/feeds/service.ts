@@ -80,6 +80,11 @@ export interface FeedService {
   remove(ref: string): Promise<Feed | undefined>;
   /** Polls the feeds that are due (all of them with `all`), one after another, then reindexes once. */
   poll(options?: { readonly all?: boolean }): Promise<PollReport>;
+  /**
+   * The stored document telling the same story as `text` (near-duplicate detection over the whole
+   * store, the index kept between calls): what `npm run add` and `/add` check a new link against.
+   */
+  nearDuplicate(text: string): Promise<string | undefined>;
 }
 
 /** Decodes a feed document: the HTTP charset, else the XML declaration's encoding, else UTF-8. */
@@ -245,6 +250,10 @@ export function createFeedService(deps: FeedServiceDeps): FeedService {
       return { ok: true, feed };
     },
     list: () => deps.feeds.list(),
+    async nearDuplicate(text) {
+      await deduper.sync();
+      return deduper.findNear(text)?.docId;
+    },
     async remove(ref) {
       const feed = await deps.feeds.get(ref);
       if (!feed || !(await deps.feeds.remove(feed.id))) return undefined;
