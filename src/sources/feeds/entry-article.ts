@@ -36,7 +36,7 @@ function fullTextArticle(entry: FeedEntry, maxTextBytes: number): Article | null
   if (!entry.content) return null;
   const r = extractHtml(entryPage(entry), { url: entry.link, maxTextBytes });
   if (!r.ok || wordCount(r.article.text) < FULL_TEXT_MIN_WORDS) return null;
-  return { ...r.article, site: r.article.site, textSource: 'readability' };
+  return r.article;
 }
 
 /** The entry's title and stated date where the article lacks them (the feed states its date: not inferred). */
