@@ -119,7 +119,7 @@ for (const [feed, label] of [['/one.xml', 'first poll (near-duplicate signatures
   }).length;
   console.log(
     `${label}: ${ids.length} added (${polled.duplicates.length} duplicates: ${polled.duplicates.map((d) => d.kind).join(', ') || 'none'}; ${polled.refused.length} refused) in ${s(pollMs)} ` +
-      `(of which the reindex ${s(reindexMs)}), index now ${app.engine.documents().length} documents; ` +
+      `(store caught up ${s(report.timings.syncMs)}, feeds and pages read ${s(report.timings.feedsMs)}, reindex ${s(report.timings.reindexMs)}, of which the engine's ${s(reindexMs)}), index now ${app.engine.documents().length} documents; ` +
       `asking for one by its title: ${s(askMs)}, ${answer.citations.some((c) => c.docId === target.id) ? 'cited' : answer.refused ? 'refused' : 'not cited'}; ` +
       `${found}/${added.length} found in the top 3 by one of their sentences; poll + answer ${s(pollMs + askMs)}`,
   );

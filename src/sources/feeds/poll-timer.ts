@@ -19,7 +19,7 @@ export function startFeedPolling(service: Pick<FeedService, 'poll'>, options: { 
     running = service
       .poll()
       .then((report) => {
-        if (report.feeds.length > 0) options.logger.info({ feeds: report.feeds.length, added: report.added }, 'feed poll done');
+        if (report.feeds.length > 0) options.logger.info({ feeds: report.feeds.length, added: report.added, ...report.timings }, 'feed poll done');
       })
       .catch((err: unknown) => options.logger.warn({ err }, 'feed poll failed; the next tick tries again'))
       .finally(() => {

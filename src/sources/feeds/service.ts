@@ -70,6 +70,8 @@ export interface PollReport {
   readonly added: number;
   /** Whether the index was rebuilt with the new articles (false when nothing was added). */
   readonly reindexed: boolean;
+  /** Where the time went (ms): catching up with the store's documents, reading the feeds and their articles, reindexing. */
+  readonly timings: { readonly syncMs: number; readonly feedsMs: number; readonly reindexMs: number };
 }
 
 export interface FeedService {
@@ -263,8 +265,10 @@ export function createFeedService(deps: FeedServiceDeps): FeedService {
     async poll(options = {}) {
       const at = now();
       const due = (await deps.feeds.list()).filter((f) => options.all || f.nextPollAt <= at);
-      if (due.length === 0) return { feeds: [], added: 0, reindexed: false };
+      if (due.length === 0) return { feeds: [], added: 0, reindexed: false, timings: { syncMs: 0, feedsMs: 0, reindexMs: 0 } };
+      const started = performance.now();
       await deduper.sync();
+      const synced = performance.now();
       const reports: FeedPollReport[] = [];
       for (const feed of due) {
         const report = await pollOne(feed);
@@ -283,8 +287,10 @@ export function createFeedService(deps: FeedServiceDeps): FeedService {
         );
       }
       const added = reports.reduce((n, r) => n + r.added.length, 0);
+      const read = performance.now();
       if (added > 0) await deps.reindex();
-      return { feeds: reports, added, reindexed: added > 0 };
+      const timings = { syncMs: Math.round(synced - started), feedsMs: Math.round(read - synced), reindexMs: Math.round(performance.now() - read) };
+      return { feeds: reports, added, reindexed: added > 0, timings };
     },
   };
 }

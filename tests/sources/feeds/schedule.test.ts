@@ -37,7 +37,7 @@ describe('startFeedPolling', () => {
         await new Promise((r) => setTimeout(r, 30));
         running--;
         polls++;
-        return { feeds: [], added: 0, reindexed: false };
+        return { feeds: [], added: 0, reindexed: false, timings: { syncMs: 0, feedsMs: 0, reindexMs: 0 } };
       },
     };
     const polling = startFeedPolling(service, { intervalMs: 5, firstAfterMs: 0, logger: pino({ level: 'silent' }) });
