@@ -102,6 +102,20 @@ export class CorpusDeduper {
     this.#filed.set(id, hash);
   }
 
+  /**
+   * Notes that the store moved from `from` to `to` by a change whose documents were all passed to
+   * noteAdded: the next sync need not read the store again. Another writer in between (the revision
+   * moved more) leaves the next sync to catch up.
+   */
+  advance(from: number, to: number): void {
+    if (this.#revision === from && to === from + 1) this.#revision = to;
+  }
+
+  /** The revision the deduper has caught up with (-1 before the first sync). */
+  get revision(): number {
+    return this.#revision;
+  }
+
   /** The document at this address (or one that means the same article), or null. */
   findUrl(url: string | null): string | null {
     const key = url ? canonicalKey(url) : null;

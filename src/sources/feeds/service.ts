@@ -209,7 +209,12 @@ export function createFeedService(deps: FeedServiceDeps): FeedService {
       const taken = await takeEntries(feed, read.feed);
       // The articles first, then the entries marked seen: a crash in between re-reads the entries,
       // which are then found by their address.
-      if (taken.put.length > 0 || taken.alsoAt.length > 0) await deps.documents.apply({ put: taken.put, alsoAt: taken.alsoAt });
+      if (taken.put.length > 0 || taken.alsoAt.length > 0) {
+        const before = deduper.revision;
+        const change = await deps.documents.apply({ put: taken.put, alsoAt: taken.alsoAt });
+        // What was written is filed already: the next poll need not read every document again.
+        if (change.changed) deduper.advance(before, change.revision);
+      }
       await deps.feeds.recordPoll({
         feedId: feed.id,
         at,
