@@ -31,7 +31,10 @@ export interface Engine {
   timeline(query?: TimelineQuery): Promise<TimelineEvent[]>;
   /** The documents of the serving index. */
   documents(): readonly DocumentMeta[];
-  /** Re-reads the corpus and swaps the new index in; throws ReindexBusyError while one runs. */
+  /**
+   * Syncs the corpus folder into the document store, applies the store's changes to a new index
+   * and swaps it in; throws ReindexBusyError while one runs.
+   */
   reindex(): Promise<ReindexReport>;
   /**
    * Serves the index another process saved (a shard that ran /reindex), unless it is the one

@@ -64,6 +64,11 @@ export async function syncFolder(store: DocumentStore, dir: string, options: Fol
     options.onProgress?.(++done, files.length);
     const file = read.entry.file;
     const old = before.get(file);
+    // Vouched for by size and mtime (the common case of a warm start): nothing to look at.
+    if (old?.docId && read.entry === known.get(file) && !owners.has(old.docId)) {
+      owners.set(old.docId, file);
+      continue;
+    }
     const row = (docId: string | null, skipReason: string | null): FolderFile => ({
       path: file,
       hash: read.entry.hash,

@@ -1,6 +1,6 @@
 /**
- * The store: everything Griot remembers between answers (the answer log, votes, and the Discord
- * button and thread state). One interface, opened once in the composition root (src/app.ts),
+ * The store: the corpus's documents and their revision (documents.ts), and everything Griot
+ * remembers between answers (the answer log, votes, and the Discord button and thread state). One interface, opened once in the composition root (src/app.ts),
  * passed in, closed on shutdown. Today it is SQLite in DATA_DIR (src/store/sqlite.ts); every
  * method returns a promise so a server database (PostgreSQL) can implement the same interface
  * when several machines serve one bot.

@@ -21,6 +21,20 @@ describe('checkCitations', () => {
     expect(r.citations.map((c) => c.passageId)).toEqual([FR_LAST_SOLDIER.passage.id, NL_ANNOUNCEMENT.passage.id, NL_WAGNER.passage.id]);
   });
 
+  it('cites one article once: a second passage of it gets the same number and its text is shown with the first', () => {
+    const second: SearchHit = { ...NL_WAGNER, passage: { ...NL_WAGNER.passage, id: `${NL_WAGNER.doc.id}#1`, index: 1, text: 'Tweede passage over Wagner.' } };
+    const r = checkCitations('Wagner landed [1]. It denies [3]. Again [2].', [NL_WAGNER, NL_ANNOUNCEMENT, second]);
+    expect(r.text).toBe('Wagner landed [1]. It denies [1]. Again [2].');
+    expect(r.citations.map((c) => c.docId)).toEqual([NL_WAGNER.doc.id, NL_ANNOUNCEMENT.doc.id]);
+    expect(r.citations[0]!.text).toBe(`${NL_WAGNER.passage.text}\n…\nTweede passage over Wagner.`);
+  });
+
+  it('carries the article’s address and outlet when it has them', () => {
+    const linked: SearchHit = { ...FR_LAST_SOLDIER, doc: { ...FR_LAST_SOLDIER.doc, url: 'https://www.lemonde.fr/a', site: 'Le Monde' } };
+    expect(checkCitations('Left [1].', [linked]).citations[0]).toMatchObject({ url: 'https://www.lemonde.fr/a', site: 'Le Monde' });
+    expect(checkCitations('Left [1].', [FR_LAST_SOLDIER]).citations[0]).not.toHaveProperty('url');
+  });
+
   it('reads [n, m] and [n;m], merging a repeated number', () => {
     const r = checkCitations('Both [2, 1]. Again [1;1].', sources);
     expect(r.text).toBe('Both [1, 2]. Again [2].');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { code, plain, plainWithin } from '../../../src/discord/render/markdown.js';
+import { code, maskedLink, plain, plainWithin } from '../../../src/discord/render/markdown.js';
 import { displayed, liveMarkup } from '../../helpers/markdown.js';
 
 describe('plain', () => {
@@ -42,5 +42,20 @@ describe('plainWithin', () => {
 describe('code', () => {
   it('cannot be closed early by a backtick in the text', () => {
     expect(code('a`b')).toMatch(/^`[^`]*`$/);
+  });
+});
+
+describe('maskedLink', () => {
+  it('links an escaped label to an address in <…>, so Discord shows no preview', () => {
+    expect(maskedLink(plain('Le *retrait*'), 'https://www.lemonde.fr/a.html')).toBe('[Le \\*retrait\\*](<https://www.lemonde.fr/a.html>)');
+  });
+
+  it('keeps brackets in the label and parentheses, spaces and angle brackets in the address from ending the link early', () => {
+    expect(maskedLink('[1] titre', 'https://x.example/a (b)/<c>')).toBe('[⁅1⁆ titre](<https://x.example/a%20%28b%29/%3Cc%3E>)');
+  });
+
+  it('refuses anything but an http(s) address', () => {
+    expect(maskedLink('x', 'javascript:alert(1)')).toBeNull();
+    expect(maskedLink('x', 'not a url')).toBeNull();
   });
 });
