@@ -9,20 +9,27 @@ import { gunzipSync } from 'node:zlib';
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import { decodeHtml } from '../sources/charset.js';
+import { ALL_RULES, type CleanRules } from '../sources/content-clean.js';
 import { analyseHtml } from '../sources/html.js';
 import { notArticleReason } from '../sources/not-article.js';
 import { scorePredictions, type Scores } from './extraction-score.js';
 
+const NO_RULES: CleanRules = { captions: false, widgets: false, linkBlocks: false, metadataLines: false, fragments: false };
+
 export interface ExtractionBenchResult {
   readonly pages: number;
-  /** Griot: Readability on linkedom, paragraph text, and the page's JSON-LD articleBody when it holds the full text. */
+  /** Griot: Readability on linkedom, its content cleaned (content-clean.ts), paragraph text, and the page's JSON-LD articleBody when it holds the full text. */
   readonly griot: Scores;
-  /** The same without the metadata layer: Readability's content, paragraph text only. */
+  /** Griot without the metadata layer (no JSON-LD articleBody, no removal of lines repeating headline/byline/dateline). */
+  readonly withoutMetadata: Scores;
+  /** Readability's content as paragraphs, with no cleaning and no metadata. */
   readonly readabilityParagraphs: Scores;
   /** Plain Readability.js on linkedom: its `textContent`, as the benchmark's readability_js entry. */
   readonly readabilityPlain: Scores;
   /** The benchmark's published output/readability_js.json, scored by this run's scorer (checks the port). */
   readonly readabilityPublished: Scores | null;
+  /** Mean milliseconds per page of Griot's extraction (parse, metadata, Readability, cleaning). */
+  readonly msPerPage: number;
   /** Pages whose text came from JSON-LD articleBody. */
   readonly jsonLdBodies: number;
   /** Pages (all of them articles) that the not-article check would have refused: false refusals. */
@@ -50,19 +57,24 @@ export function runExtractionBench(dir: string, onPage?: (done: number, total: n
   const truth: Record<string, string> = {};
   const griot: Record<string, string> = {};
   const paragraphs: Record<string, string> = {};
+  const noMeta: Record<string, string> = {};
   const plain: Record<string, string> = {};
   const refused: { id: string; reason: string }[] = [];
   const metadata = { title: 0, date: 0, author: 0, site: 0, lang: 0, canonical: 0 };
   const dateSources: Record<string, number> = {};
   let jsonLdBodies = 0;
+  let griotMs = 0;
 
   ids.forEach((id, i) => {
     truth[id] = truthJson[id]?.articleBody ?? '';
     const html = decodeHtml(gunzipSync(readFileSync(join(dir, 'html', `${id}.html.gz`))), null).text;
 
+    const t0 = performance.now();
     const { meta, body } = analyseHtml(html);
+    griotMs += performance.now() - t0;
     griot[id] = body.text;
-    paragraphs[id] = body.readabilityText;
+    noMeta[id] = analyseHtml(html, { jsonLdBody: false, clean: { ...ALL_RULES, metadataLines: false } }).body.text;
+    paragraphs[id] = analyseHtml(html, { jsonLdBody: false, clean: NO_RULES }).body.text;
     if (body.source === 'json-ld') jsonLdBodies++;
     const reason = notArticleReason({
       text: body.text,
@@ -103,9 +115,11 @@ export function runExtractionBench(dir: string, onPage?: (done: number, total: n
   return {
     pages: ids.length,
     griot: scorePredictions(truth, griot),
+    withoutMetadata: scorePredictions(truth, noMeta),
     readabilityParagraphs: scorePredictions(truth, paragraphs),
     readabilityPlain: scorePredictions(truth, plain),
     readabilityPublished,
+    msPerPage: griotMs / ids.length,
     jsonLdBodies,
     refused,
     metadata,

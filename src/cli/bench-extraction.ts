@@ -66,11 +66,12 @@ function render(r: ExtractionBenchResult): string {
   const pct = (n: number) => `${n}/${r.pages}`;
   return [
     `Extraction benchmark: ${r.pages} pages, scored as evaluate.py does (4-word shingles, mean over pages)`,
-    row('Griot (Readability + paragraphs + JSON-LD body)', r.griot),
-    row('  without the metadata layer (Readability + paragraphs)', r.readabilityParagraphs),
+    row('Griot (Readability + cleaning + metadata layer)', r.griot),
+    row('  without the metadata layer', r.withoutMetadata),
+    row('  without cleaning or metadata (Readability, paragraphs)', r.readabilityParagraphs),
     row('Readability.js on linkedom, textContent (this run)', r.readabilityPlain),
     ...(r.readabilityPublished ? [row('Readability.js, published output (scored here)', r.readabilityPublished)] : []),
-    `  text from JSON-LD articleBody on ${r.jsonLdBodies} pages`,
+    `  Griot's extraction: ${r.msPerPage.toFixed(0)} ms a page; text from JSON-LD articleBody on ${r.jsonLdBodies} pages`,
     `  metadata found: title ${pct(m.title)}, date ${pct(m.date)} (${Object.entries(r.dateSources).map(([k, v]) => `${k} ${v}`).join(', ')}), author ${pct(m.author)}, site ${pct(m.site)}, language ${pct(m.lang)}, canonical link ${pct(m.canonical)}`,
     `  refused as not an article: ${r.refused.length}${r.refused.length ? ` (${r.refused.slice(0, 5).map((x) => `${x.id.slice(0, 8)}: ${x.reason}`).join('; ')})` : ''}`,
   ].join('\n') + '\n';

@@ -19,9 +19,10 @@ export interface CleanRules {
   readonly widgets: boolean;
   readonly linkBlocks: boolean;
   readonly metadataLines: boolean;
+  readonly fragments: boolean;
 }
 
-export const ALL_RULES: CleanRules = { captions: true, widgets: true, linkBlocks: true, metadataLines: true };
+export const ALL_RULES: CleanRules = { captions: true, widgets: true, linkBlocks: true, metadataLines: true, fragments: true };
 
 const WIDGET_TOKENS = /(?:^|[\s_-])(?:caption|credit|credits|share|sharing|social|related|newsletter|promo|advert|advertisement|ad|ads|subscribe|subscription|byline|dateline|breadcrumbs?|tags|toolbar|read-?more|more-?from|recommended|sponsored|comments?)(?:$|[\s_-])/i;
 
@@ -37,7 +38,7 @@ function norm(s: string): string {
   return s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 }
 
-const LEAF_BLOCKS = 'p, li, h2, h3, h4, h5, h6, div, span, section, dd, dt, blockquote';
+const LEAF_BLOCKS = 'p, li, h2, h3, h4, h5, h6, div, section, dd, dt, blockquote, figure';
 
 function linkShare(el: DomElement): number {
   const total = (el.textContent ?? '').replace(/\s+/g, '').length;
@@ -64,7 +65,7 @@ function isDateline(text: string): boolean {
   if (words === 0 || words > 16) return false;
   if (DATELINE.test(text.trim())) return true;
   const dateish = text.match(DATE_WORDS)?.length ?? 0;
-  return dateish >= 2 && dateish * 2 >= words - 2;
+  return dateish >= 2 && dateish * 2 > words;
 }
 
 /** Cleans `content` in place. */
@@ -94,6 +95,7 @@ export function cleanContent(content: DomElement, meta: KnownMetadata, rules: Cl
       if (items.length >= 2 && items.every((li) => linkShare(li) > 0.8)) list.remove();
     }
   }
+  if (rules.fragments) removeFragments(content);
   if (rules.metadataLines) {
     const title = meta.title ? norm(meta.title) : null;
     const author = meta.author ? norm(meta.author) : null;
@@ -106,7 +108,7 @@ export function cleanContent(content: DomElement, meta: KnownMetadata, rules: Cl
       const withoutBy = n.replace(/^(?:by|door|par|von|di|por)\s+/, '');
       if (
         (title && n === title) ||
-        (author && (withoutBy === author || (withoutBy.startsWith(author) && wordCount(text) <= author.split(' ').length + 12 && isDatelineAfter(text)))) ||
+        (author && (withoutBy === author || (withoutBy.startsWith(`${author} `) && isDateline(withoutBy.slice(author.length))))) ||
         (site && n === site) ||
         isDateline(text)
       ) {
@@ -116,7 +118,31 @@ export function cleanContent(content: DomElement, meta: KnownMetadata, rules: Cl
   }
 }
 
-/** "By Justine Coleman - 11/18/19 11:04 PM EST": a byline followed by a date. */
-function isDatelineAfter(text: string): boolean {
-  return /\d/.test(text);
+const CREDIT = /^\(?\s*(?:image|images|photo|photos|foto|fotos|picture|pictures|credit|credits|crédit|crédits|bild|bildquelle|illustration|video|vidéo|source|bron|quelle)(?:\s+credit)?\s*[:©]/i;
+
+function inside(el: DomElement, tag: string): boolean {
+  for (let p = el.parentNode; p; p = p.parentNode) if (p.tagName?.toUpperCase() === tag) return true;
+  return false;
+}
+
+/**
+ * Fragments that are not prose: a bare address, a photo credit ("Photo: X / AP"), a one-word label with no
+ * sentence end ("Advert", "Caption", "Close").
+ */
+function removeFragments(content: DomElement): void {
+  for (const el of all(content, LEAF_BLOCKS)) {
+    if (!el.parentNode || !isLeafBlock(el)) continue;
+    const text = (el.textContent ?? '').replace(/\s+/g, ' ').trim();
+    if (!text) continue;
+    const words = wordCount(text);
+    // Table cells, list items and headings are short by nature.
+    const label = /^(?:P|DIV|SECTION|DD|DT|FIGURE)$/i.test(el.tagName) && !inside(el, 'TABLE');
+    if (
+      /^(?:https?:\/\/|www\.)\S+$/i.test(text) ||
+      (words <= 15 && CREDIT.test(text)) ||
+      (label && words === 1 && text.length <= 20 && !/[.!?…:;"”»)\d]$/.test(text))
+    ) {
+      el.remove();
+    }
+  }
 }

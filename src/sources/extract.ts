@@ -30,22 +30,30 @@ export interface ExtractDeps {
 /** A local file to extract: a path, or the bytes with the file's name (an upload). */
 export type FileInput = string | { readonly name: string; readonly data: Uint8Array };
 
+/** Servers send PDFs (and sometimes pages) as these; the bytes decide. */
+const GENERIC_TYPES = ['application/octet-stream', 'binary/octet-stream', 'application/x-pdf', 'application/download'] as const;
+
 const isPdf = (body: Uint8Array) => body[0] === 0x25 && body[1] === 0x50 && body[2] === 0x44 && body[3] === 0x46; // %PDF
 
 /** Fetches `url` and extracts its article. */
 export async function extractFromUrl(url: string, deps: ExtractDeps): Promise<ExtractResult> {
-  const fetched = await safeFetch(url, { accept: [...HTML_TYPES, ...PDF_TYPES, ...TEXT_TYPES], ...deps.fetch });
+  const fetched = await safeFetch(url, { accept: [...HTML_TYPES, ...PDF_TYPES, ...TEXT_TYPES, ...GENERIC_TYPES], ...deps.fetch });
   if (!fetched.ok) return fetched;
   const r = fetched.response;
   if (r.status === 304) return refuse('http-status', `refused: ${r.url} answered 304 Not Modified; nothing new to add`);
   const type = r.contentType;
-  if ((PDF_TYPES as readonly string[]).includes(type) || (type === '' && isPdf(r.body))) {
+  const generic = type === '' || (GENERIC_TYPES as readonly string[]).includes(type);
+  if ((PDF_TYPES as readonly string[]).includes(type) || (generic && isPdf(r.body))) {
     return extractPdf(r.body, { name: r.url, url: cleanUrl(r.url), canonicalKey: canonicalKey(r.url), maxTextBytes: deps.maxDocumentBytes });
   }
   if ((TEXT_TYPES as readonly string[]).includes(type)) {
     return plainText(decodeHtml(r.body, r.charset ?? 'utf-8').text, r.url, r.url, deps.maxDocumentBytes);
   }
-  return extractHtml(decodeHtml(r.body, r.charset).text, { url: r.url, maxTextBytes: deps.maxDocumentBytes });
+  const text = decodeHtml(r.body, r.charset).text;
+  if (generic && !/<(?:!doctype html|html|head|body|article|p)\b/i.test(text.slice(0, 4096))) {
+    return refuse('content-type', `refused: ${r.url} is neither a web page nor a PDF (served as ${type || 'no type'})`);
+  }
+  return extractHtml(text, { url: r.url, maxTextBytes: deps.maxDocumentBytes });
 }
 
 /** Extracts the article of a local `.html`, `.htm`, `.pdf`, `.txt` or `.md` file (a saved page, a report, a text). */

@@ -81,18 +81,37 @@ export function articleBodyText(raw: string): string {
 }
 
 /**
- * JSON-LD `articleBody` is the publisher's own copy of the text, free of captions, teasers and widgets; it is used
- * when it holds the full text — at least as many words as Readability found, give or take 15 % — or when Readability
- * found next to nothing. A truncated articleBody (a teaser, a paywall excerpt) loses to Readability.
+ * JSON-LD `articleBody` is the publisher's own copy of the text, free of captions, teasers and widgets. It is used
+ * when Readability found next to nothing, or when it holds (nearly) everything Readability found — then it is the
+ * cleaner copy of the same article. A truncated articleBody (a teaser, a paywall excerpt) loses to Readability.
  */
 export function chooseBody(readabilityText: string, articleBody: string | null): { text: string; source: 'readability' | 'json-ld' } {
   if (!articleBody) return { text: readabilityText, source: 'readability' };
-  // articleBody here is already paragraphs (articleBodyText).
   const ld = wordCount(articleBody);
   const rd = wordCount(readabilityText);
   if (rd < 50 && ld > rd) return { text: articleBody, source: 'json-ld' };
-  if (ld >= rd * 0.85 && ld <= rd * 1.5) return { text: articleBody, source: 'json-ld' };
+  if (ld <= rd * 1.5 && coverage(readabilityText, articleBody) >= JSON_LD_COVERAGE) return { text: articleBody, source: 'json-ld' };
   return { text: readabilityText, source: 'readability' };
+}
+
+/** Share of Readability's 3-word sequences that articleBody must hold to replace it. */
+export const JSON_LD_COVERAGE = 0.9;
+
+function trigrams(text: string): Set<string> {
+  const words = (text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []) as string[];
+  const out = new Set<string>();
+  for (let i = 0; i + 2 < words.length; i++) out.add(`${words[i]} ${words[i + 1]} ${words[i + 2]}`);
+  return out;
+}
+
+/** Share of `a`'s 3-word sequences found in `b`. */
+function coverage(a: string, b: string): number {
+  const ta = trigrams(a);
+  if (ta.size === 0) return 1;
+  const tb = trigrams(b);
+  let hit = 0;
+  for (const t of ta) if (tb.has(t)) hit++;
+  return hit / ta.size;
 }
 
 function paragraphs(text: string): string {

@@ -42,6 +42,8 @@ beforeAll(async () => {
     ),
     '/report.pdf': send(makePdf([REPORT_LINES, REPORT_LINES.slice(1)], { Title: 'Evaluatie Minusma', Author: 'Ministerie van Defensie' }), 'application/pdf'),
     '/scan.pdf': send(makePdf([[], []]), 'application/pdf'),
+    '/download': send(makePdf([REPORT_LINES]), 'application/octet-stream'),
+    '/blob': send(Buffer.from([0, 1, 2, 3, 4, 5]), 'application/octet-stream'),
     '/huge': send(`<html><body><article><p>${paragraph(3000, 'Sahel')}</p></article></body></html>`, HTML),
   });
   deps = { maxDocumentBytes: 1024 * 1024, fetch: { allowPrivate: true } };
@@ -152,6 +154,13 @@ describe('extractFromUrl › PDF', () => {
     // Both pages, one document.
     expect(a.text.match(/De evaluatie concludeert/g)).toHaveLength(2);
     expect(a.url).toBe(`${server.origin}/report.pdf`);
+  });
+
+  it('recognises a PDF served as application/octet-stream by its bytes, and refuses other bytes', async () => {
+    const a = article(await extractFromUrl(`${server.origin}/download?id=7`, deps));
+    expect(a.format).toBe('pdf');
+    const r = await extractFromUrl(`${server.origin}/blob`, deps);
+    expect(!r.ok && r.reason).toContain('is neither a web page nor a PDF');
   });
 
   it('refuses a scanned PDF with no text layer', async () => {
