@@ -91,6 +91,14 @@ for (const n of flagged.slice(0, 5)) {
   console.log(`  negative flagged (${n.s.toFixed(2)}): ${n.a.id} "${n.a.title ?? ''}" ~ ${n.b.id} "${n.b.title ?? ''}"`);
 }
 
+if (args.includes('--show-negatives')) {
+  const lo = option('--show-negatives', NEAR_DUPLICATE_THRESHOLD);
+  for (const n of negatives.map((n, i) => ({ ...n, s: negativeScores[i]! })).filter((n) => n.s >= lo).sort((x, y) => x.s - y.s)) {
+    console.log(`${n.s.toFixed(2)} | ${n.a.title} | ${n.b.title}`);
+  }
+  process.exit(0);
+}
+
 // The index at scale: every article but a held-out set filed; each copy looked up; held-out articles looked up.
 const heldOut = new Set(shuffled.slice(2 * pairCount, 3 * pairCount).map((a) => a.id));
 const rows = option('--rows', ROWS);
@@ -125,9 +133,3 @@ console.log(`\nindex: ${index.size} articles filed in ${(buildMs / 1000).toFixed
 console.log(`  copies found as their original: ${found}/${positives.length} (${pct(found / positives.length)}); matched another article: ${foundOther}`);
 console.log(`  held-out articles matched to some filed article: ${falseAlarms}/${heldOut.size}${alarms.length ? ` (e.g. ${alarms.join(', ')})` : ''}`);
 console.log(`  lookup: ${lookMs.toFixed(2)} ms a text (fingerprint included)`);
-if (args.includes('--show-negatives')) {
-  const lo = option('--show-negatives', 0.3);
-  for (const n of negatives.map((n, i) => ({ ...n, s: negativeScores[i]! })).filter((n) => n.s >= lo).sort((x, y) => x.s - y.s)) {
-    console.log(`${n.s.toFixed(2)} | ${n.a.title} | ${n.b.title}`);
-  }
-}
