@@ -1,6 +1,8 @@
 import { removeStaleTemps } from './search/temp-files.js';
 import type { Config } from './config.js';
-import { createEngine, type Engine } from './engine.js';
+import { createEngine, ReindexBusyError, type Engine } from './engine.js';
+import { configuredFeedService } from './sources/feeds/app-io.js';
+import type { FeedService } from './sources/feeds/service.js';
 import type { Logger } from './logger.js';
 import { Analyser } from './search/analyser.js';
 import {
@@ -20,7 +22,7 @@ import { createFileSummaryCache } from './timeline/summary-cache.js';
 import { summariseEvents, type Summarise } from './timeline/summaries.js';
 import { join } from 'node:path';
 import { terminalProgress, type Progress } from './progress.js';
-import type { Lang, TimelineEvent } from './types.js';
+import type { Lang, ReindexReport, TimelineEvent } from './types.js';
 import { openMemoryDocuments, openStore, type DocumentStore, type Store } from './store/index.js';
 import { unavailableStore } from './store/unavailable.js';
 
@@ -37,6 +39,8 @@ export interface App {
   readonly engine: Engine;
   /** The answer log, votes and Discord state; whoever runs the app closes it on shutdown. */
   readonly store: Store;
+  /** The feeds moderators add and the bot polls (src/sources/feeds/service.ts). */
+  readonly feeds: FeedService;
 }
 
 /**
@@ -169,7 +173,29 @@ export async function createApp(args: {
         }
       : {}),
   });
-  return { config, logger, engine, store: documents === appStore.documents ? appStore : { ...appStore, documents } };
+  const feeds = configuredFeedService({
+    config,
+    logger,
+    feeds: appStore.feeds,
+    documents,
+    reindex: async () => {
+      const report = await reindexWhenFree(engine);
+      logger.info({ by: 'feed poll', ...report }, 'reindexed after a feed poll');
+    },
+  });
+  return { config, logger, engine, feeds, store: documents === appStore.documents ? appStore : { ...appStore, documents } };
+}
+
+/** engine.reindex(), waiting for one that is already running to finish first. */
+async function reindexWhenFree(engine: Engine): Promise<ReindexReport> {
+  for (;;) {
+    try {
+      return await engine.reindex();
+    } catch (err) {
+      if (!(err instanceof ReindexBusyError)) throw err;
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  }
 }
 
 /**

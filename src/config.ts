@@ -107,6 +107,7 @@ const schema = z.object({
   FETCH_ALLOW_PRIVATE: bool(false),
   FETCH_TIMEOUT_MS: int(20_000, 1000, 300_000),
   FETCH_MAX_BYTES: int(10 * 1024 * 1024, 64 * 1024, 256 * 1024 * 1024),
+  FEED_POLL_MINUTES: int(30, 1, 7 * 24 * 60),
 
   OPENAI_API_KEY: optionalString,
   OPENAI_BASE_URL: url,
@@ -171,6 +172,8 @@ export interface Config {
   readonly discord: DiscordConfig;
   /** How Griot fetches links and feeds (src/sources/fetch.ts). */
   readonly fetch: FetchConfig;
+  /** FEED_POLL_MINUTES: how often the bot polls each feed. */
+  readonly feedPollMinutes: number;
 }
 
 export interface FetchConfig {
@@ -289,6 +292,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
       timeoutMs: e.FETCH_TIMEOUT_MS,
       maxBytes: e.FETCH_MAX_BYTES,
     },
+    feedPollMinutes: e.FEED_POLL_MINUTES,
   };
   return deepFreeze(config);
 }

@@ -42,6 +42,7 @@ const PROCESS_COMMANDS: Record<string, (config: Config, logger: Logger, argv: re
       throw err;
     }
   },
+  feeds: async (config, logger, argv) => (await import('./cli/feeds.js')).runFeedsCommand(config, logger, argv, processIo),
   stats: async (config, logger, argv) => (await import('./cli/stats.js')).statsCommand({ config, logger }, argv, processIo),
   'bench-store': async (_config, _logger, argv) => (await import('./cli/bench-store.js')).benchStoreCommand(argv, processIo),
   'bench-extraction': async (_config, _logger, argv) => (await import('./cli/bench-extraction.js')).benchExtractionCommand(argv, processIo),

@@ -43,7 +43,7 @@ export async function addCommand(app: App, argv: readonly string[], io: CliIo): 
   if (positionals.length !== 1) throw new UsageError('add takes one address or file, e.g. npm run add -- https://example.org/article.html');
   const target = positionals[0]!;
   const dryRun = values['dry-run'];
-  const r = await addFromTarget(app.store.documents, target, { maxBytes: app.config.maxDocumentBytes, dryRun, fetch: app.config.fetch, readFile: (f) => readFile(f) });
+  const r = await addFromTarget(app.store.documents, target, { maxBytes: app.config.maxDocumentBytes, dryRun, fetch: app.config.fetch, readFile: (f) => readFile(f), nearDuplicate: (text) => app.feeds.nearDuplicate(text) });
   if (!r.ok) {
     io.err(`${r.reason}\n`);
     return 1;

@@ -101,8 +101,16 @@ export async function statsCommand(deps: { config: Config; logger: Logger }, arg
   const store = await openAppStore(deps.config, deps.logger);
   try {
     const stats = await store.answers.stats({ days });
-    if (values.png) await writePng(values.png, renderStatsChart(statsChartDays(stats.perDay), { lang: 'en' }).png, io);
-    io.out(values.json ? `${JSON.stringify(stats)}\n` : `${renderStats(stats)}\n`);
+    // Articles added per day (feeds among them); a store that cannot say leaves the line out.
+    const added = await store.feeds.addedPerDay(days, new Date()).catch(() => null);
+    const addedByDay = added ? new Map(added.map((r) => [r.day, r.added])) : undefined;
+    if (values.png) await writePng(values.png, renderStatsChart(statsChartDays(stats.perDay, addedByDay), { lang: 'en' }).png, io);
+    const { renderAddedPerDay } = await import('./feeds.js');
+    io.out(
+      values.json
+        ? `${JSON.stringify(added ? { ...stats, articlesAdded: added } : stats)}\n`
+        : `${renderStats(stats)}${added ? `\n\n${renderAddedPerDay(added)}` : ''}\n`,
+    );
     return 0;
   } finally {
     await store.close();

@@ -2,6 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { Events, MessageFlags, type Client, type Interaction } from 'discord.js';
 import type { Config } from '../config.js';
 import type { Engine } from '../engine.js';
+import type { FeedService } from '../sources/feeds/service.js';
 import type { Logger } from '../logger.js';
 import type { Store } from '../store/types.js';
 import { NO_MENTIONS } from './allowed-mentions.js';
@@ -35,6 +36,8 @@ export interface StartBotOptions {
   readonly store: Store;
   /** Minimum time between edits of a streaming answer (default 1250 ms). */
   readonly streamIntervalMs?: number;
+  /** The feeds /feeds manages (the app's); absent: /feeds says they are not available. */
+  readonly feeds?: FeedService;
   /** Run as one shard process of the ShardingManager: its shard ids come from the manager. */
   readonly shardsFromManager?: boolean;
   /** Backoff while Discord cannot be reached at start (default: 1 s doubling to 60 s, without end). */
@@ -59,6 +62,7 @@ export async function startBot(options: StartBotOptions): Promise<Bot> {
     retentionDays: config.logRetentionDays,
     corpus: { dir: config.corpusDir, maxBytes: config.maxDocumentBytes, fetch: config.fetch },
     logger,
+    ...(options.feeds ? { feeds: options.feeds, feedPollMinutes: config.feedPollMinutes } : {}),
     ...(options.streamIntervalMs !== undefined ? { streamIntervalMs: options.streamIntervalMs } : {}),
   });
   const inFlight = new Set<Promise<void>>();

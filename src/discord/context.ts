@@ -1,5 +1,6 @@
 import type { DiscordConfig } from '../config.js';
 import type { Engine } from '../engine.js';
+import type { FeedService } from '../sources/feeds/service.js';
 import type { Logger } from '../logger.js';
 import type { DiscordStateKind, Store } from '../store/types.js';
 import type { FetchSettings } from '../sources/fetch.js';
@@ -53,6 +54,10 @@ export interface BotContext {
   readonly streamIntervalMs: number;
   /** Where /reindex uploads go (CORPUS_DIR) and their size limit; absent: uploads are refused. */
   readonly corpus?: CorpusTarget;
+  /** The feeds /feeds manages; absent: /feeds says they are not available. */
+  readonly feeds?: FeedService;
+  /** FEED_POLL_MINUTES, for /feeds add's reply. */
+  readonly feedPollMinutes?: number;
 }
 
 /** CORPUS_DIR and MAX_DOCUMENT_BYTES, for uploads. */
@@ -72,6 +77,8 @@ export interface ContextOptions {
   readonly retentionDays?: number;
   readonly streamIntervalMs?: number;
   readonly corpus?: CorpusTarget;
+  readonly feeds?: FeedService;
+  readonly feedPollMinutes?: number;
 }
 
 /** Builds the bot's services from the config. */
@@ -89,6 +96,8 @@ export function createContext(options: ContextOptions): BotContext {
     // 1.25 s: at most one edit per second, and the final edit never makes a sixth in 5 s.
     streamIntervalMs: options.streamIntervalMs ?? 1250,
     ...(options.corpus ? { corpus: options.corpus } : {}),
+    ...(options.feeds ? { feeds: options.feeds } : {}),
+    ...(options.feedPollMinutes ? { feedPollMinutes: options.feedPollMinutes } : {}),
   };
 }
 

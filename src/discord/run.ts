@@ -43,8 +43,11 @@ export async function runBot(args: { config: Config; logger: Logger; io: Process
   let shardIds: () => readonly number[] = () => [];
   const engine = manager ? announcingReindex(app.engine, manager, () => shardIds(), logger) : app.engine;
   try {
-    const bot = await startBot({ config, logger, engine, store: app.store, ...(manager ? { shardsFromManager: true } : {}) });
+    const bot = await startBot({ config, logger, engine, store: app.store, feeds: app.feeds, ...(manager ? { shardsFromManager: true } : {}) });
     shardIds = () => (bot.client.shard?.ids as number[] | undefined) ?? [];
+    // One process polls the feeds: the only one, or the shard process that runs shard 0.
+    const { startFeedPolling } = await import('../sources/feeds/poll-timer.js');
+    const polling = !manager || shardIds().includes(0) ? startFeedPolling(app.feeds, { intervalMs: config.feedPollMinutes * 60_000, logger }) : null;
     let signals = io.signals ?? process;
     if (manager) {
       // The manager's "stop" is a signal like the others; one signal source, so a second signal
@@ -64,6 +67,7 @@ export async function runBot(args: { config: Config; logger: Logger; io: Process
     }
     installShutdown(
       async () => {
+        polling?.stop();
         await bot.stop();
         await app.engine.close();
         await app.store.close();

@@ -2,6 +2,7 @@
 import { ConfigError, loadConfig, type Config } from '../config.js';
 import { discordChecks } from './discord.js';
 import { llmChecks } from './llm.js';
+import { feedsCheck } from './feeds.js';
 import { corpusAndIndexChecks, dataDirCheck, storeCheck, tempFilesCheck } from './local.js';
 import type { Check, DoctorReport } from './types.js';
 
@@ -24,13 +25,14 @@ export async function runDoctor(env: Readonly<Record<string, string | undefined>
   }
   const parts = [config.llm ? 'LLM' : '', config.discord.token ? 'Discord' : ''].filter(Boolean);
   const settings: Check = { id: 'settings', status: 'ok', summary: `valid${parts.length > 0 ? ` (configured: ${parts.join(', ')})` : ' (no LLM, no Discord: terminal answers, extractive)'}` };
-  const [local, dataDir, temps, llm, discord] = await Promise.all([
+  const [local, dataDir, temps, feeds, llm, discord] = await Promise.all([
     corpusAndIndexChecks(config),
     dataDirCheck(config),
     tempFilesCheck(config),
+    feedsCheck(config),
     llmChecks(config),
     discordChecks(config),
   ]);
-  const checks = [settings, ...local, dataDir, storeCheck(config), temps, ...llm, ...discord];
+  const checks = [settings, ...local, dataDir, storeCheck(config), temps, feeds, ...llm, ...discord];
   return { ok: !checks.some((c) => c.status === 'fail'), checks };
 }

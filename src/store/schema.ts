@@ -153,6 +153,46 @@ const DOCUMENTS: readonly Migration[] = [
   },
 ];
 
+const FEEDS: readonly Migration[] = [
+  {
+    // Feeds and their poll state, the entries each has handled (by guid/id, else link), and the
+    // near-duplicate fingerprints of stored documents (valid while their content hash is the same).
+    name: 'feeds-1',
+    sql: `
+      CREATE TABLE feeds (
+        id INTEGER PRIMARY KEY,
+        url TEXT NOT NULL UNIQUE,
+        title TEXT,
+        added_at INTEGER NOT NULL,
+        added_by TEXT NOT NULL,
+        etag TEXT,
+        last_modified TEXT,
+        last_polled_at INTEGER,
+        last_ok_at INTEGER,
+        last_error TEXT,
+        failures INTEGER NOT NULL,
+        next_poll_at INTEGER NOT NULL,
+        articles_added INTEGER NOT NULL
+      );
+      CREATE TABLE feed_entries (
+        feed_id INTEGER NOT NULL,
+        key TEXT NOT NULL,
+        url TEXT,
+        doc_id TEXT,
+        note TEXT,
+        at INTEGER NOT NULL,
+        UNIQUE (feed_id, key)
+      );
+      CREATE TABLE document_fingerprints (
+        doc_id TEXT NOT NULL UNIQUE,
+        content_hash TEXT NOT NULL,
+        fingerprint BLOB NOT NULL
+      );
+      CREATE INDEX documents_added ON documents (added_at, source);
+    `,
+  },
+];
+
 const AUTO_ANSWER: readonly Migration[] = [
   {
     // Forum channels where new posts are answered (kept until turned off: not a retained table),
@@ -180,10 +220,10 @@ const AUTO_ANSWER: readonly Migration[] = [
 ];
 
 /** Every migration, in the order they apply. */
-export const MIGRATIONS: readonly Migration[] = [...ANSWER_LOG, ...VOTES, ...DISCORD_STATE, ...DOCUMENTS, ...AUTO_ANSWER];
+export const MIGRATIONS: readonly Migration[] = [...ANSWER_LOG, ...VOTES, ...DISCORD_STATE, ...DOCUMENTS, ...FEEDS, ...AUTO_ANSWER];
 
 /** Tables copied from a damaged file besides the retained ones (they are never pruned). */
-export const KEPT_TABLES: readonly string[] = ['documents', 'document_urls', 'folder_files'];
+export const KEPT_TABLES: readonly string[] = ['documents', 'document_urls', 'folder_files', 'feeds', 'feed_entries'];
 
 /** Tables pruned by LOG_RETENTION_DAYS (and copied when a damaged file is salvaged). */
 export const RETAINED_TABLES: readonly RetainedTable[] = [

@@ -13,6 +13,7 @@ import { createSqliteAnswerLog } from './sqlite-answers.js';
 import { createSqliteAutoAnswer } from './sqlite-auto-answer.js';
 import { createSqliteDiscordState } from './sqlite-discord.js';
 import { createSqliteDocuments } from './sqlite-documents.js';
+import { createSqliteFeeds } from './sqlite-feeds.js';
 import { createSqliteVotes } from './sqlite-votes.js';
 import type { DocumentStore, PruneReport, Store, StoreProblem } from './types.js';
 import { loadOrCreateSalt, userHasher } from './user-hash.js';
@@ -121,6 +122,7 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
   let closed = false;
   return {
     documents: createSqliteDocuments(db, now),
+    feeds: createSqliteFeeds(db),
     answers: createSqliteAnswerLog(db, hashUser),
     votes: createSqliteVotes(db, hashUser),
     discord: createSqliteDiscordState(db, () => now().getTime() - options.retentionDays * DAY_MS),

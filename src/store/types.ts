@@ -7,8 +7,10 @@
  */
 import type { Lang } from '../types.js';
 import type { DocumentStore } from './documents.js';
+import type { FeedStore } from './feeds.js';
 
 export type * from './documents.js';
+export type * from './feeds.js';
 
 /** How an answer was made: by the LLM, extractively (no LLM configured), or extractively after the LLM failed. */
 export type LoggedMode = 'llm' | 'extractive' | 'fallback';
@@ -186,6 +188,8 @@ export type PruneReport = Readonly<Record<string, number>>;
 export interface Store {
   /** The documents of the corpus (every source) and the revision the search index follows. */
   readonly documents: DocumentStore;
+  /** The feeds the bot polls, their state, and the documents' near-duplicate fingerprints. */
+  readonly feeds: FeedStore;
   readonly answers: AnswerLog;
   readonly votes: VoteStore;
   readonly discord: DiscordStateStore;

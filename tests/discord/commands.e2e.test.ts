@@ -88,6 +88,6 @@ describe('/sources, /timeline, /help', () => {
     expect(help.flags & EPHEMERAL).toBe(EPHEMERAL);
     expect(help.content).toContain(`${h.engine.documents().length} articles`);
     const registered = h.fake.commands.get(h.fake.guildId)!;
-    expect(registered.map((c) => c.name).sort()).toEqual(['add', 'ask', 'autoanswer', 'documents', 'help', 'reindex', 'sources', 'stats', 'timeline']);
+    expect(registered.map((c) => c.name).sort()).toEqual(['add', 'ask', 'autoanswer', 'documents', 'feeds', 'help', 'reindex', 'sources', 'stats', 'timeline']);
   });
 });

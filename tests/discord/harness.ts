@@ -2,6 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createApp } from '../../src/app.js';
+import type { FeedService } from '../../src/sources/feeds/service.js';
 import { loadConfig, type Config } from '../../src/config.js';
 import { startBot, type Bot } from '../../src/discord/bot.js';
 import { deployCommands } from '../../src/discord/deploy.js';
@@ -22,6 +23,8 @@ export interface Harness {
   readonly engine: Engine;
   /** The app's store (answer log, votes). */
   readonly store: Store;
+  /** The app's feed service (what /feeds manages; tests poll it as the bot's timer would). */
+  readonly feeds: FeedService;
   readonly logs: LogLine[];
   readonly logger: Logger;
   readonly dataDir: string;
@@ -77,6 +80,7 @@ async function botOn(fake: FakeDiscord, dataDir: string, options: HarnessOptions
     logger,
     engine: options.wrap ? options.wrap(app.engine) : app.engine,
     store: app.store,
+    feeds: app.feeds,
     ...(options.streamIntervalMs !== undefined ? { streamIntervalMs: options.streamIntervalMs } : {}),
   });
   const stopBot = async () => {
@@ -90,6 +94,7 @@ async function botOn(fake: FakeDiscord, dataDir: string, options: HarnessOptions
     config,
     engine: app.engine,
     store: app.store,
+    feeds: app.feeds,
     logs,
     logger,
     dataDir,

@@ -31,7 +31,7 @@ export async function addAttachment(attachment: Attachment, ctx: BotContext, log
     if (err instanceof DownloadError) throw new UserError(`${attachment.name} was not added: ${err.message}`);
     throw err;
   }
-  const added = await addFile(ctx.store.documents, attachment.name, bytes, { maxBytes: ctx.corpus?.maxBytes ?? UPLOAD_MAX_BYTES });
+  const added = await addFile(ctx.store.documents, attachment.name, bytes, { maxBytes: ctx.corpus?.maxBytes ?? UPLOAD_MAX_BYTES, ...(ctx.feeds ? { nearDuplicate: (text: string) => ctx.feeds!.nearDuplicate(text) } : {}) });
   if (!added.ok) {
     log.info({ by: who, file: attachment.name, reason: added.reason }, 'upload refused');
     throw new UserError(`Upload refused, nothing changed: ${added.reason}`);
@@ -80,7 +80,7 @@ export const add: Command = {
     if (attachment) {
       added = await addAttachment(attachment, ctx, log, who);
     } else {
-      const r = await addLink(ctx.store.documents, url!, { maxBytes: ctx.corpus?.maxBytes ?? UPLOAD_MAX_BYTES, ...(ctx.corpus?.fetch ? { fetch: ctx.corpus.fetch } : {}) });
+      const r = await addLink(ctx.store.documents, url!, { maxBytes: ctx.corpus?.maxBytes ?? UPLOAD_MAX_BYTES, ...(ctx.corpus?.fetch ? { fetch: ctx.corpus.fetch } : {}), ...(ctx.feeds ? { nearDuplicate: (text: string) => ctx.feeds!.nearDuplicate(text) } : {}) });
       if (!r.ok) {
         log.info({ by: who, url, reason: r.reason }, 'link refused');
         throw new UserError(`Not added: ${r.reason}`);

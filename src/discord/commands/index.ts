@@ -1,6 +1,7 @@
 import { add } from './add.js';
 import { ask } from './ask.js';
 import { autoanswer } from './autoanswer.js';
+import { feeds } from './feeds.js';
 import { documents } from './documents.js';
 import { help } from './help.js';
 import { reindex } from './reindex.js';
@@ -12,4 +13,4 @@ import type { Command } from './types.js';
 export type { Command } from './types.js';
 
 /** Every slash command, registered by deploy.ts and dispatched by the interaction handler. */
-export const commands: readonly Command[] = [ask, sources, timeline, add, documents, reindex, stats, help, autoanswer];
+export const commands: readonly Command[] = [ask, sources, timeline, add, documents, reindex, stats, feeds, help, autoanswer];

@@ -1,6 +1,7 @@
 import { MessageFlags, PermissionFlagsBits, SlashCommandBuilder } from 'discord.js';
 import { langOfLocale } from '../../charts/labels.js';
 import { renderStatsChart, statsChartDays } from '../../charts/stats-chart.js';
+import { renderAddedPerDay } from '../../cli/feeds.js';
 import { DEFAULT_STATS_DAYS, MAX_STATS_DAYS, renderStats } from '../../cli/stats.js';
 import type { AnswerStats } from '../../store/types.js';
 import { NO_MENTIONS } from '../allowed-mentions.js';
@@ -34,14 +35,17 @@ export const stats: Command = {
     const days = interaction.options.getInteger('days') ?? DEFAULT_STATS_DAYS;
     let text: string;
     let stats: AnswerStats;
+    let added: Awaited<ReturnType<typeof ctx.store.feeds.addedPerDay>> | null = null;
     try {
       stats = await ctx.store.answers.stats({ days });
       text = renderStats(stats, { markdown: true, questionMax: 80, userText: plainWithin });
+      added = await ctx.store.feeds.addedPerDay(days, new Date()).catch(() => null);
+      if (added) text = `${text}\n\n${renderAddedPerDay(added, { markdown: true })}`;
     } catch (err) {
       log.warn({ err }, 'stats could not be read');
       throw new UserError(`The answer log could not be read: ${(err as Error).message}. The operator can run \`npm run stats\` on the server to see more.`);
     }
-    const chart = renderStatsChart(statsChartDays(stats.perDay), { lang: langOfLocale(interaction.locale) });
+    const chart = renderStatsChart(statsChartDays(stats.perDay, added ? new Map(added.map((r) => [r.day, r.added])) : undefined), { lang: langOfLocale(interaction.locale) });
     await interaction.editReply({
       content: fit(text, DISCORD_LIMITS.content),
       files: [{ attachment: chart.png, name: 'questions-per-day.png', description: `Questions per day, answered and refused, last ${days} days` }],
