@@ -226,6 +226,8 @@ export interface EventCitation {
   readonly passageId: string;
   readonly date: ArticleDate | null;
   readonly title: string;
+  /** The article's address, when it has one. */
+  readonly url?: string;
 }
 
 export interface TimelineQuery {

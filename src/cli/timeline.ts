@@ -37,6 +37,6 @@ export function eventJson(e: TimelineEvent): Record<string, unknown> {
     inferred: e.inferred,
     text: e.text,
     ...(e.summary !== undefined ? { summary: e.summary } : {}),
-    citations: e.citations.map((c) => ({ docId: c.docId, passageId: c.passageId, date: c.date?.iso ?? null, title: c.title })),
+    citations: e.citations.map((c) => ({ docId: c.docId, passageId: c.passageId, date: c.date?.iso ?? null, title: c.title, url: c.url ?? null })),
   };
 }

@@ -56,8 +56,18 @@ function isLeafBlock(el: DomElement): boolean {
   return true;
 }
 
-const DATELINE = /^(?:(?:published|updated|posted|gepubliceerd|bijgewerkt|publié|mis à jour|veröffentlicht|aktualisiert|publicado|actualizado|pubblicato|aggiornato)\b|\|)/i;
-const DATE_WORDS = /\b(?:\d{1,2}[:.h]\d{2}|(?:19|20)\d{2}|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|janv|févr|mars|avr|mai|juin|juil|août|sept|déc|mei|okt|mrt|märz|dez)\w*\b/gi;
+const DATELINE = /^(?:(?:published|updated|posted|gepubliceerd|bijgewerkt|publié|mis à jour|veröffentlicht|aktualisiert|publicado|actualizado|pubblicato|aggiornato)(?![\p{L}\p{N}])|\|)/iu;
+/** Month names and abbreviations (English, Dutch, French, German, Spanish, Italian) and weekday abbreviations. */
+const MONTHS = [
+  'jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'mrt', 'mei', 'okt', 'janv', 'févr', 'avr', 'juil', 'déc', 'mär', 'dez', 'ene', 'dic', 'gen', 'mag', 'giu', 'lug', 'ago', 'set', 'ott',
+  'january', 'february', 'march', 'april', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
+  'januari', 'februari', 'maart', 'juni', 'juli', 'augustus', 'oktober',
+  'janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre',
+  'januar', 'februar', 'märz', 'oktober', 'dezember', 'enero', 'febrero', 'marzo', 'abril', 'mayo', 'junio', 'julio', 'agosto', 'septiembre', 'octubre', 'noviembre', 'diciembre',
+  'gennaio', 'febbraio', 'aprile', 'maggio', 'giugno', 'luglio', 'settembre', 'ottobre', 'dicembre',
+  'mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun',
+];
+const DATE_WORDS = new RegExp(`(?<![\\p{L}\\p{N}])(?:\\d{1,2}[:.h]\\d{2}|(?:19|20)\\d{2}|(?:${MONTHS.join('|')})\\.?)(?![\\p{L}\\p{N}])`, 'giu');
 
 /** A short line that is only a date/time stamp ("PUBLISHED: 10:48, Tue, Nov 19, 2019", "Updated 11:21 pm CST …"). */
 function isDateline(text: string): boolean {

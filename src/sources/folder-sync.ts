@@ -12,6 +12,9 @@ import { folderArticle } from '../corpus/stored.js';
 import type { DocumentStore, FolderFile, NewDocument } from '../store/documents.js';
 import type { SkippedFile } from '../types.js';
 
+/** Skip reasons about a file's id rather than its content: looked at again at every sync. */
+const ID_REASON = /^(duplicate document id|document id ")/;
+
 /** What a sync did. */
 export interface FolderSyncReport {
   /** Documents written (new or changed) and removed, by id. */
@@ -44,10 +47,13 @@ const asEntry = (f: FolderFile): CorpusEntry => ({
  */
 export async function syncFolder(store: DocumentStore, dir: string, options: FolderSyncOptions): Promise<FolderSyncReport> {
   const files = await listOrExplain(dir);
-  const before = new Map((await store.folderFiles()).map((f) => [f.path, f]));
-  // Only documents are vouched for by size and mtime: a skipped file is looked at again (its reason
-  // may have gone, e.g. the file that held its id was deleted).
-  const known = new Map([...before.values()].filter((f) => f.docId !== null).map((f) => [f.path, asEntry(f)]));
+  const before = new Map<string, FolderFile>();
+  // Only documents are vouched for by size and mtime: a skipped file is read again (cheap: few).
+  const known = new Map<string, CorpusEntry>();
+  for (const f of await store.folderFiles()) {
+    before.set(f.path, f);
+    if (f.docId !== null) known.set(f.path, asEntry(f));
+  }
   const present = new Set(files);
   const put: NewDocument[] = [];
   const folderPut: FolderFile[] = [];
@@ -103,6 +109,12 @@ export async function syncFolder(store: DocumentStore, dir: string, options: Fol
     if (old?.docId && old.hash === read.entry.hash) {
       owners.set(old.docId, file);
       keep(row(old.docId, null));
+      continue;
+    }
+    // Same bytes as when it was skipped for what it holds (not for its id, which another file may
+    // have given up since): skipped again without parsing.
+    if (old?.skipReason && !old.docId && old.hash === read.entry.hash && !ID_REASON.test(old.skipReason)) {
+      skip(old.skipReason);
       continue;
     }
     if ((await others()).has(id)) {

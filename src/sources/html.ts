@@ -153,8 +153,14 @@ function hostName(url: string | null): string | null {
 
 /** Extracts the article of an HTML page, or refuses it with the reason. */
 export function extractHtml(html: string, options: HtmlOptions): ExtractResult {
-  const { meta, body } = analyseHtml(html);
   const where = options.url ?? 'the page';
+  let analysed: ReturnType<typeof analyseHtml>;
+  try {
+    analysed = analyseHtml(html);
+  } catch (err) {
+    return refuse('not-article', `refused: ${where} could not be read as HTML (${(err as Error).message.slice(0, 120)})`);
+  }
+  const { meta, body } = analysed;
 
   const refusal = notArticle(meta, body, options.url);
   if (refusal) return refusal;

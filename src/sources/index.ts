@@ -5,6 +5,14 @@
  * - {@link extractHtml}: an article from HTML already in hand (a feed entry's full content).
  * - {@link safeFetch}: any other download (feeds), with the same address checks and limits; `robots: true` for polling.
  * - {@link canonicalKey}: one key for the same article at two addresses.
+ *
+ * @example
+ * const r = await extractFromUrl(link, { maxDocumentBytes: config.maxDocumentBytes, fetch: config.fetch });
+ * if (!r.ok) return reply(r.reason); // "refused: 127.0.0.1 is a private address (loopback); set FETCH_ALLOW_PRIVATE=on to allow it"
+ * store(r.article); // title, text, date/datePrecision/dateInferred, url, canonicalKey, site, author, lang
+ *
+ * // A feed poller: conditional GET, robots.txt obeyed, one RobotsCache per poller.
+ * const f = await safeFetch(feedUrl, { ...config.fetch, accept: FEED_TYPES, robots: true, robotsCache, headers: { 'If-None-Match': etag } });
  */
 export { extractFromFile, extractFromUrl, type ExtractDeps, type FileInput } from './extract.js';
 export { extractHtml, type HtmlOptions } from './html.js';

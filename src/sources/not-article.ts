@@ -9,31 +9,35 @@ export function wordCount(text: string): number {
   return text.match(/[\p{L}\p{N}_]+/gu)?.length ?? 0;
 }
 
+/** Phrases of error pages (about the page, not about a thing that was not found). */
 const ERROR_PAGE = new RegExp(
   [
-    '\\b404\\b', 'page not found', 'not found', "page (?:you (?:were )?(?:are )?looking for|doesn't exist|does not exist|could not be found|cannot be found)",
-    'pagina niet gevonden', 'niet gevonden', 'deze pagina bestaat niet', 'pagina bestaat niet',
-    'page introuvable', "page n'existe pas", 'page non trouvée', "cette page n'existe", 'erreur 404', 'introuvable',
-    'seite nicht gefunden', 'seite existiert nicht', 'página no encontrada', 'pagina non trovata',
+    'page not found', "page (?:you (?:were |are )?(?:looking|searching) for|(?:does not|doesn't) exist|could not be found|cannot be found|no longer exists)",
+    'pagina niet gevonden', 'pagina (?:bestaat niet|kon niet worden gevonden|is niet gevonden)', 'deze pagina bestaat niet',
+    'page introuvable', "page (?:n'existe pas|demandée est introuvable|non trouvée)", "cette page n'existe",
+    'seite nicht gefunden', 'seite (?:existiert nicht|wurde nicht gefunden)', 'página no encontrada', 'pagina non trovata',
+    'error 404', 'erreur 404', 'fout 404', 'fehler 404', '404 not found',
   ].join('|'),
   'i',
 );
+/** A title that is only an error code. */
+const ERROR_TITLE = /(?:^|[\s|:–—-])404(?:$|[\s|:–—-])/;
 
-const WALL = new RegExp(
-  [
-    // consent
-    'accept (?:all )?cookies', 'cookie (?:settings|preferences|consent)', 'we use cookies', 'manage (?:your )?(?:privacy|consent)',
-    'cookies accepteren', 'akkoord met (?:de )?cookies', 'wij gebruiken cookies', 'toestemming',
-    'accepter (?:les|tous les) cookies', 'nous utilisons des cookies', 'gérer (?:mes|vos) (?:choix|préférences)', 'consentement',
-    'cookies akzeptieren', 'wir verwenden cookies', 'zustimmung',
-    // login / paywall
-    'sign in to (?:continue|read)', 'log in to (?:continue|read)', 'subscribe to (?:continue|read)', 'already a subscriber', 'create (?:a free )?account to',
-    'log in om', 'meld je aan', 'word abonnee', 'lees verder met', 'al abonnee',
-    'connectez-vous', 'abonnez-vous', 'déjà abonné', 'réservé aux abonnés', 'pour lire la suite',
-    'anmelden', 'jetzt abonnieren', 'bereits abonnent',
-  ].join('|'),
-  'i',
-);
+/** Phrases of login, paywall and cookie-consent walls. One is enough on a near-empty page; a short page needs two. */
+const WALL = [
+  'accept (?:all )?cookies', 'cookie (?:settings|preferences|consent)', 'we use cookies', 'manage (?:your )?(?:privacy|consent)',
+  'cookies accepteren', 'akkoord met (?:de |alle )?cookies', 'wij gebruiken cookies', 'we gebruiken cookies', 'geef (?:je |uw )?toestemming',
+  'accepter (?:les |tous les )?cookies', 'nous utilisons des cookies', 'gérer (?:mes|vos) (?:choix|préférences)', 'votre consentement',
+  'cookies akzeptieren', 'wir verwenden cookies', 'ihre zustimmung',
+  'sign in to (?:continue|read)', 'log in to (?:continue|read)', 'subscribe to (?:continue|read)', 'already a subscriber', 'create (?:a free )?account to (?:continue|read)',
+  'log in om (?:verder )?te lezen', 'word abonnee', 'lees verder met', 'al abonnee',
+  'connectez-vous pour', 'déjà abonné', 'réservé aux abonnés', 'pour lire la suite',
+  'jetzt abonnieren', 'bereits abonnent', 'melden sie sich an',
+].map((p) => new RegExp(p, 'i'));
+
+function wallMarkers(text: string): number {
+  return WALL.filter((re) => re.test(text)).length;
+}
 
 export interface ArticleSignals {
   readonly text: string;
@@ -54,10 +58,11 @@ export const MIN_WORDS_UNDECLARED = 80;
 export function notArticleReason(s: ArticleSignals): { code: 'not-article' | 'no-text'; text: string } | null {
   const words = wordCount(s.text);
   const head = `${s.title}\n${s.text.slice(0, 400)}`;
-  if (words < 300 && ERROR_PAGE.test(head)) {
+  if (words < 300 && (ERROR_PAGE.test(head) || ERROR_TITLE.test(s.title))) {
     return { code: 'not-article', text: `looks like an error page ("${s.title.slice(0, 80) || s.text.slice(0, 80)}") served as a normal page; check the link` };
   }
-  if (words < 250 && WALL.test(s.text)) {
+  const walls = wallMarkers(s.text);
+  if ((words < 120 && walls >= 1) || (words < 250 && walls >= 2)) {
     return { code: 'not-article', text: 'shows a login, subscription or cookie-consent wall instead of the article; save the page from your browser and add the file' };
   }
   if (!s.declaresArticle && s.linkDensity > 0.5) {

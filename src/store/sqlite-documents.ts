@@ -223,7 +223,9 @@ export function createSqliteDocuments(db: Database.Database, now: () => Date = (
       return r ? toMeta(r) : undefined;
     },
     async folderFiles() {
-      return (folderAll.all() as (Omit<FolderFile, 'excluded'> & { excluded: number })[]).map((f) => ({ ...f, excluded: f.excluded === 1 }));
+      // Raw rows: one object a file, not two (30,000 files at every start).
+      const rows = folderAll.raw(true).all() as [string, string, number | null, number | null, string | null, string | null, number][];
+      return rows.map(([path, hash, size, mtimeMs, docId, skipReason, excluded]) => ({ path, hash, size, mtimeMs, docId, skipReason, excluded: excluded === 1 }));
     },
     async apply(change) {
       return applyNow.immediate(change);

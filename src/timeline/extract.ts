@@ -72,7 +72,7 @@ export function extractEvents(doc: Document): TimelineEvent[] {
   const ref = doc.date ? referenceOf(doc.date) : null;
   const events: TimelineEvent[] = [];
   for (const passage of doc.passages) {
-    const citation: EventCitation = { docId: doc.id, passageId: passage.id, date: doc.date, title: doc.title };
+    const citation: EventCitation = { docId: doc.id, passageId: passage.id, date: doc.date, title: doc.title, ...(doc.url ? { url: doc.url } : {}) };
     for (const sentence of splitSentences(passage.text)) {
       const mentions = findDateMentions(sentence.text, passage.lang);
       if (mentions.length === 0) continue;

@@ -10,7 +10,7 @@ export function documentPages(documents: readonly DocumentMeta[]): APIEmbed[] {
   const total = documents.reduce((n, d) => n + d.passageCount, 0);
   const lines = documents.map((d) => ({
     headings: [],
-    text: `${code(d.id)} · ${formatArticleDate(d.date)} · ${plain(d.lang)} · ${d.passageCount} passages\n${plainWithin(d.title, 140)}`,
+    text: `${code(d.id)} · ${formatArticleDate(d.date)} · ${plain(d.lang)} · ${d.passageCount} passages${d.site ? ` · ${plainWithin(d.site, 60)}` : ''}\n${linkedTitle(d.title, d.url)}`,
   }));
   const pages = packPages(lines, 1800);
   const title = `Sources in the corpus (${documents.length} documents, ${total} passages)`;
@@ -18,10 +18,15 @@ export function documentPages(documents: readonly DocumentMeta[]): APIEmbed[] {
   return pages.map((description, i) => ({ title, description, footer: { text: `Page ${i + 1} of ${pages.length}` } }));
 }
 
+/** A title, escaped, as a link to the article when it has an address. */
+function linkedTitle(title: string, url: string | undefined): string {
+  const shown = plainWithin(title, 140);
+  return url ? (maskedLink(shown, url) ?? shown) : shown;
+}
+
 /** One stored document as a line of /documents list: id, source, date, outlet, then its title (a link when it has an address). */
 export function storedDocumentLine(d: StoredDocumentMeta): string {
-  const title = plainWithin(d.title ?? '(titled by its first words)', 140);
-  const linked = d.url ? (maskedLink(title, d.url) ?? title) : title;
+  const linked = linkedTitle(d.title ?? '(titled by its first words)', d.url ?? undefined);
   const date = d.date ? d.date.iso : 'undated';
   return `${code(d.id)} · ${d.source} · ${date}${d.site ? ` · ${plainWithin(d.site, 60)}` : ''}\n${linked}`;
 }

@@ -2,7 +2,7 @@ import type { APIEmbed } from 'discord.js';
 import type { TimelineEvent, TimelineQuery } from '../../types.js';
 import { packPages } from './pages.js';
 import { formatArticleDate } from '../../format.js';
-import { code, plainWithin } from './markdown.js';
+import { code, maskedLink, plainWithin } from './markdown.js';
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
@@ -36,6 +36,8 @@ function headingsOf(e: TimelineEvent): string[] {
 function eventLine(e: TimelineEvent): string {
   const when = `${e.inferred ? '≈' : ''}${e.date}${e.end ? `–${e.end}` : ''}`;
   const source = e.citations[0];
-  const cite = source ? ` — *${plainWithin(source.title, 80)}*, ${formatArticleDate(source.date)}${e.citations.length > 1 ? ` (+${e.citations.length - 1})` : ''}` : '';
+  const title = source ? plainWithin(source.title, 80) : '';
+  const linked = source?.url ? (maskedLink(title, source.url) ?? title) : title;
+  const cite = source ? ` — *${linked}*, ${formatArticleDate(source.date)}${e.citations.length > 1 ? ` (+${e.citations.length - 1})` : ''}` : '';
   return `• ${code(when)} ${plainWithin(e.summary ?? e.text, 280)}${cite}`;
 }

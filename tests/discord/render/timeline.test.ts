@@ -32,6 +32,11 @@ describe('timelinePages', () => {
     );
   });
 
+  it('links the cited article when it has an address', () => {
+    const linked: TimelineEvent = { ...event('2022-08-15', 'Le dernier soldat quitte le Mali'), citations: [{ docId: 'url_1', passageId: 'url_1#0', date: { iso: '2022-08-15', precision: 'day', inferred: false }, title: 'Barkhane : la fin', url: 'https://www.lemonde.fr/a.html' }] };
+    expect(timelinePages([linked], {})[0]!.description).toContain('— *[Barkhane : la fin](<https://www.lemonde.fr/a.html>)*, ');
+  });
+
   it('pages a long timeline, repeating the headings at the top of each page', () => {
     const events = Array.from({ length: 80 }, (_, i) => event(`2022-03-${String((i % 28) + 1).padStart(2, '0')}`, `Gebeurtenis ${i} ${'met veel woorden '.repeat(6)}`));
     const pages = timelinePages(events, {});
