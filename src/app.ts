@@ -24,7 +24,7 @@ import { join } from 'node:path';
 import { terminalProgress, type Progress } from './progress.js';
 import type { Lang, ReindexReport, TimelineEvent } from './types.js';
 import { openMemoryDocuments, openStore, type DocumentStore, type Store } from './store/index.js';
-import { unavailableStore } from './store/unavailable.js';
+import { StoreUnavailableError, unavailableStore } from './store/unavailable.js';
 
 /** At most this many events of one timeline are summarised by the LLM (the rest keep their sentence). */
 const MAX_SUMMARISED_EVENTS = 100;
@@ -207,7 +207,9 @@ async function usableDocuments(store: Store, logger: Logger): Promise<DocumentSt
     await store.documents.revision();
     return store.documents;
   } catch (err) {
-    logger.warn({ err }, 'the document store is unavailable; serving the corpus folder from memory (links and uploads cannot be added)');
+    // A store that never opened was reported at start: the fallback is said once, at debug level, then.
+    const level = err instanceof StoreUnavailableError ? 'debug' : 'warn';
+    logger[level]({ err }, 'the document store is unavailable; serving the corpus folder from memory (links and uploads cannot be added)');
     return openMemoryDocuments();
   }
 }

@@ -60,8 +60,10 @@ export function humanLines(): (json: string) => string {
     const msg = String(entry.msg ?? '');
     const cause = entry.err && typeof entry.err === 'object' ? fsProblem(entry.err) : typeof entry.reason === 'string' ? entry.reason : '';
     const text = [msg, typeof entry.file === 'string' ? entry.file : '', cause].filter(Boolean).join(': ');
-    if (shown.some((c) => text.includes(c))) return '';
-    if (cause) shown.push(cause);
+    // Either way round: a store error wraps the same file-system problem the index reports bare.
+    if (shown.some((c) => text.includes(c) || (cause !== '' && c.includes(cause)))) return '';
+    // A line whose problem is only in its message (no err) still covers a later line with that cause.
+    shown.push(cause || text);
     return `${label}: ${text}\n`;
   };
 }

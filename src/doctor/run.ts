@@ -25,14 +25,17 @@ export async function runDoctor(env: Readonly<Record<string, string | undefined>
   }
   const parts = [config.llm ? 'LLM' : '', config.discord.token ? 'Discord' : ''].filter(Boolean);
   const settings: Check = { id: 'settings', status: 'ok', summary: `valid${parts.length > 0 ? ` (configured: ${parts.join(', ')})` : ' (no LLM, no Discord: terminal answers, extractive)'}` };
-  const [local, dataDir, temps, feeds, llm, discord] = await Promise.all([
+  // First, and alone: the other checks open the store, and opening a damaged one moves it aside.
+  const store = storeCheck(config);
+  const feeds: Check =
+    store.status === 'fail' ? { id: 'feeds', status: 'skipped', summary: 'not checked: the store is damaged (see above)' } : await feedsCheck(config);
+  const [local, dataDir, temps, llm, discord] = await Promise.all([
     corpusAndIndexChecks(config),
     dataDirCheck(config),
     tempFilesCheck(config),
-    feedsCheck(config),
     llmChecks(config),
     discordChecks(config),
   ]);
-  const checks = [settings, ...local, dataDir, storeCheck(config), temps, feeds, ...llm, ...discord];
+  const checks = [settings, ...local, dataDir, store, temps, feeds, ...llm, ...discord];
   return { ok: !checks.some((c) => c.status === 'fail'), checks };
 }
