@@ -4,6 +4,7 @@ import { DEFAULT_THRESHOLD } from '../answer/confidence.js';
 import { runAblation, renderAblation } from '../eval/ablation.js';
 import {
   parseQuestions,
+  renderPrecisionSweep,
   renderSummaryTable,
   renderSweep,
   scoreQuestion,
@@ -78,6 +79,7 @@ export async function evalCommand(app: App, argv: readonly string[], io: CliIo):
   const parts = [lines.join('\n'), renderSummaryTable(summary)];
   if (sweep.some((row) => Object.keys(row.byLang).length > 0)) {
     parts.push(`Threshold sweep (answer accuracy / false refusals / traps refused; ← is the threshold in use):\n${renderSweep(sweep, DEFAULT_THRESHOLD)}`);
+    parts.push(`Precision against coverage (of the questions answered, the share right; of all questions, the share answered):\n${renderPrecisionSweep(sweep, DEFAULT_THRESHOLD)}`);
   }
   if (ablation) parts.push(`Ablation (each signal switched off in turn):\n${renderAblation(ablation)}`);
   io.out(`${parts.join('\n\n')}\n`);
