@@ -1,0 +1,11 @@
+import type { LanguagePack } from './types.js';
+
+/** English. */
+export const en: LanguagePack = {
+  code: 'en',
+  months: ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'],
+  weekdays: ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'],
+  relativeDates: ['next year', 'last year', 'next week', 'last week'],
+  intent: ['(?:is|are) (?:expected|planned|set|due|meant) to', 'will', 'would', 'plan(?:s|ned)?', 'intend\\w*', 'aim\\w* to', 'by \\d{4}', 'grow to'],
+  present: ['currently', 'at present', 'now', 'today', 'has|have'],
+};

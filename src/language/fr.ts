@@ -1,0 +1,22 @@
+import type { LanguagePack } from './types.js';
+
+/** French. */
+export const fr: LanguagePack = {
+  code: 'fr',
+  months: ['janvier', 'fevrier', 'mars', 'avril', 'mai', 'juin', 'juillet', 'aout', 'septembre', 'octobre', 'novembre', 'decembre'],
+  weekdays: ['lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi', 'dimanche'],
+  relativeDates: ["l.annee prochaine", "l.an prochain", "l.annee derniere", "l.an dernier"],
+  intent: [
+    'doi(?:t|vent) (?:\\w+ )?(?:atteindre|compter|passer|etre)',
+    'devr(?:ait|aient|a|ont)',
+    'prevu\\w*',
+    'a terme',
+    "l'objectif",
+    'projet\\w*',
+    'envisag\\w*',
+    'pourr(?:ait|aient|a|ont)',
+    'ser(?:a|ont) (?:\\w+ )?(?:deploye|envoye|porte)\\w*',
+    "d'ici (?:a |\\d)",
+  ],
+  present: ['actuellement', 'aujourd.hui', 'en ce moment', 'compte'],
+};

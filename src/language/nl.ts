@@ -1,0 +1,24 @@
+import type { LanguagePack } from './types.js';
+
+/** Dutch. */
+export const nl: LanguagePack = {
+  code: 'nl',
+  months: ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december'],
+  weekdays: ['maandag', 'dinsdag', 'woensdag', 'donderdag', 'vrijdag', 'zaterdag', 'zondag'],
+  relativeDates: ['volgend jaar', 'vorig jaar', 'volgende week', 'vorige week'],
+  intent: [
+    'de bedoeling',
+    'uitgroei\\w*',
+    'groeit uit',
+    'moet(?:en)? (?:\\w+ )?(?:worden|komen|groeien)',
+    'zal|zullen',
+    'gepland\\w*',
+    'plan(?:nen)?',
+    'verwacht\\w*',
+    'voornemen\\w*',
+    'wil(?:len)? (?:\\w+ )?(?:sturen|inzetten|leveren)',
+    'tegen \\d{4}',
+    'naar (?:circa |ongeveer )?\\d',
+  ],
+  present: ['op dit moment', 'momenteel', 'nu', 'huidige', 'telt'],
+};

@@ -1,0 +1,23 @@
+/**
+ * Everything the code knows about one language, as data: adding a language is adding one pack
+ * (src/language/<code>.ts) and listing it in src/language/index.ts. Words are written folded (lower
+ * case, no accents, straight apostrophes), as `foldText` reads questions and sentences.
+ */
+export interface LanguagePack {
+  /** ISO 639-1 code. */
+  readonly code: string;
+  /** Month names, January first (folded; "mei", "fevrier"). */
+  readonly months: readonly string[];
+  /** Weekday names, Monday first (folded). */
+  readonly weekdays: readonly string[];
+  /** Relative dates a short answer may be ("vorig jaar", "l'an dernier", "next week"), as regex sources. */
+  readonly relativeDates: readonly string[];
+  /**
+   * Phrases that make what follows a plan, an intent or an expectation rather than a fact ("het is de
+   * bedoeling dat", "doit atteindre", "is expected to", future tense auxiliaries), as regex sources over
+   * folded text. A figure beside one of them is not the count of now.
+   */
+  readonly intent: readonly string[];
+  /** Phrases that place a fact in the present ("op dit moment", "actuellement", "currently"), as regex sources. */
+  readonly present: readonly string[];
+}
