@@ -12,6 +12,7 @@ export const USAGE = `Usage:
   npm run ask -- [--json] [--no-llm] "question"
   npm run search -- [--json] [--limit N] [--from DATE] [--to DATE] "query"
   npm run eval -- <questions.jsonl> [--json] [--no-llm]
+  npm run calibrate [-- --haystack DIR] [--rows FILE] [--dry-run]   refit the keyless confidence (src/answer/fitted-weights.json)
   npm run timeline -- [--topic T] [--from DATE] [--to DATE] [--lang en|nl|fr] [--limit N] [--json]
   npm run reindex -- [--json]
   npm run stats -- [--days N] [--json]   (what was asked, what was refused, votes)

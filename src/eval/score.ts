@@ -52,6 +52,12 @@ export interface QuestionResult {
   readonly correctIfAnswered: boolean;
   readonly latencyMs: number;
   readonly answer: string;
+  /** The named signals behind the unrefused extractive answer (what `npm run calibrate` fits on). */
+  readonly evidence?: Readonly<Record<string, number>>;
+  /** The unrefused answer shows a bold short answer. */
+  readonly leadShown: boolean;
+  /** …and that line holds one of answer_any (and the answer cites a gold document). */
+  readonly leadRight: boolean;
 }
 
 const contains = (haystack: string, needles: readonly string[]) => {
@@ -67,6 +73,8 @@ export function scoreQuestion(q: EvalQuestion, hits: readonly SearchHit[], answe
   const docs = [...new Set(hits.map((h) => h.doc.id))];
   const gold = new Set(q.gold);
   const answerable = q.gold.length > 0;
+  const unref = unrefused ?? answer;
+  const leadLine = unref.refused ? undefined : unref.text.split('\n').find((l) => l.includes('**'));
   const isCorrect = (a: Answer) => answerable && !a.refused && contains(a.text, q.answer_any) && a.citations.some((c) => gold.has(c.docId));
   return {
     id: q.id,
@@ -81,6 +89,9 @@ export function scoreQuestion(q: EvalQuestion, hits: readonly SearchHit[], answe
     correctIfAnswered: isCorrect(unrefused ?? answer),
     latencyMs: answer.timings.totalMs,
     answer: answer.text,
+    ...(unref.evidence ? { evidence: unref.evidence } : {}),
+    leadShown: leadLine !== undefined,
+    leadRight: leadLine !== undefined && isCorrect(unref) && contains(leadLine, q.answer_any),
   };
 }
 
