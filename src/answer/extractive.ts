@@ -207,6 +207,9 @@ function differentFigure(best: Judged, judged: readonly Judged[]): Judged | null
           j.short.match >= 0.5 &&
           j.evidence.noSpan === 0 &&
           j.confidence >= 0.5 * best.confidence &&
+          // About the same thing: as much of the question around it, its figure as near what is counted.
+          j.evidence.coverage >= 0.9 * best.evidence.coverage &&
+          j.short.match >= 0.9 * best.short!.match &&
           j.sentence.text !== best.sentence.text &&
           figureValue(j.short.text, j.sentence.hit.passage.lang) !== value &&
           (j.intent !== best.intent || j.sentence.hit.doc.id !== best.sentence.hit.doc.id),
@@ -371,7 +374,8 @@ export function judge(question: string, hits: readonly SearchHit[], options: Ext
     ...lead,
     evidence: {
       ...lead.evidence,
-      margin: others[0] ? order(lead) - order(others[0]) : 1,
+      // No competitor is no evidence of a lead.
+      margin: others[0] ? order(lead) - order(others[0]) : 0,
       agreement: mine === null ? 0 : rate((j) => shortOf(j) === mine),
       sameArticle: rate((j) => j.sentence.hit.doc.id === lead.sentence.hit.doc.id),
       figuresDiffer: differentFigure(lead, out) ? 1 : 0,
