@@ -63,7 +63,8 @@ export async function evalCommand(app: App, argv: readonly string[], io: CliIo):
   if (values.llm) return evalLlmCommand(app, path, io, { json: values.json === true });
   const results = await evaluateFile(app, path, { noLlm: values['no-llm'] === true });
   const summary = summariseByLanguage(results);
-  const sweep = thresholdSweep(results, SWEEP_THRESHOLDS);
+  // The threshold in use is always a row, so the sweep agrees with the answers given.
+  const sweep = thresholdSweep(results, [...new Set([...SWEEP_THRESHOLDS, FITTED.answer.threshold])].sort((a, b) => a - b));
   const ablation = values.ablate ? await runAblation(app.config.corpusDir, await readQuestions(path)) : undefined;
   if (values.json) {
     const mode = app.engine.llmEnabled && !values['no-llm'] ? 'llm' : 'extractive';
