@@ -180,7 +180,7 @@ async function rowsOf(config: Config, logger: Logger, size: Size, sets: readonly
 export async function calibrateCommand(config: Config, logger: Logger, argv: readonly string[], io: CliIo): Promise<number> {
   const { values } = parseCommandArgs(argv, {
     haystack: { type: 'string' },
-    corpora: { type: 'string', default: '../shared/corpora/orangesum-fr.jsonl.gz' },
+    corpora: { type: 'string', default: fileURLToPath(new URL('../../../shared/corpora/orangesum-fr.jsonl.gz', import.meta.url)) },
     folds: { type: 'string', default: '5' },
     rows: { type: 'string' },
     'dry-run': { type: 'boolean', default: false },

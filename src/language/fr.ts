@@ -7,7 +7,7 @@ export const fr: LanguagePack = {
   weekdays: ['lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi', 'dimanche'],
   relativeDates: ["l.annee prochaine", "l.an prochain", "l.annee derniere", "l.an dernier"],
   intent: [
-    'doi(?:t|vent) (?:\\w+ )?(?:atteindre|compter|passer|etre)',
+    'doi(?:t|vent)(?:-(?:il|elle|ils|elles))? (?:\\w+ )?(?:atteindre|compter|passer|etre)',
     'devr(?:ait|aient|a|ont)',
     'prevu\\w*',
     'a terme',

@@ -18,7 +18,7 @@ export const nl: LanguagePack = {
     'voornemen\\w*',
     'wil(?:len)? (?:\\w+ )?(?:sturen|inzetten|leveren)',
     'tegen \\d{4}',
-    'naar (?:circa |ongeveer )?\\d',
+    'naar (?:circa|ongeveer|zo.n)',
   ],
   present: ['op dit moment', 'momenteel', 'nu', 'huidige', 'telt'],
 };
