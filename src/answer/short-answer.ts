@@ -33,7 +33,7 @@ export interface SentenceToken {
 /** Words either side of a span that count as its neighbourhood. */
 export const WINDOW = 8;
 
-const MONTHS = alternation(ALL_PACKS, (p) => p.months);
+const MONTHS = alternation(ALL_PACKS, (p) => p.months.map((m) => fold(m)));
 const WEEKDAYS = alternation(ALL_PACKS, (p) => p.weekdays);
 const RELATIVE = alternation(ALL_PACKS, (p) => p.relativeDates);
 /** Date expressions, longest first: "du 1er au 6 février", "24 mei", "juni 2021", "2013", "donderdag". */

@@ -4,6 +4,8 @@ import type { LanguagePack } from './types.js';
 export const en: LanguagePack = {
   code: 'en',
   months: ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'],
+  monthAbbreviations: [['jan', 1], ['feb', 2], ['apr', 4], ['aug', 8], ['sept', 9], ['sep', 9], ['oct', 10], ['nov', 11], ['dec', 12]],
+  capitalisedOnlyMonths: ['may', 'march'],
   weekdays: ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'],
   relativeDates: ['next year', 'last year', 'next week', 'last week'],
   intent: ['(?:is|are) (?:expected|planned|set|due|meant) to', 'will', 'would', 'plan(?:s|ned)?', 'intend\\w*', 'aim\\w* to', 'by \\d{4}', 'grow to'],

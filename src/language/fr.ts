@@ -3,7 +3,9 @@ import type { LanguagePack } from './types.js';
 /** French. */
 export const fr: LanguagePack = {
   code: 'fr',
-  months: ['janvier', 'fevrier', 'mars', 'avril', 'mai', 'juin', 'juillet', 'aout', 'septembre', 'octobre', 'novembre', 'decembre'],
+  months: ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'],
+  monthAbbreviations: [['janv', 1], ['fevr', 2], ['sept', 9], ['oct', 10], ['nov', 11], ['dec', 12]],
+  capitalisedOnlyMonths: [],
   weekdays: ['lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi', 'dimanche'],
   relativeDates: ["l.annee prochaine", "l.an prochain", "l.annee derniere", "l.an dernier"],
   intent: [

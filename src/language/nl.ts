@@ -4,6 +4,8 @@ import type { LanguagePack } from './types.js';
 export const nl: LanguagePack = {
   code: 'nl',
   months: ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december'],
+  monthAbbreviations: [['jan', 1], ['feb', 2], ['apr', 4], ['aug', 8], ['sept', 9], ['sep', 9], ['okt', 10], ['nov', 11], ['dec', 12]],
+  capitalisedOnlyMonths: [],
   weekdays: ['maandag', 'dinsdag', 'woensdag', 'donderdag', 'vrijdag', 'zaterdag', 'zondag'],
   relativeDates: ['volgend jaar', 'vorig jaar', 'volgende week', 'vorige week'],
   intent: [

@@ -6,9 +6,13 @@
 export interface LanguagePack {
   /** ISO 639-1 code. */
   readonly code: string;
-  /** Month names, January first (folded; "mei", "fevrier"). */
+  /** Month names as written, January first ("mei", "février"); readers fold them as they need. */
   readonly months: readonly string[];
-  /** Weekday names, Monday first (folded). */
+  /** Abbreviated month names a question may use ("okt", "sept"), with their month 1-12. */
+  readonly monthAbbreviations: readonly (readonly [string, number])[];
+  /** Month names that are also common words ("may", "march"): a month only when capitalised. */
+  readonly capitalisedOnlyMonths: readonly string[];
+  /** Weekday names as written, Monday first. */
   readonly weekdays: readonly string[];
   /** Relative dates a short answer may be ("vorig jaar", "l'an dernier", "next week"), as regex sources. */
   readonly relativeDates: readonly string[];

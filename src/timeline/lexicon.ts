@@ -3,41 +3,17 @@
  * ("vorige week", "l'an dernier"), the words that make a bare number a year ("sinds 2013"), and the
  * markers of a future tense. Patterns are regular-expression sources; `'` stands for either apostrophe.
  */
+import { ALL_PACKS, monthNumbers, weekdayNumbers } from '../language/index.js';
 import type { Lang } from '../types.js';
 
-/** Month names (lower case, accented and unaccented) → 1-12. */
-export const MONTHS: ReadonlyMap<string, number> = new Map(
-  [
-    ['januari', 'janvier', 'january'],
-    ['februari', 'février', 'fevrier', 'february'],
-    ['maart', 'mars', 'march'],
-    ['april', 'avril'],
-    ['mei', 'mai', 'may'],
-    ['juni', 'juin', 'june'],
-    ['juli', 'juillet', 'july'],
-    ['augustus', 'août', 'aout', 'august'],
-    ['september', 'septembre'],
-    ['oktober', 'octobre', 'october'],
-    ['november', 'novembre'],
-    ['december', 'décembre', 'decembre'],
-  ].flatMap((names, i) => names.map((n) => [n, i + 1] as const)),
-);
+/** Month names (lower case, accented and unaccented) → 1-12, from the language packs. */
+export const MONTHS: ReadonlyMap<string, number> = monthNumbers();
 
-/** English month names that are also common words ("you may", "to march"): a month only when capitalised. */
-export const CAPITALISED_ONLY_MONTHS: ReadonlySet<string> = new Set(['may', 'march']);
+/** Month names that are also common words ("you may", "to march"): a month only when capitalised. */
+export const CAPITALISED_ONLY_MONTHS: ReadonlySet<string> = new Set(ALL_PACKS.flatMap((p) => p.capitalisedOnlyMonths));
 
-/** Weekday names → 0 (Sunday) … 6 (Saturday). */
-export const WEEKDAYS: ReadonlyMap<string, number> = new Map(
-  [
-    ['zondag', 'dimanche', 'sunday'],
-    ['maandag', 'lundi', 'monday'],
-    ['dinsdag', 'mardi', 'tuesday'],
-    ['woensdag', 'mercredi', 'wednesday'],
-    ['donderdag', 'jeudi', 'thursday'],
-    ['vrijdag', 'vendredi', 'friday'],
-    ['zaterdag', 'samedi', 'saturday'],
-  ].flatMap((names, i) => names.map((n) => [n, i] as const)),
-);
+/** Weekday names → 0 (Sunday) … 6 (Saturday), from the language packs. */
+export const WEEKDAYS: ReadonlyMap<string, number> = weekdayNumbers();
 
 /** A unit a relative phrase counts in. */
 export type RelativeUnit = 'day' | 'week' | 'month' | 'year';
