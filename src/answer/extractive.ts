@@ -1,4 +1,5 @@
 import { splitSentences } from '../corpus/sentences.js';
+import { alternation, ALL_PACKS } from '../language/index.js';
 import { Analyser, type QueryTerm } from '../search/analyser.js';
 import {
   answerType,
@@ -427,13 +428,12 @@ function hasOtherOwner(texts: readonly string[], lang: Lang, p: Possessive, sign
   return other;
 }
 
-/** The words that link a noun to its owner ("president van Frankrijk", "président de la France", "the president of Niger"). */
-const OF_WORDS = "of|van|du|de|des|d'";
+/** The words that link a noun to its owner ("president van Frankrijk", "président de la France", "the president of Niger"), from the packs. */
+const OF_WORDS = alternation(ALL_PACKS, (p) => p.ofWords);
 const OF = new RegExp(`^(?:${OF_WORDS.replace("d'", 'd')})$`, 'i');
 
-/** Words that give a reason, in the three languages ("als gevolg van", "en raison de", "because", "de reden", "la raison"), or what something followed ("na de dood van 13 soldaten"). */
-const REASON =
-  /\b(?:because|due to|owing to|as a result of|the reason|after the|na de|na het|nadat|apres (?:la|le|les|l')|omdat|doordat|vanwege|wegens|als gevolg van|de reden|(?:directe )?aanleiding|oorzaak|parce que?|puisque|car|grace a|la raison|(?:en raison|a cause|a la suite|suite|faute) (?:de|des|du|d'|a|aux))(?![a-z])/;
+/** Words that give a reason, or what something followed ("na de dood van 13 soldaten"), from the packs. */
+const REASON = new RegExp(`\\b(?:${alternation(ALL_PACKS, (p) => p.causeMarkers)})(?![a-z])`);
 
 /**
  * For a "why" question: 1 when the sentence gives a reason (a causal word), 0.8 when a neighbour
@@ -497,21 +497,14 @@ function datedBy(t: QueryTerm, hit: SearchHit): boolean {
   return t.isNumber && /^(?:19|20)\d\d$/.test(t.token) && hit.doc.date?.iso.startsWith(t.token) === true;
 }
 
-/** Verbs of a where-question that say a place is asked for. */
-const PLACE_VERBS = ['ligt', 'liggen', 'lag', 'gelegen', 'located', 'situated', 'lie', 'lies', 'trouve', 'trouvent', 'situe', 'situee', 'situes'];
+/** Verbs of a where-question that say a place is asked for, from the packs. */
+const PLACE_VERBS = ALL_PACKS.flatMap((p) => p.placeVerbs);
 
 /**
  * Words about the question rather than its subject (the analyser already leaves out "according to
- * the article"): the auxiliary "do". They are not looked for in the sentences.
+ * the article"), from the packs: the auxiliary "do", "happen", "take place". Not looked for in the sentences.
  */
-const META = new Set([
-  // "do" as a question's auxiliary ("Wat deed Wagner?", "Qu'a fait Wagner ?"), as QUESTION_WORDS has "did" for English.
-  'doet', 'deed', 'deden', 'gedaan', 'fait', 'faisait', 'font',
-  // "What happened to…" asks for an event, which the sentence names otherwise ("werd het land uit gezet").
-  'happen', 'happened', 'happens', 'gebeurde', 'gebeurd', 'gebeurt', 'arrive', 'arrivee',
-  // "Where did the operation take place?": the event is placed, not described ("s'est déroulée").
-  'deroule', 'deroulee', 'deroules', 'deroulees', 'deroulait', 'deroulaient', 'plaatsgevonden', 'plaatsvond', 'plaatsvonden',
-]);
+const META: ReadonlySet<string> = new Set(ALL_PACKS.flatMap((p) => p.auxiliaryWords));
 
 /**
  * The question's terms a sentence is judged on: without meta words, and without the month and year

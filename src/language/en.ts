@@ -10,4 +10,8 @@ export const en: LanguagePack = {
   relativeDates: ['next year', 'last year', 'next week', 'last week'],
   intent: ['(?:is|are) (?:expected|planned|set|due|meant) to', 'will', 'would', 'plan(?:s|ned)?', 'intend\\w*', 'aim\\w* to', 'by \\d{4}', 'grow to'],
   present: ['currently', 'at present', 'now', 'today', 'has|have'],
+  placeVerbs: ['located', 'situated', 'lie', 'lies'],
+  auxiliaryWords: ['happen', 'happened', 'happens'],
+  ofWords: ['of'],
+  causeMarkers: ['because', 'due to', 'owing to', 'as a result of', 'the reason', 'after the'],
 };

@@ -21,4 +21,8 @@ export const fr: LanguagePack = {
     "d'ici (?:a |\\d)",
   ],
   present: ['actuellement', 'aujourd.hui', 'en ce moment', 'compte'],
+  placeVerbs: ['trouve', 'trouvent', 'situe', 'situee', 'situes'],
+  auxiliaryWords: ['fait', 'faisait', 'font', 'arrive', 'arrivee', 'deroule', 'deroulee', 'deroules', 'deroulees', 'deroulait', 'deroulaient'],
+  ofWords: ['du', 'de', 'des', "d'"],
+  causeMarkers: ["apres (?:la|le|les|l')", 'parce que?', 'puisque', 'car', 'grace a', 'la raison', "(?:en raison|a cause|a la suite|suite|faute) (?:de|des|du|d'|a|aux)"],
 };

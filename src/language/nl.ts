@@ -23,4 +23,8 @@ export const nl: LanguagePack = {
     'naar (?:circa|ongeveer|zo.n)',
   ],
   present: ['op dit moment', 'momenteel', 'nu', 'huidige', 'telt'],
+  placeVerbs: ['ligt', 'liggen', 'lag', 'gelegen'],
+  auxiliaryWords: ['doet', 'deed', 'deden', 'gedaan', 'gebeurde', 'gebeurd', 'gebeurt', 'plaatsgevonden', 'plaatsvond', 'plaatsvonden'],
+  ofWords: ['van'],
+  causeMarkers: ['na de', 'na het', 'nadat', 'omdat', 'doordat', 'vanwege', 'wegens', 'als gevolg van', 'de reden', '(?:directe )?aanleiding', 'oorzaak'],
 };

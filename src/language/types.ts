@@ -24,4 +24,15 @@ export interface LanguagePack {
   readonly intent: readonly string[];
   /** Phrases that place a fact in the present ("op dit moment", "actuellement", "currently"), as regex sources. */
   readonly present: readonly string[];
+  /** Verbs of a where-question that say a place is asked for ("ligt", "se trouve"), folded; not looked for in sentences. */
+  readonly placeVerbs: readonly string[];
+  /**
+   * Words about the question rather than its subject, folded: "do" as an auxiliary ("deed", "fait"),
+   * "happen" ("What happened to…"), "take place" ("s'est déroulée"). Not looked for in sentences.
+   */
+  readonly auxiliaryWords: readonly string[];
+  /** Words that link a noun to its owner ("of", "van", "du"), folded. */
+  readonly ofWords: readonly string[];
+  /** Phrases that give a reason or what something followed ("omdat", "en raison de", "after the"), as regex sources over folded text. */
+  readonly causeMarkers: readonly string[];
 }
