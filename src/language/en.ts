@@ -14,4 +14,18 @@ export const en: LanguagePack = {
   auxiliaryWords: ['happen', 'happened', 'happens'],
   ofWords: ['of'],
   causeMarkers: ['because', 'due to', 'owing to', 'as a result of', 'the reason', 'after the'],
+  questionWords: {
+    number: ['how (?:many|much|big|large)', 'what number(?: of)?'],
+    date: ['when', 'what date', 'which date', 'in what year', 'what year'],
+    person: ['who', 'whom'],
+    place: ['where', 'in which city', 'which country'],
+  },
+  whichWords: ['which', 'what'],
+  kindNouns: { date: ['date', 'day', 'year', 'month'], number: ['number', 'total'], place: ['city', 'country', 'place', 'town'] },
+  relativePronouns: ['that', 'which'],
+  sayingVerbs: [
+    'say|says|said|saying', 'announce[sd]?', 'claim(?:s|ed)?', 'think|thinks|thought', 'believe[sd]?', 'warn(?:s|ed)?', 'state[sd]?', 'tell|told',
+    'report(?:s|ed)?', 'argue[sd]?', 'know|knew', 'decide[sd]?', 'confirm(?:s|ed)?', 'den(?:y|ies|ied)', 'hope[sd]?', 'fear(?:s|ed)?', 'expect(?:s|ed)?',
+    'insist(?:s|ed)?', 'mean(?:s|t)?', 'show(?:s|ed)?', 'suggest(?:s|ed)?', 'admit(?:s|ted)?',
+  ],
 };

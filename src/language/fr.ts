@@ -25,4 +25,15 @@ export const fr: LanguagePack = {
   auxiliaryWords: ['fait', 'faisait', 'font', 'arrive', 'arrivee', 'deroule', 'deroulee', 'deroules', 'deroulees', 'deroulait', 'deroulaient'],
   ofWords: ['du', 'de', 'des', "d'"],
   causeMarkers: ["apres (?:la|le|les|l')", 'parce que?', 'puisque', 'car', 'grace a', 'la raison', "(?:en raison|a cause|a la suite|suite|faute) (?:de|des|du|d'|a|aux)"],
+  questionWords: {
+    number: ["combien(?: d'| de)?", 'quel nombre(?: de)?', 'quelle (?:taille|ampleur)'],
+    date: ['quand', 'quelle date', 'en quelle annee', 'depuis quand'],
+    // Not "qu'est-ce qui" ("what", as subject).
+    person: ["(?<!qu'est-ce )qui"],
+    place: ['ou', 'dans quelle ville', 'quel pays', 'quels pays'],
+  },
+  whichWords: ['quel(?:le)?s?'],
+  kindNouns: { date: ['date', 'jour', 'annee', 'mois'], number: ['nombre', 'total'], place: ['ville', 'pays', 'lieu'] },
+  relativePronouns: ['qui'],
+  sayingVerbs: [],
 };

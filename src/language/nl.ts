@@ -27,4 +27,14 @@ export const nl: LanguagePack = {
   auxiliaryWords: ['doet', 'deed', 'deden', 'gedaan', 'gebeurde', 'gebeurd', 'gebeurt', 'plaatsgevonden', 'plaatsvond', 'plaatsvonden'],
   ofWords: ['van'],
   causeMarkers: ['na de', 'na het', 'nadat', 'omdat', 'doordat', 'vanwege', 'wegens', 'als gevolg van', 'de reden', '(?:directe )?aanleiding', 'oorzaak'],
+  questionWords: {
+    number: ['hoeveel', 'hoe groot'],
+    date: ['wanneer', 'welke datum', 'in welk jaar', 'welk jaar', 'sinds wanneer'],
+    person: ['wie'],
+    place: ['waar', 'in welke stad', 'welk land'],
+  },
+  whichWords: ['welke?'],
+  kindNouns: { date: ['datum', 'dag', 'jaar', 'maand'], number: ['aantal', 'totaal'], place: ['stad', 'land', 'plaats'] },
+  relativePronouns: ['die'],
+  sayingVerbs: [],
 };

@@ -35,4 +35,23 @@ export interface LanguagePack {
   readonly ofWords: readonly string[];
   /** Phrases that give a reason or what something followed ("omdat", "en raison de", "after the"), as regex sources over folded text. */
   readonly causeMarkers: readonly string[];
+  /**
+   * The question words of each kind of answer, as regex sources over a folded question, matched
+   * between word boundaries: a quantity ("how many", "hoeveel", "combien de"), a date, a person, a
+   * place. Read in that order: "how many" before "when".
+   */
+  readonly questionWords: {
+    readonly number: readonly string[];
+    readonly date: readonly string[];
+    readonly person: readonly string[];
+    readonly place: readonly string[];
+  };
+  /** The question words of a "which X" question, before the noun it asks about, as regex sources. */
+  readonly whichWords: readonly string[];
+  /** Nouns after which/what that name the kind of answer ("date", "nombre", "stad"), folded. */
+  readonly kindNouns: { readonly date: readonly string[]; readonly number: readonly string[]; readonly place: readonly string[] };
+  /** Relative pronouns that open a clause describing a noun ("that", "die", "qui"), folded. */
+  readonly relativePronouns: readonly string[];
+  /** Verbs of saying, knowing and thinking after which a relative pronoun opens what was said, as regex sources. */
+  readonly sayingVerbs: readonly string[];
 }
