@@ -28,4 +28,10 @@ export const en: LanguagePack = {
     'report(?:s|ed)?', 'argue[sd]?', 'know|knew', 'decide[sd]?', 'confirm(?:s|ed)?', 'den(?:y|ies|ied)', 'hope[sd]?', 'fear(?:s|ed)?', 'expect(?:s|ed)?',
     'insist(?:s|ed)?', 'mean(?:s|t)?', 'show(?:s|ed)?', 'suggest(?:s|ed)?', 'admit(?:s|ted)?',
   ],
+  namingWords: ['called', 'named', 'name'],
+  descriptionNouns: [
+    'role', 'roles', 'reason', 'reasons', 'purpose', 'goal', 'goals', 'aim', 'consequence', 'consequences', 'effect', 'effects', 'impact',
+    'position', 'situation', 'problem', 'problems', 'message', 'risk', 'risks', 'condition', 'conditions', 'argument', 'arguments', 'decision',
+    'motive', 'strategy', 'plan', 'plans',
+  ],
 };

@@ -36,4 +36,10 @@ export const fr: LanguagePack = {
   kindNouns: { date: ['date', 'jour', 'annee', 'mois'], number: ['nombre', 'total'], place: ['ville', 'pays', 'lieu'] },
   relativePronouns: ['qui'],
   sayingVerbs: [],
+  namingWords: ['nom', 'appelle', 'appelait', 'appelaient', 'appellent'],
+  descriptionNouns: [
+    'role', 'roles', 'raison', 'raisons', 'but', 'objectif', 'objectifs', 'consequence', 'consequences', 'effet', 'effets', 'impact', 'position',
+    'situation', 'probleme', 'problemes', 'message', 'risque', 'risques', 'condition', 'conditions', 'argument', 'arguments', 'decision', 'motif',
+    'strategie', 'plan', 'plans',
+  ],
 };

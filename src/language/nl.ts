@@ -37,4 +37,9 @@ export const nl: LanguagePack = {
   kindNouns: { date: ['datum', 'dag', 'jaar', 'maand'], number: ['aantal', 'totaal'], place: ['stad', 'land', 'plaats'] },
   relativePronouns: ['die'],
   sayingVerbs: [],
+  namingWords: ['naam', 'heet', 'heette', 'heten', 'noemt', 'noemde'],
+  descriptionNouns: [
+    'rol', 'rollen', 'reden', 'redenen', 'doel', 'doelen', 'gevolg', 'gevolgen', 'standpunt', 'situatie', 'probleem', 'problemen', 'boodschap',
+    'risico', 'risicos', 'voorwaarde', 'voorwaarden', 'besluit', 'beslissing', 'motief', 'strategie',
+  ],
 };

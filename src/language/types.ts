@@ -54,4 +54,8 @@ export interface LanguagePack {
   readonly relativePronouns: readonly string[];
   /** Verbs of saying, knowing and thinking after which a relative pronoun opens what was said, as regex sources. */
   readonly sayingVerbs: readonly string[];
+  /** Words of a naming question that say a name is asked for ("called", "heet", "appelait"), folded. */
+  readonly namingWords: readonly string[];
+  /** Nouns a which/what question asks about that a description answers, not a name ("role", "reden", "raison"), folded. */
+  readonly descriptionNouns: readonly string[];
 }

@@ -49,7 +49,7 @@ const NOUN_TYPES: ReadonlyMap<string, AnswerType> = new Map(
 const NAMING = /\b(?:comment s'appel|hoe (?:heet|heette|heten|noemt|noemde)|what (?:is|was|are|were)\b.*\bcalled\b)/;
 
 /** The words of a naming question that say a name is asked for; they are not looked for in the sentences. */
-export const NAMING_WORDS: readonly string[] = ['called', 'named', 'name', 'naam', 'nom', 'appelle', 'appelait', 'appelaient', 'appellent', 'heet', 'heette', 'heten', 'noemt', 'noemde'];
+export const NAMING_WORDS: readonly string[] = ALL_PACKS.flatMap((p) => p.namingWords);
 
 export const isNamingQuestion = (question: string): boolean => NAMING.test(folded(question));
 
@@ -80,15 +80,8 @@ const WHICH_WORD = new RegExp(`\\b(?:${WHICH}|lequel|laquelle|lesquel(?:le)?s)\\
 /** The noun after which/what ("quel rôle", "what is the reason"). */
 const WHICH_NOUN = new RegExp(`\\b(?:${WHICH})\\s+(?:(?:is|was|are|were|est|sont|etait|zijn|waren)\\s+)?(?:(?:the|de|het|le|la|les|l')\\s*)?([a-z]+)`);
 
-/** Nouns a which/what question asks about that a description answers, not a name (en/nl/fr, folded). */
-const DESCRIPTION_NOUNS: ReadonlySet<string> = new Set([
-  'role', 'roles', 'rol', 'rollen', 'reason', 'reasons', 'reden', 'redenen', 'raison', 'raisons',
-  'purpose', 'goal', 'goals', 'aim', 'doel', 'doelen', 'but', 'objectif', 'objectifs',
-  'consequence', 'consequences', 'gevolg', 'gevolgen', 'effect', 'effects', 'effet', 'effets', 'impact',
-  'position', 'standpunt', 'situation', 'situatie', 'problem', 'problems', 'probleem', 'problemen', 'probleme', 'problemes',
-  'message', 'boodschap', 'risk', 'risks', 'risico', 'risicos', 'risque', 'risques', 'condition', 'conditions', 'voorwaarde', 'voorwaarden',
-  'argument', 'arguments', 'decision', 'besluit', 'beslissing', 'motive', 'motief', 'motif', 'strategy', 'strategie', 'plan', 'plans',
-]);
+/** Nouns a which/what question asks about that a description answers, not a name, from the packs. */
+const DESCRIPTION_NOUNS: ReadonlySet<string> = new Set(ALL_PACKS.flatMap((p) => p.descriptionNouns));
 
 const HEADS = { count: new RegExp(`\\b(?:${QUANTITY})\\s+`), which: new RegExp(`\\b(?:${WHICH})\\s+`) } as const;
 
