@@ -30,6 +30,12 @@ export const FEATURES = [
   'retrieval',
   /** The passage's place in the ranking, 0 (first) to 1 (eighth). */
   'passageRank',
+  /** How far the first passage's retrieval score leads the second's, relative to the first (0 with one passage). */
+  'retrievalGap',
+  /** Words between the short answer and the nearest word of the question in its sentence, over 12 (1 with no span or none near). */
+  'anchorDistance',
+  /** Share of the next best candidates (up to five) from other articles that give the same short answer. */
+  'otherArticlesAgree',
   /** 1 when the short answer or reason was taken from a neighbouring sentence. */
   'neighbourSpan',
   /** How far the best candidate leads the second (ordering score). */
@@ -130,4 +136,26 @@ export function holdsRole(text: string, span: string, isHead: (word: string) => 
   const heads = [find(at[0] - ROLE_WINDOW, at[0] - 1, isHead, inSpan), find(at[1] + 1, at[1] + ROLE_WINDOW, isHead, inSpan)].filter((i) => i >= 0);
   // The owner is not the person: it stands beside the noun, outside the name.
   return heads.some((head) => find(head - ROLE_WINDOW, head + ROLE_WINDOW, isOwner, (i) => i === head || inSpan(i)) >= 0);
+}
+
+/** Words between a span and the question's words read as far (the distance is capped there). */
+export const ANCHOR_FAR = 12;
+
+/**
+ * Words between the span and the nearest word of `text` that `isAsked` (a word of the question), over
+ * ANCHOR_FAR and at most 1; 1 when the span is not in the text or no question word is. A figure right
+ * beside what the question names ("55 Franse soldaten gesneuveld") is more likely the one asked for
+ * than one at the far end of a long sentence. Pure.
+ */
+export function anchorDistance(text: string, span: string, isAsked: (word: string) => boolean): number {
+  const at = spanPosition(text, span);
+  if (!at) return 1;
+  const words = tokenizeCased(text);
+  let best = ANCHOR_FAR;
+  words.forEach((w, i) => {
+    if (i >= at[0] && i <= at[1]) return;
+    const d = i < at[0] ? at[0] - i : i - at[1];
+    if (d < best && isAsked(w)) best = d;
+  });
+  return Math.min(1, best / ANCHOR_FAR);
 }

@@ -21,7 +21,7 @@ import { editDistance } from '../search/vocabulary.js';
 import { fold, foldText, tokenizeCased } from '../search/text.js';
 import { LANGS, type Citation, type Lang, type SearchHit } from '../types.js';
 import { confidence } from './confidence.js';
-import { asksForIntent, FEATURES, holdsRole, statedAsIntent, type Evidence, type Feature } from './evidence.js';
+import { anchorDistance, asksForIntent, FEATURES, holdsRole, statedAsIntent, type Evidence, type Feature } from './evidence.js';
 import { FITTED, probability, type FittedModels } from './fitted-model.js';
 import { quoteLabel, shortAnswerLine } from './language-labels.js';
 import { numberWordValue } from '../search/number-words.js';
@@ -273,6 +273,12 @@ export function judge(question: string, hits: readonly SearchHit[], options: Ext
   const owned = kind === 'person' || kind === 'name' ? possessive(question, terms) : null;
   const weightShare = (t: QueryTerm, of: readonly QueryTerm[]) => weightOf(t) / Math.max(1e-9, of.reduce((n, x) => n + weightOf(x), 0));
   const topScore = hits[0]?.score || 1;
+  const retrievalGap = hits[1] ? Math.max(0, (hits[0]!.score - hits[1].score) / topScore) : 0;
+  // A word of the sentence that is a word of the question (by stem, translation or name derivation).
+  const isAsked = (lang: Lang) => (word: string) => {
+    const stem = analyser.indexTerms(word, lang)[0];
+    return stem !== undefined && terms.some((t) => matchesStem(t, stem, signals) || (t.isName && derivesFrom(t, stem)));
+  };
   const topPassages = Math.max(1, (options.topPassages ?? 8) - 1);
   // The question's own modality: "How many soldiers will Takuba have?" asks for the plan.
   const asksIntent = kind === 'number' && asksForIntent(question);
@@ -338,6 +344,8 @@ export function judge(question: string, hits: readonly SearchHit[], options: Ext
       retrieval: sentence.hit.score / topScore,
       passageRank: Math.min(1, hits.indexOf(sentence.hit) / topPassages),
       neighbourSpan: shortFrom ? 1 : 0,
+      retrievalGap,
+      anchorDistance: short ? anchorDistance(from, short.text, isAsked(lang)) : 1,
       modalityMismatch: kind === 'number' && short !== null && intent !== asksIntent ? 1 : 0,
       roleAsked,
       roleHeld: roleAsked && owned && short ? Number(holdsRole(from, short.text, isWord(owned.head, lang), isWord(owned.owner, lang))) : 0,
@@ -379,6 +387,7 @@ export function judge(question: string, hits: readonly SearchHit[], options: Ext
       margin: others[0] ? order(lead) - order(others[0]) : 0,
       agreement: mine === null ? 0 : rate((j) => shortOf(j) === mine),
       sameArticle: rate((j) => j.sentence.hit.doc.id === lead.sentence.hit.doc.id),
+      otherArticlesAgree: mine === null ? 0 : rate((j) => j.sentence.hit.doc.id !== lead.sentence.hit.doc.id && shortOf(j) === mine),
       figuresDiffer: differentFigure(lead, out) ? 1 : 0,
     },
   };

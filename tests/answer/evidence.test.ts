@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { asksForIntent, holdsRole, spanPosition, statedAsIntent } from '../../src/answer/evidence.js';
+import { anchorDistance, ANCHOR_FAR, asksForIntent, holdsRole, spanPosition, statedAsIntent } from '../../src/answer/evidence.js';
 
 describe('statedAsIntent', () => {
   it('reads a figure after a marker of plan or intent as the plan, not the present', () => {
@@ -40,5 +40,22 @@ describe('spanPosition', () => {
   it('finds a span by its tokens, case and accents aside, or null', () => {
     expect(spanPosition('De Franse minister Florence Parly sprak.', 'florence parly')).toEqual([3, 4]);
     expect(spanPosition('Niets hier.', 'Parly')).toBeNull();
+  });
+});
+
+describe('anchorDistance', () => {
+  const asked = (words: string[]) => (w: string) => words.includes(w.toLowerCase());
+  const text = 'Bij Operatie Barkhane zijn meer dan vijfduizend Franse soldaten betrokken; daarbij zijn al 55 Franse soldaten gesneuveld.';
+
+  it('is small for the figure beside what the question names, larger for one further away', () => {
+    const near = anchorDistance(text, '55', asked(['gesneuveld', 'soldaten']));
+    const far = anchorDistance(text, 'vijfduizend', asked(['gesneuveld']));
+    expect(near).toBe(2 / ANCHOR_FAR);
+    expect(far).toBeGreaterThan(near);
+  });
+
+  it('is 1 when the span is not in the sentence or no word of the question is near', () => {
+    expect(anchorDistance(text, '600', asked(['soldaten']))).toBe(1);
+    expect(anchorDistance(text, '55', asked(['Takuba']))).toBe(1);
   });
 });
