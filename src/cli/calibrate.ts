@@ -69,6 +69,8 @@ const judgeable = (rows: readonly CalibrationRow[]): Judgeable[] => rows.filter(
 /** What the cross-validation decided for a row: answered, and the bold line shown. */
 interface Decision {
   readonly row: CalibrationRow;
+  /** P(right) under the model fitted without the row's fold (0 when no sentence was judged). */
+  readonly p: number;
   readonly answered: boolean;
   readonly lead: boolean;
 }
@@ -137,7 +139,7 @@ export function crossValidate(rows: readonly CalibrationRow[], k: number): Decis
     const c = calibrate(rows.filter((r) => foldOfRow(r) !== f));
     for (const row of test) {
       const p = row.x === null ? 0 : predict(c.fit, row.x);
-      out.push({ row, answered: p >= c.threshold, lead: row.leadShown && p >= c.leadThreshold });
+      out.push({ row, p, answered: p >= c.threshold, lead: row.leadShown && p >= c.leadThreshold });
     }
   }
   return out;
@@ -185,6 +187,26 @@ export function renderFigures(ds: readonly Decision[]): string {
         const f = figures(sel);
         lines.push(`| ${set} | ${size === 'corpus' ? 'bundled' : 'among 5,000'} | ${lang} | ${f.questions} | ${pct(f.accuracy)} | ${pct(f.precision)} | ${f.falseRefusals}/${f.answerable} | ${pct(f.trapsRefused)} | ${f.leads} (${pct(f.leadPrecision)}) |`);
       }
+  return lines.join('\n');
+}
+
+/** Thresholds the precision/coverage curve is shown at. */
+const CURVE = [0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8];
+
+/**
+ * The cross-validated precision/coverage curve: at each fixed threshold on the out-of-fold
+ * probabilities, accuracy / precision / traps refused per size — what any operating point would give.
+ */
+export function renderCurve(ds: readonly Decision[]): string {
+  const pct = (x: number | null) => (x === null ? '–' : `${Math.round(x * 100)}%`);
+  const lines = ['| threshold | bundled: accuracy / precision / traps refused | among 5,000: accuracy / precision / traps refused |', '| --- | --- | --- |'];
+  for (const t of CURVE) {
+    const cells = SIZES.map((size) => {
+      const f = figures(ds.filter((d) => d.row.size === size).map((d) => ({ ...d, answered: d.p >= t })));
+      return f.questions === 0 ? '–' : `${pct(f.accuracy)} / ${pct(f.precision)} / ${pct(f.trapsRefused)}`;
+    });
+    lines.push(`| ${t.toFixed(2)} | ${cells.join(' | ')} |`);
+  }
   return lines.join('\n');
 }
 
@@ -258,7 +280,7 @@ export async function calibrateCommand(config: Config, logger: Logger, argv: rea
       crossValidated: { bundled: all('corpus'), among5000: all('haystack') },
     },
   };
-  io.out(`${renderFigures(cv)}\n\nCross-validated (${k} folds, ${rows.length} answers). Threshold ${file.answer.threshold}, bold line from ${file.leadThreshold}.\n`);
+  io.out(`${renderFigures(cv)}\n\n${renderCurve(cv)}\n\nCross-validated (${k} folds, ${rows.length} answers). Threshold ${file.answer.threshold}, bold line from ${file.leadThreshold}.\n`);
   if (!values['dry-run']) {
     await writeFile(FITTED_FILE, `${JSON.stringify(file, null, 2)}\n`);
     io.out(`Wrote ${fileURLToPath(FITTED_FILE)}.\n`);

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { FITTED, parseFitted, probability } from '../../src/answer/fitted-model.js';
 import { FEATURES, type Evidence } from '../../src/answer/evidence.js';
 import { readJsonlGzArticles } from '../../src/bench/articles.js';
-import { calibrate, crossValidate, figures, type CalibrationRow } from '../../src/cli/calibrate.js';
+import { calibrate, crossValidate, figures, handSetPrecision, renderCurve, type CalibrationRow } from '../../src/cli/calibrate.js';
 import { readQuestions } from '../../src/cli/eval.js';
 
 /** Rows whose first feature tells right from wrong (the second is noise), traps among them, at both sizes. */
@@ -32,6 +32,20 @@ describe('calibrate', () => {
     expect(f.accuracy).toBeGreaterThan(0.3);
     // A question no sentence was judged for is refused, and counted.
     expect(f.questions).toBe(121);
+  });
+});
+
+describe('the operating point and the curve', () => {
+  it('answers more precisely than the hand-set score did, and shows precision against coverage at fixed thresholds', () => {
+    const cv = crossValidate(rows(), 5);
+    const answered = cv.filter((d) => d.answered);
+    expect(answered.filter((d) => d.row.right).length / answered.length).toBeGreaterThan(handSetPrecision(rows()));
+    const curve = renderCurve(cv).split('\n').slice(2);
+    expect(curve.length).toBe(11);
+    // Bundled precision at each threshold where something is answered: it rises as fewer are.
+    const precisions = curve.map((line) => /^\| [\d.]+ \| \d+% \/ (\d+)%/.exec(line)?.[1]).filter((x) => x !== undefined).map(Number);
+    expect(precisions.length).toBeGreaterThan(1);
+    expect(precisions.at(-1)!).toBeGreaterThan(precisions[0]!);
   });
 });
 
