@@ -137,7 +137,7 @@ function candidates(
  * Adverbs that open a sentence capitalised and name nothing ("Daarnaast werd de Franse ambassadeur…"),
  * besides the function words queries drop (*echter*, *cependant*, *ensuite*).
  */
-const LINKING_ADVERBS: ReadonlySet<string> = new Set([...FUNCTION_WORDS, ...'daarnaast bovendien intussen ondertussen inmiddels tegelijk tegelijkertijd verder volgens eerder vervolgens daarna eveneens evenwel toutefois enfin ailleurs desormais selon neanmoins however meanwhile moreover later earlier besides furthermore nevertheless therefore thus'.split(' ')]);
+const LINKING_ADVERBS: ReadonlySet<string> = new Set([...FUNCTION_WORDS, ...ALL_PACKS.flatMap((p) => p.linkingAdverbs)]);
 
 /**
  * Runs of capitalised words that are not function words: "Choguel Kokalla Maïga", and a sentence's

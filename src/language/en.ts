@@ -34,4 +34,20 @@ export const en: LanguagePack = {
     'position', 'situation', 'problem', 'problems', 'message', 'risk', 'risks', 'condition', 'conditions', 'argument', 'arguments', 'decision',
     'motive', 'strategy', 'plan', 'plans',
   ],
+  stopwordList: 'eng',
+  questionWordForms: ['what', 'which', 'who', 'whom', 'whose', 'when', 'where', 'why', 'how', 'many', 'much', 'does', 'did', 'do'],
+  functionWords: [
+    'may', 'might', 'will', 'shall', 'supposed', 'want', 'wants', 'wanted',
+    // Snowball's English list has these; the stopword package's shorter one lacks them ("in Mali itself"
+    // searched *itself* → *vanzelf*). Query-only: the corpus's own words stay indexed (French *ours*, a bear).
+    'myself', 'ours', 'ourselves', 'yours', 'yourself', 'yourselves', 'she', 'hers', 'herself', 'its', 'itself', 'theirs', 'themselves',
+    'whom', 'having', 'doing', 'ought', 'until', 'against', 'during', 'above', 'below', 'down', 'off', 'again', 'further', 'once',
+    'few', 'no', 'nor', 'not', 'own', 'so', 'cannot',
+    'even', 'ever', 'just', 'yet', 'already', 'quite', 'rather',
+    // Prepositions none of the lists has ("the MPs behind the report" searched *behind* → *achter*).
+    'across', 'along', 'amid', 'among', 'around', 'behind', 'beneath', 'beside', 'beyond', 'despite', 'except', 'inside', 'near',
+    'onto', 'outside', 'per', 'throughout', 'till', 'toward', 'towards', 'underneath', 'unlike', 'upon', 'via', 'within', 'without',
+  ],
+  sourceWords: ['according', 'article', 'articles', 'corpus'],
+  linkingAdverbs: ['however', 'meanwhile', 'moreover', 'later', 'earlier', 'besides', 'furthermore', 'nevertheless', 'therefore', 'thus'],
 };

@@ -42,4 +42,23 @@ export const fr: LanguagePack = {
     'situation', 'probleme', 'problemes', 'message', 'risque', 'risques', 'condition', 'conditions', 'argument', 'arguments', 'decision', 'motif',
     'strategie', 'plan', 'plans',
   ],
+  stopwordList: 'fra',
+  questionWordForms: ['quoi', 'quel', 'quelle', 'quels', 'quelles', 'qui', 'quand', 'où', 'pourquoi', 'comment', 'combien', 'lequel', 'laquelle', 'lesquels', 'lesquelles'],
+  functionWords: [
+    'veut', 'veulent', 'voulait', 'voulaient', 'voudrait',
+    'doit', 'doivent', 'devait', 'devaient', 'devra', 'devront', 'devrait', 'devraient', 'faut', 'fallait', 'faudra',
+    'peut', 'peuvent', 'pouvait', 'pourrait', 'pourraient', 'pourra', 'va', 'vont', 'allait', 'hors',
+    // "faire" in the future and conditional ("Quel temps fera-t-il" searched *fera* → *fer*, iron).
+    'fera', 'feront', 'ferait', 'feraient',
+    // Pronouns, conjunctions and elided forms ("Jusqu'à quelle date… devaient-elles").
+    'jusqu', 'jusque', 'elles', 'celle', 'celles', 'ceux', 'celui', 'dont', 'lorsqu', 'lorsque', 'puisqu', 'puisque', 'quoiqu', 'presqu',
+    // Conjunctions, adverbs and prepositions whose English equivalents the English list drops ("si Bamako
+    // pactisait" searched *si* → *indien*, *dusdanig*).
+    'si', 'ni', 'donc', 'car', 'alors', 'aussi', 'ainsi', 'comme', 'lors', 'encore', 'deja', 'toujours', 'tres', 'bien', 'puis',
+    'ensuite', 'cependant', 'pourtant', 'parce', 'chez', 'vers', 'sous', 'pendant', 'parmi', 'afin', 'chaque', 'tout', 'tous', 'toute', 'toutes',
+    'entre', 'avant', 'apres', 'depuis', 'contre',
+    'derriere', 'devant', 'envers', 'malgre', 'sauf', 'hormis', 'durant', 'pres', 'aupres', 'autour', 'outre',
+  ],
+  sourceWords: ['selon', 'article', 'articles', 'corpus'],
+  linkingAdverbs: ['toutefois', 'enfin', 'ailleurs', 'desormais', 'selon', 'neanmoins'],
 };

@@ -42,4 +42,14 @@ export const nl: LanguagePack = {
     'rol', 'rollen', 'reden', 'redenen', 'doel', 'doelen', 'gevolg', 'gevolgen', 'standpunt', 'situatie', 'probleem', 'problemen', 'boodschap',
     'risico', 'risicos', 'voorwaarde', 'voorwaarden', 'besluit', 'beslissing', 'motief', 'strategie',
   ],
+  stopwordList: 'nld',
+  questionWordForms: ['wat', 'welk', 'welke', 'wie', 'wanneer', 'waar', 'waarom', 'hoe', 'hoeveel', 'hoelang', 'waarheen', 'vanwaar'],
+  functionWords: [
+    'moest', 'moesten', 'zouden', 'mag', 'mogen', 'zullen', 'wordt', 'werd', 'werden', 'wil', 'wilde', 'wilden', 'willen',
+    'ertoe', 'erop', 'daarom', 'hierdoor', 'terwijl', 'zowel', 'echter',
+    'indien', 'heel', 'erg', 'zeer', 'tijdens', 'sinds', 'elke', 'ieder', 'hen', 'tussen', 'tegen', 'voordat', 'nadat',
+    'achter', 'binnen', 'buiten', 'langs', 'rond', 'rondom', 'tegenover', 'ondanks', 'behalve', 'naast', 'beneden', 'jegens',
+  ],
+  sourceWords: ['artikel', 'artikels', 'artikelen', 'volgens', 'corpus'],
+  linkingAdverbs: ['daarnaast', 'bovendien', 'intussen', 'ondertussen', 'inmiddels', 'tegelijk', 'tegelijkertijd', 'verder', 'volgens', 'eerder', 'vervolgens', 'daarna', 'eveneens', 'evenwel'],
 };

@@ -56,6 +56,23 @@ export interface LanguagePack {
   readonly sayingVerbs: readonly string[];
   /** Words of a naming question that say a name is asked for ("called", "heet", "appelait"), folded. */
   readonly namingWords: readonly string[];
+  /** The `stopword` package's list of this language ("nld", "fra", "eng"): the function words dropped from the index and queries. */
+  readonly stopwordList: string;
+  /**
+   * Question words, lower case as written ("hoeveel", "où"): the stopword lists lack most of them, yet
+   * in a question of three words they are the only evidence of its language; queries drop them.
+   */
+  readonly questionWordForms: readonly string[];
+  /**
+   * Function words the stopword list leaves out, folded: modal and auxiliary forms, pronouns,
+   * conjunctions, adverbs of degree and time, prepositions ("doit", "zouden", "supposed", "behind").
+   * They carry tense and mood, not what a question is about: dropped from queries.
+   */
+  readonly functionWords: readonly string[];
+  /** Words about where an answer comes from ("according", "volgens", "selon", "article"), folded: not searched. */
+  readonly sourceWords: readonly string[];
+  /** Adverbs that link a sentence to the one before ("bovendien", "toutefois", "however"), folded: never a short answer. */
+  readonly linkingAdverbs: readonly string[];
   /** Nouns a which/what question asks about that a description answers, not a name ("role", "reden", "raison"), folded. */
   readonly descriptionNouns: readonly string[];
 }
