@@ -50,4 +50,34 @@ export const en: LanguagePack = {
   ],
   sourceWords: ['according', 'article', 'articles', 'corpus'],
   linkingAdverbs: ['however', 'meanwhile', 'moreover', 'later', 'earlier', 'besides', 'furthermore', 'nevertheless', 'therefore', 'thus'],
+  timeline: {
+    relativePhrases: [
+      { pattern: 'the day before yesterday', unit: 'day', offset: -2 },
+      { pattern: 'yesterday', unit: 'day', offset: -1 },
+      { pattern: 'last week', unit: 'week', offset: -1 },
+      { pattern: '(?:earlier |later )?this week', unit: 'week', offset: 0 },
+      { pattern: 'next week', unit: 'week', offset: 1 },
+      { pattern: 'last month', unit: 'month', offset: -1 },
+      { pattern: '(?:earlier |later )?this month', unit: 'month', offset: 0 },
+      { pattern: 'next month', unit: 'month', offset: 1 },
+      { pattern: 'last year', unit: 'year', offset: -1 },
+      { pattern: '(?:earlier |later )?this year', unit: 'year', offset: 0 },
+      { pattern: 'next year', unit: 'year', offset: 1 },
+    ],
+    yearCues: [
+      'since', 'by', 'until', 'till', 'before', 'after', 'early', 'late', 'mid-', 'mid', 'year', 'around',
+      'spring', 'summer', 'autumn', 'fall',
+    ],
+    monthCues: [
+      'since', 'until', 'till', 'by', 'early', 'late', 'mid-', 'mid', 'last', 'next', 'this', 'before', 'after',
+      'from', 'during',
+    ],
+    directionBefore: [['last', 'past'], ['next', 'future']],
+    directionAfter: [],
+    countedNouns: [
+      'people', 'soldiers', 'troops', 'dead', 'times', 'men', 'fighters', 'members', 'dollars', 'tons',
+    ],
+    futureMarker:
+      "(?:will|would|shall|going to|plans? to|planned|scheduled|expected|due to|next|upcoming|\\p{L}+'ll)",
+  },
 };

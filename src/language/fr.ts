@@ -61,4 +61,37 @@ export const fr: LanguagePack = {
   ],
   sourceWords: ['selon', 'article', 'articles', 'corpus'],
   linkingAdverbs: ['toutefois', 'enfin', 'ailleurs', 'desormais', 'selon', 'neanmoins'],
+  timeline: {
+    relativePhrases: [
+      { pattern: 'avant-hier', unit: 'day', offset: -2 },
+      { pattern: 'hier', unit: 'day', offset: -1 },
+      { pattern: '(?:la )?semaine (?:dernière|passée)', unit: 'week', offset: -1 },
+      { pattern: '(?:plus tôt )?cette semaine', unit: 'week', offset: 0 },
+      { pattern: '(?:la )?semaine prochaine', unit: 'week', offset: 1 },
+      { pattern: '(?:le )?mois (?:dernier|passé)', unit: 'month', offset: -1 },
+      // "ce mois de novembre" names a month: not "this month".
+      { pattern: "(?:plus tôt )?ce mois(?:-ci)?(?!\\s+d(?:e|'))", unit: 'month', offset: 0 },
+      { pattern: '(?:le )?mois prochain', unit: 'month', offset: 1 },
+      { pattern: "(?:l'an|l'année|de l'année) (?:dernier|dernière|passé|passée)", unit: 'year', offset: -1 },
+      { pattern: '(?:plus tôt )?cette année', unit: 'year', offset: 0 },
+      { pattern: "(?:l'an|l'année|de l'année) (?:prochain|prochaine)", unit: 'year', offset: 1 },
+    ],
+    yearCues: [
+      'en', 'depuis', 'dès', "jusqu'en", 'avant', 'après', 'début', 'fin', 'mi-', 'courant', 'année', 'vers',
+      "d'ici", "l'an", 'printemps', 'été', 'automne', 'hiver',
+    ],
+    monthCues: [
+      'en', 'depuis', 'dès', "jusqu'en", "jusqu'à", 'fin', 'début', 'mi-', 'courant', 'avant', 'après', 'mois de',
+      "mois d'",
+    ],
+    directionBefore: [],
+    directionAfter: [['dernier', 'past'], ['passé', 'past'], ['prochain', 'future']],
+    countedNouns: [
+      'hommes', 'soldats', 'militaires', 'morts', 'personnes', 'victimes', 'euros', 'dollars', 'fois',
+      'combattants', 'membres', 'kilomètres', 'tonnes',
+    ],
+    futureMarker:
+      "(?:sera|seront|aura|auront|va|vont|doit|doivent|devra|devront|devrait|devraient|prévu|prévue|prévus|prévues|" +
+      "prochain|prochaine|d'ici|\\p{L}{3,}(?:eront|iront|dront|era|ira|dra))",
+  },
 };

@@ -52,4 +52,36 @@ export const nl: LanguagePack = {
   ],
   sourceWords: ['artikel', 'artikels', 'artikelen', 'volgens', 'corpus'],
   linkingAdverbs: ['daarnaast', 'bovendien', 'intussen', 'ondertussen', 'inmiddels', 'tegelijk', 'tegelijkertijd', 'verder', 'volgens', 'eerder', 'vervolgens', 'daarna', 'eveneens', 'evenwel'],
+  timeline: {
+    relativePhrases: [
+      { pattern: 'eergisteren', unit: 'day', offset: -2 },
+      { pattern: 'gisteren', unit: 'day', offset: -1 },
+      { pattern: '(?:vorige|afgelopen|verleden) week', unit: 'week', offset: -1 },
+      { pattern: '(?:eerder |later )?deze week', unit: 'week', offset: 0 },
+      { pattern: '(?:volgende|komende) week', unit: 'week', offset: 1 },
+      { pattern: '(?:vorige|afgelopen|verleden) maand', unit: 'month', offset: -1 },
+      { pattern: '(?:eerder |later )?deze maand', unit: 'month', offset: 0 },
+      { pattern: '(?:volgende|komende) maand', unit: 'month', offset: 1 },
+      { pattern: '(?:vorig|verleden|afgelopen) jaar', unit: 'year', offset: -1 },
+      { pattern: '(?:eerder |later )?dit jaar', unit: 'year', offset: 0 },
+      { pattern: '(?:volgend|volgende|komend) jaar', unit: 'year', offset: 1 },
+    ],
+    yearCues: [
+      'in', 'sinds', 'sedert', 'vanaf', 'tot', 't/m', 'voor', 'vóór', 'na', 'eind', 'einde', 'begin', 'midden',
+      'medio', 'half', 'rond', 'omstreeks', 'uiterlijk', 'tegen', 'jaar', 'anno', 'zomer', 'winter', 'lente',
+      'herfst', 'voorjaar', 'najaar',
+    ],
+    monthCues: [
+      'in', 'sinds', 'sedert', 'vanaf', 'tot', 'eind', 'einde', 'begin', 'half', 'medio', 'midden', 'na', 'voor',
+      'vóór', 'afgelopen', 'vorige', 'volgende', 'komende', 'aanstaande', 'per',
+    ],
+    directionBefore: [['vorige', 'past'], ['afgelopen', 'past'], ['verleden', 'past'], ['volgende', 'future'], ['komende', 'future'], ['aanstaande', 'future']],
+    directionAfter: [['jongstleden', 'past'], ['jl.', 'past'], ['aanstaande', 'future'], ['a.s.', 'future']],
+    countedNouns: [
+      'man', 'mensen', 'personen', 'soldaten', 'militairen', 'manschappen', 'doden', 'slachtoffers', 'troepen',
+      'strijders', 'leden', 'euro', 'dollar', 'km', 'kilometer', 'keer', 'stuks', 'ton',
+    ],
+    futureMarker:
+      '(?:zal|zullen|zult|zou|zouden|moet|moeten|gaat|gaan|gepland|verwacht|komende|volgende|aanstaande|uiterlijk)',
+  },
 };

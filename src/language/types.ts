@@ -3,6 +3,34 @@
  * (src/language/<code>.ts) and listing it in src/language/index.ts. Words are written folded (lower
  * case, no accents, straight apostrophes), as `foldText` reads questions and sentences.
  */
+/** A unit a relative phrase counts in. */
+export type RelativeUnit = 'day' | 'week' | 'month' | 'year';
+
+/** A relative phrase: `offset` units from the article's date ("vorige maand" = month −1). */
+export interface RelativePhrase {
+  readonly pattern: string;
+  readonly unit: RelativeUnit;
+  readonly offset: number;
+}
+
+/** What the timeline's date detection reads (src/timeline/mentions.ts). Patterns are regex sources; `'` stands for either apostrophe. */
+export interface TimelineWords {
+  /** Relative phrases ("vorige week", "l'an dernier"); only the passage's language is searched (French "hier" is Dutch "here"). */
+  readonly relativePhrases: readonly RelativePhrase[];
+  /** Words right before a year that make a bare number a year ("sinds 2013", "en 2023"). */
+  readonly yearCues: readonly string[];
+  /** Words right before a month without a year that make it a date ("in november", "depuis août"). */
+  readonly monthCues: readonly string[];
+  /** Words before a month or weekday saying it is the past or the coming one ("vorige donderdag", "next May"). */
+  readonly directionBefore: readonly (readonly [string, 'past' | 'future'])[];
+  /** Words after a month or weekday saying the same ("novembre dernier", "maandag jl."). */
+  readonly directionAfter: readonly (readonly [string, 'past' | 'future'])[];
+  /** Nouns a number counts ("1000 man", "2000 soldats"): a year-like number before one is a quantity. */
+  readonly countedNouns: readonly string[];
+  /** Future-tense markers, one regex source: a month without a year in such a sentence is the coming one. */
+  readonly futureMarker: string;
+}
+
 export interface LanguagePack {
   /** ISO 639-1 code. */
   readonly code: string;
@@ -73,6 +101,8 @@ export interface LanguagePack {
   readonly sourceWords: readonly string[];
   /** Adverbs that link a sentence to the one before ("bovendien", "toutefois", "however"), folded: never a short answer. */
   readonly linkingAdverbs: readonly string[];
+  /** The timeline's date words: relative phrases, year and month cues, directions, counted nouns, future markers. */
+  readonly timeline: TimelineWords;
   /** Nouns a which/what question asks about that a description answers, not a name ("role", "reden", "raison"), folded. */
   readonly descriptionNouns: readonly string[];
 }
