@@ -1,5 +1,23 @@
 import type { LanguagePack } from './types.js';
 
+const WORDS: Record<string, number> = {
+  two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12, thirteen: 13,
+  fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19,
+  twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90,
+};
+
+/** An English number word, its parts joined by hyphens: "forty-five", "hundred", "thousand". */
+function english(w: string): number | null {
+  let total = 0;
+  for (const part of w.split('-')) {
+    if (part === 'hundred') total = (total || 1) * 100;
+    else if (part === 'thousand') total = (total || 1) * 1000;
+    else if (WORDS[part] !== undefined) total += WORDS[part]!;
+    else return null;
+  }
+  return total > 0 ? total : null;
+}
+
 /** English. */
 export const en: LanguagePack = {
   code: 'en',
@@ -79,5 +97,11 @@ export const en: LanguagePack = {
     ],
     futureMarker:
       "(?:will|would|shall|going to|plans? to|planned|scheduled|expected|due to|next|upcoming|\\p{L}+'ll)",
+  },
+  numbers: {
+    parts: [...Object.keys(WORDS), 'hundred', 'thousand', 'dozen'],
+    scales: [['hundred', 100], ['thousand', 1000], ['million', 1e6], ['millions', 1e6]],
+    exact: english,
+    approximate: (w) => (/^dozens?$/.test(w) ? 12 : null),
   },
 };

@@ -1,5 +1,31 @@
 import type { LanguagePack } from './types.js';
 
+const WORDS: Record<string, number> = {
+  un: 1, une: 1, deux: 2, trois: 3, quatre: 4, cinq: 5, six: 6, sept: 7, huit: 8, neuf: 9, dix: 10, onze: 11, douze: 12,
+  treize: 13, quatorze: 14, quinze: 15, seize: 16, vingt: 20, vingts: 20, trente: 30, quarante: 40, cinquante: 50, soixante: 60,
+};
+const ROUND: Record<string, number> = {
+  dizaine: 10, douzaine: 12, quinzaine: 15, vingtaine: 20, trentaine: 30, quarantaine: 40, cinquantaine: 50, soixantaine: 60, centaine: 100,
+};
+
+/** A French number word, its parts joined by hyphens: "quatre-vingt-dix", "deux-mille", "trois-cents". */
+function french(w: string): number | null {
+  let total = 0;
+  let current = 0;
+  for (const part of w.split('-')) {
+    if (part === 'et') continue;
+    if (part === 'cent' || part === 'cents') current = (current || 1) * 100;
+    else if (part === 'mille') {
+      total += (current || 1) * 1000;
+      current = 0;
+    } else if ((part === 'vingt' || part === 'vingts') && current % 100 === 4) current = current - 4 + 80; // quatre-vingt
+    else if (WORDS[part] !== undefined) current += WORDS[part]!;
+    else return null;
+  }
+  const v = total + current;
+  return v > 0 ? v : null;
+}
+
 /** French. */
 export const fr: LanguagePack = {
   code: 'fr',
@@ -93,5 +119,15 @@ export const fr: LanguagePack = {
     futureMarker:
       "(?:sera|seront|aura|auront|va|vont|doit|doivent|devra|devront|devrait|devraient|prévu|prévue|prévus|prévues|" +
       "prochain|prochaine|d'ici|\\p{L}{3,}(?:eront|iront|dront|era|ira|dra))",
+  },
+  numbers: {
+    parts: [...Object.keys(WORDS), ...Object.keys(ROUND), 'cent', 'mille', 'millier'],
+    scales: [['cent', 100], ['cents', 100], ['mille', 1000], ['million', 1e6], ['millions', 1e6]],
+    exact: french,
+    // "une trentaine", "des centaines", "des milliers": about that many.
+    approximate: (w) => {
+      const round = /^(.+?)s?$/.exec(w)![1]!;
+      return ROUND[round] ?? (round === 'millier' ? 1000 : null);
+    },
   },
 };

@@ -1,5 +1,31 @@
 import type { LanguagePack } from './types.js';
 
+const UNITS: Record<string, number> = {
+  een: 1, twee: 2, drie: 3, vier: 4, vijf: 5, zes: 6, zeven: 7, acht: 8, negen: 9, tien: 10, elf: 11, twaalf: 12,
+  dertien: 13, veertien: 14, vijftien: 15, zestien: 16, zeventien: 17, achttien: 18, negentien: 19,
+};
+const TENS: Record<string, number> = { twintig: 20, dertig: 30, veertig: 40, vijftig: 50, zestig: 60, zeventig: 70, tachtig: 80, negentig: 90 };
+
+/** A Dutch number word: "tweeduizend", "zeshonderdvijftig", "eenentwintig". */
+function dutch(w: string): number | null {
+  if (w === '') return null;
+  for (const [word, scale] of [['miljoen', 1_000_000], ['duizend', 1000], ['honderd', 100]] as const) {
+    const at = w.indexOf(word);
+    if (at < 0) continue;
+    const left = w.slice(0, at);
+    const right = w.slice(at + word.length);
+    const times = left === '' ? 1 : dutch(left);
+    const rest = right === '' ? 0 : dutch(right);
+    return times === null || rest === null ? null : times * scale + rest;
+  }
+  if (UNITS[w] !== undefined) return UNITS[w]!;
+  if (TENS[w] !== undefined) return TENS[w]!;
+  // "vijfenvijftig": unit + en + tens.
+  const m = /^(.+?)(?:en|ën)(twintig|dertig|veertig|vijftig|zestig|zeventig|tachtig|negentig)$/.exec(w);
+  if (m && UNITS[m[1]!] !== undefined && UNITS[m[1]!]! < 10) return UNITS[m[1]!]! + TENS[m[2]!]!;
+  return null;
+}
+
 /** Dutch. */
 export const nl: LanguagePack = {
   code: 'nl',
@@ -83,5 +109,12 @@ export const nl: LanguagePack = {
     ],
     futureMarker:
       '(?:zal|zullen|zult|zou|zouden|moet|moeten|gaat|gaan|gepland|verwacht|komende|volgende|aanstaande|uiterlijk)',
+  },
+  numbers: {
+    parts: [...Object.keys(UNITS), ...Object.keys(TENS), 'honderd', 'duizend', 'miljoen'],
+    scales: [['honderd', 100], ['duizend', 1000], ['miljoen', 1e6]],
+    exact: dutch,
+    // "veertigtal", "honderdtal": about that many.
+    approximate: (w) => (w.endsWith('tal') && w.length > 5 ? dutch(w.slice(0, -3)) : null),
   },
 };

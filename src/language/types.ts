@@ -31,6 +31,18 @@ export interface TimelineWords {
   readonly futureMarker: string;
 }
 
+/** How a language writes numbers as words: the word list and how its words compound. */
+export interface NumberWords {
+  /** Every word a number word of the language is built from (their first three letters screen words fast). */
+  readonly parts: readonly string[];
+  /** Scale words after a figure ("mille", "thousand", "duizend") with their value. */
+  readonly scales: readonly (readonly [string, number])[];
+  /** The value of a folded number word ("tweeduizend" → 2000, "quatre-vingt-dix" → 90), or null. */
+  readonly exact: (word: string) => number | null;
+  /** The value of a round figure ("veertigtal", "une trentaine", "dozens") that is not a count, or null. */
+  readonly approximate: (word: string) => number | null;
+}
+
 export interface LanguagePack {
   /** ISO 639-1 code. */
   readonly code: string;
@@ -101,6 +113,8 @@ export interface LanguagePack {
   readonly sourceWords: readonly string[];
   /** Adverbs that link a sentence to the one before ("bovendien", "toutefois", "however"), folded: never a short answer. */
   readonly linkingAdverbs: readonly string[];
+  /** Numbers written as words. */
+  readonly numbers: NumberWords;
   /** The timeline's date words: relative phrases, year and month cues, directions, counted nouns, future markers. */
   readonly timeline: TimelineWords;
   /** Nouns a which/what question asks about that a description answers, not a name ("role", "reden", "raison"), folded. */
