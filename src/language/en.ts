@@ -98,6 +98,7 @@ export const en: LanguagePack = {
     futureMarker:
       "(?:will|would|shall|going to|plans? to|planned|scheduled|expected|due to|next|upcoming|\\p{L}+'ll)",
   },
+  titles: ['president', 'prime', 'minister', 'ministers', 'foreign', 'defence', 'defense', 'secretary', 'general', 'colonel', 'king', 'queen', 'chancellor'],
   numbers: {
     parts: [...Object.keys(WORDS), 'hundred', 'thousand', 'dozen'],
     scales: [['hundred', 100], ['thousand', 1000], ['million', 1e6], ['millions', 1e6]],

@@ -120,6 +120,7 @@ export const fr: LanguagePack = {
       "(?:sera|seront|aura|auront|va|vont|doit|doivent|devra|devront|devrait|devraient|prévu|prévue|prévus|prévues|" +
       "prochain|prochaine|d'ici|\\p{L}{3,}(?:eront|iront|dront|era|ira|dra))",
   },
+  titles: ['etat', 'etats', 'armees', 'ministre', 'premier', 'affaires', 'etrangeres', 'interieur', 'gouvernement', 'assemblee'],
   numbers: {
     parts: [...Object.keys(WORDS), ...Object.keys(ROUND), 'cent', 'mille', 'millier'],
     scales: [['cent', 100], ['cents', 100], ['mille', 1000], ['million', 1e6], ['millions', 1e6]],

@@ -110,6 +110,7 @@ export const nl: LanguagePack = {
     futureMarker:
       '(?:zal|zullen|zult|zou|zouden|moet|moeten|gaat|gaan|gepland|verwacht|komende|volgende|aanstaande|uiterlijk)',
   },
+  titles: ['defensie', 'buitenlandse', 'zaken', 'koning'],
   numbers: {
     parts: [...Object.keys(UNITS), ...Object.keys(TENS), 'honderd', 'duizend', 'miljoen'],
     scales: [['honderd', 100], ['duizend', 1000], ['miljoen', 1e6]],

@@ -113,6 +113,11 @@ export interface LanguagePack {
   readonly sourceWords: readonly string[];
   /** Adverbs that link a sentence to the one before ("bovendien", "toutefois", "however"), folded: never a short answer. */
   readonly linkingAdverbs: readonly string[];
+  /**
+   * Titles and institutions the language capitalises by convention, not names ("Prime Minister",
+   * "la ministre des Armées", "minister van Defensie"), folded: a document that answers need not write them.
+   */
+  readonly titles: readonly string[];
   /** Numbers written as words. */
   readonly numbers: NumberWords;
   /** The timeline's date words: relative phrases, year and month cues, directions, counted nouns, future markers. */
