@@ -12,21 +12,13 @@ import { splitSentences } from '../corpus/index.js';
 import { dedupeWords } from '../sources/near-duplicate.js';
 import type { Article } from './articles.js';
 import { fixGluedSentences } from './glue.js';
+import { seededRandom } from './synthetic.js';
+
+export { seededRandom };
 
 /** A random number in [0, 1). */
 export type Random = () => number;
 
-/** mulberry32: a small seeded generator, so every run builds the same pairs. */
-export function seededRandom(seed: number): Random {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const pick = <T>(random: Random, items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
 
