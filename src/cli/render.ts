@@ -3,9 +3,11 @@ import { answerNotice } from '../answer/notices.js';
 import { formatArticleDate, shorten } from '../format.js';
 
 
-/** One line of a Sources list: "[1] 2021-06 · Title · docId". */
+/** One line of a Sources list: "[1] 2021-06 · Title · Outlet · docId", then the article's address when it has one. */
 export function sourceLine(c: Citation): string {
-  return `[${c.n}] ${formatArticleDate(c.date)} · ${c.title} · ${c.docId}`;
+  const site = c.site ? ` · ${c.site}` : '';
+  const url = c.url ? `\n    ${c.url}` : '';
+  return `[${c.n}] ${formatArticleDate(c.date)} · ${c.title}${site} · ${c.docId}${url}`;
 }
 
 /** The terminal rendering of an answer: text, Sources, and how it was made. */
