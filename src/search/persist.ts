@@ -11,15 +11,16 @@ import { SearchIndex, type IndexSnapshot } from './search-index.js';
  * vocabulary (terms, document frequencies) saved with the index. 4: a JSON header line, then the
  * snapshot in sections: document metadata and vocabulary (JSON), passage offsets (typed arrays),
  * MiniSearch's postings (JSON lines, parsed one at a time while loading), the texts (UTF-8, never
- * parsed: passages are decoded from them when shown).
+ * parsed: passages are decoded from them when shown). 5: each term's postings its own JSON object,
+ * found by the term's offsets (a section), and read when a search first needs the term.
  */
-const FORMAT = 4;
+const FORMAT = 5;
 
 /** Typed arrays are saved as the machine holds them: a file is read back only on the same byte order. */
 const BYTE_ORDER = endianness();
 
 /** The snapshot's sections, in file order after the header line, with their lengths in bytes. */
-const SECTIONS = ['meta', 'passages', 'textStart', 'postings', 'texts'] as const;
+const SECTIONS = ['meta', 'passages', 'textStart', 'postingStart', 'postings', 'texts'] as const;
 type Section = (typeof SECTIONS)[number];
 
 /** The JSON section: what is not a typed array or bytes. */
@@ -368,13 +369,14 @@ async function readSnapshot(handle: FileHandle, at: number, sizes: Readonly<Reco
 
 /** The snapshot's sections as bytes (what follows the header line in a saved index). */
 function toSections(snapshot: IndexSnapshot): Record<Section, Buffer> {
-  const { rest, terms, postings } = snapshot.minisearch;
+  const { rest, terms, postings, postingStart } = snapshot.minisearch;
   const meta: MetaSection = { documents: snapshot.documents, vocabulary: snapshot.vocabulary, minisearch: { rest, terms } };
   const bytes = (a: Uint32Array) => Buffer.from(a.buffer, a.byteOffset, a.byteLength);
   return {
     meta: Buffer.from(JSON.stringify(meta), 'utf8'),
     passages: bytes(snapshot.passages),
     textStart: bytes(snapshot.textStart),
+    postingStart: bytes(postingStart),
     postings,
     texts: snapshot.texts,
   };
@@ -397,7 +399,7 @@ function fromSections(sections: Readonly<Record<Section, Uint8Array>>): IndexSna
     passages: words('passages'),
     textStart: words('textStart'),
     texts: asBuffer(sections.texts),
-    minisearch: { ...meta.minisearch, postings: asBuffer(sections.postings) },
+    minisearch: { ...meta.minisearch, postings: asBuffer(sections.postings), postingStart: words('postingStart') },
   };
 }
 

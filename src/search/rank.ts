@@ -13,7 +13,7 @@
  * thus never ranked — with BM25 such a passage could only win on common words. Should the rarest terms
  * find fewer passages than asked for, the next rarest are scored in full too.
  */
-import type MiniSearch from 'minisearch';
+import type { MiniSearchPostings } from './postings.js';
 import type { SearchResult } from 'minisearch';
 
 /** One index term to score, for one query word. */
@@ -80,7 +80,7 @@ const splitTerms = (s: string) => s.split(' ');
 
 /** The best passages for the query words: [passage id, score], best first. */
 export function rank(
-  ms: MiniSearch,
+  ms: Pick<MiniSearchPostings, 'searchable'>,
   groups: readonly RankGroup[],
   options: RankOptions,
   stats?: RankStats,
@@ -122,7 +122,8 @@ export function rank(
   };
   const boostTerm = (term: string) => weights.get(term) ?? 0;
   const inFull = (batch: readonly { term: string; df: number }[]) => {
-    ms.search(batch.map((t) => t.term).join(' '), { tokenize: splitTerms, boostTerm, filter: collect });
+    const words = batch.map((t) => t.term);
+    ms.searchable(words).search(words.join(' '), { tokenize: splitTerms, boostTerm, filter: collect });
     if (stats) {
       stats.searches++;
       for (const t of batch) stats.postingsScored += t.df;
@@ -158,7 +159,8 @@ export function rank(
           return 1;
         }
       : undefined;
-    ms.search(rest.map((t) => t.term).join(' '), { tokenize: splitTerms, boostTerm, boostDocument, filter: collect });
+    const words = rest.map((t) => t.term);
+    ms.searchable(words).search(words.join(' '), { tokenize: splitTerms, boostTerm, boostDocument, filter: collect });
     if (stats) {
       stats.searches++;
       stats.postingsScored += candidates ? scored : rest.reduce((n, t) => n + t.df, 0);

@@ -6,7 +6,7 @@ import { expandAcrossLanguages } from './bilingual.js';
 import { bundledLexicon } from './lexicon.js';
 import { dateInRange, dateReference, parseBound } from './dates.js';
 import { DocumentTable } from './document-table.js';
-import { packMiniSearch, unpackMiniSearch, type PackedMiniSearch } from './postings.js';
+import { MiniSearchPostings, type PackedMiniSearch } from './postings.js';
 import { rank, type RankGroup, type RankStats, type WeightedTerm } from './rank.js';
 import { Vocabulary, type VocabularySnapshot } from './vocabulary.js';
 
@@ -187,7 +187,7 @@ export class SearchIndex {
   private readonly expansionMemo = new Map<string, readonly WeightedTerm[]>();
 
   private constructor(
-    private readonly ms: MiniSearch,
+    private readonly ms: MiniSearchPostings,
     private readonly vocabulary: Vocabulary,
     private readonly table: DocumentTable,
     private readonly analyser: Analyser,
@@ -216,14 +216,14 @@ export class SearchIndex {
       ms.addAll(indexedPassages(d, analyser, df, 1));
       onProgress?.(i + 1, documents.length);
     });
-    return new SearchIndex(ms, Vocabulary.fromCounts(df), DocumentTable.fromDocuments(documents), analyser, tuning, conflicts);
+    return new SearchIndex(MiniSearchPostings.of(ms), Vocabulary.fromCounts(df), DocumentTable.fromDocuments(documents), analyser, tuning, conflicts);
   }
 
   /** Restores an index saved with snapshot(); no text is analysed again. */
   static restore(snapshot: IndexSnapshot, analyser: Analyser, tuning: MatchTuning = DEFAULT_TUNING): SearchIndex {
     const conflicts: Conflicts = { count: 0 };
     const vocabulary = Vocabulary.restore(snapshot.vocabulary);
-    const ms = unpackMiniSearch(snapshot.minisearch, miniSearchOptions(conflicts));
+    const ms = MiniSearchPostings.unpack(snapshot.minisearch, miniSearchOptions(conflicts));
     // The passage ids MiniSearch now holds, so the table's lookup does not hold them twice.
     const ids = Object.values(snapshot.minisearch.rest.documentIds) as string[];
     const { documents: metas, passages, textStart, texts } = snapshot;
@@ -274,6 +274,8 @@ export class SearchIndex {
     // Throws when a removed passage's terms are not counted here: the index was not made from these passages.
     const vocabulary = this.vocabulary.withDelta(delta);
     const table = this.table.withDocuments(entries);
+    // Every term's postings loaded now, before the change: MiniSearch is changed whole (see postings.ts).
+    const ms = this.ms.whole();
     const next = new SearchIndex(this.ms, vocabulary, table, this.analyser, this.tuning, this.conflicts);
     let applied = false;
     let builtInFull = false;
@@ -292,8 +294,8 @@ export class SearchIndex {
         const conflictsBefore = this.conflicts.count;
         let failed = false;
         try {
-          for (const p of toRemove) this.ms.remove(p);
-          this.ms.addAll(toAdd);
+          for (const p of toRemove) ms.remove(p);
+          ms.addAll(toAdd);
         } catch {
           failed = true;
         }
@@ -312,7 +314,7 @@ export class SearchIndex {
     if (this.successor) throw new Error('index snapshot: this index was updated; snapshot the updated one');
     const vocabulary = this.vocabulary.snapshot();
     const { metas, passages, textStart, texts } = this.table.parts();
-    return { documents: metas, passages, textStart, texts, minisearch: packMiniSearch(this.ms), vocabulary };
+    return { documents: metas, passages, textStart, texts, minisearch: this.ms.pack(), vocabulary };
   }
 
   /** Languages present in the corpus, sorted. */

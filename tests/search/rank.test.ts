@@ -1,5 +1,6 @@
 import MiniSearch from 'minisearch';
 import { describe, expect, it } from 'vitest';
+import { MiniSearchPostings, packMiniSearch } from '../../src/search/postings.js';
 import { rank, type RankOptions, type RankStats } from '../../src/search/rank.js';
 
 const OPTIONS = { fields: ['text'], tokenize: (s: string) => s.split(' '), searchOptions: { tokenize: (s: string) => [s] } };
@@ -16,6 +17,9 @@ function corpus(n: number): { ms: MiniSearch; df: (term: string) => number } {
   return { ms, df: (term) => counts.get(term) ?? 0 };
 }
 
+/** The index as a warm start has it: saved, then loaded with no term's postings read until searched. */
+const saved = (ms: MiniSearch) => MiniSearchPostings.unpack(packMiniSearch(ms), OPTIONS);
+
 const options = (df: (term: string) => number, rest: Partial<RankOptions> = {}): RankOptions => ({
   limit: 5,
   candidatePostings: 10_000,
@@ -27,7 +31,7 @@ const options = (df: (term: string) => number, rest: Partial<RankOptions> = {}):
 describe('rank', () => {
   it('scores as MiniSearch does for exact terms, one per query word', () => {
     const { ms, df } = corpus(300);
-    const ours = rank(ms, [{ terms: [{ term: 'wagner', weight: 1 }] }, { terms: [{ term: 'takuba', weight: 1 }] }], options(df));
+    const ours = rank(saved(ms), [{ terms: [{ term: 'wagner', weight: 1 }] }, { terms: [{ term: 'takuba', weight: 1 }] }], options(df));
     const theirs = new Map(ms.search({ combineWith: 'OR', queries: ['wagner', 'takuba'] }).map((r) => [r.id as string, r.score]));
     expect(ours).toHaveLength(5);
     for (const r of ours) expect(theirs.get(r.id)).toBeCloseTo(r.score, 6);
@@ -37,8 +41,8 @@ describe('rank', () => {
 
   it('counts a word once however many of its terms a passage holds', () => {
     const { ms, df } = corpus(300);
-    const oneWord = rank(ms, [{ terms: [{ term: 'wagner', weight: 1 }, { term: 'takuba', weight: 0.5 }] }], options(df, { limit: 1 }));
-    const twoWords = rank(ms, [{ terms: [{ term: 'wagner', weight: 1 }] }, { terms: [{ term: 'takuba', weight: 0.5 }] }], options(df, { limit: 1 }));
+    const oneWord = rank(saved(ms), [{ terms: [{ term: 'wagner', weight: 1 }, { term: 'takuba', weight: 0.5 }] }], options(df, { limit: 1 }));
+    const twoWords = rank(saved(ms), [{ terms: [{ term: 'wagner', weight: 1 }] }, { terms: [{ term: 'takuba', weight: 0.5 }] }], options(df, { limit: 1 }));
     // p0 holds both: one word matched once is half the score of two words matched.
     expect(oneWord[0]?.id).toBe('p0');
     expect(twoWords[0]?.score).toBeCloseTo(2 * (oneWord[0]?.score ?? 0), 6);
@@ -48,7 +52,7 @@ describe('rank', () => {
     const { ms, df } = corpus(300);
     // "junta" and "gao" stand for one question word (two of its translations), "wagner" for another.
     const groups = [{ terms: [{ term: 'junta', weight: 1 }], word: 0 }, { terms: [{ term: 'gao', weight: 1 }], word: 0 }, { terms: [{ term: 'wagner', weight: 1 }], word: 1 }];
-    const score = (o: Partial<RankOptions>, id: string) => rank(ms, groups, options(df, { limit: 300, ...o })).find((r) => r.id === id)?.score ?? 0;
+    const score = (o: Partial<RankOptions>, id: string) => rank(saved(ms), groups, options(df, { limit: 300, ...o })).find((r) => r.id === id)?.score ?? 0;
     // p1 holds junta and gao: two groups, one word of two (equal weights, so the scale is 1), and
     // the BM25 of its two translations counts as one word's: a quarter of the score by groups.
     expect(score({ words: [1, 1] }, 'p1')).toBeCloseTo(score({}, 'p1') / 4, 6);
@@ -59,7 +63,7 @@ describe('rank', () => {
   it('with word weights, counts a word matched only through an expansion for the expansion\'s share', () => {
     const { ms, df } = corpus(300);
     const groups = [{ terms: [{ term: 'wagner', weight: 1 }, { term: 'takuba', weight: 0.5 }], word: 0 }];
-    const score = (o: Partial<RankOptions>, id: string) => rank(ms, groups, options(df, { limit: 300, ...o })).find((r) => r.id === id)?.score ?? 0;
+    const score = (o: Partial<RankOptions>, id: string) => rank(saved(ms), groups, options(df, { limit: 300, ...o })).find((r) => r.id === id)?.score ?? 0;
     // p7 holds takuba only (an expansion of weight 0.5); p50 holds wagner itself.
     expect(score({ words: [2] }, 'p7')).toBeCloseTo(score({}, 'p7') / 2, 6);
     expect(score({ words: [2] }, 'p50')).toBeCloseTo(score({}, 'p50'), 6);
@@ -68,7 +72,7 @@ describe('rank', () => {
   it('scores a word found everywhere only on the passages rarer words found', () => {
     const { ms, df } = corpus(2000);
     const stats: RankStats = { postingsWalked: 0, postingsScored: 0, searches: 0 };
-    const top = rank(ms, [{ terms: [{ term: 'wagner', weight: 1 }] }, { terms: [{ term: 'mali', weight: 1 }] }], options(df, { limit: 3, candidatePostings: 100 }), stats);
+    const top = rank(saved(ms), [{ terms: [{ term: 'wagner', weight: 1 }] }, { terms: [{ term: 'mali', weight: 1 }] }], options(df, { limit: 3, candidatePostings: 100 }), stats);
     // wagner: 40 passages; mali: all 2,000, walked by MiniSearch but scored only on those 40.
     expect(stats.postingsWalked).toBe(2040);
     expect(stats.postingsScored).toBe(80);
@@ -81,7 +85,7 @@ describe('rank', () => {
   it('scores a common word in full when no rarer word matched', () => {
     const { ms, df } = corpus(500);
     const stats: RankStats = { postingsWalked: 0, postingsScored: 0, searches: 0 };
-    const top = rank(ms, [{ terms: [{ term: 'mali', weight: 1 }] }], options(df, { limit: 2, candidatePostings: 100 }), stats);
+    const top = rank(saved(ms), [{ terms: [{ term: 'mali', weight: 1 }] }], options(df, { limit: 2, candidatePostings: 100 }), stats);
     expect(stats.postingsScored).toBe(500);
     expect(top).toHaveLength(2);
   });
@@ -91,7 +95,7 @@ describe('rank', () => {
     const stats: RankStats = { postingsWalked: 0, postingsScored: 0, searches: 0 };
     // wagner: 40 passages, fewer than the 100 wanted; takuba (286) widens them, mali is scored on the rest.
     const groups = ['wagner', 'takuba', 'mali'].map((term) => ({ terms: [{ term, weight: 1 }] }));
-    const top = rank(ms, groups, options(df, { limit: 100, candidatePostings: 10 }), stats);
+    const top = rank(saved(ms), groups, options(df, { limit: 100, candidatePostings: 10 }), stats);
     expect(top).toHaveLength(100);
     expect(stats.postingsScored).toBe(40 + 286 + 40 + 286 - 6);
   });
@@ -100,7 +104,7 @@ describe('rank', () => {
     const { ms, df } = corpus(2000);
     const stats: RankStats = { postingsWalked: 0, postingsScored: 0, searches: 0 };
     const groups = ['wagner', 'takuba', 'mali'].map((term) => ({ terms: [{ term, weight: 1 }] }));
-    const top = rank(ms, groups, options(df, { limit: 3, candidatePostings: 100, walkPostings: 300 }), stats);
+    const top = rank(saved(ms), groups, options(df, { limit: 3, candidatePostings: 100, walkPostings: 300 }), stats);
     // wagner finds 40 passages; takuba (286 postings) fits the walk, mali (2,000) does not.
     expect(stats.postingsWalked).toBe(40 + 286);
     expect(stats.postingsScored).toBe(40 + 6);
@@ -110,13 +114,13 @@ describe('rank', () => {
 
   it('asks nothing for terms the index does not hold', () => {
     const { ms, df } = corpus(50);
-    expect(rank(ms, [{ terms: [{ term: 'nowhere', weight: 1 }] }], options(df))).toEqual([]);
+    expect(rank(saved(ms), [{ terms: [{ term: 'nowhere', weight: 1 }] }], options(df))).toEqual([]);
   });
 
   it('drops filtered passages and applies the boost', () => {
     const { ms, df } = corpus(300);
     const top = rank(
-      ms,
+      saved(ms),
       [{ terms: [{ term: 'wagner', weight: 1 }] }],
       options(df, { limit: 10, filter: (id) => id !== 'p0', boost: (id) => (id === 'p100' ? 2 : 1) }),
     );
@@ -135,10 +139,10 @@ describe('rank', () => {
       looked++;
       return f(id);
     };
-    const all = rank(ms, groups, options(df, { limit: 5, boost: counted(boost), filter: counted(filter) }));
+    const all = rank(saved(ms), groups, options(df, { limit: 5, boost: counted(boost), filter: counted(filter) }));
     const everyOne = looked;
     looked = 0;
-    const pruned = rank(ms, groups, options(df, { limit: 5, boost: counted(boost), filter: counted(filter), boostCeiling: 2 }));
+    const pruned = rank(saved(ms), groups, options(df, { limit: 5, boost: counted(boost), filter: counted(filter), boostCeiling: 2 }));
     expect(pruned).toEqual(all);
     expect(all).toHaveLength(5);
     // takuba is in 286 passages: each is filtered and most boosted without the ceiling, far fewer with it.
