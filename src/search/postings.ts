@@ -89,8 +89,11 @@ function termMapOf(ms: MiniSearch): TermMap | null {
 export class MiniSearchPostings {
   private constructor(
     private readonly ms: MiniSearch,
-    /** Until every term is loaded: the packed form, MiniSearch's term map and each term's number. */
-    private lazy: { packed: PackedMiniSearch; map: TermMap; at: Map<string, number> } | null,
+    /**
+     * Until every term is loaded: the packed form, MiniSearch's term map, the number of each term not
+     * loaded yet, and whether MiniSearch was changed since (then the packed form is out of date).
+     */
+    private lazy: { packed: PackedMiniSearch; map: TermMap; at: Map<string, number>; changed: boolean } | null,
   ) {}
 
   /** A MiniSearch built here, whole. */
@@ -106,7 +109,7 @@ export class MiniSearchPostings {
     const at = new Map<string, number>();
     packed.terms.forEach((t, i) => at.set(t, i));
     if (at.size !== packed.terms.length) throw new Error('postings: a term is saved twice');
-    const postings = new MiniSearchPostings(ms, { packed, map: map as TermMap, at });
+    const postings = new MiniSearchPostings(ms, { packed, map: map as TermMap, at, changed: false });
     if (!map) {
       const whole = MiniSearch.loadJS({ ...packed.rest, index: packed.terms.map((t, i) => [t, postings.data(i)]) }, options);
       return new MiniSearchPostings(whole, null);
@@ -125,33 +128,47 @@ export class MiniSearchPostings {
     return this.ms.has(id);
   }
 
-  /** The MiniSearch, with the postings of these terms loaded: for searching these exact terms only. */
+  /**
+   * The MiniSearch, with the postings of these terms loaded: for searching these exact terms, or
+   * (see changed()) for adding or removing passages made of these terms only. A term is loaded once:
+   * after that MiniSearch's own postings are the term's (a change may have emptied and dropped it).
+   */
   searchable(terms: Iterable<string>): MiniSearch {
     const lazy = this.lazy;
     if (lazy) {
       for (const term of terms) {
         const i = lazy.at.get(term);
-        if (i !== undefined && !lazy.map.has(term)) lazy.map.set(term, toMaps(this.data(i)));
+        if (i === undefined) continue;
+        lazy.map.set(term, toMaps(this.data(i)));
+        lazy.at.delete(term);
       }
     }
     return this.ms;
   }
 
-  /** The MiniSearch with every term's postings: before it is changed or packed from its maps. */
+  /**
+   * The MiniSearch, for adding or removing passages whose terms were all loaded with searchable()
+   * first (MiniSearch then touches no other term's postings); the packed form is out of date after.
+   */
+  changed(): MiniSearch {
+    if (this.lazy) this.lazy.changed = true;
+    return this.ms;
+  }
+
+  /** The MiniSearch with every term's postings. */
   whole(): MiniSearch {
     const lazy = this.lazy;
     if (lazy) {
-      lazy.packed.terms.forEach((term, i) => {
-        if (!lazy.map.has(term)) lazy.map.set(term, toMaps(this.data(i)));
-      });
-      if (this.ms.termCount !== lazy.packed.terms.length) throw new Error(`postings of ${this.ms.termCount} terms, ${lazy.packed.terms.length} expected`);
+      for (const [term, i] of lazy.at) lazy.map.set(term, toMaps(this.data(i)));
+      const expected = lazy.packed.terms.length;
+      if (!lazy.changed && this.ms.termCount !== expected) throw new Error(`postings of ${this.ms.termCount} terms, ${expected} expected`);
       this.lazy = null;
     }
     return this.ms;
   }
 
-  /** The packed form: the one it was loaded from while nothing could have changed it (changes need whole()). */
+  /** The packed form: the one it was loaded from while unchanged, else packed from MiniSearch made whole. */
   pack(): PackedMiniSearch {
-    return this.lazy ? this.lazy.packed : packMiniSearch(this.ms);
+    return this.lazy && !this.lazy.changed ? this.lazy.packed : packMiniSearch(this.whole());
   }
 }

@@ -274,8 +274,9 @@ export class SearchIndex {
     // Throws when a removed passage's terms are not counted here: the index was not made from these passages.
     const vocabulary = this.vocabulary.withDelta(delta);
     const table = this.table.withDocuments(entries);
-    // Every term's postings loaded now, before the change: MiniSearch is changed whole (see postings.ts).
-    const ms = this.ms.whole();
+    // The postings of every term the change touches, loaded now (fallible work before apply): MiniSearch
+    // changes only those (see postings.ts).
+    this.ms.searchable(new Set([...toRemove, ...toAdd].flatMap((p) => p.text.split(' ').filter((t) => t !== ''))));
     const next = new SearchIndex(this.ms, vocabulary, table, this.analyser, this.tuning, this.conflicts);
     let applied = false;
     let builtInFull = false;
@@ -294,6 +295,7 @@ export class SearchIndex {
         const conflictsBefore = this.conflicts.count;
         let failed = false;
         try {
+          const ms = this.ms.changed();
           for (const p of toRemove) ms.remove(p);
           ms.addAll(toAdd);
         } catch {
