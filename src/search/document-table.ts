@@ -120,12 +120,22 @@ export class DocumentTable {
     const ids: string[] = [];
     let p = 0;
     let base = 0;
+    // Kept documents' bytes that follow each other in both tables are copied in one go (a run).
+    const run = { from: 0, to: 0, at: 0 };
+    const flush = () => {
+      if (run.to > run.from) (from as DocumentTable).texts.copy(texts, run.at, run.from, run.to);
+      run.from = run.to = 0;
+    };
     entries.forEach((e, i) => {
       const k = kept(e);
       if (k >= 0) {
         const src = from as DocumentTable;
         const [start, end] = [src.textStart[k]!, src.textStart[k + 1]!];
-        src.texts.copy(texts, base, start, end);
+        if (run.to !== start || run.at + (run.to - run.from) !== base) {
+          flush();
+          Object.assign(run, { from: start, to: start, at: base });
+        }
+        run.to = end;
         const shift = base - start;
         for (let q = src.firstPassage[k]!; q < src.firstPassage[k + 1]!; q++, p++) {
           const [from5, to5] = [q * FIELDS, p * FIELDS];
@@ -141,6 +151,7 @@ export class DocumentTable {
         textStart[i + 1] = base;
         return;
       }
+      flush();
       const d = e as Document;
       if (d.passages.length !== d.passageCount) throw new Error(`document ${d.id}: ${d.passages.length} passages, passageCount ${d.passageCount}`);
       // The text is encoded piece by piece between passage boundaries: each boundary's byte offset is
@@ -168,6 +179,7 @@ export class DocumentTable {
       metas.push(meta);
       textStart[i + 1] = base;
     });
+    flush();
     return new DocumentTable(metas, passages, texts.subarray(0, base), textStart, ids);
   }
 
