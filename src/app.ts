@@ -20,7 +20,7 @@ import { summariseEvents, type Summarise } from './timeline/summaries.js';
 import { join } from 'node:path';
 import { terminalProgress, type Progress } from './progress.js';
 import type { Lang, TimelineEvent } from './types.js';
-import { openStore, type Store } from './store/index.js';
+import { openConfiguredStore, StoreSetupError, type Store } from './store/index.js';
 import { unavailableStore } from './store/unavailable.js';
 
 /** At most this many events of one timeline are summarised by the LLM (the rest keep their sentence). */
@@ -154,12 +154,17 @@ export async function createApp(args: {
   return { config, logger, engine, store: await openAppStore(config, logger, { check: args.checkStore ?? args.watch === true }) };
 }
 
-/** Opens the store, reporting damage it repaired; one that cannot open is a warning, never a failed start. */
+/**
+ * Opens the store, reporting damage it repaired; an SQLite file that cannot open is a warning, never
+ * a failed start. A PostgreSQL store that cannot start (wrong password, missing database, a newer
+ * schema, unreachable past the wait) rejects with StoreSetupError: every host must share it.
+ */
 export async function openAppStore(config: Config, logger: Logger, options: { check?: boolean } = {}): Promise<Store> {
   let store: Store;
   try {
-    store = await openStore({ dataDir: config.dataDir, retentionDays: config.logRetentionDays, ...options });
+    store = await openConfiguredStore({ dataDir: config.dataDir, databaseUrl: config.databaseUrl, retentionDays: config.logRetentionDays }, logger, options);
   } catch (err) {
+    if (err instanceof StoreSetupError || config.databaseUrl) throw err;
     store = unavailableStore((err as Error).message);
   }
   for (const p of store.problems) logger.warn({ movedTo: p.movedTo }, p.message);

@@ -87,7 +87,7 @@ async function main(argv: readonly string[]): Promise<number | undefined> {
   const level = process.env.LOG_LEVEL || command === 'bot' || command === 'sharded' ? config.logLevel : 'warn';
   const logger = createLogger({
     level,
-    secrets: [config.llm?.apiKey, config.discord.token],
+    secrets: [config.llm?.apiKey, config.discord.token, databasePassword(config.databaseUrl)],
   });
 
   const proc = PROCESS_COMMANDS[command];
@@ -118,10 +118,25 @@ async function main(argv: readonly string[]): Promise<number | undefined> {
   }
 }
 
+/** The password in DATABASE_URL, kept out of logs. */
+function databasePassword(url: string | undefined): string | undefined {
+  if (!url) return undefined;
+  try {
+    return decodeURIComponent(new URL(url).password) || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 function reportError(err: unknown, logger: Logger): number {
   if (err instanceof UsageError) {
     processIo.err(`${err.message}\n\n${USAGE}\n`);
     return 2;
+  }
+  // One line naming the fix (a wrong DATABASE_URL password, a missing database, a newer schema).
+  if (err instanceof Error && err.name === 'StoreSetupError') {
+    processIo.err(`${err.message}\n`);
+    return 1;
   }
   if (err instanceof DateBoundError) {
     processIo.err(`${err.message}\n`);

@@ -95,12 +95,28 @@ const DISCORD_STATE: readonly Migration[] = [
   },
 ];
 
+const RATE_LIMITS: readonly Migration[] = [
+  {
+    // One row per counted request; a take() removes its key's rows older than the window.
+    name: 'rate-limits-1',
+    sql: `
+      CREATE TABLE rate_events (
+        key TEXT NOT NULL,
+        at INTEGER NOT NULL
+      );
+      CREATE INDEX rate_events_key ON rate_events (key, at);
+      CREATE INDEX rate_events_at ON rate_events (at);
+    `,
+  },
+];
+
 /** Every migration, in the order they apply. */
-export const MIGRATIONS: readonly Migration[] = [...ANSWER_LOG, ...VOTES, ...DISCORD_STATE];
+export const MIGRATIONS: readonly Migration[] = [...ANSWER_LOG, ...VOTES, ...DISCORD_STATE, ...RATE_LIMITS];
 
 /** Tables pruned by LOG_RETENTION_DAYS (and copied when a damaged file is salvaged). */
 export const RETAINED_TABLES: readonly RetainedTable[] = [
   { table: 'answers', timeColumn: 'at' },
   { table: 'votes', timeColumn: 'at' },
   { table: 'discord_state', timeColumn: 'at' },
+  { table: 'rate_events', timeColumn: 'at' },
 ];

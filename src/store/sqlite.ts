@@ -10,6 +10,7 @@ import { moveAside, salvageInto } from './salvage.js';
 import { MIGRATIONS, RETAINED_TABLES } from './schema.js';
 import { createSqliteAnswerLog } from './sqlite-answers.js';
 import { createSqliteDiscordState } from './sqlite-discord.js';
+import { createSqliteRateLimits } from './sqlite-rate-limits.js';
 import { createSqliteVotes } from './sqlite-votes.js';
 import type { PruneReport, Store, StoreProblem } from './types.js';
 import { loadOrCreateSalt, userHasher } from './user-hash.js';
@@ -103,6 +104,9 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
     answers: createSqliteAnswerLog(db, hashUser),
     votes: createSqliteVotes(db, hashUser),
     discord: createSqliteDiscordState(db, () => now().getTime() - options.retentionDays * DAY_MS),
+    rateLimits: createSqliteRateLimits(db),
+    kind: 'sqlite',
+    pending: () => ({ queued: 0, dropped: 0 }),
     hashUser,
     problems,
     async prune(at) {

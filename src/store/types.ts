@@ -1,9 +1,9 @@
 /**
  * The store: everything Griot remembers between answers (the answer log, votes, and the Discord
  * button and thread state). One interface, opened once in the composition root (src/app.ts),
- * passed in, closed on shutdown. Today it is SQLite in DATA_DIR (src/store/sqlite.ts); every
- * method returns a promise so a server database (PostgreSQL) can implement the same interface
- * when several machines serve one bot.
+ * passed in, closed on shutdown. SQLite in DATA_DIR by default (src/store/sqlite.ts), PostgreSQL
+ * when DATABASE_URL is set (src/store/postgres.ts), so that several hosts serve one bot; both pass
+ * one test suite (tests/store/store.test.ts).
  */
 import type { Lang } from '../types.js';
 
@@ -90,6 +90,8 @@ export interface AnswerStats {
   readonly topRefused: readonly { readonly question: string; readonly count: number }[];
   /** The latest 👎, newest first, with a link to the answer's message when there is one. */
   readonly latestDown: readonly DownVotedAnswer[];
+  /** Records this host still holds in memory for an unreachable database (absent when none, nothing dropped). */
+  readonly pending?: PendingWrites;
 }
 
 export interface DownVotedAnswer {
@@ -116,6 +118,26 @@ export interface DiscordStateStore {
   get(kind: DiscordStateKind, key: string): Promise<unknown>;
 }
 
+/** The outcome of asking for one more request within a user's rate limit. */
+export type RateDecision = { readonly ok: true } | { readonly ok: false; readonly retryAfterMs: number };
+
+/**
+ * Per-user rate limits kept in the store, so a user's limit holds whichever host (or shard process)
+ * answers: at most `limit` requests per key in any `windowMs` (a sliding window).
+ */
+export interface RateLimitStore {
+  /** Counts a request by `key` (a user hash) at `at` (default now) when allowed; otherwise says how long until the next one is. */
+  take(key: string, limit: number, windowMs: number, at?: Date): Promise<RateDecision>;
+}
+
+/** Writes the store holds in memory because its database cannot be reached (PostgreSQL outages). */
+export interface PendingWrites {
+  /** Answer records and votes waiting for the database. */
+  readonly queued: number;
+  /** Dropped because the queue was full, since start. */
+  readonly dropped: number;
+}
+
 /** Damage found when the store was opened: reported, the readable part kept. */
 export interface StoreProblem {
   readonly message: string;
@@ -134,6 +156,11 @@ export interface Store {
   readonly answers: AnswerLog;
   readonly votes: VoteStore;
   readonly discord: DiscordStateStore;
+  readonly rateLimits: RateLimitStore;
+  /** Where the store lives: the embedded SQLite file, or the PostgreSQL shared by every host. */
+  readonly kind: 'sqlite' | 'postgres';
+  /** Answer records and votes not yet written (always zero for SQLite, which writes or fails at once). */
+  pending(): PendingWrites;
   /** The salted hash the store keeps instead of a user id (the salt is made once per install, in DATA_DIR). */
   hashUser(userId: string): string;
   /** Damage found at open (empty when the store was sound). */

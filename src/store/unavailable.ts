@@ -13,6 +13,9 @@ export function unavailableStore(reason: string): Store {
     answers: { record: fail, stats: fail },
     votes: { record: fail },
     discord: { put: fail, get: fail },
+    rateLimits: { take: fail },
+    kind: 'sqlite',
+    pending: () => ({ queued: 0, dropped: 0 }),
     // Logs still need a pseudonym; without the install's salt it is an unsalted one for this process only.
     hashUser: userHasher('unavailable'),
     problems: [{ message: `the store could not be opened, nothing is logged until it can: ${reason}` }],
