@@ -3,17 +3,17 @@ import type pg from 'pg';
 import { inTransaction } from './postgres-pool.js';
 import type { DiscordStateKind, DiscordStateStore, RateLimitStore, Vote } from './types.js';
 
-/** Writes a vote, returning the one it replaced: the row is locked first, so two hosts' clicks by one user queue. */
+/** Writes a vote, returning the one it replaced; the row is locked first, so one user's clicks on two hosts queue. */
 export async function recordVote(pool: pg.Pool, answerId: string, userHash: string, vote: Vote, at: number): Promise<Vote | undefined> {
-  // One statement: the previous vote is read from the row the upsert replaces.
-  const r = await pool.query<{ previous: Vote | null }>(
-    `WITH prior AS (SELECT vote FROM votes WHERE answer_id = $1 AND user_hash = $2 FOR UPDATE)
-     INSERT INTO votes (answer_id, user_hash, vote, at) VALUES ($1, $2, $3, $4)
-     ON CONFLICT (answer_id, user_hash) DO UPDATE SET vote = EXCLUDED.vote, at = EXCLUDED.at
-     RETURNING (SELECT vote FROM prior) AS previous`,
-    [answerId, userHash, vote, at],
-  );
-  return r.rows[0]?.previous ?? undefined;
+  return inTransaction(pool, async (client) => {
+    const prior = await client.query<{ vote: Vote }>('SELECT vote FROM votes WHERE answer_id = $1 AND user_hash = $2 FOR UPDATE', [answerId, userHash]);
+    await client.query(
+      `INSERT INTO votes (answer_id, user_hash, vote, at) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (answer_id, user_hash) DO UPDATE SET vote = EXCLUDED.vote, at = EXCLUDED.at`,
+      [answerId, userHash, vote, at],
+    );
+    return prior.rows[0]?.vote;
+  });
 }
 
 /** The Discord state over `discord_state`; a value past retention reads as gone before the prune removes it. */
