@@ -27,7 +27,7 @@ export const ask: Command = {
     const question = interaction.options.getString('question', true).trim();
     const ephemeral = interaction.options.getBoolean('private') ?? false;
     assertAllowedChannel(ctx, interaction.channelId, interaction.channel?.isThread() ? interaction.channel.parentId : null);
-    assertRate(ctx, interaction.user.id);
+    await assertRate(ctx, interaction.user.id);
     await interaction.deferReply(ephemeral ? { flags: MessageFlags.Ephemeral } : {});
 
     const editor = createThrottledEditor(
