@@ -109,8 +109,17 @@ export async function openPostgresStore(options: OpenPostgresOptions): Promise<P
       },
       async stats(query) {
         open();
-        const stats = await postgresStats(pool, query);
         const pending = queue.pending();
+        let stats;
+        try {
+          stats = await postgresStats(pool, query);
+        } catch (err) {
+          if (!isUnreachable(err)) throw err;
+          throw new Error(
+            `PostgreSQL at ${where} is out of reach (${(err as Error).message}); this host holds ${pending.queued} records for it and dropped ${pending.dropped}`,
+            { cause: err },
+          );
+        }
         return pending.queued > 0 || pending.dropped > 0 ? { ...stats, pending } : stats;
       },
     },
