@@ -1,5 +1,6 @@
 /** `npm run doctor`: every check in order, from the environment. */
 import { ConfigError, loadConfig, type Config } from '../config.js';
+import { databaseChecks } from './database.js';
 import { discordChecks } from './discord.js';
 import { llmChecks } from './llm.js';
 import { corpusAndIndexChecks, dataDirCheck } from './local.js';
@@ -24,7 +25,13 @@ export async function runDoctor(env: Readonly<Record<string, string | undefined>
   }
   const parts = [config.llm ? 'LLM' : '', config.discord.token ? 'Discord' : ''].filter(Boolean);
   const settings: Check = { id: 'settings', status: 'ok', summary: `valid${parts.length > 0 ? ` (configured: ${parts.join(', ')})` : ' (no LLM, no Discord: terminal answers, extractive)'}` };
-  const [local, dataDir, llm, discord] = await Promise.all([corpusAndIndexChecks(config), dataDirCheck(config), llmChecks(config), discordChecks(config)]);
-  const checks = [settings, ...local, dataDir, ...llm, ...discord];
+  const [local, dataDir, database, llm, discord] = await Promise.all([
+    corpusAndIndexChecks(config),
+    dataDirCheck(config),
+    databaseChecks(config),
+    llmChecks(config),
+    discordChecks(config),
+  ]);
+  const checks = [settings, ...local, dataDir, ...database, ...llm, ...discord];
   return { ok: !checks.some((c) => c.status === 'fail'), checks };
 }
