@@ -15,6 +15,7 @@ export const USAGE = `Usage:
   npm run timeline -- [--topic T] [--from DATE] [--to DATE] [--lang en|nl|fr] [--limit N] [--json]
   npm run reindex -- [--json]
   npm run stats -- [--days N] [--json]   (what was asked, what was refused, votes)
+  npm run store -- copy --to postgres://…   (copy DATA_DIR's SQLite store into PostgreSQL)
   npm start                     (the Discord bot; needs DISCORD_TOKEN)
   npm run start:sharded         (the bot as shard processes: SHARD_COUNT, SHARD_LIST, TOTAL_SHARDS)
   npm run deploy-commands       (register the slash commands)
