@@ -42,7 +42,7 @@ const PROCESS_COMMANDS: Record<string, (config: Config, logger: Logger, argv: re
   },
   stats: async (config, logger, argv) => (await import('./cli/stats.js')).statsCommand({ config, logger }, argv, processIo),
   store: async (config, logger, argv) => (await import('./cli/store.js')).storeCommand({ config, logger }, argv, processIo),
-  'bench-store': async (_config, _logger, argv) => (await import('./cli/bench-store.js')).benchStoreCommand(argv, processIo),
+  'bench-store': async (_config, _logger, argv) => (await import('./cli/bench-store.js')).benchStoreCommand(argv, processIo, process.env),
   bench: async (_config, _logger, argv) => (await import('./cli/bench.js')).benchCommand(null, argv, processIo),
 };
 
