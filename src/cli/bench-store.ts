@@ -43,12 +43,13 @@ export async function benchStoreCommand(argv: readonly string[], io: CliIo, env:
 
 /** The side-by-side table (Markdown, so it pastes into docs). */
 export function renderComparison(r: CompareResult, where: string | undefined): string {
-  const rate = (x: number) => `${Math.round(x).toLocaleString('en')} /s`;
+  const rate = (x: number, failed: Readonly<Record<string, number>> = {}) =>
+    `${Math.round(x).toLocaleString('en')} /s${Object.entries(failed).map(([code, n]) => ` (${n} failed: ${code})`).join('')}`;
   const ms = (x: number) => `${x < 10 ? x.toFixed(1) : Math.round(x)} ms`;
   const pgCell = (f: (p: NonNullable<CompareResult['postgres']>) => string) => (r.postgres ? f(r.postgres) : '—');
   const rows: [string, string, string][] = [
-    [`answer records written, 1 writer (${r.writes})`, rate(r.sqlite.writesPerSecond.one), pgCell((p) => rate(p.writesPerSecond.one))],
-    [`answer records written, 8 writers at once (${r.writes})`, rate(r.sqlite.writesPerSecond.eight), pgCell((p) => rate(p.writesPerSecond.eight))],
+    [`answer records written, 1 writer (${r.writes})`, rate(r.sqlite.writesPerSecond.one, r.sqlite.failedWrites.one), pgCell((p) => rate(p.writesPerSecond.one, p.failedWrites.one))],
+    [`answer records written, 8 writers at once (${r.writes})`, rate(r.sqlite.writesPerSecond.eight, r.sqlite.failedWrites.eight), pgCell((p) => rate(p.writesPerSecond.eight, p.failedWrites.eight))],
   ];
   for (const size of r.sizes) {
     for (const days of Object.keys(r.sqlite.statsMs[size] ?? {})) {

@@ -13,7 +13,7 @@ import Database from 'better-sqlite3';
 import pg from 'pg';
 import { percentile } from '../bench/percentile.js';
 import { syntheticEntry } from './bench.js';
-import { openFor, writeRecords, type WriterJob } from './bench-writer.js';
+import { openFor, writeRecords, type WriterJob, type Written } from './bench-writer.js';
 import { answerRow } from './postgres-answers.js';
 import { STORE_FILE } from './sqlite.js';
 import { userHasher } from './user-hash.js';
@@ -33,7 +33,10 @@ export interface CompareOptions {
 
 /** One store's figures. */
 export interface StoreFigures {
+  /** Records written per second (failed writes not counted). */
   readonly writesPerSecond: { readonly one: number; readonly eight: number };
+  /** Writes that failed, by error code (SQLITE_BUSY: a writer waited longer than busy_timeout). */
+  readonly failedWrites: { readonly one: Readonly<Record<string, number>>; readonly eight: Readonly<Record<string, number>> };
   /** Median /stats milliseconds by log size, then by window in days. */
   readonly statsMs: Readonly<Record<string, Readonly<Record<string, number>>>>;
 }
@@ -75,7 +78,7 @@ async function measure(backend: Backend, writes: number, sizes: readonly number[
   say(`${name}: one writer, ${writes} records`);
   let target = await backend.fresh();
   const single = await openFor(target);
-  const oneMs = await writeRecords(single, { first: 0, count: writes, now });
+  const one = await writeRecords(single, { first: 0, count: writes, now });
   await single.close();
   await backend.drop(target);
 
@@ -83,7 +86,7 @@ async function measure(backend: Backend, writes: number, sizes: readonly number[
   target = await backend.fresh();
   // The schema is made before the writers start, so they do not queue on the migration lock.
   await (await openFor(target)).close();
-  const eightMs = await parallelWriters(target, writes, now);
+  const eight = await parallelWriters(target, writes, now);
   await backend.drop(target);
 
   const statsMs: Record<string, Record<string, number>> = {};
@@ -108,11 +111,16 @@ async function measure(backend: Backend, writes: number, sizes: readonly number[
     await store.close();
   }
   await backend.drop(target);
-  return { writesPerSecond: { one: (writes / oneMs) * 1000, eight: (writes / eightMs) * 1000 }, statsMs };
+  const ok = (w: Written) => writes - Object.values(w.failed).reduce((a, b) => a + b, 0);
+  return {
+    writesPerSecond: { one: (ok(one) / one.ms) * 1000, eight: (ok(eight) / eight.ms) * 1000 },
+    failedWrites: { one: one.failed, eight: eight.failed },
+    statsMs,
+  };
 }
 
-/** Eight worker threads, each with its own store, writing their share at once; total milliseconds. */
-async function parallelWriters(target: Target, writes: number, now: number): Promise<number> {
+/** Eight worker threads, each with its own store, writing their share at once: total milliseconds and failures. */
+async function parallelWriters(target: Target, writes: number, now: number): Promise<Written> {
   const share = Math.ceil(writes / WRITERS);
   const workers = Array.from(
     { length: WRITERS },
@@ -127,10 +135,12 @@ async function parallelWriters(target: Target, writes: number, now: number): Pro
   const started = performance.now();
   const done = workers.map(message);
   for (const w of workers) w.postMessage('go');
-  await Promise.all(done);
+  const results = (await Promise.all(done)) as Written[];
   const ms = performance.now() - started;
   await Promise.all(workers.map((w) => w.terminate()));
-  return ms;
+  const failed: Record<string, number> = {};
+  for (const r of results) for (const [code, n] of Object.entries(r.failed)) failed[code] = (failed[code] ?? 0) + n;
+  return { ms, failed };
 }
 
 /**

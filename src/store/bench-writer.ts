@@ -26,11 +26,25 @@ export function openFor(job: Pick<WriterJob, 'kind' | 'location' | 'schema'>, po
     : openPostgresStore({ url: job.location, retentionDays: 3650, pruneEveryMs: 0, ...(job.schema ? { schema: job.schema } : {}), ...(poolSize ? { poolSize } : {}) });
 }
 
-/** Writes the job's records one after another; the milliseconds it took. */
-export async function writeRecords(store: Store, job: Pick<WriterJob, 'first' | 'count' | 'now'>): Promise<number> {
+/** What one writer did: milliseconds, and the writes that failed (by error code, e.g. SQLITE_BUSY). */
+export interface Written {
+  readonly ms: number;
+  readonly failed: Readonly<Record<string, number>>;
+}
+
+/** Writes the job's records one after another, counting (not stopping at) failed writes. */
+export async function writeRecords(store: Store, job: Pick<WriterJob, 'first' | 'count' | 'now'>): Promise<Written> {
+  const failed: Record<string, number> = {};
   const t = performance.now();
-  for (let i = job.first; i < job.first + job.count; i++) await store.answers.record(syntheticEntry(i, job.now));
-  return performance.now() - t;
+  for (let i = job.first; i < job.first + job.count; i++) {
+    try {
+      await store.answers.record(syntheticEntry(i, job.now));
+    } catch (err) {
+      const code = String((err as { code?: unknown }).code ?? (err as Error).message);
+      failed[code] = (failed[code] ?? 0) + 1;
+    }
+  }
+  return { ms: performance.now() - t, failed };
 }
 
 if (parentPort && workerData?.job) {
@@ -38,7 +52,7 @@ if (parentPort && workerData?.job) {
   const store = await openFor(job, 1);
   parentPort.postMessage({ ready: true });
   await new Promise<void>((resolve) => parentPort!.once('message', () => resolve()));
-  const ms = await writeRecords(store, job);
+  const written = await writeRecords(store, job);
   await store.close();
-  parentPort.postMessage({ ms });
+  parentPort.postMessage(written);
 }
