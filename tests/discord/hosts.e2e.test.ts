@@ -72,12 +72,25 @@ describe.skipIf(!TEST_DATABASE_URL)('two hosts sharing one PostgreSQL', () => {
     expect(await host.exited).toBe(0);
   };
 
-  /** The final message of an answer (the one with its buttons). */
-  const answer = (interaction: FakeInteraction): Promise<FakeMessage> =>
-    fake.until(() => {
+  /**
+   * The final message of an answer (the one with its buttons), once the host that gave it has
+   * finished the interaction (the answer is logged after it is shown).
+   */
+  const answer = async (interaction: FakeInteraction): Promise<FakeMessage> => {
+    const message = await fake.until(() => {
       const m = fake.original(interaction);
       return m && m.components.length > 0 ? m : undefined;
     }, 30_000, 'the answer');
+    await finished(interaction);
+    return message;
+  };
+  /** Waits for the finish line of `interaction` in the log of whichever host ran it. */
+  const finished = (interaction: FakeInteraction) =>
+    fake.until(
+      () => hosts.some((h) => h.stderr().split('\n').some((l) => l.includes(interaction.id) && l.includes('"interaction finished"'))),
+      30_000,
+      'the interaction to finish',
+    );
   const reply = (interaction: FakeInteraction): Promise<FakeMessage> => fake.until(() => fake.original(interaction)?.content ? fake.original(interaction) : undefined, 30_000, 'the reply');
   const ask = (guild: FakeGuild, question: string, user?: FakeUser) => fake.command('ask', { question }, { channelId: guild.channels.general, ...(user ? { user } : {}) });
   const stats = async (guild: FakeGuild) => displayed((await reply(fake.command('stats', { days: 1 }, { channelId: guild.channels.general, roles: [fake.roles.moderator] }))).content);
