@@ -20,7 +20,7 @@ import { summariseEvents, type Summarise } from './timeline/summaries.js';
 import { join } from 'node:path';
 import { terminalProgress, type Progress } from './progress.js';
 import type { Lang, TimelineEvent } from './types.js';
-import { openConfiguredStore, StoreSetupError, type Store } from './store/index.js';
+import { openConfiguredStore, openMemoryDocuments, StoreSetupError, type DocumentStore, type Store } from './store/index.js';
 import { unavailableStore } from './store/unavailable.js';
 
 /** At most this many events of one timeline are summarised by the LLM (the rest keep their sentence). */
@@ -85,7 +85,12 @@ export async function createApp(args: {
     if (r.error) logger.warn({ reason: r.error }, 'timeline summaries incomplete; those events show their sentence');
     return [...r.events, ...events.slice(head.length)];
   };
+  // The store first: the index is made from its documents. The integrity check reads the whole
+  // file: worth it once per bot start, not per `npm run ask`.
+  const appStore = await openAppStore(config, logger, { check: args.checkStore ?? args.watch === true });
+  const documents = await usableDocuments(appStore, logger);
   const store: IndexStoreOptions = {
+    documents,
     corpusDir: config.corpusDir,
     dataDir: config.dataDir,
     maxBytes: config.maxDocumentBytes,
@@ -150,8 +155,21 @@ export async function createApp(args: {
         }
       : {}),
   });
-  // The integrity check reads the whole file: worth it once per bot start, not per `npm run ask`.
-  return { config, logger, engine, store: await openAppStore(config, logger, { check: args.checkStore ?? args.watch === true }) };
+  return { config, logger, engine, store: documents === appStore.documents ? appStore : { ...appStore, documents } };
+}
+
+/**
+ * The store's documents, or, when the store could not be opened, documents in memory: the corpus
+ * folder is synced into them and answers still go out.
+ */
+async function usableDocuments(store: Store, logger: Logger): Promise<DocumentStore> {
+  try {
+    await store.documents.revision();
+    return store.documents;
+  } catch (err) {
+    logger.warn({ err }, 'the document store is unavailable; serving the corpus folder from memory (links and uploads cannot be added)');
+    return openMemoryDocuments();
+  }
 }
 
 /**

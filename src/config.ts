@@ -118,6 +118,9 @@ const schema = z.object({
   ),
   MAX_DOCUMENT_BYTES: int(1024 * 1024, 1024, 64 * 1024 * 1024),
   LOG_RETENTION_DAYS: int(90, 1, 3650),
+  FETCH_ALLOW_PRIVATE: bool(false),
+  FETCH_TIMEOUT_MS: int(20_000, 1000, 300_000),
+  FETCH_MAX_BYTES: int(10 * 1024 * 1024, 64 * 1024, 256 * 1024 * 1024),
 
   OPENAI_API_KEY: optionalString,
   OPENAI_BASE_URL: url,
@@ -191,6 +194,17 @@ export interface Config {
   /** Null: no LLM configured, answers are extractive. */
   readonly llm: LlmConfig | null;
   readonly discord: DiscordConfig;
+  /** How Griot fetches links and feeds (src/sources/fetch.ts). */
+  readonly fetch: FetchConfig;
+}
+
+export interface FetchConfig {
+  /** FETCH_ALLOW_PRIVATE: also fetch from loopback, private, link-local and unique-local addresses (intranet sources, tests). */
+  readonly allowPrivate: boolean;
+  /** FETCH_TIMEOUT_MS: the most one fetch may take, redirects included. */
+  readonly timeoutMs: number;
+  /** FETCH_MAX_BYTES: the most bytes a downloaded page, PDF or feed may have (after decompression). */
+  readonly maxBytes: number;
 }
 
 export interface LlmConfig {
@@ -284,6 +298,11 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
       shardCount: e.SHARD_COUNT,
       shardList: e.SHARD_LIST,
       totalShards: e.TOTAL_SHARDS,
+    },
+    fetch: {
+      allowPrivate: e.FETCH_ALLOW_PRIVATE,
+      timeoutMs: e.FETCH_TIMEOUT_MS,
+      maxBytes: e.FETCH_MAX_BYTES,
     },
   };
   return deepFreeze(config);

@@ -19,6 +19,8 @@ const CLI_COMMANDS: Record<string, () => Promise<Command>> = {
   eval: async () => (await import('./cli/eval.js')).evalCommand,
   timeline: async () => (await import('./cli/timeline.js')).timelineCommand,
   reindex: async () => (await import('./cli/reindex.js')).reindexCommand,
+  documents: async () => (await import('./cli/documents.js')).documentsCommand,
+  add: async () => (await import('./cli/add.js')).addCommand,
 };
 
 /** Commands that run a long-lived process or need no index. */
@@ -43,6 +45,7 @@ const PROCESS_COMMANDS: Record<string, (config: Config, logger: Logger, argv: re
   stats: async (config, logger, argv) => (await import('./cli/stats.js')).statsCommand({ config, logger }, argv, processIo),
   store: async (config, logger, argv) => (await import('./cli/store.js')).storeCommand({ config, logger }, argv, processIo),
   'bench-store': async (_config, _logger, argv) => (await import('./cli/bench-store.js')).benchStoreCommand(argv, processIo, process.env),
+  'bench-extraction': async (_config, _logger, argv) => (await import('./cli/bench-extraction.js')).benchExtractionCommand(argv, processIo),
   bench: async (_config, _logger, argv) => (await import('./cli/bench.js')).benchCommand(null, argv, processIo),
 };
 

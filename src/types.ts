@@ -19,6 +19,15 @@ export interface ArticleDate {
   readonly inferred: boolean;
 }
 
+/** A publication date as a source gives it (a year alone is possible), e.g. in the document store. */
+export interface PublishedDate {
+  /** `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, as precise as `precision` says. */
+  readonly iso: string;
+  readonly precision: DatePrecision;
+  /** True when not stated by the source but inferred. */
+  readonly inferred: boolean;
+}
+
 /** A bounded, paragraph-based slice of a document's cleaned text. */
 export interface Passage {
   /** `docId#n`, n counting from 0. */
@@ -36,14 +45,21 @@ export interface Passage {
 export interface DocumentMeta {
   /** File name without extension, e.g. `001_bb4ad67e1b753670`. */
   readonly id: string;
-  /** Path relative to CORPUS_DIR. */
+  /** Path relative to CORPUS_DIR for a folder file; otherwise where it came from (its URL, feed entry, upload name). */
   readonly file: string;
+  /** The article's address, when it has one: citations link to it. */
+  readonly url?: string;
+  /** The outlet or site name, when known. */
+  readonly site?: string;
+  readonly author?: string;
+  /** Where the document came from (absent: a corpus folder file). */
+  readonly source?: 'folder' | 'upload' | 'url' | 'feed';
   /** Null: undated (shown as "undated"). */
   readonly date: ArticleDate | null;
-  /** First sentence, shortened. */
+  /** The article's own title; without one, its first sentence, shortened. */
   readonly title: string;
   readonly lang: Lang;
-  /** sha256 of the raw file bytes: drives incremental reindexing. */
+  /** sha256 of what the index was made from (the stored text and metadata): drives incremental reindexing. */
   readonly hash: string;
   readonly passageCount: number;
 }
@@ -103,6 +119,9 @@ export interface Citation {
   readonly passageId: string;
   readonly date: ArticleDate | null;
   readonly title: string;
+  /** The article's address and outlet, when known: the citation links to it. */
+  readonly url?: string;
+  readonly site?: string;
   /** The cited passage's text. */
   readonly text: string;
   /** The cited sentence(s), when the answer quotes a part of the passage. */

@@ -27,6 +27,13 @@ describe('loadConfig', () => {
     expect(message).toMatch(/ALLOWED_CHANNEL_IDS: expected comma-separated Discord ids/);
   });
 
+  it('refuses private fetch addresses unless FETCH_ALLOW_PRIVATE is on, and names the variable when it is wrong', () => {
+    expect(loadConfig({}).fetch).toEqual({ allowPrivate: false, timeoutMs: 20000, maxBytes: 10 * 1024 * 1024 });
+    expect(loadConfig({ FETCH_ALLOW_PRIVATE: 'on' }).fetch.allowPrivate).toBe(true);
+    expect(configError({ FETCH_ALLOW_PRIVATE: 'maybe' })).toMatch(/FETCH_ALLOW_PRIVATE: expected one of 1\/0, true\/false, yes\/no, on\/off \(got "maybe"\)/);
+    expect(configError({ FETCH_TIMEOUT_MS: '5' })).toMatch(/FETCH_TIMEOUT_MS: expected a whole number from 1000 to 300000/);
+  });
+
   it('never echoes a secret in its error', () => {
     const secrets = { DISCORD_TOKEN: 'discord-token-SECRET', OPENAI_API_KEY: 'sk-SECRET-key' };
     const message = configError({ ...secrets, LLM_MAX_RETRIES: '-1', DISCORD_APPLICATION_ID: 'abc' });

@@ -1,4 +1,4 @@
-import type { Citation, SearchHit } from '../types.js';
+import type { Citation, DocumentMeta, SearchHit } from '../types.js';
 
 /** An answer text whose [n] markers all map to `citations`, numbered 1..m in order of first use. */
 export interface CheckedCitations {
@@ -18,6 +18,8 @@ const MARKER = /(\s*)\[(\s*\d{1,3}(?:\s*[,;]\s*\d{1,3})*\s*)\]/g;
 export function checkCitations(text: string, sources: readonly SearchHit[]): CheckedCitations {
   const citations: Citation[] = [];
   const renumbered = new Map<number, number>();
+  // One article is one source: a second passage of it cited adds its text to the article's number.
+  const byDoc = new Map<string, number>();
   const out = text.replace(MARKER, (_whole, space: string, inner: string) => {
     const numbers: number[] = [];
     for (const part of inner.split(/[,;]/)) {
@@ -26,9 +28,17 @@ export function checkCitations(text: string, sources: readonly SearchHit[]): Che
       if (!hit || original < 1) continue;
       let n = renumbered.get(original);
       if (n === undefined) {
-        n = citations.length + 1;
+        const same = byDoc.get(hit.doc.id);
+        if (same !== undefined) {
+          n = same;
+          const c = citations[same - 1] as Citation;
+          citations[same - 1] = { ...c, text: `${c.text}\n…\n${hit.passage.text}` };
+        } else {
+          n = citations.length + 1;
+          byDoc.set(hit.doc.id, n);
+          citations.push(citationOf(n, hit));
+        }
         renumbered.set(original, n);
-        citations.push(citationOf(n, hit));
       }
       if (!numbers.includes(n)) numbers.push(n);
     }
@@ -38,7 +48,12 @@ export function checkCitations(text: string, sources: readonly SearchHit[]): Che
   return { text: out.trim(), citations };
 }
 
-/** A citation of a retrieved passage. */
+/** A citation of a retrieved passage, with its article's address and outlet when known. */
 export function citationOf(n: number, hit: SearchHit): Citation {
-  return { n, docId: hit.doc.id, passageId: hit.passage.id, date: hit.doc.date, title: hit.doc.title, text: hit.passage.text };
+  return { n, docId: hit.doc.id, passageId: hit.passage.id, date: hit.doc.date, title: hit.doc.title, ...sourceLink(hit.doc), text: hit.passage.text };
+}
+
+/** The address and outlet a citation links to, when the document has them. */
+export function sourceLink(doc: DocumentMeta): { url?: string; site?: string } {
+  return { ...(doc.url ? { url: doc.url } : {}), ...(doc.site ? { site: doc.site } : {}) };
 }

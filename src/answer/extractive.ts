@@ -22,6 +22,7 @@ import { LANGS, type Citation, type Lang, type SearchHit } from '../types.js';
 import { confidence, DEFAULT_THRESHOLD } from './confidence.js';
 import { quoteLabel, shortAnswerLine } from './language-labels.js';
 import { numberWordValue } from '../search/number-words.js';
+import { sourceLink } from './citations.js';
 import { refusalSentence } from './refusal.js';
 import { shortAnswer, WINDOW, type SentenceToken, type ShortAnswer } from './short-answer.js';
 import type { AnswerBody } from './types.js';
@@ -140,12 +141,19 @@ export function extractiveAnswer(question: string, hits: readonly SearchHit[], l
 
   const citations: Citation[] = [];
   const numberOf = new Map<string, number>();
+  // One article is one source: quotes from two of its passages share its number.
+  const passagesOf = new Map<number, Set<string>>();
   const citeHit = (hit: SearchHit, quote: string): number => {
-    let n = numberOf.get(hit.passage.id);
+    let n = numberOf.get(hit.doc.id);
     if (n === undefined) {
       n = citations.length + 1;
-      numberOf.set(hit.passage.id, n);
-      citations.push({ n, docId: hit.doc.id, passageId: hit.passage.id, date: hit.doc.date, title: hit.doc.title, text: hit.passage.text, quote });
+      numberOf.set(hit.doc.id, n);
+      passagesOf.set(n, new Set([hit.passage.id]));
+      citations.push({ n, docId: hit.doc.id, passageId: hit.passage.id, date: hit.doc.date, title: hit.doc.title, ...sourceLink(hit.doc), text: hit.passage.text, quote });
+    } else if (!passagesOf.get(n)?.has(hit.passage.id)) {
+      passagesOf.get(n)?.add(hit.passage.id);
+      const c = citations[n - 1] as Citation;
+      citations[n - 1] = { ...c, text: `${c.text}\n…\n${hit.passage.text}`, quote: `${c.quote ?? ''} … ${quote}`.trim() };
     }
     return n;
   };

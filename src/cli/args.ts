@@ -14,6 +14,8 @@ export const USAGE = `Usage:
   npm run eval -- <questions.jsonl> [--json] [--no-llm]
   npm run timeline -- [--topic T] [--from DATE] [--to DATE] [--lang en|nl|fr] [--limit N] [--json]
   npm run reindex -- [--json]
+  npm run add -- [--json] [--dry-run] <file.txt|file.md>   (add an article to the store)
+  npm run documents -- list [--source folder|upload|url|feed] [--query WORDS] [--json] | show ID | remove ID | export DIR
   npm run stats -- [--days N] [--json]   (what was asked, what was refused, votes)
   npm run store -- copy --to postgres://…   (copy DATA_DIR's SQLite store into PostgreSQL)
   npm start                     (the Discord bot; needs DISCORD_TOKEN)

@@ -45,6 +45,8 @@ export function answerJson(answer: Answer): Record<string, unknown> {
       passageId: c.passageId,
       date: c.date?.iso ?? null,
       title: c.title,
+      url: c.url ?? null,
+      site: c.site ?? null,
       text: c.text,
       ...(c.quote !== undefined ? { quote: c.quote } : {}),
     })),
@@ -65,6 +67,8 @@ export function hitsJson(query: string, hits: readonly SearchHit[]): Record<stri
       score: Number(h.score.toFixed(4)),
       date: h.doc.date?.iso ?? null,
       title: h.doc.title,
+      url: h.doc.url ?? null,
+      site: h.doc.site ?? null,
       text: h.passage.text,
     })),
   };

@@ -34,6 +34,15 @@ export function validateDocumentBytes(
   bytes: Uint8Array,
   maxBytes: number = DEFAULT_MAX_BYTES,
 ): Document | { skip: string } {
+  const raw = decodeDocumentBytes(bytes, maxBytes);
+  return typeof raw === 'string' ? parseDocument(file, raw, { hash: sha256Hex(bytes) }) : raw;
+}
+
+/**
+ * A file's bytes as text, or why they are not a document: size limit, binary content (NUL bytes),
+ * UTF-8 validity (a byte-order mark is dropped). Pure.
+ */
+export function decodeDocumentBytes(bytes: Uint8Array, maxBytes: number = DEFAULT_MAX_BYTES): string | { skip: string } {
   if (bytes.length > maxBytes) return { skip: tooLarge(bytes.length, maxBytes) };
   if (bytes.includes(0)) {
     return { skip: 'looks binary (contains NUL bytes); only plain-text .txt and .md files are indexed' };
@@ -45,7 +54,7 @@ export function validateDocumentBytes(
   } catch {
     return { skip: 'not valid UTF-8; re-save the file with UTF-8 encoding' };
   }
-  return parseDocument(file, raw, { hash: sha256Hex(bytes) });
+  return raw;
 }
 
 /** True for a name Griot reads as a document (`.txt`, `.md`, any case). */
@@ -89,11 +98,12 @@ export interface CorpusEntry {
 export type KnownEntries = ReadonlyMap<string, CorpusEntry>;
 
 /** One file read (or not) and hashed: the step before parsing. `bytes` is absent when `known` vouched for it. */
-type ReadResult =
+export type ReadResult =
   | { readonly entry: CorpusEntry; readonly bytes?: Buffer }
   | { readonly entry: CorpusEntry; readonly skip: string };
 
-async function readEntry(dir: string, file: string, maxBytes: number, known?: KnownEntries): Promise<ReadResult> {
+/** Reads and hashes one corpus file, or only stats it when `known` vouches for its size and mtime. */
+export async function readEntry(dir: string, file: string, maxBytes: number, known?: KnownEntries): Promise<ReadResult> {
   const full = path.join(dir, file);
   try {
     // With earlier entries most files are only stat'ed: synchronously, as 30,000 stats through the
@@ -130,7 +140,7 @@ export async function readCorpusFile(
 }
 
 /** Lists the corpus, turning a missing or unreadable directory into an error that says what to set. */
-async function listOrExplain(dir: string): Promise<string[]> {
+export async function listOrExplain(dir: string): Promise<string[]> {
   try {
     return await listCorpusFiles(dir);
   } catch (err) {
@@ -156,7 +166,7 @@ export async function scanCorpus(dir: string, opts: { maxBytes?: number; known?:
 const READ_AHEAD = 16;
 
 /** Reads and hashes `files` in order, a few at a time; files `known` vouches for are only stat'ed. */
-async function* readInOrder(dir: string, files: readonly string[], maxBytes: number, known?: KnownEntries): AsyncGenerator<ReadResult> {
+export async function* readInOrder(dir: string, files: readonly string[], maxBytes: number, known?: KnownEntries): AsyncGenerator<ReadResult> {
   for (let i = 0; i < files.length; i += READ_AHEAD) {
     yield* await Promise.all(files.slice(i, i + READ_AHEAD).map((f) => readEntry(dir, f, maxBytes, known)));
   }

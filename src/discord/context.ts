@@ -2,6 +2,7 @@ import type { DiscordConfig } from '../config.js';
 import type { Engine } from '../engine.js';
 import type { Logger } from '../logger.js';
 import type { DiscordStateKind, Store } from '../store/types.js';
+import { DOCUMENT_SOURCE_KINDS, type DocumentSourceKind } from '../store/documents.js';
 import type { Answer, TimelineQuery, Turn } from '../types.js';
 import { BoundedMap } from './bounded-map.js';
 import { storeRateLimiter, type UserRateLimiter } from './store-rate-limit.js';
@@ -15,7 +16,11 @@ export interface ShownAnswer {
 }
 
 /** What a paged list (/sources, /timeline) is a view of: its pages are made again from it on each click. */
-export type ViewSpec = { readonly kind: 'sources' } | { readonly kind: 'timeline'; readonly query: TimelineQuery };
+export type ViewSpec =
+  | { readonly kind: 'sources' }
+  | { readonly kind: 'timeline'; readonly query: TimelineQuery }
+  /** /documents list: the store's documents, filtered by source and words. */
+  | { readonly kind: 'documents'; readonly source?: DocumentSourceKind; readonly query?: string };
 
 /**
  * State the bot keeps for its buttons and threads: written through to the store (so it outlives a
@@ -145,6 +150,10 @@ function parseViewSpec(v: unknown): ViewSpec | undefined {
   if (!isObject(v)) return undefined;
   if (v.kind === 'sources') return { kind: 'sources' };
   if (v.kind === 'timeline' && isObject(v.query)) return v as unknown as ViewSpec;
+  if (v.kind === 'documents') {
+    const source = DOCUMENT_SOURCE_KINDS.find((k) => k === v.source);
+    return { kind: 'documents', ...(source ? { source } : {}), ...(typeof v.query === 'string' ? { query: v.query } : {}) };
+  }
   return undefined;
 }
 

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { APIEmbed } from 'discord.js';
 import type { BotContext, ViewSpec } from './context.js';
 import { pagerButtons } from './render/buttons.js';
-import { documentPages } from './render/documents.js';
+import { documentPages, storedDocumentPages } from './render/documents.js';
 import { timelinePages } from './render/timeline.js';
 
 /**
@@ -18,6 +18,10 @@ export async function openView(ctx: BotContext, spec: ViewSpec, pages: readonly 
 /** The pages of a view, made again from the current corpus. */
 export async function viewPages(ctx: BotContext, spec: ViewSpec): Promise<APIEmbed[]> {
   if (spec.kind === 'sources') return documentPages(ctx.engine.documents());
+  if (spec.kind === 'documents') {
+    const filter = { ...(spec.source ? { source: spec.source } : {}), ...(spec.query ? { query: spec.query } : {}) };
+    return storedDocumentPages(await ctx.store.documents.list(filter), filter);
+  }
   return timelinePages(await ctx.engine.timeline(spec.query), spec.query);
 }
 

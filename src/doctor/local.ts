@@ -5,7 +5,8 @@ import { dirname, join, resolve } from 'node:path';
 import type { Config } from '../config.js';
 import { loadCorpus, scanCorpus } from '../corpus/load.js';
 import { indexPath, PIPELINE_VERSION } from '../search/open-index.js';
-import { corpusFingerprint, readIndexHeader } from '../search/persist.js';
+import { readIndexHeader, storeFingerprint } from '../search/persist.js';
+import { peekDocumentStore, type StorePeek } from '../store/sqlite-peek.js';
 import type { SkippedFile } from '../types.js';
 import type { Check } from './types.js';
 
@@ -29,22 +30,32 @@ export async function corpusAndIndexChecks(config: Config): Promise<Check[]> {
       { id: 'index', status: 'skipped', summary: 'not checked: the corpus cannot be read' },
     ];
   }
-  const fingerprint = corpusFingerprint(entries, PIPELINE_VERSION);
   const path = indexPath(config.dataDir);
   const header = await readIndexHeader(path);
-  const matches = header !== null && header.fingerprint === fingerprint;
+  let peek: StorePeek | null = null;
+  try {
+    peek = peekDocumentStore(config.dataDir);
+  } catch {
+    // An unreadable store is the store check's to report; here the index simply cannot be vouched for.
+  }
+  // The saved index is current when it reflects the store's revision and the folder is as last synced.
+  const folderSynced = peek !== null && entries.length <= peek.folderHashes.size && entries.every((e) => peek!.folderHashes.get(e.file) === e.hash);
+  const matches = header !== null && peek !== null && folderSynced && header.fingerprint === storeFingerprint(peek.storeId, peek.revision, PIPELINE_VERSION);
+  /** Documents the store holds from links, uploads and feeds. */
+  const others = peek ? Object.entries(peek.bySource).reduce((n, [k, v]) => (k === 'folder' ? n : n + v), 0) : 0;
   let documents: number;
   let passages: number | undefined;
   let skippedFiles: readonly SkippedFile[];
   if (matches) {
     skippedFiles = header.skipped;
-    documents = entries.length - skippedFiles.length;
+    documents = (peek?.bySource.folder ?? 0) + others;
   } else {
     const corpus = await loadCorpus(dir, { maxBytes: config.maxDocumentBytes });
-    documents = corpus.documents.length;
+    documents = corpus.documents.length + others;
     passages = corpus.documents.reduce((n, d) => n + d.passages.length, 0);
     skippedFiles = corpus.skipped;
   }
+  const sourcesNote = others > 0 ? ` (${others} of them added by link, upload or feed)` : '';
   const details = skippedFiles.slice(0, MAX_SKIPPED_SHOWN).map((s) => `skipped ${s.file}: ${s.reason}`);
   if (skippedFiles.length > MAX_SKIPPED_SHOWN) details.push(`… and ${skippedFiles.length - MAX_SKIPPED_SHOWN} more skipped files`);
   const counts = { documents, ...(passages !== undefined ? { passages } : {}), skipped: skippedFiles.length, files: entries.length };
@@ -61,11 +72,12 @@ export async function corpusAndIndexChecks(config: Config): Promise<Check[]> {
       : {
           id: 'corpus',
           status: 'ok',
-          summary: `${documents} documents${passages !== undefined ? `, ${passages} passages` : ''} in ${dir}${skippedFiles.length > 0 ? `; ${skippedFiles.length} files skipped` : ''}`,
+          summary: `${documents} documents${sourcesNote}${passages !== undefined ? `, ${passages} passages` : ''} in ${dir}${skippedFiles.length > 0 ? `; ${skippedFiles.length} files skipped` : ''}`,
           details,
           data: counts,
         };
   const reason = header === null ? (existsSync(path) ? 'the saved index is unreadable or from another version of Griot' : 'no saved index yet') : 'the corpus changed since the index was saved';
+
   const index: Check = matches
     ? { id: 'index', status: 'ok', summary: `saved index ${resolve(path)} matches the corpus (saved ${header.createdAt})`, data: { path, createdAt: header.createdAt } }
     : {

@@ -1,19 +1,19 @@
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import { loadCorpus, scanCorpus, type CorpusEntry, type KnownEntries } from '../corpus/load.js';
+import { documentFromStored, indexHash } from '../corpus/stored.js';
 import type { Progress } from '../progress.js';
+import { syncFolder } from '../sources/folder-sync.js';
+import type { DocumentStore, StoredDocumentMeta } from '../store/documents.js';
 import { documentHashes, type Document, type DocumentMeta, type DocumentSource, type SkippedFile } from '../types.js';
 import type { Analyser } from './analyser.js';
 import {
-  corpusFingerprint,
   loadIndex,
   readIndexStamp,
   removeBases,
   savedBase,
   saveIndex,
   saveIndexChanges,
-  writeFileAtomic,
+  storeFingerprint,
   type IndexStamp,
   type SavedBase,
 } from './persist.js';
@@ -28,6 +28,7 @@ export interface OpenedIndex {
   /** 'loaded': reused from DATA_DIR; 'built': analysed now (with why the saved one was not used). */
   readonly source: 'loaded' | 'built';
   readonly reason: string | null;
+  /** The document store's id and revision the index reflects (see storeFingerprint). */
   readonly fingerprint: string;
   /** The saved file this index is (loaded) or was written to (built and saved); absent when not on disk. */
   readonly stamp?: IndexStamp;
@@ -40,22 +41,20 @@ export interface OpenedIndex {
   readonly savedBefore?: ReadonlyMap<string, string>;
   /** The fingerprint of that stale saved index: its saved timeline is what the new one is merged from. */
   readonly savedFingerprint?: string;
-  /** Documents taken from the previous index without parsing (built only). */
+  /** Documents taken from the previous index without reading their text (built only). */
   readonly reused?: number;
-  /** The corpus files as scanned (hash, size, mtime): the next scan reads only files whose size or mtime changed. */
-  readonly entries?: readonly CorpusEntry[];
 }
 
 /**
- * A new index made ready but not serving yet: the corpus is read and parsed and the changed passages
- * analysed (everything that can fail), and `commit()` makes the index in one synchronous step
+ * A new index made ready but not serving yet: the documents are read and parsed and the changed
+ * passages analysed (everything that can fail), and `commit()` makes the index in one synchronous step
  * (see SearchIndex.prepareUpdate), so the engine can extract the timeline of `documents` first and
  * commit only when the whole reindex succeeded.
  */
 export interface RebuiltIndex extends Omit<OpenedIndex, 'index'> {
-  /** The new corpus's documents, in corpus order (metadata, each made whole on request). */
+  /** The new corpus's documents, in store order (metadata, each made whole on request). */
   readonly documents: DocumentSource;
-  /** True when the corpus is byte for byte the one the previous index covers: commit() returns that index. */
+  /** True when the store is at the revision the previous index reflects: commit() returns that index. */
   readonly unchanged: boolean;
   /** The new index (the same one if called again). An update retires the previous index: its searches go to the new one. */
   commit(): OpenedIndex;
@@ -66,25 +65,6 @@ export function readyIndex(opened: OpenedIndex, unchanged = false): RebuiltIndex
   return { ...opened, documents: opened.index, unchanged, commit: () => opened };
 }
 
-/** The corpus files (path, size, mtime, hash) the saved index was made from, beside it. */
-export function corpusFilesPath(dataDir: string): string {
-  return join(dataDir, 'corpus-files.json');
-}
-
-/** The file list saved with the index that has `fingerprint`, by file; empty when there is none for it. */
-async function knownEntries(dataDir: string, fingerprint: string | undefined): Promise<KnownEntries> {
-  if (fingerprint === undefined) return new Map();
-  try {
-    const file = JSON.parse(await readFile(corpusFilesPath(dataDir), 'utf8')) as { fingerprint?: string; entries?: CorpusEntry[] };
-    if (file.fingerprint !== fingerprint || !Array.isArray(file.entries)) return new Map();
-    return new Map(file.entries.map((e) => [e.file, e]));
-  } catch {
-    return new Map();
-  }
-}
-
-const byFile = (entries: readonly CorpusEntry[] | undefined): KnownEntries => new Map((entries ?? []).map((e) => [e.file, e]));
-
 /** Where the index lives under DATA_DIR. */
 export function indexPath(dataDir: string): string {
   return join(dataDir, 'index.json');
@@ -92,8 +72,12 @@ export function indexPath(dataDir: string): string {
 
 /** What opening, rebuilding and saving an index need. */
 export interface IndexStoreOptions {
-  readonly corpusDir: string;
+  /** The documents the index is made from. */
+  readonly documents: DocumentStore;
+  /** CORPUS_DIR: synced into the store before each open and rebuild (absent: the store alone). */
+  readonly corpusDir?: string;
   readonly dataDir: string;
+  /** MAX_DOCUMENT_BYTES for folder files. */
   readonly maxBytes: number;
   readonly analyser: Analyser;
   readonly onSaveError?: (err: unknown) => void;
@@ -103,28 +87,41 @@ export interface IndexStoreOptions {
   readonly progress?: Progress | null;
 }
 
+/** Documents read from the store at a time while building. */
+const READ_BATCH = 500;
+
+/** Syncs CORPUS_DIR into the store (when set): the skipped files, and the fingerprint of the revision reached. */
+async function syncAndStamp(args: IndexStoreOptions, progress?: Progress): Promise<{ skipped: readonly SkippedFile[]; fingerprint: string; revision: number }> {
+  let skipped: readonly SkippedFile[] = [];
+  if (args.corpusDir !== undefined) {
+    const onProgress = progress && ((done: number, total: number) => progress('reading files', done, total));
+    skipped = (await syncFolder(args.documents, args.corpusDir, { maxBytes: args.maxBytes, ...(onProgress ? { onProgress } : {}) })).skipped;
+  }
+  const revision = await args.documents.revision();
+  return { skipped, revision, fingerprint: storeFingerprint(args.documents.storeId, revision, PIPELINE_VERSION) };
+}
+
 /**
- * Opens the index at start-up. With a saved index, the corpus is only read and hashed (no parsing)
- * to decide whether it still matches; if it does, it is loaded. Otherwise the corpus is parsed, reusing the
- * documents of the stale saved index whose bytes did not change, and the new index is built and saved.
+ * Opens the index at start-up. CORPUS_DIR is synced into the store first (files only stat'ed when
+ * their size and mtime did not move); when the store is at the revision the saved index reflects,
+ * that index is loaded and no document is read. Otherwise the changed documents are read from the
+ * store and parsed, reusing the stale saved index's others, and the new index is built and saved.
  * A corrupt or incompatible file is rebuilt, never fatal.
  */
 export async function openIndex(args: IndexStoreOptions): Promise<OpenedIndex> {
   const path = indexPath(args.dataDir);
   const savedStamp = await readIndexStamp(path);
+  const synced = await syncAndStamp(args, savedStamp ? undefined : (args.progress ?? undefined));
   if (!savedStamp) {
-    // Nothing saved to compare with: scanning first would read every file twice.
     const reason = existsSync(path) ? `saved index ${path} is corrupt (no readable header)` : 'no saved index yet';
-    const built = (await prepareIndex(args)).commit();
+    const built = (await prepareIndex(args, synced)).commit();
     const saved = await saveOpenedIndex(args, built);
     return { ...built, reason, ...saved };
   }
-  // Files whose size and mtime match the list saved with the index are not read, only stat'ed.
-  const entries = await scanCorpus(args.corpusDir, { maxBytes: args.maxBytes, known: await knownEntries(args.dataDir, savedStamp.fingerprint) });
-  const fingerprint = corpusFingerprint(entries, PIPELINE_VERSION);
+  const fingerprint = synced.fingerprint;
   const saved = await loadIndex(path, null, args.analyser);
   if (saved.index && saved.stamp.fingerprint === fingerprint) {
-    return { index: saved.index, skipped: saved.skipped, source: 'loaded', reason: null, fingerprint, stamp: saved.stamp, base: saved.base, entries };
+    return { index: saved.index, skipped: synced.skipped, source: 'loaded', reason: null, fingerprint, stamp: saved.stamp, base: saved.base };
   }
   const reason = saved.index ? 'the corpus changed since the index was saved' : saved.reason;
   const previous = saved.index && saved.pipelineVersion === PIPELINE_VERSION ? saved.index : undefined;
@@ -133,62 +130,71 @@ export async function openIndex(args: IndexStoreOptions): Promise<OpenedIndex> {
     ? { savedBefore: documentHashes(saved.index.documents()), savedFingerprint: saved.stamp.fingerprint }
     : {};
   // Updated from the saved index: its full file stays the base the changes are written against.
-  const built = (await prepareIndex(args, previous, undefined, byFile(entries), previous && saved.index ? saved.base : undefined)).commit();
+  const built = (await prepareIndex(args, synced, previous, undefined, previous && saved.index ? saved.base : undefined)).commit();
   const written = await saveOpenedIndex(args, built);
   return { ...built, reason, ...before, ...written };
 }
 
 /**
- * Re-reads the corpus and prepares the new index, parsing only files whose bytes changed since
- * `previous` and analysing only their passages (and those of the documents they replace). Committing
- * updates `previous.index` in place (see RebuiltIndex); when nothing changed at all, it is returned as
- * it is. Nothing is saved: the caller swaps the index in first, then calls {@link saveOpenedIndex}.
+ * Syncs the folder and prepares the index of the store's documents, reading and parsing only the
+ * documents that are new or changed since `previous` and analysing only their passages (and those of
+ * the documents they replace). Committing updates `previous.index` in place (see RebuiltIndex); when
+ * the store is at the revision `previous` reflects, it is returned as it is. Nothing is saved: the
+ * caller swaps the index in first, then calls {@link saveOpenedIndex}.
  */
 export async function rebuildIndex(
   args: IndexStoreOptions,
-  previous?: Pick<OpenedIndex, 'index' | 'fingerprint' | 'entries' | 'base'>,
+  previous?: Pick<OpenedIndex, 'index' | 'fingerprint' | 'base'>,
 ): Promise<RebuiltIndex> {
-  return prepareIndex(args, previous?.index, previous?.fingerprint, byFile(previous?.entries), previous?.base);
+  return prepareIndex(args, await syncAndStamp(args), previous?.index, previous?.fingerprint, previous?.base);
 }
 
 async function prepareIndex(
   args: IndexStoreOptions,
+  synced: { skipped: readonly SkippedFile[]; fingerprint: string },
   previous?: SearchIndex,
   previousFingerprint?: string,
-  known?: KnownEntries,
   /** The full file on disk `previous` was made from: it stays the base the next save writes its changes against. */
   base?: SavedBase,
 ): Promise<RebuiltIndex> {
-  // The serving index's metadata by file: an unchanged file's document is kept as that object, and
-  // its text stays in the index's table (prepareUpdate copies it from there).
-  const metasByFile = new Map<string, DocumentMeta>((previous?.documents() ?? []).map((d) => [d.file, d]));
+  const { fingerprint, skipped } = synced;
+  const made = { skipped, source: 'built', reason: 'reindex', fingerprint, ...(base ? { base } : {}) } as const;
+  // The store is where the serving index was made: it is already this one.
+  if (previous && fingerprint === previousFingerprint) return readyIndex({ ...made, reused: previous.documents().length, index: previous }, true);
+  // The serving index's metadata by id: an unchanged document is kept as that object, and its text
+  // stays in the index's table (prepareUpdate copies it from there).
+  const kept = new Map<string, DocumentMeta>((previous?.documents() ?? []).map((d) => [d.id, d]));
+  const metas = await args.documents.list();
+  const isKept = (m: StoredDocumentMeta) => {
+    const old = kept.get(m.id);
+    return old !== undefined && old.file === m.sourceRef && old.hash === indexHash(m);
+  };
+  const wanted = metas.filter((m) => !isKept(m)).map((m) => m.id);
   // A full build reports progress; a reindex over a known corpus is quick and stays quiet.
   const progress = previous ? undefined : (args.progress ?? undefined);
-  const corpus = await loadCorpus(args.corpusDir, {
-    maxBytes: args.maxBytes,
-    previous: metasByFile,
-    ...(known ? { known } : {}),
-    ...(progress ? { onProgress: (done: number, total: number) => progress('reading files', done, total) } : {}),
-  });
-  const fingerprint = corpusFingerprint(corpus.entries, PIPELINE_VERSION);
-  const made = { skipped: corpus.skipped, source: 'built', reason: 'reindex', fingerprint, reused: corpus.reused, entries: corpus.entries, ...(base ? { base } : {}) } as const;
-  // Same bytes everywhere: the serving index is already this one.
-  if (previous && fingerprint === previousFingerprint) return readyIndex({ ...made, index: previous }, true);
+  const parsed = new Map<string, Document>();
+  for (let i = 0; i < wanted.length; i += READ_BATCH) {
+    for (const d of await args.documents.getMany(wanted.slice(i, i + READ_BATCH))) parsed.set(d.id, documentFromStored(d));
+    progress?.('reading documents', Math.min(i + READ_BATCH, wanted.length), wanted.length);
+  }
+  // A document removed between the listing and the read is left out.
+  const documents = metas.flatMap((m) => parsed.get(m.id) ?? (isKept(m) ? [kept.get(m.id) as DocumentMeta] : []));
+  const reused = documents.length - parsed.size;
   // Whole documents for a build: the ones kept are made from the previous index's table.
-  const whole = () => corpus.documents.map((d) => (isWholeDocument(d) ? d : (previous?.document(d.id) as Document)));
+  const whole = () => documents.map((d) => (isWholeDocument(d) ? d : (previous?.document(d.id) as Document)));
   if (!previous) {
     const onProgress = progress && ((done: number, total: number) => progress('indexing documents', done, total));
-    return readyIndex({ ...made, index: SearchIndex.build(whole(), args.analyser, undefined, onProgress) });
+    return readyIndex({ ...made, reused, index: SearchIndex.build(whole(), args.analyser, undefined, onProgress) });
   }
   let update;
   try {
-    update = previous.prepareUpdate(corpus.documents);
+    update = previous.prepareUpdate(documents);
   } catch {
     // The previous index does not hold what its documents analyse to (it cannot be updated): build anew.
-    return readyIndex({ ...made, index: SearchIndex.build(whole(), args.analyser) });
+    return readyIndex({ ...made, reused, index: SearchIndex.build(whole(), args.analyser) });
   }
   let committed: OpenedIndex | undefined;
-  return { ...made, documents: update.documents, unchanged: false, commit: () => (committed ??= { ...made, index: update.apply() }) };
+  return { ...made, reused, documents: update.documents, unchanged: false, commit: () => (committed ??= { ...made, reused, index: update.apply() }) };
 }
 
 /** Where a save left the index: its stamp, and the full file the next save writes changes against. */
@@ -214,9 +220,6 @@ export async function saveOpenedIndex(args: IndexStoreOptions, opened: OpenedInd
       saved = { stamp, base: savedBase(basename(path), stamp, opened.index) };
       // The index file holds everything now: the bases changes were saved against are not named any more.
       await removeBases(path);
-    }
-    if (opened.entries) {
-      await writeFileAtomic(corpusFilesPath(args.dataDir), JSON.stringify({ fingerprint: opened.fingerprint, entries: opened.entries }));
     }
     return saved;
   } catch (err) {

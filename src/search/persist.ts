@@ -106,6 +106,17 @@ export function corpusFingerprint(entries: readonly CorpusEntry[], pipelineVersi
   return h.digest('hex');
 }
 
+/**
+ * The fingerprint of an index made from a document store at a revision: the same store at the same
+ * revision under the same analyser gives the same fingerprint, so a start with nothing changed loads
+ * the saved index without reading a document.
+ */
+export function storeFingerprint(storeId: string, revision: number, pipelineVersion: number): string {
+  return createHash('sha256')
+    .update(`format=${FORMAT};analyser=${ANALYSER_VERSION};pipeline=${pipelineVersion}\nstore=${storeId};revision=${revision}\n`)
+    .digest('hex');
+}
+
 /** Why a persisted index was not used; null reason means it loaded. */
 export type LoadResult =
   | {

@@ -68,6 +68,54 @@ export const PG_MIGRATIONS: readonly PgMigration[] = [
       );
     `,
   },
+  {
+    version: 2,
+    name: 'documents and the revision',
+    // As the SQLite store's documents-1: the corpus of every source, other addresses, the folder
+    // files the last sync saw, and the revision every change increases (store_state: one row).
+    sql: `
+      CREATE TABLE documents (
+        id TEXT PRIMARY KEY,
+        source TEXT NOT NULL CHECK (source IN ('folder', 'upload', 'url', 'feed')),
+        source_ref TEXT NOT NULL,
+        url TEXT,
+        title TEXT,
+        date_iso TEXT,
+        date_precision TEXT CHECK (date_precision IN ('year', 'month', 'day')),
+        date_inferred BOOLEAN NOT NULL DEFAULT false,
+        site TEXT,
+        author TEXT,
+        lang TEXT,
+        text TEXT NOT NULL,
+        content_hash TEXT NOT NULL,
+        added_at BIGINT NOT NULL,
+        updated_at BIGINT NOT NULL,
+        revision BIGINT NOT NULL
+      );
+      CREATE INDEX documents_url ON documents (url) WHERE url IS NOT NULL;
+      CREATE INDEX documents_hash ON documents (content_hash);
+      CREATE TABLE document_urls (
+        url TEXT PRIMARY KEY,
+        doc_id TEXT NOT NULL
+      );
+      CREATE INDEX document_urls_doc ON document_urls (doc_id);
+      CREATE TABLE folder_files (
+        path TEXT PRIMARY KEY,
+        hash TEXT NOT NULL,
+        size BIGINT,
+        mtime_ms DOUBLE PRECISION,
+        doc_id TEXT,
+        skip_reason TEXT,
+        excluded BOOLEAN NOT NULL DEFAULT false
+      );
+      CREATE TABLE store_state (
+        one INTEGER PRIMARY KEY CHECK (one = 1),
+        store_id TEXT NOT NULL,
+        revision BIGINT NOT NULL
+      );
+      INSERT INTO store_state (one, store_id, revision) VALUES (1, md5(random()::text || clock_timestamp()::text), 0);
+    `,
+  },
 ];
 
 /** The newest schema version this Griot knows. */

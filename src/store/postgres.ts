@@ -1,6 +1,6 @@
 /**
- * The store on PostgreSQL (DATABASE_URL), shared by every host of one bot: the answer log, votes,
- * Discord state, rate limits and the user-hash salt live in the database, so whichever host
+ * The store on PostgreSQL (DATABASE_URL), shared by every host of one bot: the documents and their
+ * revision, the answer log, votes, Discord state, rate limits and the user-hash salt live in the database, so whichever host
  * receives an interaction finds them. While the database is unreachable, answer records and votes
  * wait in memory (src/store/write-queue.ts).
  */
@@ -11,6 +11,7 @@ import { INSERT_ANSWER, answerRow, postgresStats } from './postgres-answers.js';
 import { describeDatabase, isUnreachable, setupFix, StoreSetupError } from './postgres-errors.js';
 import { createPool } from './postgres-pool.js';
 import { migratePostgres, PG_RETAINED_TABLES } from './postgres-schema.js';
+import { createPostgresDocuments } from './postgres-documents.js';
 import { createPostgresDiscordState, createPostgresRateLimits, recordVote } from './postgres-state.js';
 import type { PruneReport, Store } from './types.js';
 import { userHasher } from './user-hash.js';
@@ -97,10 +98,12 @@ export async function openPostgresStore(options: OpenPostgresOptions): Promise<P
   const timer = every > 0 ? setInterval(() => void prune().catch(() => undefined), every).unref() : undefined;
   const discord = createPostgresDiscordState(pool, () => now().getTime() - options.retentionDays * DAY_MS);
   const rateLimits = createPostgresRateLimits(pool);
+  const documents = await createPostgresDocuments(pool, now);
 
   return {
     kind: 'postgres',
     pool,
+    documents,
     answers: {
       async record(entry) {
         open();

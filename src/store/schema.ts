@@ -110,8 +110,61 @@ const RATE_LIMITS: readonly Migration[] = [
   },
 ];
 
+const DOCUMENTS: readonly Migration[] = [
+  {
+    // The corpus: documents of every source, their other addresses, the folder files the last sync
+    // saw, and the revision every change increases (store_state holds one row).
+    name: 'documents-1',
+    sql: `
+      CREATE TABLE documents (
+        id TEXT NOT NULL UNIQUE,
+        source TEXT NOT NULL CHECK (source IN ('folder', 'upload', 'url', 'feed')),
+        source_ref TEXT NOT NULL,
+        url TEXT,
+        title TEXT,
+        date_iso TEXT,
+        date_precision TEXT CHECK (date_precision IN ('year', 'month', 'day')),
+        date_inferred INTEGER NOT NULL DEFAULT 0,
+        site TEXT,
+        author TEXT,
+        lang TEXT,
+        text TEXT NOT NULL,
+        content_hash TEXT NOT NULL,
+        added_at INTEGER NOT NULL,
+        updated_at INTEGER NOT NULL,
+        revision INTEGER NOT NULL
+      );
+      CREATE INDEX documents_url ON documents (url) WHERE url IS NOT NULL;
+      CREATE INDEX documents_hash ON documents (content_hash);
+      CREATE TABLE document_urls (
+        url TEXT NOT NULL UNIQUE,
+        doc_id TEXT NOT NULL
+      );
+      CREATE INDEX document_urls_doc ON document_urls (doc_id);
+      CREATE TABLE folder_files (
+        path TEXT NOT NULL UNIQUE,
+        hash TEXT NOT NULL,
+        size INTEGER,
+        mtime_ms REAL,
+        doc_id TEXT,
+        skip_reason TEXT,
+        excluded INTEGER NOT NULL DEFAULT 0
+      );
+      CREATE TABLE store_state (
+        one INTEGER NOT NULL UNIQUE CHECK (one = 1),
+        store_id TEXT NOT NULL,
+        revision INTEGER NOT NULL
+      );
+      INSERT INTO store_state (one, store_id, revision) VALUES (1, lower(hex(randomblob(8))), 0);
+    `,
+  },
+];
+
 /** Every migration, in the order they apply. */
-export const MIGRATIONS: readonly Migration[] = [...ANSWER_LOG, ...VOTES, ...DISCORD_STATE, ...RATE_LIMITS];
+export const MIGRATIONS: readonly Migration[] = [...ANSWER_LOG, ...VOTES, ...DISCORD_STATE, ...DOCUMENTS, ...RATE_LIMITS];
+
+/** Tables copied from a damaged file besides the retained ones (they are never pruned). */
+export const KEPT_TABLES: readonly string[] = ['documents', 'document_urls', 'folder_files'];
 
 /** Tables pruned by LOG_RETENTION_DAYS (and copied when a damaged file is salvaged). */
 export const RETAINED_TABLES: readonly RetainedTable[] = [

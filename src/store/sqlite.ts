@@ -7,12 +7,13 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { shorten } from '../format.js';
 import { moveAside, salvageInto } from './salvage.js';
-import { MIGRATIONS, RETAINED_TABLES } from './schema.js';
+import { KEPT_TABLES, MIGRATIONS, RETAINED_TABLES } from './schema.js';
 import { createSqliteAnswerLog } from './sqlite-answers.js';
 import { createSqliteDiscordState } from './sqlite-discord.js';
 import { createSqliteRateLimits } from './sqlite-rate-limits.js';
+import { createSqliteDocuments } from './sqlite-documents.js';
 import { createSqliteVotes } from './sqlite-votes.js';
-import type { PruneReport, Store, StoreProblem } from './types.js';
+import type { DocumentStore, PruneReport, Store, StoreProblem } from './types.js';
 import { loadOrCreateSalt, userHasher } from './user-hash.js';
 
 /** The database file in DATA_DIR. */
@@ -69,7 +70,7 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
     if (!isDamage(err)) throw new Error(`could not open the store ${file}: ${(err as Error).message}`, { cause: err });
     const movedTo = moveAside(file, now());
     db = openSound(file, options.synchronous ?? 'full', false);
-    const r = salvageInto(movedTo, db, RETAINED_TABLES);
+    const r = salvageInto(movedTo, db, [...RETAINED_TABLES, ...KEPT_TABLES.map((table) => ({ table, timeColumn: '' }))]);
     const kept = Object.entries(r.kept).map(([t, n]) => `${n} ${t}`).join(', ');
     const skipped = Object.values(r.skipped).reduce((s, n) => s + n, 0);
     problems.push({
@@ -101,6 +102,7 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
 
   let closed = false;
   return {
+    documents: createSqliteDocuments(db, now),
     answers: createSqliteAnswerLog(db, hashUser),
     votes: createSqliteVotes(db, hashUser),
     discord: createSqliteDiscordState(db, () => now().getTime() - options.retentionDays * DAY_MS),
@@ -119,6 +121,16 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
       db.close();
     },
   };
+}
+
+/**
+ * A document store in memory, for a process whose store file cannot be opened: the corpus folder
+ * is synced into it so answers still go out (nothing added by link or upload survives the process).
+ */
+export function openMemoryDocuments(): DocumentStore {
+  const db = new Database(':memory:');
+  migrate(db);
+  return createSqliteDocuments(db);
 }
 
 /**

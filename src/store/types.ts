@@ -6,6 +6,9 @@
  * one test suite (tests/store/store.test.ts).
  */
 import type { Lang } from '../types.js';
+import type { DocumentStore } from './documents.js';
+
+export type * from './documents.js';
 
 /** How an answer was made: by the LLM, extractively (no LLM configured), or extractively after the LLM failed. */
 export type LoggedMode = 'llm' | 'extractive' | 'fallback';
@@ -153,6 +156,8 @@ export type PruneReport = Readonly<Record<string, number>>;
  * thread state next to them), all bounded by LOG_RETENTION_DAYS.
  */
 export interface Store {
+  /** The documents of the corpus (every source) and the revision the search index follows. */
+  readonly documents: DocumentStore;
   readonly answers: AnswerLog;
   readonly votes: VoteStore;
   readonly discord: DiscordStateStore;

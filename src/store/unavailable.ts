@@ -10,6 +10,18 @@ export function unavailableStore(reason: string): Store {
     throw new Error(`the store is unavailable: ${reason}`);
   };
   return {
+    documents: {
+      storeId: 'unavailable',
+      revision: fail,
+      list: fail,
+      count: fail,
+      get: fail,
+      getMany: fail,
+      findByUrl: fail,
+      findByContentHash: fail,
+      folderFiles: fail,
+      apply: fail,
+    },
     answers: { record: fail, stats: fail },
     votes: { record: fail },
     discord: { put: fail, get: fail },

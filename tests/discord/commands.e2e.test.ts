@@ -73,12 +73,12 @@ describe('/sources, /timeline, /help', () => {
     expect(message.content).toContain('2022-13');
   });
 
-  it('/help explains the bot privately; all six commands are registered', async () => {
+  it('/help explains the bot privately; all eight commands are registered', async () => {
     h = await startHarness();
     const help = await reply(h.fake.command('help'));
     expect(help.flags & EPHEMERAL).toBe(EPHEMERAL);
     expect(help.content).toContain(`${h.engine.documents().length} articles`);
     const registered = h.fake.commands.get(h.fake.guildId)!;
-    expect(registered.map((c) => c.name).sort()).toEqual(['ask', 'help', 'reindex', 'sources', 'stats', 'timeline']);
+    expect(registered.map((c) => c.name).sort()).toEqual(['add', 'ask', 'documents', 'help', 'reindex', 'sources', 'stats', 'timeline']);
   });
 });

@@ -14,18 +14,18 @@ describe('deployCommands', () => {
   it('registers the commands to the guild when DISCORD_GUILD_ID is set, asking the API for the application id', async () => {
     fake = await FakeDiscord.start();
     const config = loadConfig({ DISCORD_TOKEN: fake.token, DISCORD_API_URL: fake.apiUrl, DISCORD_GUILD_ID: fake.guildId });
-    expect(await deployCommands({ config, logger })).toEqual({ scope: 'guild', count: 6 });
+    expect(await deployCommands({ config, logger })).toEqual({ scope: 'guild', count: 8 });
     expect(fake.requests.map((r) => `${r.method} ${r.path}`)).toEqual([
       'GET /applications/@me',
       `PUT /applications/${fake.applicationId}/guilds/${fake.guildId}/commands`,
     ]);
-    expect(fake.commands.get(fake.guildId)?.map((c) => c.name)).toEqual(['ask', 'sources', 'timeline', 'reindex', 'stats', 'help']);
+    expect(fake.commands.get(fake.guildId)?.map((c) => c.name)).toEqual(['ask', 'sources', 'timeline', 'add', 'documents', 'reindex', 'stats', 'help']);
   });
 
   it('registers globally without a guild, using DISCORD_APPLICATION_ID when given', async () => {
     fake = await FakeDiscord.start();
     const config = loadConfig({ DISCORD_TOKEN: fake.token, DISCORD_API_URL: fake.apiUrl, DISCORD_APPLICATION_ID: fake.applicationId });
-    expect(await deployCommands({ config, logger })).toEqual({ scope: 'global', count: 6 });
+    expect(await deployCommands({ config, logger })).toEqual({ scope: 'global', count: 8 });
     expect(fake.requests.map((r) => `${r.method} ${r.path}`)).toEqual([`PUT /applications/${fake.applicationId}/commands`]);
     const ask = fake.commands.get('global')!.find((c) => c.name === 'ask');
     expect(ask.options[0]).toMatchObject({ name: 'question', required: true, max_length: 500 });

@@ -1,4 +1,4 @@
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { readdir, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -102,15 +102,16 @@ describe('/reindex', () => {
     expect(message.content).toMatch(/1 added \(delta\)/);
   });
 
-  it('adds an uploaded document under a sanitised name inside CORPUS_DIR, then reindexes', async () => {
+  it('still adds an uploaded document (to the store, under a sanitised name), says the option moved to /add, then reindexes', async () => {
     const { harness, corpusDir } = await start();
     const bytes = new TextEncoder().encode(NEW_ARTICLE);
     const url = await serve(bytes);
     const interaction = reindexWithFile(harness.fake, '../../menaka.txt', bytes.length, url, { roles: [harness.fake.roles.moderator] });
     const message = await reply(interaction);
-    expect(message.content).toMatch(/^Added menaka\.txt\.\n.*1 added \(menaka\)/s);
-    expect((await readdir(corpusDir)).sort()).toEqual(['alpha.txt', 'beta.txt', 'gamma.txt', 'menaka.txt']);
-    expect(await readFile(join(corpusDir, 'menaka.txt'), 'utf8')).toBe(NEW_ARTICLE);
+    expect(message.content).toMatch(/^Added menaka\.txt \(2022-08\) as menaka\. \(The file option moved: use \/add file: next time\.\)\n.*1 added \(menaka\)/s);
+    // Uploads live in the store, not in CORPUS_DIR (which may be read-only, e.g. the bundled seeds).
+    expect((await readdir(corpusDir)).sort()).toEqual(['alpha.txt', 'beta.txt', 'gamma.txt']);
+    expect(await harness.store.documents.get('menaka')).toMatchObject({ source: 'upload', sourceRef: 'menaka.txt', text: NEW_ARTICLE.slice(' date 2022-08 '.length) });
     expect(harness.engine.search('Ménaka').map((hit) => hit.doc.id)).toEqual(['menaka']);
   });
 

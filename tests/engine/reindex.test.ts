@@ -14,7 +14,7 @@ import {
   type OpenedIndex,
 } from '../../src/search/open-index.js';
 import { loadIndex, readIndexHeader } from '../../src/search/persist.js';
-import { ARTICLES, dirsApp, tempDirs, trackApps } from '../helpers/corpus-dirs.js';
+import { ARTICLES, dirsApp, indexStoreOptions, tempDirs, trackApps } from '../helpers/corpus-dirs.js';
 
 const track = trackApps(afterEach);
 
@@ -30,7 +30,7 @@ function gate(): { wait: Promise<void>; open: () => void } {
 
 /** An engine over the folders whose rebuild waits for `slow` once it has built the new index. */
 async function slowEngine(dirs: { corpusDir: string; dataDir: string }, slow: Promise<void>, extra: Partial<EngineDeps> = {}) {
-  const store: IndexStoreOptions = { ...dirs, maxBytes: 1024 * 1024, analyser: new Analyser() };
+  const store: IndexStoreOptions = await indexStoreOptions(dirs);
   let rebuilds = 0;
   const engine = await createEngine({
     logger: createLogger({ level: 'silent' }),
@@ -179,7 +179,7 @@ describe('start-up', () => {
 
   it('parses only the changed files when the corpus changed since the index was saved', async () => {
     const dirs = await tempDirs();
-    const store: IndexStoreOptions = { ...dirs, maxBytes: 1024 * 1024, analyser: new Analyser() };
+    const store: IndexStoreOptions = await indexStoreOptions(dirs);
     const first = await openIndex(store);
     await writeFile(join(dirs.corpusDir, 'beta.txt'), ARTICLES['beta.txt'] + '\n\nNieuwe alinea over Takuba.');
     const second = await openIndex(store);

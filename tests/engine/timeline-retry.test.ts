@@ -4,12 +4,12 @@ import { createLogger } from '../../src/logger.js';
 import { Analyser } from '../../src/search/analyser.js';
 import { openIndex, saveOpenedIndex, type IndexStoreOptions } from '../../src/search/open-index.js';
 import type { TimelineEvent } from '../../src/types.js';
-import { tempDirs } from '../helpers/corpus-dirs.js';
+import { indexStoreOptions, tempDirs } from '../helpers/corpus-dirs.js';
 
 describe('engine.timeline', () => {
   it('tries the extraction again after it failed, instead of failing every /timeline until a reindex', async () => {
     const dirs = await tempDirs();
-    const store: IndexStoreOptions = { ...dirs, maxBytes: 1024 * 1024, analyser: new Analyser() };
+    const store: IndexStoreOptions = await indexStoreOptions(dirs);
     const deps = { logger: createLogger({ level: 'silent' }), analyser: store.analyser, open: () => openIndex(store), save: (o: Parameters<typeof saveOpenedIndex>[1]) => saveOpenedIndex(store, o) };
     // A first open builds and saves the index, so the next start loads it and extracts lazily.
     await openIndex(store);

@@ -4,6 +4,9 @@ import { join } from 'node:path';
 import { createApp, type App } from '../../src/app.js';
 import { loadConfig, type Config } from '../../src/config.js';
 import { createLogger } from '../../src/logger.js';
+import { Analyser } from '../../src/search/analyser.js';
+import type { IndexStoreOptions } from '../../src/search/open-index.js';
+import { openStore } from '../../src/store/index.js';
 import { LogCapture } from './app.js';
 
 /** Three small dated articles, each with words no other uses (Wagner, Takuba, Gao). */
@@ -54,4 +57,10 @@ export function trackApps(afterEachHook: (fn: () => Promise<void>) => void): <T 
     apps.push(app);
     return app;
   };
+}
+
+/** What openIndex needs over the folders: the store in DATA_DIR (as the app opens it) syncing CORPUS_DIR. */
+export async function indexStoreOptions(dirs: { corpusDir: string; dataDir: string }, maxBytes = 1024 * 1024): Promise<IndexStoreOptions> {
+  const store = await openStore({ dataDir: dirs.dataDir, retentionDays: 30, pruneEveryMs: 0, check: false });
+  return { ...dirs, documents: store.documents, maxBytes, analyser: new Analyser() };
 }

@@ -21,6 +21,7 @@ export const help: Command = {
       ctx.config.answerMentions ? '• Mention me with a question: I answer in a thread, and follow-up messages there keep the context.' : '',
       '• `/timeline` — dated events, optionally about a topic and between dates.',
       '• `/sources` — the documents I answer from.',
+      '-# Moderators: `/add url:` or `/add file:` adds an article, `/documents list` and `/documents remove` manage them, `/reindex` re-reads the corpus folder.',
       `• Up to ${ctx.config.rateLimitPerMinute} questions a minute per person.`,
       ctx.engine.llmEnabled ? '' : '-# No language model is configured: answers are the best matching sentences from the articles.',
     ];

@@ -5,15 +5,15 @@ import {
   type ChatInputCommandInteraction,
 } from 'discord.js';
 import { renderReindexReport } from '../../cli/reindex.js';
-import { addUploadedDocument, UPLOAD_MAX_BYTES } from '../../corpus/upload.js';
 import { ReindexBusyError, ReindexFailedError } from '../../engine.js';
 import type { ReindexReport } from '../../types.js';
 import { NO_MENTIONS } from '../allowed-mentions.js';
 import { plain } from '../render/markdown.js';
 import type { DiscordConfig } from '../../config.js';
-import { downloadAttachment, DownloadError } from '../download.js';
 import { UserError } from '../user-error.js';
+import { addAttachment } from './add.js';
 import type { Command } from './types.js';
+import { addedLine } from '../../cli/add.js';
 
 /** Discord's message limit, with room for the upload line. */
 const MAX_REPLY = 1900;
@@ -22,7 +22,10 @@ const MAX_REPLY = 1900;
  * True when the member may reindex: Manage Server (Administrator included) or a role listed in
  * MODERATOR_ROLE_IDS. Checked at run time because server admins can override who sees the command.
  */
-export function isModerator(interaction: ChatInputCommandInteraction, config: Pick<DiscordConfig, 'moderatorRoleIds'>): boolean {
+export function isModerator(
+  interaction: Pick<ChatInputCommandInteraction, 'memberPermissions' | 'member'>,
+  config: Pick<DiscordConfig, 'moderatorRoleIds'>,
+): boolean {
   if (interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild)) return true;
   const roles = interaction.member?.roles;
   const ids = Array.isArray(roles) ? roles : roles ? [...roles.cache.keys()] : [];
@@ -43,7 +46,7 @@ export const reindex: Command = {
     .setDescription('Re-read the corpus and rebuild the index (moderators).')
     .setDefaultMemberPermissions(PermissionFlagsBits.ManageGuild)
     .addAttachmentOption((o) =>
-      o.setName('file').setDescription('A .txt or .md article (UTF-8, at most 1 MB) to add or replace first.').setRequired(false),
+      o.setName('file').setDescription('Moved to /add file: (still works here): a .txt or .md article to add first.').setRequired(false),
     )
     .toJSON(),
 
@@ -58,24 +61,9 @@ export const reindex: Command = {
     let upload: string | null = null;
     const attachment = interaction.options.getAttachment('file');
     if (attachment) {
-      if (attachment.size > UPLOAD_MAX_BYTES) {
-        throw new UserError(`${attachment.name} was not added: it is ${attachment.size} bytes, over the 1 MiB limit. Split it into smaller files.`);
-      }
-      let bytes: Uint8Array;
-      try {
-        bytes = await downloadAttachment(attachment.url, UPLOAD_MAX_BYTES);
-      } catch (err) {
-        if (err instanceof DownloadError) throw new UserError(`${attachment.name} was not added: ${err.message}`);
-        throw err;
-      }
-      if (!ctx.corpus) throw new UserError('Uploads are not available on this bot; add the file to CORPUS_DIR on the server.');
-      const added = await addUploadedDocument(ctx.corpus.dir, attachment.name, bytes, ctx.corpus.maxBytes);
-      if (!added.ok) {
-        log.info({ by: who, file: attachment.name, reason: added.reason }, 'upload refused');
-        throw new UserError(`Upload refused, nothing changed: ${added.reason}`);
-      }
-      upload = `${added.replaced ? 'Replaced' : 'Added'} ${added.file}.`;
-      log.info({ by: who, file: added.file, replaced: added.replaced, bytes: bytes.length }, 'document uploaded');
+      // The option moved to /add file:; it keeps working here.
+      const added = await addAttachment(attachment, ctx, log, who);
+      upload = `${addedLine(added, false)} (The file option moved: use /add file: next time.)`;
     }
 
     let report: ReindexReport;

@@ -4,7 +4,7 @@ import type { Answer, Citation } from '../../types.js';
 import { DISCORD_LIMITS } from './limits.js';
 import { splitMessage } from './split.js';
 import { formatArticleDate, shorten } from '../../format.js';
-import { code, plain, plainWithin } from './markdown.js';
+import { code, maskedLink, plain, plainWithin } from './markdown.js';
 
 /** An answer laid out as Discord messages: text pieces in order; the sources embeds go with the last. */
 export interface RenderedAnswer {
@@ -53,7 +53,10 @@ export function sourcesEmbeds(citations: readonly Citation[]): APIEmbed[] {
 }
 
 function citationEntry(c: Citation, budget: number): string {
-  const head = `**[${c.n}]** ${plainWithin(c.title, 120)} · ${formatArticleDate(c.date)} · ${code(c.docId)}`;
+  const title = plainWithin(c.title, 120);
+  const linked = c.url ? (maskedLink(title, c.url) ?? title) : title;
+  const site = c.site ? ` · ${plainWithin(c.site, 60)}` : '';
+  const head = `**[${c.n}]** ${linked}${site} · ${formatArticleDate(c.date)} · ${code(c.docId)}`;
   const room = Math.max(40, budget - head.length - 3);
   return `${head}\n> ${plainWithin(c.quote ?? c.text, Math.min(EXCERPT_MAX, room))}`;
 }
@@ -69,9 +72,11 @@ export function fullSourcesMessages(citations: readonly Citation[]): APIEmbed[][
   for (const c of citations) {
     const title = `[${c.n}] ${plainWithin(c.title, DISCORD_LIMITS.embedTitle - 8)}`;
     // Footers show no Markdown: the passage id goes there as it is.
-    const footer = `${formatArticleDate(c.date)} · ${c.passageId}`;
+    const footer = `${c.site ? `${shorten(c.site, 60)} · ` : ''}${formatArticleDate(c.date)} · ${c.passageId}`;
     const description = plainWithin(c.text, Math.min(DISCORD_LIMITS.embedDescription, DISCORD_LIMITS.embedsTotal - title.length - footer.length - 50));
-    const embed: APIEmbed = { color: SOURCES_COLOR, title, description, footer: { text: footer } };
+    // The embed's title links to the article (an embed's link never makes a preview of its own).
+    const link = c.url && /^https?:\/\//i.test(c.url) && c.url.length <= 2048 ? { url: c.url } : {};
+    const embed: APIEmbed = { color: SOURCES_COLOR, title, ...link, description, footer: { text: footer } };
     const length = title.length + description.length + footer.length;
     if (current.length > 0 && (current.length === DISCORD_LIMITS.embedsPerMessage || size + length > DISCORD_LIMITS.embedsTotal)) {
       messages.push(current);

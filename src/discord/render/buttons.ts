@@ -6,6 +6,7 @@ export const customIds = {
   sources: (answerId: string) => `src:${answerId}`,
   escalate: (answerId: string) => `esc:${answerId}`,
   page: (viewId: string, page: number) => `page:${viewId}:${page}`,
+  removeDocument: (docId: string) => `docrm:${docId}`,
 };
 
 type Row = APIActionRowComponent<APIButtonComponent>;
@@ -42,6 +43,16 @@ export function pagerButtons(viewId: string, page: number, pages: number): Row[]
         button(`page-label:${viewId}`, `${page + 1} / ${pages}`, ButtonStyle.Secondary, true),
         button(customIds.page(viewId, page + 1), 'Next ▶', ButtonStyle.Secondary, page >= pages - 1),
       ],
+    },
+  ];
+}
+
+/** The confirmation under /documents remove: one red button that removes the document. */
+export function removeDocumentButton(docId: string): Row[] {
+  return [
+    {
+      type: ComponentType.ActionRow,
+      components: [{ type: ComponentType.Button, custom_id: customIds.removeDocument(docId), label: 'Remove it', style: ButtonStyle.Danger }],
     },
   ];
 }

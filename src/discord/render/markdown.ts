@@ -39,3 +39,21 @@ export function plainWithin(text: string, max: number): string {
 export function code(text: string): string {
   return `\`${text.replace(/`/g, 'ˋ')}\``;
 }
+
+/**
+ * A masked link to `url` labelled `label` (escaped), the address in `<…>` so that Discord shows no
+ * preview embed. Null when `url` is not a plain http(s) address: the caller shows the label alone.
+ */
+export function maskedLink(label: string, url: string): string | null {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return null;
+  }
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return null;
+  // Characters that would end the link or the address early are percent-encoded.
+  const href = parsed.href.replace(/[<>()\s]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+  // Brackets in the label would end it early: shown as look-alikes.
+  return `[${label.replace(/\[/g, '⁅').replace(/\]/g, '⁆')}](<${href}>)`;
+}
