@@ -1,5 +1,6 @@
 import type { Config } from './config.js';
 import { createEngine, type Engine } from './engine.js';
+import { sharedStoreEngine } from './hosts.js';
 import type { Logger } from './logger.js';
 import { Analyser } from './search/analyser.js';
 import {
@@ -144,6 +145,8 @@ export async function createApp(args: {
     },
     queryTimeline: async (state, query) => withSummaries(timelineFor(await state.events(), state.index, query), query.lang ?? 'en'),
     rebuild: (previous) => rebuildIndex(store, previous),
+    // Following other hosts: the shared store's documents alone; each host's folder is synced by its own reindex.
+    refresh: (previous) => rebuildIndex({ ...store, corpusDir: undefined }, previous),
     save: (opened) => saveOpenedIndex(store, opened),
     loadSaved: (fingerprint) => loadSavedIndex(store, fingerprint),
     ...(args.watch
@@ -155,7 +158,8 @@ export async function createApp(args: {
         }
       : {}),
   });
-  return { config, logger, engine, store: documents === appStore.documents ? appStore : { ...appStore, documents } };
+  const served = documents === appStore.documents ? sharedStoreEngine(engine, appStore, logger, { follow: args.watch === true }) : engine;
+  return { config, logger, engine: served, store: documents === appStore.documents ? appStore : { ...appStore, documents } };
 }
 
 /**

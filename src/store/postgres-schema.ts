@@ -116,6 +116,22 @@ export const PG_MIGRATIONS: readonly PgMigration[] = [
       INSERT INTO store_state (one, store_id, revision) VALUES (1, md5(random()::text || clock_timestamp()::text), 0);
     `,
   },
+  {
+    version: 3,
+    name: 'reindex history',
+    // One row per reindex across hosts: who ran it, when, how it ended (the running one is unfinished).
+    sql: `
+      CREATE TABLE reindex_runs (
+        id BIGSERIAL PRIMARY KEY,
+        host TEXT NOT NULL,
+        pid INTEGER NOT NULL,
+        started_at BIGINT NOT NULL,
+        finished_at BIGINT,
+        outcome TEXT
+      );
+      CREATE INDEX reindex_runs_started ON reindex_runs (started_at);
+    `,
+  },
 ];
 
 /** The newest schema version this Griot knows. */

@@ -12,6 +12,8 @@ import { describeDatabase, isUnreachable, setupFix, StoreSetupError } from './po
 import { createPool } from './postgres-pool.js';
 import { migratePostgres, PG_RETAINED_TABLES } from './postgres-schema.js';
 import { createPostgresDocuments } from './postgres-documents.js';
+import { exclusiveReindex } from './postgres-reindex-lock.js';
+import { watchRevisions } from './postgres-revision.js';
 import { createPostgresDiscordState, createPostgresRateLimits, recordVote } from './postgres-state.js';
 import type { PruneReport, Store } from './types.js';
 import { userHasher } from './user-hash.js';
@@ -155,6 +157,10 @@ export async function openPostgresStore(options: OpenPostgresOptions): Promise<P
     },
     pending: () => queue.pending(),
     flush: () => queue.flush(),
+    followRevisions(onChange) {
+      return watchRevisions({ url: options.url, ...(options.schema ? { schema: options.schema } : {}), ...(log ? { logger: log } : {}) }, () => onChange());
+    },
+    exclusiveReindex: (fn) => exclusiveReindex(pool, fn, now),
     hashUser,
     problems: [],
     prune,

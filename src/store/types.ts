@@ -166,6 +166,17 @@ export interface Store {
   readonly kind: 'sqlite' | 'postgres';
   /** Answer records and votes not yet written (always zero for SQLite, which writes or fails at once). */
   pending(): PendingWrites;
+  /**
+   * Calls `onChange` when another host may have changed the documents (PostgreSQL: NOTIFY, and after
+   * each reconnect); absent when only this host writes them (SQLite).
+   */
+  followRevisions?(onChange: () => void): { stop(): Promise<void> };
+  /**
+   * Runs `fn` as the only reindex across every host sharing the store (PostgreSQL: an advisory lock,
+   * released by the server if this process dies); a second one rejects with ReindexHeldError
+   * naming who runs it. Absent for SQLite (one host).
+   */
+  exclusiveReindex?<T>(fn: () => Promise<T>): Promise<T>;
   /** The salted hash the store keeps instead of a user id (the salt is made once per install, in DATA_DIR). */
   hashUser(userId: string): string;
   /** Damage found at open (empty when the store was sound). */
