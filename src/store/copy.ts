@@ -1,6 +1,7 @@
 /**
  * `npm run store -- copy --to postgres://…`: moves an install's SQLite store (DATA_DIR) into
- * PostgreSQL — the answer log, votes and Discord state, and the user-hash salt so that users'
+ * PostgreSQL — the documents (corpus, other addresses, folder files), the answer log, votes and
+ * Discord state, and the user-hash salt so that users'
  * hashes keep matching — then checks that every SQLite row is in PostgreSQL. Rows already there
  * are left as they are, so a second run changes nothing. Rate-limit counts (a minute's worth) are
  * not copied.
@@ -11,6 +12,7 @@ import Database from 'better-sqlite3';
 import type pg from 'pg';
 import type { Logger } from '../logger.js';
 import { openPostgresStore } from './postgres.js';
+import { REVISION_CHANNEL } from './postgres-documents.js';
 import { inTransaction } from './postgres-pool.js';
 import { STORE_FILE } from './sqlite.js';
 import { SALT_FILE } from './user-hash.js';
@@ -58,6 +60,27 @@ const TABLES: readonly TableSpec[] = [
   { table: 'discord_state', columns: [['kind', 'text'], ['key', 'text'], ['value', 'text'], ['at', 'bigint']], key: ['kind', 'key'] },
 ];
 
+/** The corpus (when the SQLite store has documents): copied the same way, then the revision increased once. */
+const DOCUMENT_TABLES: readonly TableSpec[] = [
+  {
+    table: 'documents',
+    columns: [
+      ['id', 'text'], ['source', 'text'], ['source_ref', 'text'], ['url', 'text'], ['title', 'text'], ['date_iso', 'text'], ['date_precision', 'text'],
+      ['date_inferred', 'boolean'], ['site', 'text'], ['author', 'text'], ['lang', 'text'], ['text', 'text'], ['content_hash', 'text'],
+      ['added_at', 'bigint'], ['updated_at', 'bigint'], ['revision', 'bigint'],
+    ],
+    key: ['id'],
+    convert: (r) => ({ ...r, date_inferred: r.date_inferred === 1 }),
+  },
+  { table: 'document_urls', columns: [['url', 'text'], ['doc_id', 'text']], key: ['url'] },
+  {
+    table: 'folder_files',
+    columns: [['path', 'text'], ['hash', 'text'], ['size', 'bigint'], ['mtime_ms', 'float8'], ['doc_id', 'text'], ['skip_reason', 'text'], ['excluded', 'boolean']],
+    key: ['path'],
+    convert: (r) => ({ ...r, excluded: r.excluded === 1 }),
+  },
+];
+
 const BATCH = 1000;
 
 /** Copies DATA_DIR's SQLite store into the PostgreSQL at `url` (migrating it first). */
@@ -70,7 +93,14 @@ export async function copySqliteToPostgres(options: { dataDir: string; url: stri
   try {
     const salt = await copySalt(options.dataDir, target.pool, sqlite);
     const tables: CopiedTable[] = [];
-    for (const spec of TABLES) tables.push(await copyTable(sqlite, target.pool, spec));
+    const hasDocuments = sqlite.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'documents'").get() !== undefined;
+    for (const spec of [...TABLES, ...(hasDocuments ? DOCUMENT_TABLES : [])]) tables.push(await copyTable(sqlite, target.pool, spec));
+    if (tables.some((t) => DOCUMENT_TABLES.some((d) => d.table === t.table) && t.inserted > 0)) {
+      // Documents arrived: a new revision, so every host's index takes them in (and is told now).
+      const revision = Math.max(await target.documents.revision(), sqlite.prepare('SELECT revision FROM store_state').pluck().get() as number) + 1;
+      await target.pool.query('UPDATE store_state SET revision = $1 WHERE one = 1', [revision]);
+      await target.pool.query('SELECT pg_notify($1, current_schema() || $2)', [REVISION_CHANNEL, `:${revision}`]);
+    }
     return { tables, salt, complete: tables.every((t) => t.present === t.source) };
   } finally {
     sqlite.close();

@@ -2,12 +2,13 @@
  * Two hosts serving one bot through one PostgreSQL: two `npm run start:sharded` processes (host A
  * runs shard 0, host B shard 1 of 2, each with its own DATA_DIR) against the fake Discord, the
  * database reached through a TCP proxy the test can cut. What a community notices: /stats on either
- * host counts both hosts' answers; a user's rate limit holds across hosts; questions asked while
+ * host counts both hosts' answers; an article a moderator adds on host A is answered on host B
+ * without a restart; a user's rate limit holds across hosts; questions asked while
  * the database is out of reach are answered and logged once it is back; a 👍 on host A's answer
  * is recorded when host B receives the click (B took over A's shard).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -36,6 +37,8 @@ describe.skipIf(!TEST_DATABASE_URL)('two hosts sharing one PostgreSQL', () => {
   let guilds: FakeGuild[];
   let proxy: TcpProxy;
   let databaseUrl: string;
+  /** One corpus folder for both hosts, as a shared mount would be. */
+  let corpusDir: string;
   const dirs: string[] = [];
   const hosts: Host[] = [];
 
@@ -47,7 +50,7 @@ describe.skipIf(!TEST_DATABASE_URL)('two hosts sharing one PostgreSQL', () => {
       env: {
         PATH: process.env.PATH ?? '',
         HOME: process.env.HOME ?? '',
-        CORPUS_DIR: SEEDS_DIR,
+        CORPUS_DIR: corpusDir,
         DATA_DIR: dir,
         DATABASE_URL: databaseUrl,
         DISCORD_TOKEN: fake.token,
@@ -101,6 +104,9 @@ describe.skipIf(!TEST_DATABASE_URL)('two hosts sharing one PostgreSQL', () => {
     const target = new URL(TEST_DATABASE_URL!);
     proxy = await startTcpProxy({ host: target.hostname, port: Number(target.port || 5432) });
     databaseUrl = viaProxy(urlInSchema(await schemas.create()), proxy);
+    corpusDir = await mkdtemp(join(tmpdir(), 'griot-hosts-corpus-'));
+    dirs.push(corpusDir);
+    await cp(SEEDS_DIR, corpusDir, { recursive: true });
     // One after the other: the second finds the schema migrated.
     await startHost('A', '0');
     await startHost('B', '1');
@@ -127,6 +133,19 @@ describe.skipIf(!TEST_DATABASE_URL)('two hosts sharing one PostgreSQL', () => {
     for (const guild of guilds) expect(await stats(guild)).toMatch(/Questions 2 · answered 2/);
   }, 90_000);
 
+  it('answers on host B, without a restart, an article a moderator added with /reindex on host A', async () => {
+    const question = 'Quand le camp de Tessalit a-t-il été remis aux forces maliennes ?';
+    await writeFile(join(corpusDir, '005_tessalit.txt'), ' date 2022-08 Le camp de Tessalit a été remis aux forces armées maliennes le 12 août 2022, après le départ des derniers soldats de Barkhane.');
+    const reindex = fake.command('reindex', {}, { channelId: guilds[0]!.channels.general, roles: [fake.roles.moderator] });
+    expect(displayed((await reply(reindex)).content)).toMatch(/005_tessalit/);
+    expect(reindex.shard).toBe(0);
+    await fake.until(() => hosts[1]!.stderr().includes('applied documents changed on another host'), 30_000, 'host B to apply the change');
+    const onB = ask(guilds[1]!, question, fake.users.alice);
+    const shown = await answer(onB);
+    expect(onB.shard).toBe(1);
+    expect(shown.embeds[0].description).toContain('005_tessalit');
+  }, 90_000);
+
   it('holds a user’s rate limit whichever host answers', async () => {
     const bob = fake.users.bob;
     for (const guild of [guilds[0]!, guilds[1]!, guilds[0]!]) expect((await answer(ask(guild, NIGER_QUESTION, bob))).content).toMatch(/Niger/);
@@ -144,7 +163,7 @@ describe.skipIf(!TEST_DATABASE_URL)('two hosts sharing one PostgreSQL', () => {
     expect(hosts[0]!.stderr()).toContain('holding answer records and votes in memory');
     proxy.restore();
     for (const h of hosts.slice(0, 2)) await fake.until(() => h.stderr().includes('every held record is written'), 60_000, `host ${h.name} to write what it held`);
-    expect(await stats(guilds[1]!)).toMatch(/Questions 7 ·[\s\S]*Votes: 👍 1 · 👎 0/);
+    expect(await stats(guilds[1]!)).toMatch(/Questions 8 ·[\s\S]*Votes: 👍 1 · 👎 0/);
   }, 120_000);
 
   it('records a 👍 on host A’s answer when host B receives the click (B took over A’s shard), after asking to try again during an outage', async () => {
