@@ -17,6 +17,8 @@ export type PostgresProbe =
       /** The schema version found (0: none yet) and the one this Griot knows. */
       readonly schemaVersion: number;
       readonly knownVersion: number;
+      /** The documents' store id and revision; null before the documents' migration. */
+      readonly documents: { readonly storeId: string; readonly revision: number; readonly count: number } | null;
       /** Milliseconds for a NOTIFY from a second connection to reach a LISTENing one; null when it never came. */
       readonly listenMs: number | null;
     };
@@ -44,6 +46,12 @@ export async function probePostgres(url: string, timeoutMs = 5000): Promise<Post
     const server = (await listener.query<{ v: string }>('SELECT current_setting($$server_version$$) AS v')).rows[0]!.v;
     const ms = performance.now() - started;
     const version = await schemaVersion(listener);
+    const documents =
+      version >= 2
+        ? (await listener.query<{ storeId: string; revision: number; count: number }>(
+            'SELECT store_id AS "storeId", revision, (SELECT count(*) FROM documents) AS count FROM store_state WHERE one = 1',
+          )).rows[0] ?? null
+        : null;
     const channel = `griot_doctor_${randomBytes(4).toString('hex')}`;
     await listener.query(`LISTEN ${channel}`);
     const heard = new Promise<number | null>((resolve) => {
@@ -61,7 +69,7 @@ export async function probePostgres(url: string, timeoutMs = 5000): Promise<Post
     } finally {
       await sender.end();
     }
-    return { reachable: true, ms, server, schemaVersion: version, knownVersion: PG_SCHEMA_VERSION, listenMs: await heard };
+    return { reachable: true, ms, server, schemaVersion: version, knownVersion: PG_SCHEMA_VERSION, documents, listenMs: await heard };
   } finally {
     await listener.end().catch(() => undefined);
   }

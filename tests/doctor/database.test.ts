@@ -4,6 +4,9 @@ import { loadConfig } from '../../src/config.js';
 import { databaseChecks } from '../../src/doctor/database.js';
 import { openPostgresStore } from '../../src/store/postgres.js';
 import { PG_SCHEMA_VERSION } from '../../src/store/postgres-schema.js';
+import { createApp } from '../../src/app.js';
+import { createLogger } from '../../src/logger.js';
+import { removeDirs, tempDirs } from '../helpers/corpus-dirs.js';
 import { closedPort } from '../helpers/ports.js';
 import { TEST_DATABASE_URL, testSchemas, urlInSchema } from '../helpers/postgres.js';
 
@@ -44,5 +47,23 @@ describe('npm run doctor: the database', () => {
       c = await checks(env);
       expect(c['database.schema']).toMatchObject({ status: 'fail', summary: expect.stringContaining(`schema version ${PG_SCHEMA_VERSION + 1}, newer than this Griot knows`) });
     });
+
+    it('says whether this host’s saved index is at the database’s revision', async () => {
+      const schema = await schemas.create();
+      const dirs = await tempDirs();
+      try {
+        const env = { DATABASE_URL: urlInSchema(schema), CORPUS_DIR: dirs.corpusDir, DATA_DIR: dirs.dataDir };
+        await (await openPostgresStore({ url: TEST_DATABASE_URL!, schema, retentionDays: 90, pruneEveryMs: 0 })).close();
+        expect((await checks(env))['database.revision']).toMatchObject({ status: 'warn', summary: expect.stringContaining('no saved index yet') });
+        const app = await createApp({ config: loadConfig(env), logger: createLogger({ level: 'silent' }), progress: null });
+        expect((await checks(env))['database.revision']).toMatchObject({ status: 'ok', summary: expect.stringMatching(/at the database's revision 1 \(3 documents\)/) });
+        await app.store.documents.apply({ remove: ['alpha'] });
+        await app.engine.close();
+        await app.store.close();
+        expect((await checks(env))['database.revision']).toMatchObject({ status: 'warn', summary: expect.stringContaining('is not at the database\'s revision 2 (2 documents)') });
+      } finally {
+        await removeDirs(dirs);
+      }
+    }, 60_000);
   });
 });
