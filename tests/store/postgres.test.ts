@@ -3,6 +3,8 @@
  * against a database that is down or set up wrongly, and outages (a TCP proxy cut between the
  * store and the server) during which no answer record or vote is lost.
  */
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import pg from 'pg';
 import { createLogger } from '../../src/logger.js';
@@ -134,6 +136,31 @@ describe.skipIf(!TEST_DATABASE_URL)('the PostgreSQL store', () => {
     expect(lines.some((l) => l.msg === 'the database is back: every held record is written')).toBe(true);
   });
 
+  it('lets the next reindex run when the host holding the reindex lock is killed (kill -9), recording the run as abandoned', async () => {
+    const schema = await schemas.create();
+    const store = await openIn(schema);
+    const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('./fixtures/hold-reindex.ts', import.meta.url)), TEST_DATABASE_URL!, schema], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    const exited = new Promise((resolve) => child.on('exit', resolve));
+    let out = '';
+    child.stdout!.on('data', (c: Buffer) => (out += c.toString()));
+    await until(() => out.includes('holding'));
+    await expect(store.exclusiveReindex!(async () => 'ran')).rejects.toThrow(new RegExp(`already running on .* \\(process ${child.pid},`));
+    child.kill('SIGKILL');
+    await exited;
+    // PostgreSQL ends the dead session (and its lock) once it notices the closed socket.
+    let result: string | undefined;
+    await untilAsync(async () => {
+      result = await store.exclusiveReindex!(async () => 'ran').catch(() => undefined);
+      return result === 'ran';
+    });
+    expect(await query(schema, 'SELECT pid, outcome FROM reindex_runs ORDER BY id')).toEqual([
+      { pid: child.pid, outcome: 'abandoned (the host stopped)' },
+      { pid: process.pid, outcome: 'done' },
+    ]);
+  }, 90_000);
+
   it('drops what does not fit the bounded queue, counting it in the log and in /stats', async () => {
     const schema = await schemas.create();
     const proxy = await startTcpProxy({ host: '127.0.0.1', port: Number(new URL(TEST_DATABASE_URL!).port || 5432) });
@@ -152,6 +179,15 @@ describe.skipIf(!TEST_DATABASE_URL)('the PostgreSQL store', () => {
     expect(s.pending).toEqual({ queued: 0, dropped: 2 });
   });
 });
+
+/** Polls async `f` every 200 ms until true (60 s at most). */
+async function untilAsync(f: () => Promise<boolean>, ms = 60_000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!(await f())) {
+    if (Date.now() > end) throw new Error('timed out waiting');
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
 
 /** Polls `f` every 50 ms until true (60 s at most: the machine may be loaded). */
 async function until(f: () => boolean, ms = 60_000): Promise<void> {
