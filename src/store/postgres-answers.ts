@@ -26,14 +26,18 @@ export function answerRow(entry: AnswerLogEntry, hashUser: (userId: string) => s
     discord?.guildId ?? null,
     discord?.channelId ?? null,
     discord?.messageId ?? null,
+    entry.autoAnswer?.forumId ?? null,
+    entry.autoAnswer ? entry.autoAnswer.posted : null,
+    entry.autoAnswer?.confidence ?? null,
   ];
 }
 
-const COLUMNS = 'id, at, source, question, question_key, lang, mode, fallback_reason, refused, cited, latency_ms, user_hash, guild_id, channel_id, message_id';
+const COLUMNS =
+  'id, at, source, question, question_key, lang, mode, fallback_reason, refused, cited, latency_ms, user_hash, guild_id, channel_id, message_id, auto_forum_id, auto_posted, confidence';
 
 /** Writes one record, replacing one with the same id (as the SQLite store does). */
 export const INSERT_ANSWER = `
-  INSERT INTO answers (${COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
+  INSERT INTO answers (${COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)
   ON CONFLICT (id) DO UPDATE SET (${COLUMNS}) = (EXCLUDED.${COLUMNS.split(', ').join(', EXCLUDED.')})`;
 
 /**
@@ -62,11 +66,16 @@ export async function postgresStats(pool: pg.Pool, query: StatsQuery): Promise<A
       byMode[g.mode] += g.n;
       bySource[g.source] += g.n;
     }
-    const days = await client.query<{ d: number; n: number }>(
-      'SELECT ((at - $1) / 86400000)::int AS d, count(*) AS n FROM answers WHERE at >= $1 AND at <= $2 GROUP BY 1',
+    const days = await client.query<{ d: number; n: number; refused: number }>(
+      'SELECT ((at - $1) / 86400000)::int AS d, count(*) AS n, count(*) FILTER (WHERE refused) AS refused FROM answers WHERE at >= $1 AND at <= $2 GROUP BY 1',
       window,
     );
-    const perDayCount = new Map(days.rows.map((r) => [r.d, r.n]));
+    const perDayCount = new Map(days.rows.map((r) => [r.d, r]));
+    const auto = await client.query<{ forum_id: string; posts: number; answered: number }>(
+      `SELECT auto_forum_id AS forum_id, count(*) AS posts, count(*) FILTER (WHERE auto_posted) AS answered FROM answers
+       WHERE auto_forum_id IS NOT NULL AND at >= $1 AND at <= $2 GROUP BY auto_forum_id ORDER BY posts DESC, auto_forum_id`,
+      window,
+    );
     // percentile_disc is the nearest-rank percentile, as src/bench/percentile.ts computes it.
     const latency =
       questions > 0
@@ -107,7 +116,11 @@ export async function postgresStats(pool: pg.Pool, query: StatsQuery): Promise<A
       bySource,
       latencyMs: latency ? { p50: latency[0]!, p95: latency[1]! } : { p50: null, p95: null },
       votes: { up, down: downCount, ratio: up + downCount > 0 ? up / (up + downCount) : null },
-      perDay: Array.from({ length: query.days }, (_, d) => ({ day: new Date(since + d * DAY_MS).toISOString().slice(0, 10), questions: perDayCount.get(d) ?? 0 })),
+      perDay: Array.from({ length: query.days }, (_, d) => ({
+        day: new Date(since + d * DAY_MS).toISOString().slice(0, 10),
+        questions: perDayCount.get(d)?.n ?? 0,
+        refused: perDayCount.get(d)?.refused ?? 0,
+      })),
       topRefused: refused.rows.map((r) => ({ question: r.question, count: r.n })),
       latestDown: down.rows.map((r) => ({
         answerId: r.answer_id,
@@ -115,6 +128,7 @@ export async function postgresStats(pool: pg.Pool, query: StatsQuery): Promise<A
         question: r.question,
         url: r.channel_id && r.message_id ? messageUrl(r.guild_id, r.channel_id, r.message_id) : null,
       })),
+      autoAnswer: auto.rows.map((r) => ({ forumId: r.forum_id, posts: r.posts, answered: r.answered })),
     };
   }, 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
 }

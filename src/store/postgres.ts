@@ -1,6 +1,6 @@
 /**
  * The store on PostgreSQL (DATABASE_URL), shared by every host of one bot: the documents and their
- * revision, the answer log, votes, Discord state, rate limits and the user-hash salt live in the database, so whichever host
+ * revision, feeds, the answer log, votes, Discord state, auto-answer settings, rate limits and the user-hash salt live in the database, so whichever host
  * receives an interaction finds them. While the database is unreachable, answer records and votes
  * wait in memory (src/store/write-queue.ts).
  */
@@ -11,7 +11,9 @@ import { INSERT_ANSWER, answerRow, postgresStats } from './postgres-answers.js';
 import { describeDatabase, isUnreachable, setupFix, StoreSetupError } from './postgres-errors.js';
 import { createPool } from './postgres-pool.js';
 import { migratePostgres, PG_RETAINED_TABLES } from './postgres-schema.js';
+import { createPostgresAutoAnswer } from './postgres-auto-answer.js';
 import { createPostgresDocuments } from './postgres-documents.js';
+import { createPostgresFeeds } from './postgres-feeds.js';
 import { exclusiveReindex } from './postgres-reindex-lock.js';
 import { watchRevisions } from './postgres-revision.js';
 import { createPostgresDiscordState, createPostgresRateLimits, recordVote } from './postgres-state.js';
@@ -101,11 +103,15 @@ export async function openPostgresStore(options: OpenPostgresOptions): Promise<P
   const discord = createPostgresDiscordState(pool, () => now().getTime() - options.retentionDays * DAY_MS);
   const rateLimits = createPostgresRateLimits(pool);
   const documents = await createPostgresDocuments(pool, now);
+  const feeds = createPostgresFeeds(pool);
+  const autoAnswer = createPostgresAutoAnswer(pool);
 
   return {
     kind: 'postgres',
     pool,
     documents,
+    feeds,
+    autoAnswer,
     answers: {
       async record(entry) {
         open();

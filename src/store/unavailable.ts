@@ -31,6 +31,7 @@ export function unavailableStore(reason: string): Store {
       apply: fail,
     },
     feeds: {
+      lease: fail,
       add: fail,
       list: fail,
       get: fail,
