@@ -37,7 +37,7 @@ describe.each(backends())('the store on $name', (backend) => {
         latencyMs: { p50: 20, p95: 1000 },
       });
       expect(s.perDay).toHaveLength(7);
-      expect(s.perDay.at(-1)).toEqual({ day: '2026-03-10', questions: 4 });
+      expect(s.perDay.at(-1)).toEqual({ day: '2026-03-10', questions: 4, refused: 1 });
       expect(s.perDay.slice(0, 6).every((d) => d.questions === 0)).toBe(true);
       expect((await store.answers.stats({ days: 30, now: NOW })).questions).toBe(5);
       expect(s.pending).toBeUndefined();
@@ -113,7 +113,10 @@ describe.each(backends())('the store on $name', (backend) => {
       await store.answers.record(entry({ at: at('2026-01-01T00:00:00Z') }));
       await store.answers.record(entry({ at: at('2026-03-01T00:00:00Z') }));
       await store.votes.record({ answerId: 'old', userId: 'u', vote: 'down', at: at('2026-01-01T00:00:00Z') });
-      expect(await store.prune(NOW)).toEqual({ answers: 1, votes: 1, discord_state: 0, rate_events: 0 });
+      await store.autoAnswer.claimPost('9'.repeat(18), at('2026-01-01T00:00:00Z'));
+      expect(await store.prune(NOW)).toEqual({ answers: 1, votes: 1, discord_state: 0, auto_answer_posts: 1, rate_events: 0 });
+      // A post claimed before the retention is forgotten with it.
+      expect(await store.autoAnswer.claimPost('9'.repeat(18), NOW)).toBe(true);
       await store.answers.record(entry({ at: at('2026-01-02T00:00:00Z') }));
       await store.close();
       // Reopening prunes first.
