@@ -1,8 +1,9 @@
 /**
  * `npm run store -- copy --to postgres://…`: moves an install's SQLite store (DATA_DIR) into
- * PostgreSQL — the documents (corpus, other addresses, folder files), the answer log, votes and
- * Discord state, and the user-hash salt so that users'
- * hashes keep matching — then checks that every SQLite row is in PostgreSQL. Rows already there
+ * PostgreSQL — the documents (corpus, other addresses, folder files, near-duplicate fingerprints),
+ * the feeds with their poll state and seen entries, the answer log, votes, Discord state,
+ * auto-answer settings and claimed posts, and the user-hash salt so that users' hashes keep
+ * matching — then checks that every SQLite row is in PostgreSQL. Rows already there
  * are left as they are, so a second run changes nothing. Rate-limit counts (a minute's worth) are
  * not copied.
  */
@@ -43,7 +44,11 @@ interface TableSpec {
   readonly columns: readonly (readonly [name: string, type: string])[];
   readonly key: readonly string[];
   readonly convert?: (row: Record<string, unknown>) => Record<string, unknown>;
+  /** SQLite ORDER BY, when the order rows are inserted in matters (auto-answer forums keep theirs). */
+  readonly order?: string;
 }
+
+const bool = (v: unknown): boolean | null => (v === null || v === undefined ? null : v === 1);
 
 const TABLES: readonly TableSpec[] = [
   {
@@ -51,13 +56,39 @@ const TABLES: readonly TableSpec[] = [
     columns: [
       ['id', 'text'], ['at', 'bigint'], ['source', 'text'], ['question', 'text'], ['question_key', 'text'], ['lang', 'text'], ['mode', 'text'],
       ['fallback_reason', 'text'], ['refused', 'boolean'], ['cited', 'text'], ['latency_ms', 'integer'], ['user_hash', 'text'],
-      ['guild_id', 'text'], ['channel_id', 'text'], ['message_id', 'text'],
+      ['guild_id', 'text'], ['channel_id', 'text'], ['message_id', 'text'], ['auto_forum_id', 'text'], ['auto_posted', 'boolean'], ['confidence', 'float8'],
     ],
     key: ['id'],
-    convert: (r) => ({ ...r, refused: r.refused === 1 }),
+    convert: (r) => ({ ...r, refused: r.refused === 1, auto_posted: bool(r.auto_posted) }),
   },
   { table: 'votes', columns: [['answer_id', 'text'], ['user_hash', 'text'], ['vote', 'text'], ['at', 'bigint']], key: ['answer_id', 'user_hash'] },
   { table: 'discord_state', columns: [['kind', 'text'], ['key', 'text'], ['value', 'text'], ['at', 'bigint']], key: ['kind', 'key'] },
+  {
+    table: 'auto_answer_channels',
+    columns: [['forum_id', 'text'], ['guild_id', 'text'], ['min_confidence', 'float8'], ['reply_when_unsure', 'boolean'], ['at', 'bigint']],
+    key: ['forum_id'],
+    convert: (r) => ({ ...r, reply_when_unsure: r.reply_when_unsure === 1 }),
+    order: 'rowid',
+  },
+  { table: 'auto_answer_posts', columns: [['thread_id', 'text'], ['at', 'bigint']], key: ['thread_id'] },
+];
+
+/** Feeds keep their numbers (moderators remove them by number); PostgreSQL's next number follows the highest. */
+const FEED_TABLES: readonly TableSpec[] = [
+  {
+    table: 'feeds',
+    columns: [
+      ['id', 'integer'], ['url', 'text'], ['title', 'text'], ['added_at', 'bigint'], ['added_by', 'text'], ['etag', 'text'], ['last_modified', 'text'],
+      ['last_polled_at', 'bigint'], ['last_ok_at', 'bigint'], ['last_error', 'text'], ['failures', 'integer'], ['next_poll_at', 'bigint'], ['articles_added', 'integer'],
+    ],
+    key: ['id'],
+  },
+  {
+    table: 'feed_entries',
+    columns: [['feed_id', 'integer'], ['key', 'text'], ['url', 'text'], ['doc_id', 'text'], ['note', 'text'], ['at', 'bigint']],
+    key: ['feed_id', 'key'],
+  },
+  { table: 'document_fingerprints', columns: [['doc_id', 'text'], ['content_hash', 'text'], ['fingerprint', 'bytea']], key: ['doc_id'] },
 ];
 
 /** The corpus (when the SQLite store has documents): copied the same way, then the revision increased once. */
@@ -93,8 +124,12 @@ export async function copySqliteToPostgres(options: { dataDir: string; url: stri
   try {
     const salt = await copySalt(options.dataDir, target.pool, sqlite);
     const tables: CopiedTable[] = [];
-    const hasDocuments = sqlite.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'documents'").get() !== undefined;
-    for (const spec of [...TABLES, ...(hasDocuments ? DOCUMENT_TABLES : [])]) tables.push(await copyTable(sqlite, target.pool, spec));
+    // A store written by an older Griot may lack later tables and columns: what it has is copied.
+    const has = (table: string) => sqlite.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(table) !== undefined;
+    for (const spec of [...TABLES, ...DOCUMENT_TABLES, ...FEED_TABLES]) if (has(spec.table)) tables.push(await copyTable(sqlite, target.pool, spec));
+    if (tables.some((t) => t.table === 'feeds' && t.inserted > 0)) {
+      await target.pool.query("SELECT setval(pg_get_serial_sequence('feeds', 'id'), (SELECT max(id) FROM feeds))");
+    }
     if (tables.some((t) => DOCUMENT_TABLES.some((d) => d.table === t.table) && t.inserted > 0)) {
       // Documents arrived: a new revision, so every host's index takes them in (and is told now).
       const revision = Math.max(await target.documents.revision(), sqlite.prepare('SELECT revision FROM store_state').pluck().get() as number) + 1;
@@ -128,7 +163,9 @@ async function copySalt(dataDir: string, pool: pg.Pool, sqlite: Database.Databas
   });
 }
 
-async function copyTable(sqlite: Database.Database, pool: pg.Pool, spec: TableSpec): Promise<CopiedTable> {
+async function copyTable(sqlite: Database.Database, pool: pg.Pool, full: TableSpec): Promise<CopiedTable> {
+  const inSqlite = new Set((sqlite.prepare(`PRAGMA table_info(${full.table})`).all() as { name: string }[]).map((c) => c.name));
+  const spec = { ...full, columns: full.columns.filter(([n]) => inSqlite.has(n)) };
   const names = spec.columns.map(([n]) => n);
   const source = sqlite.prepare(`SELECT count(*) FROM ${spec.table}`).pluck().get() as number;
   const insert = `INSERT INTO ${spec.table} (${names.join(', ')})
@@ -142,11 +179,12 @@ async function copyTable(sqlite: Database.Database, pool: pg.Pool, spec: TableSp
   const flush = async (rows: Record<string, unknown>[]) => {
     if (rows.length === 0) return;
     const converted = spec.convert ? rows.map(spec.convert) : rows;
+    // unnest() over several arrays keeps their order, so forums keep the order they were turned on in.
     inserted += (await pool.query(insert, names.map((n) => converted.map((r) => r[n] ?? null)))).rowCount ?? 0;
     found += (await pool.query<{ n: number }>(present, spec.key.map((k) => converted.map((r) => r[k])))).rows[0]!.n;
   };
   let batch: Record<string, unknown>[] = [];
-  for (const row of sqlite.prepare(`SELECT ${names.join(', ')} FROM ${spec.table}`).iterate() as Iterable<Record<string, unknown>>) {
+  for (const row of sqlite.prepare(`SELECT ${names.join(', ')} FROM ${spec.table}${spec.order ? ` ORDER BY ${spec.order}` : ''}`).iterate() as Iterable<Record<string, unknown>>) {
     batch.push(row);
     if (batch.length === BATCH) {
       await flush(batch);
