@@ -166,6 +166,42 @@ describe.skipIf(!TEST_DATABASE_URL)('two hosts sharing one PostgreSQL', () => {
     expect(await stats(guilds[1]!)).toMatch(/Questions 8 ·[\s\S]*Votes: 👍 1 · 👎 0/);
   }, 120_000);
 
+  it('answers 200 questions from 40 users within a minute across both hosts, or politely rate-limits them, and logs every answer', async () => {
+    const before = Number(/Questions (\d+) ·/.exec(await stats(guilds[0]!))![1]);
+    const users: FakeUser[] = Array.from({ length: 40 }, (_, u) => ({ id: String(700_000_000_000_000_000n + BigInt(u)), username: `user${u}` }));
+    // Five questions per user (the limit is 3 a minute), each user's alternating between the hosts.
+    const asked = Array.from({ length: 200 }, (_, n) => {
+      const user = users[n % 40]!;
+      const guild = guilds[(n + Math.floor(n / 40)) % 2]!;
+      return { user, sent: performance.now(), interaction: ask(guild, n % 2 ? NIGER_QUESTION : WAGNER_QUESTION, user) };
+    });
+    const outcome = new Map<FakeInteraction, { kind: 'answered' | 'limited'; ms: number }>();
+    await fake.until(
+      () => {
+        for (const a of asked) {
+          if (outcome.has(a.interaction)) continue;
+          const m = fake.original(a.interaction);
+          if (m && m.components.length > 0) outcome.set(a.interaction, { kind: 'answered', ms: performance.now() - a.sent });
+          else if (m && /faster than 3 questions a minute/.test(m.content)) outcome.set(a.interaction, { kind: 'limited', ms: performance.now() - a.sent });
+        }
+        return outcome.size === asked.length ? true : undefined;
+      },
+      180_000,
+      'every question to be answered or rate-limited',
+    );
+    for (const a of asked) await finished(a.interaction);
+    const answered = asked.filter((a) => outcome.get(a.interaction)!.kind === 'answered');
+    // Each user got at least the 3 the limit allows; the rest were told to slow down.
+    for (const user of users) expect(answered.filter((a) => a.user === user).length).toBeGreaterThanOrEqual(3);
+    expect(answered.length).toBeLessThan(200);
+    // Both hosts answered, and every answer is in the log, whichever host gave it.
+    expect(new Set(answered.map((a) => a.interaction.shard))).toEqual(new Set([0, 1]));
+    for (const guild of guilds) expect(await stats(guild)).toContain(`Questions ${before + answered.length} ·`);
+    const ms = asked.map((a) => outcome.get(a.interaction)!.ms).sort((x, y) => x - y);
+    const rank = (p: number) => Math.round(ms[Math.ceil((p / 100) * ms.length) - 1]!);
+    console.log(`200 questions from 40 users on two hosts: ${answered.length} answered, ${200 - answered.length} rate-limited; reply latency p50 ${rank(50)} ms, p95 ${rank(95)} ms`);
+  }, 240_000);
+
   it('records a 👍 on host A’s answer when host B receives the click (B took over A’s shard), after asking to try again during an outage', async () => {
     await stopHost(hosts[0]!);
     await stopHost(hosts[1]!);
