@@ -59,7 +59,12 @@ async function main(specPath: string): Promise<ProbeResult> {
   const spec = JSON.parse(await readFile(specPath, 'utf8')) as ProbeSpec;
   const gc = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
   const t0 = performance.now();
-  const config = loadConfig({ CORPUS_DIR: spec.corpusDir, DATA_DIR: spec.dataDir, LOG_LEVEL: 'warn' });
+  const config = loadConfig({
+    CORPUS_DIR: spec.corpusDir,
+    DATA_DIR: spec.dataDir,
+    LOG_LEVEL: 'warn',
+    ...(process.env.DATABASE_URL ? { DATABASE_URL: process.env.DATABASE_URL } : {}),
+  });
   const app = await createApp({ config, logger: createLogger({ level: 'warn' }) });
   const startMs = performance.now() - t0;
   await app.engine.ask(spec.question, { noLlm: true });
