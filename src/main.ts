@@ -26,6 +26,7 @@ const CLI_COMMANDS: Record<string, () => Promise<Command>> = {
 /** Commands that run a long-lived process or need no index. */
 const PROCESS_COMMANDS: Record<string, (config: Config, logger: Logger, argv: readonly string[]) => Promise<number | 'running'>> = {
   bot: runBot,
+  calibrate: async (config, logger, argv) => (await import('./cli/calibrate.js')).calibrateCommand(config, logger, argv, processIo),
   sharded: runSharded,
   'deploy-commands': async (config, logger) => {
     const { deployCommands } = await import('./discord/deploy.js');

@@ -180,6 +180,8 @@ export interface Answer {
   readonly fallbackReason?: string;
   /** Extractive answers: the confidence (0..1) that decided between answer and refusal (src/answer/confidence.ts). */
   readonly confidence?: number;
+  /** Extractive answers: the named signals behind the confidence (src/answer/evidence.ts), for eval and calibration. */
+  readonly evidence?: Readonly<Record<string, number>>;
   /** What Griot changed in an LLM answer (a claim removed, the answer shortened); shown under it. */
   readonly remarks?: readonly AnswerRemark[];
   readonly llm?: LlmInfo;

@@ -1,4 +1,5 @@
 import { splitSentences } from '../corpus/sentences.js';
+import { alternation, ALL_PACKS } from '../language/index.js';
 import { Analyser, type QueryTerm } from '../search/analyser.js';
 import {
   answerType,
@@ -19,7 +20,9 @@ import { bundledLexicon, bundledPeoples } from '../search/lexicon.js';
 import { editDistance } from '../search/vocabulary.js';
 import { fold, foldText, tokenizeCased } from '../search/text.js';
 import { LANGS, type Citation, type Lang, type SearchHit } from '../types.js';
-import { confidence, DEFAULT_THRESHOLD } from './confidence.js';
+import { confidence } from './confidence.js';
+import { anchorDistance, asksForIntent, FEATURES, holdsRole, statedAsIntent, type Evidence, type Feature } from './evidence.js';
+import { FITTED, probability, type FittedModels } from './fitted-model.js';
 import { quoteLabel, shortAnswerLine } from './language-labels.js';
 import { numberWordValue } from '../search/number-words.js';
 import { sourceLink } from './citations.js';
@@ -48,8 +51,10 @@ export const ALL_SIGNALS: AnswerSignals = { cognates: true, shortAnswer: true, a
 export interface ExtractiveOptions {
   /** Weight of a query term (e.g. its IDF in the index); default 1. */
   readonly termWeight?: (term: QueryTerm) => number;
-  /** Refusal below this confidence (src/answer/confidence.ts). */
+  /** Refusal below this confidence (default: the fitted model's threshold, src/answer/fitted-weights.json). */
   readonly threshold?: number;
+  /** The fitted models (default: the committed ones); `npm run calibrate` passes others while it fits. */
+  readonly models?: FittedModels;
   /** At most this many sentences in an answer. */
   readonly maxSentences?: number;
   /** Passages considered, from the top of the ranking. */
@@ -87,7 +92,12 @@ export interface Judged {
   readonly short: ShortAnswer | null;
   /** The sentence the short answer was taken from when it is a neighbour of `sentence`. */
   readonly shortFrom?: string;
+  /** The hand-set confidence the candidates are ordered by. */
   readonly confidence: number;
+  /** The named signals about this sentence (src/answer/evidence.ts); the fitted model reads them. */
+  readonly evidence: Evidence;
+  /** The short answer is a figure stated as a plan or intent ("het is de bedoeling dat … tweeduizend"). */
+  readonly intent: boolean;
 }
 
 // One analyser for sentence scoring; its stemmer memo makes repeated words free.
@@ -121,15 +131,31 @@ const JUDGED = 8;
  * below the threshold: the refusal sentence in the question's language. Pure apart from memos.
  */
 export function extractiveAnswer(question: string, hits: readonly SearchHit[], lang: Lang, options: ExtractiveOptions = {}): AnswerBody {
+  const models = options.models ?? FITTED;
   const judged = judge(question, hits, options);
-  const best = judged[0];
-  if (!best || best.confidence < (options.threshold ?? DEFAULT_THRESHOLD)) return refusal(lang, best?.confidence ?? 0);
+  const first = judged[0];
+  const evidence: Evidence | undefined = first && { ...first.evidence, crossLingual: first.sentence.hit.passage.lang === lang ? 0 : 1 };
+  const p = evidence ? probability(models.answer, evidence) : 0;
+  if (!first || !evidence || p < (options.threshold ?? models.answer.threshold)) return refusal(lang, p, evidence);
+  const best = first;
 
   const chosen: { hit: SearchHit; text: string }[] = [best.sentence];
   if (best.shortFrom) chosen.push({ hit: best.sentence.hit, text: best.shortFrom });
+  // The bold line has its own bar: the span is the thing asked for (a role's holder, the count in the
+  // time and modality asked) and the lead model is sure enough of it.
+  const other = differentFigure(best, judged);
+  const hasLead =
+    best.short !== null &&
+    best.short.match >= 0.5 &&
+    other === null &&
+    evidence.modalityMismatch === 0 &&
+    !(evidence.roleAsked === 1 && evidence.roleHeld === 0) &&
+    // A threshold passed in lowers both bars (0: what it would say were it never refused, for eval's sweep).
+    p >= (options.threshold ?? models.leadThreshold);
+  // Articles that give different figures for what is counted: both are quoted, each cited.
+  if (other) chosen.push(other.sentence);
   // A short answer stands on its own sentence: a second quote would bring a second figure or name.
-  const hasLead = best.short !== null && best.short.match >= 0.5;
-  const maxSentences = hasLead ? chosen.length : Math.max(options.maxSentences ?? 2, chosen.length);
+  const maxSentences = hasLead || other ? chosen.length : Math.max(options.maxSentences ?? 2, chosen.length);
   for (const j of judged.slice(1)) {
     if (chosen.length >= maxSentences) break;
     // A second sentence only when it is nearly as good and says something else.
@@ -139,30 +165,64 @@ export function extractiveAnswer(question: string, hits: readonly SearchHit[], l
   // Reading order within a passage keeps quoted context coherent.
   chosen.sort((a, b) => (a.hit === b.hit ? a.hit.passage.text.indexOf(a.text) - b.hit.passage.text.indexOf(b.text) : 0));
 
+  // One article is cited once: its quotes share a number, whichever of its passages they come from.
   const citations: Citation[] = [];
   const numberOf = new Map<string, number>();
-  // One article is one source: quotes from two of its passages share its number.
-  const passagesOf = new Map<number, Set<string>>();
   const citeHit = (hit: SearchHit, quote: string): number => {
-    let n = numberOf.get(hit.doc.id);
-    if (n === undefined) {
-      n = citations.length + 1;
-      numberOf.set(hit.doc.id, n);
-      passagesOf.set(n, new Set([hit.passage.id]));
-      citations.push({ n, docId: hit.doc.id, passageId: hit.passage.id, date: hit.doc.date, title: hit.doc.title, ...sourceLink(hit.doc), text: hit.passage.text, quote });
-    } else if (!passagesOf.get(n)?.has(hit.passage.id)) {
-      passagesOf.get(n)?.add(hit.passage.id);
-      const c = citations[n - 1] as Citation;
-      citations[n - 1] = { ...c, text: `${c.text}\n…\n${hit.passage.text}`, quote: `${c.quote ?? ''} … ${quote}`.trim() };
+    const n = numberOf.get(hit.doc.id);
+    if (n !== undefined) {
+      const c = citations[n - 1]!;
+      const text = c.passageId === hit.passage.id || c.text.includes(hit.passage.text) ? c.text : `${c.text} … ${hit.passage.text}`;
+      const quoted = c.quote?.includes(quote) ? c.quote : `${c.quote} … ${quote}`;
+      citations[n - 1] = { ...c, text, quote: quoted };
+      return n;
     }
-    return n;
+    const m = citations.length + 1;
+    numberOf.set(hit.doc.id, m);
+    citations.push({ n: m, docId: hit.doc.id, passageId: hit.passage.id, date: hit.doc.date, title: hit.doc.title, ...sourceLink(hit.doc), text: hit.passage.text, quote });
+    return m;
   };
   const lead =
     hasLead && best.short
       ? shortAnswerLine(best.short.text, citeHit(best.sentence.hit, best.shortFrom ?? best.sentence.text), lang, figureOf(best.short.text, best.sentence.hit.passage.lang, lang))
       : null;
   const quotes = chosen.map((s) => `${quoteLabel(s.hit.passage.lang, lang)}${cite(s.text, citeHit(s.hit, s.text))}`);
-  return { lang, refused: false, text: [lead, quotes.join(' ')].filter((x) => x !== null).join('\n'), citations, confidence: best.confidence };
+  return { lang, refused: false, text: [lead, quotes.join(' ')].filter((x) => x !== null).join('\n'), citations, confidence: p, evidence };
+}
+
+/** Candidates judged alongside the best for agreement and differing figures. */
+const COMPARED = 5;
+
+/**
+ * For a how-many question: a candidate that gives another figure for what is counted, close behind
+ * the best (half its confidence or more) — the planned 2,000 against the present 600 — or null.
+ */
+function differentFigure(best: Judged, judged: readonly Judged[]): Judged | null {
+  if (best.evidence.kindNumber !== 1 || best.short === null) return null;
+  const value = figureValue(best.short.text, best.sentence.hit.passage.lang);
+  return (
+    judged
+      .slice(1, COMPARED + 1)
+      .find(
+        (j) =>
+          j.short !== null &&
+          j.short.match >= 0.5 &&
+          j.evidence.noSpan === 0 &&
+          j.confidence >= 0.5 * best.confidence &&
+          // About the same thing: as much of the question around it, its figure as near what is counted.
+          j.evidence.coverage >= 0.9 * best.evidence.coverage &&
+          j.short.match >= 0.9 * best.short!.match &&
+          j.sentence.text !== best.sentence.text &&
+          figureValue(j.short.text, j.sentence.hit.passage.lang) !== value &&
+          (j.intent !== best.intent || j.sentence.hit.doc.id !== best.sentence.hit.doc.id),
+      ) ?? null
+  );
+}
+
+/** A figure's value ("tweeduizend" → 2000, "2.400" → 2400), or the folded text when it reads as none. */
+function figureValue(span: string, lang: Lang): string {
+  const n = numberWordValue(span, lang);
+  return n ? String(n.value) : fold(span.toLowerCase()).replace(/[.\s\u202f]/g, '');
 }
 
 /** Candidate sentences with their short answers and confidences, best first (by confidence and, a little, retrieval score). Exported for eval. */
@@ -213,6 +273,23 @@ export function judge(question: string, hits: readonly SearchHit[], options: Ext
   const titled = kind === 'person' && !isIdentityQuestion(question);
   const owned = kind === 'person' || kind === 'name' ? possessive(question, terms) : null;
   const weightShare = (t: QueryTerm, of: readonly QueryTerm[]) => weightOf(t) / Math.max(1e-9, of.reduce((n, x) => n + weightOf(x), 0));
+  const topScore = hits[0]?.score || 1;
+  const retrievalGap = hits[1] ? Math.max(0, (hits[0]!.score - hits[1].score) / topScore) : 0;
+  // A word of the sentence that is a word of the question (by stem, translation or name derivation).
+  const isAsked = (lang: Lang) => (word: string) => {
+    const stem = analyser.indexTerms(word, lang)[0];
+    return stem !== undefined && terms.some((t) => matchesStem(t, stem, signals) || (t.isName && derivesFrom(t, stem)));
+  };
+  const topPassages = Math.max(1, (options.topPassages ?? 8) - 1);
+  // The question's own modality: "How many soldiers will Takuba have?" asks for the plan.
+  const asksIntent = kind === 'number' && asksForIntent(question);
+  // For a role asked by its owner ("Wie is de president van Mali?"): does the sentence say the person holds it?
+  const roleAsked = kind === 'person' && owned !== null && !titled ? 1 : 0;
+  const isWord = (t: QueryTerm, lang: Lang) => (word: string) => {
+    const stem = analyser.indexTerms(word, lang)[0];
+    return stem !== undefined && (matchesStem(t, stem, signals) || (t.isName && derivesFrom(t, stem)));
+  };
+  const kindOf: Record<string, Feature> = { number: 'kindNumber', date: 'kindDate', person: 'kindPerson', place: 'kindPlace', name: 'kindName' };
 
   /** One sentence judged; `gaps` as in `share` (1: every word counts, 0: words the list cannot translate do not). */
   const judgeOne = (sentence: ScoredSentence, gaps: number): Judged => {
@@ -251,13 +328,38 @@ export function judge(question: string, hits: readonly SearchHit[], options: Ext
         ? NO_SPAN_FACTOR
         : 1;
     const c = confidence({ coverage, span, unknown, focus: read.focus, missingAnchors, askedIsKnown });
-    return { sentence, short, ...(shortFrom ? { shortFrom } : {}), confidence: c * noSpan };
+    const lang = sentence.hit.passage.lang;
+    const from = shortFrom ?? sentence.text;
+    const intent = kind === 'number' && short !== null && statedAsIntent(from, short.text, lang);
+    const evidence: Record<Feature, number> = Object.fromEntries(FEATURES.map((f) => [f, 0])) as Record<Feature, number>;
+    Object.assign(evidence, {
+      heuristic: c * noSpan,
+      coverage,
+      focus: read.focus ?? 1,
+      span: span ?? 0,
+      shortMatch: short?.match ?? 0,
+      unknown,
+      missingAnchors,
+      noSpan: noSpan < 1 ? 1 : 0,
+      otherOwner: coverage < read.coverage ? 1 : 0,
+      retrieval: sentence.hit.score / topScore,
+      passageRank: Math.min(1, hits.indexOf(sentence.hit) / topPassages),
+      neighbourSpan: shortFrom ? 1 : 0,
+      retrievalGap,
+      anchorDistance: short ? anchorDistance(from, short.text, isAsked(lang)) : 1,
+      modalityMismatch: kind === 'number' && short !== null && intent !== asksIntent ? 1 : 0,
+      roleAsked,
+      roleHeld: roleAsked && owned && short ? Number(holdsRole(from, short.text, isWord(owned.head, lang), isWord(owned.owner, lang))) : 0,
+      kindWhy: whyQuestion ? 1 : 0,
+      questionSize: Math.min(1, terms.length / 8),
+    });
+    if (kind) evidence[kindOf[kind]!] = 1;
+    return { sentence, short, ...(shortFrom ? { shortFrom } : {}), confidence: c * noSpan, evidence, intent };
   };
 
   // The judged sentences are ordered by confidence and, a little, by their passage's retrieval score:
   // the search weighed the whole question over the passage, which a sentence's words alone do not
   // ("since the start of the operations" favours the passage about all the deaths over one about 13).
-  const topScore = hits[0]?.score || 1;
   const order = (j: Judged) => j.confidence + RETRIEVAL_WEIGHT * (j.sentence.hit.score / topScore);
   const out = ranked
     .slice(0, JUDGED)
@@ -268,9 +370,28 @@ export function judge(question: string, hits: readonly SearchHit[], options: Ext
   // latter too lets sentences of a large foreign-language haystack through on the few words left.
   const best = out[0];
   if (best && signals.gaps) {
-    const checked = judgeOne(best.sentence, 0).confidence;
-    if (checked > best.confidence) out[0] = { ...best, confidence: checked };
+    const checked = judgeOne(best.sentence, 0);
+    if (checked.confidence > best.confidence) out[0] = checked;
   }
+  const lead = out[0];
+  if (!lead) return out;
+  // What the best is judged by beside the others: its lead, whether they agree, whether they differ on the figure.
+  const others = out.slice(1, COMPARED + 1);
+  const shortOf = (j: Judged) => (j.short ? figureValue(j.short.text, j.sentence.hit.passage.lang) : null);
+  const mine = shortOf(lead);
+  const rate = (f: (j: Judged) => boolean) => (others.length === 0 ? 0 : others.filter(f).length / others.length);
+  out[0] = {
+    ...lead,
+    evidence: {
+      ...lead.evidence,
+      // No competitor is no evidence of a lead.
+      margin: others[0] ? order(lead) - order(others[0]) : 0,
+      agreement: mine === null ? 0 : rate((j) => shortOf(j) === mine),
+      sameArticle: rate((j) => j.sentence.hit.doc.id === lead.sentence.hit.doc.id),
+      otherArticlesAgree: mine === null ? 0 : rate((j) => j.sentence.hit.doc.id !== lead.sentence.hit.doc.id && shortOf(j) === mine),
+      figuresDiffer: differentFigure(lead, out) ? 1 : 0,
+    },
+  };
   return out;
 }
 
@@ -283,7 +404,8 @@ interface Possessive {
 /** "the president of Niger", "le président du Niger", "de koning van België": the question's noun and its owner. */
 function possessive(question: string, terms: readonly QueryTerm[]): Possessive | null {
   const q = foldText(question);
-  for (const m of q.matchAll(new RegExp(`([a-z-]+) (?:${OF_WORDS})\\s*(?:the |het |de |la |le |l')?([a-z-]+)`, 'g'))) {
+  // The owner is read ahead, not consumed: in "wie is de president van Mali" the match "is de president" must not swallow the noun.
+  for (const m of q.matchAll(new RegExp(`([a-z-]+) (?=(?:${OF_WORDS})\\s*(?:the |het |de |la |le |l')?([a-z-]+))`, 'g'))) {
     const head = terms.find((t) => t.token === m[1] && !t.isName && !t.isNumber);
     const owner = terms.find((t) => t.token === m[2] && t.isName);
     if (head && owner) return { head, owner };
@@ -316,13 +438,12 @@ function hasOtherOwner(texts: readonly string[], lang: Lang, p: Possessive, sign
   return other;
 }
 
-/** The words that link a noun to its owner ("president van Frankrijk", "président de la France", "the president of Niger"). */
-const OF_WORDS = "of|van|du|de|des|d'";
+/** The words that link a noun to its owner ("president van Frankrijk", "président de la France", "the president of Niger"), from the packs. */
+const OF_WORDS = alternation(ALL_PACKS, (p) => p.ofWords);
 const OF = new RegExp(`^(?:${OF_WORDS.replace("d'", 'd')})$`, 'i');
 
-/** Words that give a reason, in the three languages ("als gevolg van", "en raison de", "because", "de reden", "la raison"), or what something followed ("na de dood van 13 soldaten"). */
-const REASON =
-  /\b(?:because|due to|owing to|as a result of|the reason|after the|na de|na het|nadat|apres (?:la|le|les|l')|omdat|doordat|vanwege|wegens|als gevolg van|de reden|(?:directe )?aanleiding|oorzaak|parce que?|puisque|car|grace a|la raison|(?:en raison|a cause|a la suite|suite|faute) (?:de|des|du|d'|a|aux))(?![a-z])/;
+/** Words that give a reason, or what something followed ("na de dood van 13 soldaten"), from the packs. */
+const REASON = new RegExp(`\\b(?:${alternation(ALL_PACKS, (p) => p.causeMarkers)})(?![a-z])`);
 
 /**
  * For a "why" question: 1 when the sentence gives a reason (a causal word), 0.8 when a neighbour
@@ -386,21 +507,14 @@ function datedBy(t: QueryTerm, hit: SearchHit): boolean {
   return t.isNumber && /^(?:19|20)\d\d$/.test(t.token) && hit.doc.date?.iso.startsWith(t.token) === true;
 }
 
-/** Verbs of a where-question that say a place is asked for. */
-const PLACE_VERBS = ['ligt', 'liggen', 'lag', 'gelegen', 'located', 'situated', 'lie', 'lies', 'trouve', 'trouvent', 'situe', 'situee', 'situes'];
+/** Verbs of a where-question that say a place is asked for, from the packs. */
+const PLACE_VERBS = ALL_PACKS.flatMap((p) => p.placeVerbs);
 
 /**
  * Words about the question rather than its subject (the analyser already leaves out "according to
- * the article"): the auxiliary "do". They are not looked for in the sentences.
+ * the article"), from the packs: the auxiliary "do", "happen", "take place". Not looked for in the sentences.
  */
-const META = new Set([
-  // "do" as a question's auxiliary ("Wat deed Wagner?", "Qu'a fait Wagner ?"), as QUESTION_WORDS has "did" for English.
-  'doet', 'deed', 'deden', 'gedaan', 'fait', 'faisait', 'font',
-  // "What happened to…" asks for an event, which the sentence names otherwise ("werd het land uit gezet").
-  'happen', 'happened', 'happens', 'gebeurde', 'gebeurd', 'gebeurt', 'arrive', 'arrivee',
-  // "Where did the operation take place?": the event is placed, not described ("s'est déroulée").
-  'deroule', 'deroulee', 'deroules', 'deroulees', 'deroulait', 'deroulaient', 'plaatsgevonden', 'plaatsvond', 'plaatsvonden',
-]);
+const META: ReadonlySet<string> = new Set(ALL_PACKS.flatMap((p) => p.auxiliaryWords));
 
 /**
  * The question's terms a sentence is judged on: without meta words, and without the month and year
@@ -623,6 +737,6 @@ function cite(sentence: string, n: number): string {
   return m ? `${m[1]} [${n}]${m[2]}` : `${sentence} [${n}]`;
 }
 
-function refusal(lang: Lang, confidence: number): AnswerBody {
-  return { lang, refused: true, text: refusalSentence(lang), citations: [], confidence };
+function refusal(lang: Lang, confidence: number, evidence?: Evidence): AnswerBody {
+  return { lang, refused: true, text: refusalSentence(lang), citations: [], confidence, ...(evidence ? { evidence } : {}) };
 }

@@ -1,3 +1,4 @@
+import { alternation, ALL_PACKS } from '../language/index.js';
 import type { SpanKind } from '../search/answer-type.js';
 import { isFigure } from '../search/figures.js';
 import { FUNCTION_WORDS } from '../search/stopwords.js';
@@ -32,10 +33,9 @@ export interface SentenceToken {
 /** Words either side of a span that count as its neighbourhood. */
 export const WINDOW = 8;
 
-const MONTHS =
-  'januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december|janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre|january|february|march|may|june|july|august|october';
-const WEEKDAYS = 'maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|monday|tuesday|wednesday|thursday|friday|saturday|sunday';
-const RELATIVE = 'volgend jaar|vorig jaar|volgende week|vorige week|l.annee prochaine|l.an prochain|l.annee derniere|l.an dernier|next year|last year|next week|last week';
+const MONTHS = alternation(ALL_PACKS, (p) => p.months.map((m) => fold(m)));
+const WEEKDAYS = alternation(ALL_PACKS, (p) => p.weekdays);
+const RELATIVE = alternation(ALL_PACKS, (p) => p.relativeDates);
 /** Date expressions, longest first: "du 1er au 6 février", "24 mei", "juni 2021", "2013", "donderdag". */
 const DATE = new RegExp(
   `\\b(?:(?:du |van )?\\d{1,2}(?:er|e)?(?: (?:au|tot|to|-) \\d{1,2}(?:er|e)?)? (?:${MONTHS})(?: \\d{4})?|(?:${MONTHS}) \\d{1,2}(?:, \\d{4})?|(?:${MONTHS})(?: \\d{4})?|(?:1[89]|20)\\d\\d|(?:${WEEKDAYS})|(?:${RELATIVE}))\\b`,
@@ -137,7 +137,7 @@ function candidates(
  * Adverbs that open a sentence capitalised and name nothing ("Daarnaast werd de Franse ambassadeur…"),
  * besides the function words queries drop (*echter*, *cependant*, *ensuite*).
  */
-const LINKING_ADVERBS: ReadonlySet<string> = new Set([...FUNCTION_WORDS, ...'daarnaast bovendien intussen ondertussen inmiddels tegelijk tegelijkertijd verder volgens eerder vervolgens daarna eveneens evenwel toutefois enfin ailleurs desormais selon neanmoins however meanwhile moreover later earlier besides furthermore nevertheless therefore thus'.split(' ')]);
+const LINKING_ADVERBS: ReadonlySet<string> = new Set([...FUNCTION_WORDS, ...ALL_PACKS.flatMap((p) => p.linkingAdverbs)]);
 
 /**
  * Runs of capitalised words that are not function words: "Choguel Kokalla Maïga", and a sentence's

@@ -8,6 +8,8 @@ export interface AnswerBody {
   readonly citations: readonly Citation[];
   /** Extractive answers: the confidence behind the answer or refusal, 0..1. */
   readonly confidence?: number;
+  /** Extractive answers: the named signals the confidence was fitted on (src/answer/evidence.ts). */
+  readonly evidence?: Readonly<Record<string, number>>;
 }
 
 /** Retrieval as the answerers see it: the engine binds it to the index that is serving now. */

@@ -12,6 +12,7 @@ export const USAGE = `Usage:
   npm run ask -- [--json] [--no-llm] "question"
   npm run search -- [--json] [--limit N] [--from DATE] [--to DATE] "query"
   npm run eval -- <questions.jsonl> [--json] [--no-llm]
+  npm run calibrate [-- --haystack DIR] [--rows FILE] [--dry-run]   refit the keyless confidence (src/answer/fitted-weights.json)
   npm run timeline -- [--topic T] [--from DATE] [--to DATE] [--lang en|nl|fr] [--limit N] [--json] [--png FILE]
   npm run reindex -- [--json]
   npm run add -- [--json] [--dry-run] <url|file>   (add an article: a link, a saved .html page, a .pdf, a .txt/.md file)

@@ -1,9 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import type { App } from '../app.js';
-import { DEFAULT_THRESHOLD } from '../answer/confidence.js';
+import { FITTED } from '../answer/fitted-model.js';
 import { runAblation, renderAblation } from '../eval/ablation.js';
 import {
   parseQuestions,
+  renderPrecisionSweep,
   renderSummaryTable,
   renderSweep,
   scoreQuestion,
@@ -17,7 +18,7 @@ import { evalLlmCommand } from './eval-llm.js';
 import type { CliIo } from './io.js';
 
 /** Thresholds the sweep prints. */
-export const SWEEP_THRESHOLDS = [0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6];
+export const SWEEP_THRESHOLDS = [0.2, 0.3, 0.4, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9];
 
 /** Reads and parses a questions file; a missing file or a bad line is a usage error naming it. */
 export async function readQuestions(path: string): Promise<EvalQuestion[]> {
@@ -62,11 +63,12 @@ export async function evalCommand(app: App, argv: readonly string[], io: CliIo):
   if (values.llm) return evalLlmCommand(app, path, io, { json: values.json === true });
   const results = await evaluateFile(app, path, { noLlm: values['no-llm'] === true });
   const summary = summariseByLanguage(results);
-  const sweep = thresholdSweep(results, SWEEP_THRESHOLDS);
+  // The threshold in use is always a row, so the sweep agrees with the answers given.
+  const sweep = thresholdSweep(results, [...new Set([...SWEEP_THRESHOLDS, FITTED.answer.threshold])].sort((a, b) => a - b));
   const ablation = values.ablate ? await runAblation(app.config.corpusDir, await readQuestions(path)) : undefined;
   if (values.json) {
     const mode = app.engine.llmEnabled && !values['no-llm'] ? 'llm' : 'extractive';
-    io.out(`${JSON.stringify({ file: path, mode, threshold: DEFAULT_THRESHOLD, summary, sweep, ...(ablation ? { ablation } : {}), questions: results })}\n`);
+    io.out(`${JSON.stringify({ file: path, mode, threshold: FITTED.answer.threshold, summary, sweep, ...(ablation ? { ablation } : {}), questions: results })}\n`);
     return 0;
   }
   const lines = results.map(
@@ -77,7 +79,8 @@ export async function evalCommand(app: App, argv: readonly string[], io: CliIo):
   );
   const parts = [lines.join('\n'), renderSummaryTable(summary)];
   if (sweep.some((row) => Object.keys(row.byLang).length > 0)) {
-    parts.push(`Threshold sweep (answer accuracy / false refusals / traps refused; ← is the threshold in use):\n${renderSweep(sweep, DEFAULT_THRESHOLD)}`);
+    parts.push(`Threshold sweep (answer accuracy / false refusals / traps refused; ← is the threshold in use):\n${renderSweep(sweep, FITTED.answer.threshold)}`);
+    parts.push(`Precision against coverage (of the questions answered, the share right; of all questions, the share answered):\n${renderPrecisionSweep(sweep, FITTED.answer.threshold)}`);
   }
   if (ablation) parts.push(`Ablation (each signal switched off in turn):\n${renderAblation(ablation)}`);
   io.out(`${parts.join('\n\n')}\n`);

@@ -4,34 +4,27 @@
  * (its CommonJS build) and typed here once.
  */
 import { createRequire } from 'node:module';
-import type { Lang } from '../types.js';
+import { packFor } from '../language/index.js';
+import { LANGS, type Lang } from '../types.js';
 
 const require = createRequire(import.meta.url);
-const lists = require('stopword') as Record<'nld' | 'fra' | 'eng', readonly string[]>;
+const lists = require('stopword') as Record<string, readonly string[] | undefined>;
 
-const SETS: Readonly<Record<Lang, ReadonlySet<string>>> = {
-  nl: new Set(lists.nld),
-  fr: new Set(lists.fra),
-  en: new Set(lists.eng),
-};
+/** Each language's list, named by its pack (`stopwordList`). */
+const SETS: ReadonlyMap<Lang, ReadonlySet<string>> = new Map(
+  LANGS.map((lang) => {
+    const list = lists[packFor(lang).stopwordList];
+    if (!list) throw new Error(`src/language/${lang}.ts: the stopword package has no list "${packFor(lang).stopwordList}"; name one of its lists (e.g. "deu")`);
+    return [lang, new Set(list)];
+  }),
+);
 
 /** Lower-case stopwords of `lang` (from the `stopword` package). */
 export function stopwordsFor(lang: Lang): ReadonlySet<string> {
-  return SETS[lang];
+  return SETS.get(lang)!;
 }
 
-/**
- * Question words by language, lower-case as written. The stopword lists lack most of them, yet in a
- * question of three words ("Hoeveel kost Barkhane?", "Waar ligt Kidal?") they are the only evidence
- * of its language; queries drop them (search/stopwords.ts).
- */
-const QUESTION_WORDS: Readonly<Record<Lang, ReadonlySet<string>>> = {
-  en: new Set(['what', 'which', 'who', 'whom', 'whose', 'when', 'where', 'why', 'how', 'many', 'much', 'does', 'did', 'do']),
-  nl: new Set(['wat', 'welk', 'welke', 'wie', 'wanneer', 'waar', 'waarom', 'hoe', 'hoeveel', 'hoelang', 'waarheen', 'vanwaar']),
-  fr: new Set(['quoi', 'quel', 'quelle', 'quels', 'quelles', 'qui', 'quand', 'où', 'pourquoi', 'comment', 'combien', 'lequel', 'laquelle', 'lesquels', 'lesquelles']),
-};
-
-/** Lower-case question words of `lang`. */
+/** Lower-case question words of `lang` (its pack's `questionWordForms`): in a question of three words the only evidence of its language. */
 export function questionWordsFor(lang: Lang): ReadonlySet<string> {
-  return QUESTION_WORDS[lang];
+  return new Set(packFor(lang).questionWordForms);
 }

@@ -1,10 +1,15 @@
 /** What auto-answer decides, as pure functions: when Griot is sure enough to answer a forum post, what it asks, which tag marks it solved. */
+import { FITTED } from '../answer/fitted-model.js';
 import { refusalSentence } from '../answer/refusal.js';
 import { shorten } from '../format.js';
 import type { Answer, Lang } from '../types.js';
 
-/** The confidence a forum needs when /autoanswer on gives none: twice the keyless answerer's own refusal threshold. */
-export const DEFAULT_FORUM_CONFIDENCE = 0.5;
+/**
+ * The confidence a forum needs when /autoanswer on gives none: the fitted bar of the bold short answer
+ * (src/answer/fitted-weights.json), above the answerer's own refusal threshold — unasked, Griot speaks
+ * only when it is as sure as when it states an answer in bold.
+ */
+export const DEFAULT_FORUM_CONFIDENCE = Math.round(FITTED.leadThreshold * 100) / 100;
 
 /** The longest question asked for a post (its title and first message). */
 const QUESTION_MAX = 1000;

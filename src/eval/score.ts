@@ -52,6 +52,12 @@ export interface QuestionResult {
   readonly correctIfAnswered: boolean;
   readonly latencyMs: number;
   readonly answer: string;
+  /** The named signals behind the unrefused extractive answer (what `npm run calibrate` fits on). */
+  readonly evidence?: Readonly<Record<string, number>>;
+  /** The unrefused answer shows a bold short answer. */
+  readonly leadShown: boolean;
+  /** …and that line holds one of answer_any (and the answer cites a gold document). */
+  readonly leadRight: boolean;
 }
 
 const contains = (haystack: string, needles: readonly string[]) => {
@@ -67,6 +73,8 @@ export function scoreQuestion(q: EvalQuestion, hits: readonly SearchHit[], answe
   const docs = [...new Set(hits.map((h) => h.doc.id))];
   const gold = new Set(q.gold);
   const answerable = q.gold.length > 0;
+  const unref = unrefused ?? answer;
+  const leadLine = unref.refused ? undefined : unref.text.split('\n').find((l) => l.includes('**'));
   const isCorrect = (a: Answer) => answerable && !a.refused && contains(a.text, q.answer_any) && a.citations.some((c) => gold.has(c.docId));
   return {
     id: q.id,
@@ -81,6 +89,9 @@ export function scoreQuestion(q: EvalQuestion, hits: readonly SearchHit[], answe
     correctIfAnswered: isCorrect(unrefused ?? answer),
     latencyMs: answer.timings.totalMs,
     answer: answer.text,
+    ...(unref.evidence ? { evidence: unref.evidence } : {}),
+    leadShown: leadLine !== undefined,
+    leadRight: leadLine !== undefined && isCorrect(unref) && contains(leadLine, q.answer_any),
   };
 }
 
@@ -97,6 +108,10 @@ export interface EvalSummary {
   readonly falseRefusalRate: number;
   /** Share of unanswerable questions that were refused (NaN shown as "–" when there are none). */
   readonly refusalAccuracy: number | null;
+  /** Questions answered (not refused), traps included. */
+  readonly answered: number;
+  /** Of the questions answered, the share answered right (an answered trap counts as wrong); null when none was answered. */
+  readonly precision: number | null;
   readonly meanLatencyMs: number;
 }
 
@@ -114,9 +129,15 @@ export function summarise(results: readonly QuestionResult[]): EvalSummary {
     falseRefusals: ans.filter((r) => r.refused).length,
     falseRefusalRate: rate(ans, (r) => r.refused),
     refusalAccuracy: unans.length ? rate(unans, (r) => r.refused) : null,
+    answered: results.filter((r) => !r.refused).length,
+    precision: precisionOf(results.filter((r) => !r.refused).map((r) => r.correct)),
     meanLatencyMs: results.length ? results.reduce((s, r) => s + r.latencyMs, 0) / results.length : 0,
   };
 }
+
+/** Share of true among the answered questions' correctness; null when none was answered. */
+export const precisionOf = (answeredRight: readonly boolean[]): number | null =>
+  answeredRight.length === 0 ? null : answeredRight.filter(Boolean).length / answeredRight.length;
 
 /** Per-language and overall summaries. */
 const LANG_ORDER = ['en', 'nl', 'fr'] as const;
@@ -134,7 +155,18 @@ export function summariseByLanguage(results: readonly QuestionResult[]): Record<
 /** One line of the threshold sweep: what each language would score were this the refusal threshold. */
 export interface SweepRow {
   readonly threshold: number;
-  readonly byLang: Record<string, { readonly answerAccuracy: number; readonly falseRefusalRate: number; readonly refusalAccuracy: number | null }>;
+  readonly byLang: Record<
+    string,
+    {
+      readonly answerAccuracy: number;
+      readonly falseRefusalRate: number;
+      readonly refusalAccuracy: number | null;
+      /** Of the questions that would be answered, the share right (traps count as wrong). */
+      readonly precision: number | null;
+      /** Share of all questions (traps included) that would be answered. */
+      readonly coverage: number;
+    }
+  >;
 }
 
 /**
@@ -156,10 +188,27 @@ export function thresholdSweep(results: readonly QuestionResult[], thresholds: r
         answerAccuracy: rate(ans, (r) => answered(r) && r.correctIfAnswered),
         falseRefusalRate: rate(ans, (r) => !answered(r)),
         refusalAccuracy: unans.length ? rate(unans, (r) => !answered(r)) : null,
+        precision: precisionOf(rs.filter(answered).map((r) => r.answerable && r.correctIfAnswered)),
+        coverage: rate(rs, answered),
       };
     }
     return { threshold, byLang };
   });
+}
+
+/** The sweep as precision against coverage: one row a threshold, precision / coverage per language. */
+export function renderPrecisionSweep(rows: readonly SweepRow[], chosen: number): string {
+  const pct = (x: number | null) => (x === null ? '–' : `${(x * 100).toFixed(0)}%`);
+  const langs = Object.keys(rows[0]?.byLang ?? {});
+  const head = ['threshold', ...langs.map((l) => `${l} precision / coverage`)];
+  const line = (cells: readonly string[]) => `| ${cells.join(' | ')} |`;
+  const body = rows.map((r) =>
+    line([
+      `${r.threshold.toFixed(2)}${Math.abs(r.threshold - chosen) < 1e-9 ? ' ←' : ''}`,
+      ...langs.map((l) => `${pct(r.byLang[l]!.precision)} / ${pct(r.byLang[l]!.coverage)}`),
+    ]),
+  );
+  return [line(head), line(head.map(() => '---')), ...body].join('\n');
 }
 
 /** The sweep as a terminal table: one row a threshold, accuracy / false refusals / trap refusals per language. */
@@ -184,9 +233,9 @@ export function renderSweep(rows: readonly SweepRow[], chosen: number): string {
 export function renderSummaryTable(byLang: Record<string, EvalSummary>): string {
   const pct = (x: number | null) => (x === null ? '–' : `${(x * 100).toFixed(0)}%`);
   const rows = Object.entries(byLang).map(([lang, s]) =>
-    [lang, `${s.questions}`, `${s.answerable}`, pct(s.recallAt1), pct(s.recallAt3), pct(s.bearingTop3), pct(s.answerAccuracy), `${s.falseRefusals}`, pct(s.refusalAccuracy), s.meanLatencyMs.toFixed(2)],
+    [lang, `${s.questions}`, `${s.answerable}`, pct(s.recallAt1), pct(s.recallAt3), pct(s.bearingTop3), pct(s.answerAccuracy), pct(s.precision), `${s.falseRefusals}`, pct(s.refusalAccuracy), s.meanLatencyMs.toFixed(2)],
   );
-  const head = ['lang', 'questions', 'answerable', 'doc R@1', 'doc R@3', 'answer passage top-3', 'answer accuracy', 'false refusals', 'refusal accuracy', 'mean ms'];
+  const head = ['lang', 'questions', 'answerable', 'doc R@1', 'doc R@3', 'answer passage top-3', 'answer accuracy', 'precision', 'false refusals', 'traps refused', 'mean ms'];
   const line = (cells: readonly string[]) => `| ${cells.join(' | ')} |`;
   return [line(head), line(head.map(() => '---')), ...rows.map(line)].join('\n');
 }

@@ -1,3 +1,4 @@
+import { ALL_PACKS } from '../language/index.js';
 import type { Lang } from '../types.js';
 import { MemoStemmer } from './stemmer.js';
 import { isQueryStopword, isStopword } from './stopwords.js';
@@ -93,15 +94,11 @@ export class Analyser {
 }
 
 /**
- * Titles and institutions that the three languages capitalise by convention, not names: "Prime
+ * Titles and institutions that the languages capitalise by convention, not names (the packs' `titles`): "Prime
  * Minister Maïga", "la ministre des Armées", "les chefs d'État", "minister van Defensie". A document
  * that answers need not write them (Dutch says *Defensie* where French says *Armées*).
  */
-const CONVENTIONAL_CAPITALS: ReadonlySet<string> = new Set([
-  'president', 'prime', 'minister', 'ministers', 'foreign', 'defence', 'defense', 'secretary', 'general', 'colonel', 'king', 'queen', 'chancellor',
-  'etat', 'etats', 'armees', 'ministre', 'premier', 'affaires', 'etrangeres', 'interieur', 'gouvernement', 'assemblee',
-  'defensie', 'buitenlandse', 'zaken', 'koning',
-]);
+const CONVENTIONAL_CAPITALS: ReadonlySet<string> = new Set(ALL_PACKS.flatMap((p) => p.titles));
 
 /** Folded tokens written with a capital letter anywhere but at the start of a sentence. */
 function nameTokens(text: string): Set<string> {

@@ -1,7 +1,8 @@
 import type { Lang } from '../types.js';
 import { isFigure } from './figures.js';
 import { isQueryStopword } from './stopwords.js';
-import { foldText } from './text.js';
+import { alternation, ALL_PACKS } from '../language/index.js';
+import { fold, foldText } from './text.js';
 
 /**
  * What a question asks for, read from its question words in English, Dutch and French: the kind of
@@ -16,19 +17,16 @@ export type AnswerType = 'number' | 'date' | 'person' | 'place' | 'other';
 /** What a short answer is looked for as: the question types plus "name" for which/welk/quel and naming questions. */
 export type SpanKind = Exclude<AnswerType, 'other'> | 'name';
 
-/** The words that ask for a quantity ("how big" asks for a figure too). */
-const QUANTITY = "how (?:many|much|big|large)|what number(?: of)?|hoeveel|hoe groot|combien(?: d'| de)?|quel nombre(?: de)?|quelle (?:taille|ampleur)";
+/** The words that ask for a quantity ("how big" asks for a figure too), from the language packs. */
+const QUANTITY = alternation(ALL_PACKS, (p) => p.questionWords.number);
 
 /** The question words of a "which X" question, before the noun it asks about. */
-const WHICH = 'which|what|welke?|quel(?:le)?s?';
+const WHICH = alternation(ALL_PACKS, (p) => p.whichWords);
 
-const PATTERNS: readonly (readonly [AnswerType, RegExp])[] = [
-  ['number', new RegExp(`\\b(?:${QUANTITY})\\b`)],
-  ['date', /\b(when|wanneer|quand|what date|which date|welke datum|quelle date|in welk jaar|in what year|en quelle annee|what year|welk jaar|sinds wanneer|depuis quand)\b/],
-  // Not "qu'est-ce qui" ("what", as subject).
-  ['person', /\b(who|whom|wie)\b|(?<!qu'est-ce )\bqui\b/],
-  ['place', /\b(where|waar|ou|in welke stad|in which city|dans quelle ville|which country|welk land|quel pays|quels pays)\b/],
-];
+const PATTERNS: readonly (readonly [AnswerType, RegExp])[] = (['number', 'date', 'person', 'place'] as const).map((kind) => [
+  kind,
+  new RegExp(`\\b(?:${alternation(ALL_PACKS, (p) => p.questionWords[kind])})\\b`),
+]);
 
 /** A question folded the way every pattern here reads it: lower case, no accents, straight apostrophes. */
 const folded = foldText;
@@ -43,17 +41,15 @@ export function answerType(question: string): AnswerType {
 }
 
 /** Nouns after which/what that name the kind of answer. */
-const NOUN_TYPES: ReadonlyMap<string, AnswerType> = new Map([
-  ...['date', 'datum', 'day', 'dag', 'jour', 'year', 'jaar', 'annee', 'month', 'maand', 'mois'].map((w) => [w, 'date'] as const),
-  ...['number', 'aantal', 'nombre', 'total', 'totaal'].map((w) => [w, 'number'] as const),
-  ...['city', 'stad', 'ville', 'country', 'land', 'pays', 'place', 'plaats', 'lieu', 'town'].map((w) => [w, 'place'] as const),
-]);
+const NOUN_TYPES: ReadonlyMap<string, AnswerType> = new Map(
+  (['date', 'number', 'place'] as const).flatMap((kind) => ALL_PACKS.flatMap((p) => p.kindNouns[kind].map((w) => [w, kind] as const))),
+);
 
 /** A question asking what something is called: "Comment s'appelait l'opération…", "Hoe heet…". */
 const NAMING = /\b(?:comment s'appel|hoe (?:heet|heette|heten|noemt|noemde)|what (?:is|was|are|were)\b.*\bcalled\b)/;
 
 /** The words of a naming question that say a name is asked for; they are not looked for in the sentences. */
-export const NAMING_WORDS: readonly string[] = ['called', 'named', 'name', 'naam', 'nom', 'appelle', 'appelait', 'appelaient', 'appellent', 'heet', 'heette', 'heten', 'noemt', 'noemde'];
+export const NAMING_WORDS: readonly string[] = ALL_PACKS.flatMap((p) => p.namingWords);
 
 export const isNamingQuestion = (question: string): boolean => NAMING.test(folded(question));
 
@@ -84,15 +80,8 @@ const WHICH_WORD = new RegExp(`\\b(?:${WHICH}|lequel|laquelle|lesquel(?:le)?s)\\
 /** The noun after which/what ("quel rôle", "what is the reason"). */
 const WHICH_NOUN = new RegExp(`\\b(?:${WHICH})\\s+(?:(?:is|was|are|were|est|sont|etait|zijn|waren)\\s+)?(?:(?:the|de|het|le|la|les|l')\\s*)?([a-z]+)`);
 
-/** Nouns a which/what question asks about that a description answers, not a name (en/nl/fr, folded). */
-const DESCRIPTION_NOUNS: ReadonlySet<string> = new Set([
-  'role', 'roles', 'rol', 'rollen', 'reason', 'reasons', 'reden', 'redenen', 'raison', 'raisons',
-  'purpose', 'goal', 'goals', 'aim', 'doel', 'doelen', 'but', 'objectif', 'objectifs',
-  'consequence', 'consequences', 'gevolg', 'gevolgen', 'effect', 'effects', 'effet', 'effets', 'impact',
-  'position', 'standpunt', 'situation', 'situatie', 'problem', 'problems', 'probleem', 'problemen', 'probleme', 'problemes',
-  'message', 'boodschap', 'risk', 'risks', 'risico', 'risicos', 'risque', 'risques', 'condition', 'conditions', 'voorwaarde', 'voorwaarden',
-  'argument', 'arguments', 'decision', 'besluit', 'beslissing', 'motive', 'motief', 'motif', 'strategy', 'strategie', 'plan', 'plans',
-]);
+/** Nouns a which/what question asks about that a description answers, not a name, from the packs. */
+const DESCRIPTION_NOUNS: ReadonlySet<string> = new Set(ALL_PACKS.flatMap((p) => p.descriptionNouns));
 
 const HEADS = { count: new RegExp(`\\b(?:${QUANTITY})\\s+`), which: new RegExp(`\\b(?:${WHICH})\\s+`) } as const;
 
@@ -132,8 +121,8 @@ export function typeNouns(question: string): string[] {
   return [...folded(question).matchAll(TYPE_NOUN)].map((m) => m[1]!);
 }
 
-const MONTH =
-  /\b(januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december|janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre|january|february|march|may|june|july|august|october|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b/;
+/** Month and weekday names of every pack, folded: a sentence holding one may give a date. */
+const MONTH = new RegExp(`\\b(${alternation(ALL_PACKS, (p) => [...p.months, ...p.weekdays].map((w) => fold(w)))})\\b`);
 
 /** True when a sentence of a `lang` text holds what the answer type asks for (a number, a date, a name). */
 export function sentenceFits(type: AnswerType, sentence: string, lang: Lang): boolean {
@@ -166,13 +155,15 @@ export function relativeClauseWords(question: string): ReadonlySet<string> {
   const q = folded(question);
   const opening = /^\W*\S+\s+\S+/.exec(q)?.[0].length ?? 0;
   // "say that France would leave": after a verb of saying or thinking, *that* opens what was said, not a description.
-  const m = [...q.slice(opening).matchAll(/(\S+)\s+(that|which|die|qui)\b/g)].find((x) => !(x[2] === 'that' && SAYING.test(x[1]!)));
+  const m = [...q.slice(opening).matchAll(RELATIVE)].find((x) => !(x[2] === 'that' && SAYING.test(x[1]!)));
   if (!m) return new Set();
   const at = opening + m.index + m[1]!.length + 1;
   const main = new Set(q.slice(0, at).split(/[^a-z0-9]+/));
   return new Set(q.slice(at).split(/[^a-z0-9]+/).filter((w) => w !== '' && !main.has(w) && !isQueryStopword(w)));
 }
 
-/** English verbs of saying, knowing and thinking, after which *that* introduces a clause. */
-const SAYING =
-  /^(?:say|says|said|saying|announce[sd]?|claim(?:s|ed)?|think|thinks|thought|believe[sd]?|warn(?:s|ed)?|state[sd]?|tell|told|report(?:s|ed)?|argue[sd]?|know|knew|decide[sd]?|confirm(?:s|ed)?|den(?:y|ies|ied)|hope[sd]?|fear(?:s|ed)?|expect(?:s|ed)?|insist(?:s|ed)?|mean(?:s|t)?|show(?:s|ed)?|suggest(?:s|ed)?|admit(?:s|ted)?)$/;
+/** A word followed by a relative pronoun of any pack. */
+const RELATIVE = new RegExp(`(\\S+)\\s+(${alternation(ALL_PACKS, (p) => p.relativePronouns)})\\b`, 'g');
+
+/** Verbs of saying, knowing and thinking, after which *that* introduces a clause, from the packs. */
+const SAYING = new RegExp(`^(?:${alternation(ALL_PACKS, (p) => p.sayingVerbs)})$`);

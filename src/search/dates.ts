@@ -1,4 +1,5 @@
 import type { ArticleDate } from '../types.js';
+import { ALL_PACKS, monthNumbers } from '../language/index.js';
 import { fold } from './text.js';
 
 /** An inclusive day interval as ISO strings (they compare correctly as strings). */
@@ -51,22 +52,7 @@ export function dateInRange(date: ArticleDate | null, from: string | undefined, 
   return (!from || range.end >= from) && (!to || range.start <= to);
 }
 
-const MONTHS: ReadonlyMap<string, number> = new Map(
-  [
-    ['january', 'januari', 'janvier', 'jan'],
-    ['february', 'februari', 'fevrier', 'feb'],
-    ['march', 'maart', 'mars'],
-    ['april', 'avril', 'apr'],
-    ['may', 'mei', 'mai'],
-    ['june', 'juni', 'juin'],
-    ['july', 'juli', 'juillet'],
-    ['august', 'augustus', 'aout', 'aug'],
-    ['september', 'septembre', 'sept', 'sep'],
-    ['october', 'oktober', 'octobre', 'oct', 'okt'],
-    ['november', 'novembre', 'nov'],
-    ['december', 'decembre', 'dec'],
-  ].flatMap((names, i) => names.map((n) => [n, i + 1] as const)),
-);
+const MONTHS = monthNumbers(ALL_PACKS, { abbreviations: true });
 
 /** A date a question refers to ("the October 2021 article"), and the words that said it. */
 export interface DateReference {

@@ -1,4 +1,5 @@
 import { fileURLToPath } from 'node:url';
+import { FITTED } from '../../src/answer/fitted-model.js';
 import { describe, expect, it } from 'vitest';
 import { evalCommand } from '../../src/cli/eval.js';
 import { testApp } from '../helpers/app.js';
@@ -36,6 +37,8 @@ describe('npm run eval', () => {
     const io = captureIo();
     await evalCommand(app, [DEV_V2], io);
     expect(io.stdout).toMatch(/Threshold sweep/);
-    expect(io.stdout).toMatch(/\| 0\.25 ← \|/);
+    const inUse = FITTED.answer.threshold.toFixed(2);
+    expect(io.stdout).toContain(`| ${inUse} ← |`);
+    expect(io.stdout).toMatch(/Precision against coverage/);
   });
 });

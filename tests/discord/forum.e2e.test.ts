@@ -1,3 +1,4 @@
+import { DEFAULT_FORUM_CONFIDENCE } from '../../src/discord/auto-answer.js';
 import { PermissionFlagsBits } from 'discord.js';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { TEST_DATABASE_URL, testSchemas, urlInSchema } from '../helpers/postgres.js';
@@ -6,10 +7,10 @@ import type { FakeForum, FakeInteraction, FakeMessage, FakeUser } from '../fakes
 import { buttonId, citationNumbers, restartHarness, startHarness, withAsk, type Harness, type HarnessOptions } from './harness.js';
 
 const EPHEMERAL = 64;
-/** Answered by the keyless answerer from 002_68a43d7a4bec2f41 with confidence 1.0. */
-const SURE = { title: 'Niger', content: 'Wat zei Macron over Niger?' };
-/** Not refused, but the keyless confidence is about 0.34: under the default 0.5. */
-const UNSURE = { title: 'Economie', content: 'Hoe gaat het met de economie van Mali?' };
+/** Answered by the keyless answerer with a bold 55 (fitted confidence about 0.89). */
+const SURE = { title: 'Barkhane', content: 'Hoeveel Franse soldaten zijn gesneuveld bij Operatie Barkhane?' };
+/** Answered, not refused, but with a fitted confidence of about 0.68: under the default bar (the bold line's, about 0.70). */
+const UNSURE = { title: 'Niger', content: 'Wat zei Macron over Niger?' };
 
 /** The embedded store, and PostgreSQL (a schema per test) when TEST_DATABASE_URL is set: several hosts share the forum settings there. */
 const STORES = [{ store: 'SQLite', postgres: false }, ...(TEST_DATABASE_URL ? [{ store: 'PostgreSQL', postgres: true }] : [])];
@@ -53,7 +54,7 @@ describe.each(STORES)('forum auto-answer ($store)', ({ postgres }) => {
     const forum = h.fake.addForum({ name: 'vragen', tags: ['Vraag', 'Solved'] });
     const on = await autoanswer('on', { channel: { channel: forum.id } });
     expect(on.flags & EPHEMERAL).toBe(EPHEMERAL);
-    expect(on.content).toContain(`Auto-answer is on in <#${forum.id}> (confidence at least 0.50; when unsure: silent)`);
+    expect(on.content).toContain(`Auto-answer is on in <#${forum.id}> (confidence at least ${DEFAULT_FORUM_CONFIDENCE.toFixed(2)}; when unsure: silent)`);
 
     const unsure = post(forum, UNSURE);
     await decided(unsure.message);
@@ -61,7 +62,7 @@ describe.each(STORES)('forum auto-answer ($store)', ({ postgres }) => {
 
     const sure = post(forum, SURE);
     const [answer] = await answerIn(sure.thread.id);
-    expect(answer!.content).toMatch(/Niger/);
+    expect(answer!.content).toMatch(/Antwoord: .*55/);
     expect(citationNumbers(answer!.content).length).toBeGreaterThan(0);
     expect(answer!.components[0].components.map((b: any) => b.label)).toEqual(['👍', '👎', 'Sources', '🙋 Ask a moderator', '✅ Solved']);
     expect(asked).toEqual([`${UNSURE.title} ${UNSURE.content}`, `${SURE.title} ${SURE.content}`]);
@@ -74,8 +75,8 @@ describe.each(STORES)('forum auto-answer ($store)', ({ postgres }) => {
     const stats = await h.store.answers.stats({ days: 1 });
     expect(stats.autoAnswer).toEqual([{ forumId: forum.id, posts: 2, answered: 1 }]);
     const silent = h.logs.find((l) => l.msg === 'not sure enough to answer a forum post');
-    expect(silent).toMatchObject({ posted: false, minConfidence: 0.5 });
-    expect(silent!.confidence).toBeLessThan(0.5);
+    expect(silent).toMatchObject({ posted: false, minConfidence: DEFAULT_FORUM_CONFIDENCE });
+    expect(silent!.confidence).toBeLessThan(DEFAULT_FORUM_CONFIDENCE);
     expect(h.fake.rejections).toEqual([]);
   }, 60_000);
 
@@ -155,7 +156,7 @@ describe.each(STORES)('forum auto-answer ($store)', ({ postgres }) => {
     expect(listed.content).toContain(`<#${forum.id}> — confidence at least 0.80; when unsure: silent`);
     const sure = post(forum, SURE);
     const [answer] = await answerIn(sure.thread.id);
-    expect(answer!.content).toMatch(/Niger/);
+    expect(answer!.content).toMatch(/Antwoord: .*55/);
   }, 60_000);
 
   it('says which permission it lacks in the forum instead of turning on; refuses a plain member', async () => {

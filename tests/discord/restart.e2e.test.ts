@@ -5,7 +5,8 @@ import { askAndWait, buttonId, replyTo, restartHarness, startHarness, withAsk, t
 
 const EPHEMERAL = 64;
 /** Answered from 002_68a43d7a4bec2f41 with a citation (the state the buttons need). */
-const QUESTION = 'Wat zei Macron over Niger?';
+// A question the keyless answerer answers (a refusal has no Sources button).
+const QUESTION = 'Welk land is bereid om als nieuwe thuisbasis voor de missie te dienen?';
 
 describe('buttons, pagers and threads after a restart (new Client, same DATA_DIR)', () => {
   let h: Harness;

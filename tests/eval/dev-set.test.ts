@@ -8,7 +8,8 @@ const DEV_V2 = fileURLToPath(new URL('../fixtures/dev-questions-v2.jsonl', impor
 
 // The quality floor over the development set (tests/fixtures/dev-questions-v2.jsonl, a copy of
 // ../shared/eval/dev-questions-v2.jsonl: 60 questions, 12 of them traps). Fails when the method
-// regresses below what docs/answers.md reports; it is not tuned per question.
+// regresses below what docs/answers.md reports. The committed model was fitted on these sets too
+// (npm run calibrate), so these are training figures: the cross-validated ones are in docs/answers.md.
 describe('the dev set over the seeds (no LLM)', async () => {
   const app = await testApp();
   const results = await evaluateFile(app, DEV_V2);
@@ -24,10 +25,14 @@ describe('the dev set over the seeds (no LLM)', async () => {
     expect(unanswerable.filter((r) => !r.refused).map((r) => r.id)).toEqual([]);
   });
 
+  it('answers right at least 90% of the questions it answers (an answered trap counts as wrong)', () => {
+    expect(byLang.all?.precision).toBeGreaterThanOrEqual(0.9);
+  });
+
   it.each([
-    ['nl', 0.9],
-    ['en', 0.7],
-    ['fr', 0.8],
+    ['nl', 0.8],
+    ['en', 0.4],
+    ['fr', 0.6],
   ] as const)('answers %s questions correctly, citing a gold document, at least at the reported floor (%s)', (lang, floor) => {
     expect(byLang[lang]?.answerAccuracy).toBeGreaterThanOrEqual(floor);
   });
@@ -39,20 +44,24 @@ describe('the dev set over the seeds (no LLM)', async () => {
  */
 const HELD_OUT = [
   // Written without sight of the code or the other sets (seventh round).
-  { file: 'holdout-questions.jsonl', accuracy: 0.7, traps: 0.85 },
+  { file: 'holdout-questions.jsonl', accuracy: 0.5, traps: 0.85, precision: 0.85 },
   // Written by a helper from the five articles alone, late in the eighth round; 70% before its changes.
-  { file: 'holdout2-questions.jsonl', accuracy: 0.65, traps: 0.8 },
-  // Written to paraphrase in everyday words ("pull out", "guys"): what word lists cannot bridge;
-  // 22% before the eighth round, 33% after it.
-  { file: 'holdout3-questions.jsonl', accuracy: 0.3, traps: 0.5 },
+  { file: 'holdout2-questions.jsonl', accuracy: 0.33, traps: 0.85, precision: 0.85 },
+  // Written to paraphrase in everyday words ("pull out", "guys"): what word lists cannot bridge.
+  // The committed model refuses 6 of its 9 traps (cross-validated 67% too, as the hand-set score did).
+  { file: 'holdout3-questions.jsonl', accuracy: 0.2, traps: 0.66, precision: 0.7 },
 ] as const;
 
-describe.each(HELD_OUT)('the held-out set $file over the seeds (no LLM)', async ({ file, accuracy, traps }) => {
+describe.each(HELD_OUT)('the held-out set $file over the seeds (no LLM)', async ({ file, accuracy, traps, precision }) => {
   const app = await testApp();
   const all = summariseByLanguage(await evaluateFile(app, fileURLToPath(new URL(`../fixtures/${file}`, import.meta.url)))).all;
 
   it(`answers at least ${accuracy * 100}% of its answerable questions correctly and refuses at least ${traps * 100}% of its traps`, () => {
     expect(all?.answerAccuracy).toBeGreaterThanOrEqual(accuracy);
     expect(all?.refusalAccuracy).toBeGreaterThanOrEqual(traps);
+  });
+
+  it(`answers right at least ${precision * 100}% of the questions it answers`, () => {
+    expect(all?.precision).toBeGreaterThanOrEqual(precision);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseQuestions, renderSummaryTable, scoreQuestion, summariseByLanguage } from '../../src/eval/score.js';
+import { parseQuestions, renderPrecisionSweep, renderSummaryTable, scoreQuestion, summariseByLanguage, thresholdSweep } from '../../src/eval/score.js';
 import type { Answer, SearchHit } from '../../src/types.js';
 
 const hit = (docId: string, text: string): SearchHit => ({
@@ -35,5 +35,28 @@ describe('scoreQuestion', () => {
   it('renders a table with a row per language and overall', () => {
     const table = renderSummaryTable(summariseByLanguage([scoreQuestion(q, [], answer('x', []))]));
     expect(table.split('\n').map((l) => l.split('|')[1]?.trim())).toEqual(['lang', '---', 'nl', 'all']);
+  });
+  it('counts an answered trap against precision, and a refusal neither way', () => {
+    const trap = { ...q, id: 't', gold: [], answer_any: [] };
+    const right = scoreQuestion(q, [], answer('Het is Maiga [1].', ['g']));
+    const answeredTrap = scoreQuestion(trap, [], answer('Iets [1].', ['g']));
+    const refused = scoreQuestion({ ...q, id: 'r' }, [], answer('Het corpus zegt hier niets over.', [], true));
+    expect(summariseByLanguage([right, answeredTrap, refused]).all).toMatchObject({ answered: 2, precision: 0.5 });
+    expect(summariseByLanguage([refused]).all?.precision).toBeNull();
+  });
+});
+
+describe('thresholdSweep', () => {
+  const q = { id: 'x', lang: 'nl' as const, question: 'q', gold: ['g'], answer_any: ['Maïga'] };
+  const withConfidence = (c: number, text: string, docs: string[]) => ({ ...answer(text, docs), confidence: c });
+  it('gives precision against coverage: a higher threshold leaves out the less sure wrong answer', () => {
+    const rs = [
+      scoreQuestion(q, [], withConfidence(0.9, 'Maiga [1].', ['g'])),
+      scoreQuestion({ ...q, id: 'y' }, [], withConfidence(0.3, 'Macron [1].', ['g'])),
+    ];
+    const [low, high] = thresholdSweep(rs, [0.2, 0.5]);
+    expect(low?.byLang.all).toMatchObject({ precision: 0.5, coverage: 1 });
+    expect(high?.byLang.all).toMatchObject({ precision: 1, coverage: 0.5 });
+    expect(renderPrecisionSweep([low!, high!], 0.5)).toContain('| 0.50 ← | 100% / 50% |');
   });
 });

@@ -1,10 +1,12 @@
 import type { APIEmbed } from 'discord.js';
+import { packFor } from '../../language/index.js';
 import type { TimelineEvent, TimelineQuery } from '../../types.js';
 import { packPages } from './pages.js';
 import { formatArticleDate } from '../../format.js';
 import { code, maskedLink, plainWithin } from './markdown.js';
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+/** English month names for the headings, from the English pack. */
+const MONTHS = packFor('en').months.map((m) => m.charAt(0).toUpperCase() + m.slice(1));
 
 /**
  * Timeline events as pages of embeds, grouped by year and month, one numbered line per event (the
