@@ -1,6 +1,7 @@
 import { removeStaleTemps } from './search/temp-files.js';
 import type { Config } from './config.js';
 import { createEngine, ReindexBusyError, type Engine } from './engine.js';
+import { sharedStoreEngine } from './hosts.js';
 import { configuredFeedService } from './sources/feeds/app-io.js';
 import type { FeedService } from './sources/feeds/service.js';
 import type { Logger } from './logger.js';
@@ -23,7 +24,7 @@ import { summariseEvents, type Summarise } from './timeline/summaries.js';
 import { join } from 'node:path';
 import { terminalProgress, type Progress } from './progress.js';
 import type { Lang, ReindexReport, TimelineEvent } from './types.js';
-import { openMemoryDocuments, openStore, type DocumentStore, type Store } from './store/index.js';
+import { openConfiguredStore, openMemoryDocuments, StoreSetupError, type DocumentStore, type Store } from './store/index.js';
 import { StoreUnavailableError, unavailableStore } from './store/unavailable.js';
 
 /** At most this many events of one timeline are summarised by the LLM (the rest keep their sentence). */
@@ -157,6 +158,8 @@ export async function createApp(args: {
     },
     queryTimeline: async (state, query) => withSummaries(timelineFor(await state.events(), state.index, query), query.lang ?? 'en'),
     rebuild: (previous) => rebuildIndex(store, previous),
+    // Following other hosts: the shared store's documents alone; each host's folder is synced by its own reindex.
+    refresh: (previous) => rebuildIndex({ ...store, corpusDir: undefined }, previous),
     save: async (opened) => {
       let failure: unknown;
       const saved = await saveOpenedIndex({ ...store, onSaveError: (err) => (failure = err) }, opened);
@@ -173,17 +176,18 @@ export async function createApp(args: {
         }
       : {}),
   });
+  const served = documents === appStore.documents ? sharedStoreEngine(engine, appStore, logger, { follow: args.watch === true }) : engine;
   const feeds = configuredFeedService({
     config,
     logger,
     feeds: appStore.feeds,
     documents,
     reindex: async () => {
-      const report = await reindexWhenFree(engine);
+      const report = await reindexWhenFree(served);
       logger.info({ by: 'feed poll', ...report }, 'reindexed after a feed poll');
     },
   });
-  return { config, logger, engine, feeds, store: documents === appStore.documents ? appStore : { ...appStore, documents } };
+  return { config, logger, engine: served, feeds, store: documents === appStore.documents ? appStore : { ...appStore, documents } };
 }
 
 /** engine.reindex(), waiting for one that is already running to finish first. */
@@ -214,12 +218,17 @@ async function usableDocuments(store: Store, logger: Logger): Promise<DocumentSt
   }
 }
 
-/** Opens the store, reporting damage it repaired; one that cannot open is a warning, never a failed start. */
+/**
+ * Opens the store, reporting damage it repaired; an SQLite file that cannot open is a warning, never
+ * a failed start. A PostgreSQL store that cannot start (wrong password, missing database, a newer
+ * schema, unreachable past the wait) rejects with StoreSetupError: every host must share it.
+ */
 export async function openAppStore(config: Config, logger: Logger, options: { check?: boolean } = {}): Promise<Store> {
   let store: Store;
   try {
-    store = await openStore({ dataDir: config.dataDir, retentionDays: config.logRetentionDays, ...options });
+    store = await openConfiguredStore({ dataDir: config.dataDir, databaseUrl: config.databaseUrl, retentionDays: config.logRetentionDays }, logger, options);
   } catch (err) {
+    if (err instanceof StoreSetupError || config.databaseUrl) throw err;
     store = unavailableStore((err as Error).message);
   }
   for (const p of store.problems) logger.warn({ movedTo: p.movedTo }, p.message);

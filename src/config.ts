@@ -91,7 +91,29 @@ const url = z.preprocess(
   z.url({ error: 'expected an http(s) URL such as http://127.0.0.1:11434/v1', protocol: /^https?$/ }).optional(),
 );
 
+/** DATABASE_URL: a PostgreSQL connection URL (postgres:// or postgresql://). */
+const databaseUrl = z.preprocess(
+  emptyToUndefined,
+  z
+    .string()
+    .trim()
+    .optional()
+    .superRefine((v, ctx) => {
+      if (v === undefined) return;
+      let parsed: URL | undefined;
+      try {
+        parsed = new URL(v);
+      } catch {
+        // Reported below.
+      }
+      if (!parsed || !/^postgres(ql)?:$/.test(parsed.protocol) || !parsed.hostname) {
+        ctx.addIssue({ code: 'custom', message: 'expected a PostgreSQL URL such as postgres://griot:password@db.example:5432/griot (leave it unset for the embedded SQLite store)' });
+      }
+    }),
+);
+
 const schema = z.object({
+  DATABASE_URL: databaseUrl,
   CORPUS_DIR: z.preprocess(emptyToUndefined, z.string().default('./seeds')),
   DATA_DIR: z.preprocess(emptyToUndefined, z.string().default('./data')),
   LOG_LEVEL: z.preprocess(
@@ -167,6 +189,11 @@ export interface Config {
   readonly maxDocumentBytes: number;
   /** LOG_RETENTION_DAYS: answer-log records, votes and Discord state older than this are removed. */
   readonly logRetentionDays: number;
+  /**
+   * DATABASE_URL: the store on PostgreSQL, shared by every host of one bot; undefined: the embedded
+   * SQLite store in DATA_DIR. Holds a password: never logged.
+   */
+  readonly databaseUrl: string | undefined;
   /** Null: no LLM configured, answers are extractive. */
   readonly llm: LlmConfig | null;
   readonly discord: DiscordConfig;
@@ -260,6 +287,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     logLevel: e.LOG_LEVEL,
     maxDocumentBytes: e.MAX_DOCUMENT_BYTES,
     logRetentionDays: e.LOG_RETENTION_DAYS,
+    databaseUrl: e.DATABASE_URL,
     llm: llmEnabled
       ? {
           // Local servers ignore the key, but the openai client insists on one.

@@ -42,6 +42,12 @@ export interface Engine {
    * serving already or a reindex of ours is under way. True when it swapped an index in.
    */
   reloadSaved(): Promise<boolean>;
+  /**
+   * Brings the serving index up to the store's documents without reading CORPUS_DIR (another host
+   * changed them): only the changed documents are read and analysed, swapped in as a reindex is.
+   * Null when there is no store to follow or a reindex is under way (it reads the store itself).
+   */
+  refresh?(): Promise<ReindexReport | null>;
   /** True when answers are composed by an LLM. */
   readonly llmEnabled: boolean;
   /** Stops background work (watchers, timers). */
@@ -50,8 +56,9 @@ export interface Engine {
 
 /** Thrown by reindex() when another reindex is running. */
 export class ReindexBusyError extends Error {
-  constructor() {
-    super('A reindex is already running; wait for it to finish.');
+  /** `message`: who is running it, when known (another host). */
+  constructor(message = 'A reindex is already running; wait for it to finish.') {
+    super(message);
     this.name = 'ReindexBusyError';
   }
 }
@@ -106,6 +113,8 @@ export interface EngineDeps {
    * rebuildIndex); committed only once the timeline is ready too; not saved.
    */
   readonly rebuild?: (previous: OpenedIndex) => Promise<RebuiltIndex>;
+  /** As `rebuild`, from the store's documents alone (no folder sync): what refresh() uses. */
+  readonly refresh?: (previous: OpenedIndex) => Promise<RebuiltIndex>;
   /** Saves an index once it serves (its changes, or all of it); rejects when it could not be saved. */
   readonly save?: (opened: OpenedIndex) => Promise<SavedIndex | null>;
   /** An index another process saved, unless it covers the corpus `servingFingerprint` already serves. */
@@ -162,7 +171,10 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
     generation++;
   };
 
-  const runReindex = async (): Promise<ReindexReport> => {
+  /** `following`: a refresh, which changes nothing (no swap, no save) when the store is where the index is. */
+  async function runReindex(rebuild?: EngineDeps['rebuild']): Promise<ReindexReport>;
+  async function runReindex(rebuild: EngineDeps['rebuild'], following: true): Promise<ReindexReport | null>;
+  async function runReindex(rebuild = deps.rebuild, following = false): Promise<ReindexReport | null> {
     const before = state;
     const since = baseline;
     const started = performance.now();
@@ -172,7 +184,8 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
     let previous: ReadonlyMap<string, string>;
     try {
       // Prepared off the serving path; `state` changes only when the new one is complete.
-      const rebuilt = deps.rebuild ? await deps.rebuild(opened) : readyIndex(await deps.open());
+      const rebuilt = rebuild ? await rebuild(opened) : readyIndex(await deps.open());
+      if (following && rebuilt.unchanged) return null;
       // Same index (nothing changed): keep its timeline events rather than extract them again.
       const nextEvents = rebuilt.unchanged ? state.events : eventsOf(rebuilt.documents, rebuilt.fingerprint);
       // The serving timeline (read back if none was asked for since the start) is what the new one is
@@ -201,7 +214,7 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
       deps.logger.debug({ err }, 'could not save the new index; it serves, and the next start rebuilds it');
       return { ...report, notSaved: fsProblem(err) };
     }
-  };
+  }
 
   /** Another process saved an index: serve it unless a reindex of ours is under way. */
   const onIndexFileChanged = async (): Promise<boolean> => {
@@ -306,6 +319,21 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
     },
 
     reloadSaved: onIndexFileChanged,
+
+    async refresh(): Promise<ReindexReport | null> {
+      if (!deps.refresh || reindexing) return null;
+      const running = runReindex(deps.refresh, true);
+      // Seen as a reindex under way by reindex() and reloadSaved() (a null report is no change).
+      reindexing = running.then(
+        (r) => r ?? ({} as ReindexReport),
+        () => ({}) as ReindexReport,
+      );
+      try {
+        return await running;
+      } finally {
+        reindexing = null;
+      }
+    },
 
     async close(): Promise<void> {
       closed = true;

@@ -45,7 +45,8 @@ const PROCESS_COMMANDS: Record<string, (config: Config, logger: Logger, argv: re
   },
   feeds: async (config, logger, argv) => (await import('./cli/feeds.js')).runFeedsCommand(config, logger, argv, processIo),
   stats: async (config, logger, argv) => (await import('./cli/stats.js')).statsCommand({ config, logger }, argv, processIo),
-  'bench-store': async (_config, _logger, argv) => (await import('./cli/bench-store.js')).benchStoreCommand(argv, processIo),
+  store: async (config, logger, argv) => (await import('./cli/store.js')).storeCommand({ config, logger }, argv, processIo),
+  'bench-store': async (_config, _logger, argv) => (await import('./cli/bench-store.js')).benchStoreCommand(argv, processIo, process.env),
   'bench-extraction': async (_config, _logger, argv) => (await import('./cli/bench-extraction.js')).benchExtractionCommand(argv, processIo),
   bench: async (_config, _logger, argv) => (await import('./cli/bench.js')).benchCommand(null, argv, processIo),
 };
@@ -94,7 +95,7 @@ async function main(argv: readonly string[]): Promise<number | undefined> {
   const human = process.stderr.isTTY === true && command !== 'bot' && command !== 'sharded' && !['debug', 'trace'].includes(level);
   const logger = createLogger({
     level,
-    secrets: [config.llm?.apiKey, config.discord.token],
+    secrets: [config.llm?.apiKey, config.discord.token, databasePassword(config.databaseUrl)],
     human,
   });
 
@@ -126,10 +127,25 @@ async function main(argv: readonly string[]): Promise<number | undefined> {
   }
 }
 
+/** The password in DATABASE_URL, kept out of logs. */
+function databasePassword(url: string | undefined): string | undefined {
+  if (!url) return undefined;
+  try {
+    return decodeURIComponent(new URL(url).password) || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 function reportError(err: unknown, logger: Logger): number {
   if (err instanceof UsageError) {
     processIo.err(`${err.message}\n\n${USAGE}\n`);
     return 2;
+  }
+  // One line naming the fix (a wrong DATABASE_URL password, a missing database, a newer schema).
+  if (err instanceof Error && err.name === 'StoreSetupError') {
+    processIo.err(`${err.message}\n`);
+    return 1;
   }
   if (err instanceof DateBoundError) {
     processIo.err(`${err.message}\n`);

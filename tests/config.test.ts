@@ -78,6 +78,23 @@ describe('loadConfig', () => {
   });
 });
 
+describe('DATABASE_URL', () => {
+  it('puts the store on PostgreSQL when set, and names the variable without echoing it when it is not a PostgreSQL URL', () => {
+    expect(loadConfig({}).databaseUrl).toBeUndefined();
+    expect(loadConfig({ DATABASE_URL: 'postgres://griot:s3cret@db:5432/griot' }).databaseUrl).toBe('postgres://griot:s3cret@db:5432/griot');
+    for (const bad of ['mysql://griot:s3cret@db/griot', 'griot.sqlite']) {
+      let message = '';
+      try {
+        loadConfig({ DATABASE_URL: bad });
+      } catch (err) {
+        message = (err as Error).message;
+      }
+      expect(message).toMatch(/DATABASE_URL: expected a PostgreSQL URL such as postgres:\/\/.* \(leave it unset for the embedded SQLite store\)/);
+      expect(message).not.toContain('s3cret');
+    }
+  });
+});
+
 describe('sharding settings (SHARD_LIST, TOTAL_SHARDS)', () => {
   it('reads the shard ids this host runs and the total across hosts', () => {
     const config = loadConfig({ SHARD_LIST: '2, 3', TOTAL_SHARDS: '4' });

@@ -19,6 +19,7 @@ export const USAGE = `Usage:
   npm run documents -- list [--source folder|upload|url|feed] [--query WORDS] [--json] | show ID | remove ID | export DIR
   npm run feeds -- add URL | list | remove ID|URL | poll [--json]   (the feeds the bot polls)
   npm run stats -- [--days N] [--json] [--png FILE]   (what was asked, what was refused, votes; --png: a chart)
+  npm run store -- copy --to postgres://…   (copy DATA_DIR's SQLite store into PostgreSQL)
   npm start                     (the Discord bot; needs DISCORD_TOKEN)
   npm run start:sharded         (the bot as shard processes: SHARD_COUNT, SHARD_LIST, TOTAL_SHARDS)
   npm run deploy-commands       (register the slash commands)

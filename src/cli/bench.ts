@@ -12,6 +12,8 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
 import { fileURLToPath } from 'node:url';
 import type { App } from '../app.js';
 import { readJsonlGzArticles, type Article } from '../bench/articles.js';
@@ -97,6 +99,7 @@ export async function benchCommand(_app: App | null, argv: readonly string[], io
     keep: { type: 'string' },
     charts: { type: 'boolean', default: false },
     runs: { type: 'string' },
+    database: { type: 'string' },
   });
   if (positionals.length > 0) throw new UsageError(`bench takes no positional arguments (got "${positionals.join(' ')}")`);
   if (values.charts) {
@@ -116,6 +119,7 @@ export async function benchCommand(_app: App | null, argv: readonly string[], io
         warmRuns: values['warm-runs'],
         keep: values.keep,
         queries: values.queries,
+        database: values.database,
       },
       io,
     );
@@ -231,7 +235,15 @@ export function parseArticleCounts(value: string | undefined): number[] {
 
 /** `--scale`: real corpus folders, real processes (see src/bench/scale/run.ts). */
 async function scaleCommand(
-  flags: { json: boolean; corpus?: string | undefined; articles?: string | undefined; warmRuns?: string | undefined; keep?: string | undefined; queries?: string | undefined },
+  flags: {
+    json: boolean;
+    corpus?: string | undefined;
+    articles?: string | undefined;
+    warmRuns?: string | undefined;
+    keep?: string | undefined;
+    queries?: string | undefined;
+    database?: string | undefined;
+  },
   io: CliIo,
 ): Promise<number> {
   const sizes = parseArticleCounts(flags.articles);
@@ -254,6 +266,8 @@ async function scaleCommand(
   // Queries come from articles never indexed at any size: after the largest one.
   const long = longQueries(articles, largest, queries);
   const workDir = flags.keep ? path.resolve(flags.keep) : await mkdtemp(path.join(os.tmpdir(), 'griot-scale-'));
+  if (flags.database !== undefined && !/^postgres(ql)?:\/\//.test(flags.database)) throw new UsageError('--database expects a postgres://… address (a schema of its own is made per size and dropped after)');
+  const schemas = flags.database ? benchSchemas(flags.database) : undefined;
   try {
     const rows = await runScale({
       sizes,
@@ -265,14 +279,46 @@ async function scaleCommand(
       long,
       warmRuns,
       keep: flags.keep !== undefined,
+      ...(schemas ? { freshDatabase: schemas.fresh } : {}),
       progress,
     });
-    const header = `Scale bench, ${m.cpu} (${m.cores} cores), Node ${m.node}, load average ${m.loadAverage.toFixed(2)} at start; ${questions.length} question searches and ${long.length} long queries a size; ${warmRuns} warm starts (median); ${((performance.now() - started) / 60000).toFixed(1)} min.`;
+    const header = `Scale bench${schemas ? ' (store on PostgreSQL)' : ''}, ${m.cpu} (${m.cores} cores), Node ${m.node}, load average ${m.loadAverage.toFixed(2)} at start; ${questions.length} question searches and ${long.length} long queries a size; ${warmRuns} warm starts (median); ${((performance.now() - started) / 60000).toFixed(1)} min.`;
     io.out(flags.json ? `${JSON.stringify({ machine: m, corpus: corpusPath, rows, targets: checkScaleTargets(rows) })}\n` : renderScale(rows, header));
     return 0;
   } finally {
+    await schemas?.dropAll();
     if (!flags.keep) await rm(workDir, { recursive: true, force: true });
   }
+}
+
+/** Fresh schemas in the PostgreSQL at `url` (their DATABASE_URLs), all dropped by dropAll(). */
+function benchSchemas(url: string) {
+  const made: string[] = [];
+  const admin = async <T>(fn: (c: pg.Client) => Promise<T>): Promise<T> => {
+    const c = new pg.Client({ connectionString: url });
+    await c.connect();
+    try {
+      return await fn(c);
+    } finally {
+      await c.end();
+    }
+  };
+  return {
+    async fresh(): Promise<string> {
+      const name = `griot_bench_scale_${randomBytes(5).toString('hex')}`;
+      await admin((c) => c.query(`CREATE SCHEMA ${name}`));
+      made.push(name);
+      const u = new URL(url);
+      u.searchParams.set('options', `-c search_path=${name}`);
+      return u.toString();
+    },
+    async dropAll(): Promise<void> {
+      if (made.length === 0) return;
+      await admin(async (c) => {
+        for (const name of made.splice(0)) await c.query(`DROP SCHEMA IF EXISTS ${name} CASCADE`);
+      });
+    },
+  };
 }
 
 /** The corpus file to read, or null for the generated corpus. */

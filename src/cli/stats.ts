@@ -56,6 +56,9 @@ export function renderStats(s: AnswerStats, options: RenderStatsOptions = {}): s
     `Sources: ${counts(s.bySource)}`,
     `Latency: ${s.latencyMs.p50 === null ? 'no answers' : `p50 ${s.latencyMs.p50} ms · p95 ${s.latencyMs.p95} ms`}`,
     `Votes: 👍 ${s.votes.up} · 👎 ${s.votes.down}${s.votes.ratio === null ? '' : ` (${Math.round(s.votes.ratio * 100)}% 👍)`}`,
+    ...(s.pending
+      ? [`Not yet in the log (the database is out of reach): ${s.pending.queued} held on this host, ${s.pending.dropped} dropped because the queue was full`]
+      : []),
     `Per day: ${md ? '`' : ''}${sparkline(s.perDay.map((d) => d.questions))}${md ? '`' : ''} (most ${Math.max(0, ...s.perDay.map((d) => d.questions))} a day)`,
     ...(s.autoAnswer.length
       ? [`Auto-answer: ${s.autoAnswer.map((f) => `${md ? `<#${f.forumId}>` : `forum ${f.forumId}`} ${f.answered} of ${f.posts} posts${pct(f.answered, f.posts)}`).join(' · ')}`]

@@ -7,7 +7,8 @@ import type { FetchSettings } from '../sources/fetch.js';
 import { DOCUMENT_SOURCE_KINDS, type DocumentSourceKind } from '../store/documents.js';
 import type { Answer, TimelineQuery, Turn } from '../types.js';
 import { BoundedMap } from './bounded-map.js';
-import { createRateLimiter, type RateLimiter } from './rate-limit.js';
+import { storeRateLimiter, type UserRateLimiter } from './store-rate-limit.js';
+import { UserError } from './user-error.js';
 
 /** An answer the bot showed, kept so its buttons (votes, sources, escalation) can refer to it. */
 export interface ShownAnswer {
@@ -28,7 +29,10 @@ export type ViewSpec =
  * restart and is seen by every shard process), with the recent values in memory.
  */
 export interface Remembered<T> {
-  /** The value, or undefined when it is gone (never written, or past retention). */
+  /**
+   * The value, or undefined when it is gone (never written, or past retention); rejects with a
+   * UserError ("try again in a moment") when the store cannot be read.
+   */
   get(key: string): Promise<T | undefined>;
   /** Keeps the value; a store that cannot be written is a warning, the value stays in memory. */
   set(key: string, value: T): Promise<void>;
@@ -39,7 +43,8 @@ export interface BotContext {
   readonly engine: Engine;
   readonly config: DiscordConfig;
   readonly logger: Logger;
-  readonly limiter: RateLimiter;
+  /** RATE_LIMIT_PER_MINUTE, counted in the store (shared by every host and shard). */
+  readonly limiter: UserRateLimiter;
   /** The answer log and votes (opened by the app, closed by whoever runs it). */
   readonly store: Store;
   /** Answers under buttons, by answer id. */
@@ -87,7 +92,7 @@ export function createContext(options: ContextOptions): BotContext {
     engine: options.engine,
     config: options.config,
     logger: options.logger,
-    limiter: createRateLimiter({ limit: options.config.rateLimitPerMinute }),
+    limiter: storeRateLimiter(options.store, options.config.rateLimitPerMinute, options.logger),
     store: options.store,
     answers: remembered(options.store, 'answer', 2000, parseShownAnswer, options.logger),
     views: remembered(options.store, 'view', 500, parseViewSpec, options.logger),
@@ -107,6 +112,9 @@ export function appendTurn(turns: readonly Turn[], turn: Turn, maxTurns = 4, max
   return [...turns, shortened].slice(-maxTurns);
 }
 
+/** The reply to a click whose state the store cannot give right now (a database outage). */
+export const STATE_UNREADABLE = 'I cannot reach my storage right now. Try again in a moment.';
+
 /** A Remembered over one kind of the store's Discord state, the last `cached` values in memory. */
 export function remembered<T>(
   store: Store,
@@ -124,8 +132,9 @@ export function remembered<T>(
       try {
         value = parse(await store.discord.get(kind, key));
       } catch (err) {
+        // Not "gone": the state may well be there (another host wrote it); the store is out of reach for now.
         logger.warn({ err, kind }, 'could not read Discord state from the store');
-        return undefined;
+        throw new UserError(STATE_UNREADABLE);
       }
       if (value !== undefined) memory.set(key, value);
       return value;

@@ -54,7 +54,7 @@ export function createForumHandler(ctx: BotContext): (message: Message<true> & {
         log.info('forum not in ALLOWED_CHANNEL_IDS: silent');
         return true;
       }
-      if (!ctx.limiter.take(message.author.id).ok) {
+      if (!(await ctx.limiter.take(message.author.id)).ok) {
         log.info('author over the rate limit: silent');
         return true;
       }

@@ -10,8 +10,8 @@ export function assertAllowedChannel(ctx: BotContext, channelId: string | null, 
 }
 
 /** Counts a question against the user's per-minute budget; throws "try again in N s" when spent. */
-export function assertRate(ctx: BotContext, userId: string): void {
-  const decision = ctx.limiter.take(userId);
+export async function assertRate(ctx: BotContext, userId: string): Promise<void> {
+  const decision = await ctx.limiter.take(userId);
   if (!decision.ok) {
     const seconds = Math.max(1, Math.ceil(decision.retryAfterMs / 1000));
     throw new UserError(`You are asking faster than ${ctx.config.rateLimitPerMinute} questions a minute. Try again in ${seconds} s.`);

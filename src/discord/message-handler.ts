@@ -21,7 +21,8 @@ export function createMessageHandler(ctx: BotContext): (message: Message) => Pro
     const botId = message.client.user.id;
     const channel = message.channel;
     // From the store: a thread's conversation outlives a restart (and is seen by whichever shard serves it).
-    const conversation = channel.isThread() ? await ctx.conversations.get(channel.id) : undefined;
+    // Unreadable (a database outage): treated as no conversation, so only a mention is answered, as a new question.
+    const conversation = channel.isThread() ? await ctx.conversations.get(channel.id).catch(() => undefined) : undefined;
     if (!conversation && !message.mentions.users.has(botId)) return;
     if (message.mentions.everyone) return;
     const question = questionOf(message.content, botId);
@@ -32,7 +33,7 @@ export function createMessageHandler(ctx: BotContext): (message: Message) => Pro
     let ok = false;
     try {
       assertAllowedChannel(ctx, channel.id, channel.isThread() ? channel.parentId : null);
-      assertRate(ctx, message.author.id);
+      await assertRate(ctx, message.author.id);
       const checked = checkQuestion(question, '`@Griot Wanneer vertrok Barkhane uit Mali?`');
       if (!checked.ok) throw new UserError(checked.message);
       const history = conversation ?? [];
@@ -45,7 +46,7 @@ export function createMessageHandler(ctx: BotContext): (message: Message) => Pro
       const answer = await ctx.engine.ask(question, { history });
       log.info({ answerId: answer.id, mode: answer.mode, refused: answer.refused, citations: answer.citations.length, turns: history.length }, 'answered');
       // Recorded before it is shown, so a reply typed the moment it appears already has it as context.
-      await ctx.conversations.set(thread.id, appendTurn((await ctx.conversations.get(thread.id)) ?? history, { question, answer: answer.text }));
+      await ctx.conversations.set(thread.id, appendTurn((await ctx.conversations.get(thread.id).catch(() => undefined)) ?? history, { question, answer: answer.text }));
       await ctx.answers.set(answer.id, { answer });
       let first: Message | undefined;
       let last: Message | undefined;

@@ -45,9 +45,11 @@ export async function runBot(args: { config: Config; logger: Logger; io: Process
   try {
     const bot = await startBot({ config, logger, engine, store: app.store, feeds: app.feeds, ...(manager ? { shardsFromManager: true } : {}) });
     shardIds = () => (bot.client.shard?.ids as number[] | undefined) ?? [];
-    // One process polls the feeds: the only one, or the shard process that runs shard 0.
+    // On SQLite one process polls the feeds: the only one, or the shard process that runs shard 0.
+    // On PostgreSQL every process may poll: each feed's lease (src/store/postgres-feeds.ts) lets one host poll it at a time.
     const { startFeedPolling } = await import('../sources/feeds/poll-timer.js');
-    const polling = !manager || shardIds().includes(0) ? startFeedPolling(app.feeds, { intervalMs: config.feedPollMinutes * 60_000, logger }) : null;
+    const polls = !manager || app.store.kind === 'postgres' || shardIds().includes(0);
+    const polling = polls ? startFeedPolling(app.feeds, { intervalMs: config.feedPollMinutes * 60_000, logger }) : null;
     let signals = io.signals ?? process;
     if (manager) {
       // The manager's "stop" is a signal like the others; one signal source, so a second signal

@@ -33,7 +33,7 @@ async function main(): Promise<number | 'running'> {
     }
     throw e;
   }
-  const logger = createLogger({ level: config.logLevel, secrets: [config.llm?.apiKey, config.discord.token] }).child({ shard: Number(process.env.SHARDS) });
+  const logger = createLogger({ level: config.logLevel, secrets: [config.llm?.apiKey, config.discord.token, config.databaseUrl ? new URL(config.databaseUrl).password || undefined : undefined] }).child({ shard: Number(process.env.SHARDS) });
   try {
     return await runBot({ config, logger, io: { err, exit: (code) => process.exit(code) }, manager });
   } catch (e) {

@@ -1,5 +1,6 @@
 /** `npm run doctor`: every check in order, from the environment. */
 import { ConfigError, loadConfig, type Config } from '../config.js';
+import { databaseChecks } from './database.js';
 import { discordChecks } from './discord.js';
 import { llmChecks } from './llm.js';
 import { feedsCheck } from './feeds.js';
@@ -29,13 +30,14 @@ export async function runDoctor(env: Readonly<Record<string, string | undefined>
   const store = storeCheck(config);
   const feeds: Check =
     store.status === 'fail' ? { id: 'feeds', status: 'skipped', summary: 'not checked: the store is damaged (see above)' } : await feedsCheck(config);
-  const [local, dataDir, temps, llm, discord] = await Promise.all([
+  const [local, dataDir, temps, database, llm, discord] = await Promise.all([
     corpusAndIndexChecks(config),
     dataDirCheck(config),
     tempFilesCheck(config),
+    databaseChecks(config),
     llmChecks(config),
     discordChecks(config),
   ]);
-  const checks = [settings, ...local, dataDir, store, temps, feeds, ...llm, ...discord];
+  const checks = [settings, ...local, dataDir, store, temps, feeds, ...database, ...llm, ...discord];
   return { ok: !checks.some((c) => c.status === 'fail'), checks };
 }

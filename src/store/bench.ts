@@ -30,7 +30,7 @@ const LANGS = ['en', 'nl', 'fr'] as const;
 const MODES = ['llm', 'extractive', 'fallback'] as const;
 
 /** A plausible record: a question among a few thousand distinct ones, a fifth refused, over 90 days before `now`. */
-function syntheticEntry(i: number, now: number): AnswerLogEntry {
+export function syntheticEntry(i: number, now: number): AnswerLogEntry {
   const refused = i % 5 === 0;
   return {
     answerId: `b${i.toString(16).padStart(11, '0')}`,

@@ -1,7 +1,8 @@
 /**
  * The feeds Griot polls and their poll state (conditional-GET validators, last error, back-off), the
  * entries already seen, the near-duplicate fingerprints of stored documents, and the documents
- * added per day for /stats. Implemented on SQLite (src/store/sqlite-feeds.ts).
+ * added per day for /stats. Implemented on SQLite (src/store/sqlite-feeds.ts) and PostgreSQL
+ * (src/store/postgres-feeds.ts).
  */
 
 /** A feed and where its polling stands. */
@@ -65,7 +66,18 @@ export interface StoredFingerprint {
   readonly bytes: Uint8Array;
 }
 
+/** The right to poll one feed now, held until released (or until its holder dies). */
+export interface FeedLease {
+  release(): Promise<void>;
+}
+
 export interface FeedStore {
+  /**
+   * Takes the poll lease of a feed: undefined while another host (or process) polls it. On
+   * PostgreSQL an advisory lock on one connection, released by the server when the holder dies, so
+   * another host takes the feed over at its next poll.
+   */
+  lease(feedId: number): Promise<FeedLease | undefined>;
   /** Adds a feed, due at once; throws when its URL is already a feed. */
   add(feed: { readonly url: string; readonly title: string | null; readonly addedBy: string; readonly at: Date }): Promise<Feed>;
   list(): Promise<Feed[]>;

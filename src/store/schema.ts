@@ -103,6 +103,21 @@ const DISCORD_STATE: readonly Migration[] = [
   },
 ];
 
+const RATE_LIMITS: readonly Migration[] = [
+  {
+    // One row per counted request; a take() removes its key's rows older than the window.
+    name: 'rate-limits-1',
+    sql: `
+      CREATE TABLE rate_events (
+        key TEXT NOT NULL,
+        at INTEGER NOT NULL
+      );
+      CREATE INDEX rate_events_key ON rate_events (key, at);
+      CREATE INDEX rate_events_at ON rate_events (at);
+    `,
+  },
+];
+
 const DOCUMENTS: readonly Migration[] = [
   {
     // The corpus: documents of every source, their other addresses, the folder files the last sync
@@ -220,7 +235,7 @@ const AUTO_ANSWER: readonly Migration[] = [
 ];
 
 /** Every migration, in the order they apply. */
-export const MIGRATIONS: readonly Migration[] = [...ANSWER_LOG, ...VOTES, ...DISCORD_STATE, ...DOCUMENTS, ...FEEDS, ...AUTO_ANSWER];
+export const MIGRATIONS: readonly Migration[] = [...ANSWER_LOG, ...VOTES, ...DISCORD_STATE, ...DOCUMENTS, ...FEEDS, ...AUTO_ANSWER, ...RATE_LIMITS];
 
 /** Tables copied from a damaged file besides the retained ones (they are never pruned). */
 export const KEPT_TABLES: readonly string[] = ['documents', 'document_urls', 'folder_files', 'feeds', 'feed_entries'];
@@ -231,4 +246,5 @@ export const RETAINED_TABLES: readonly RetainedTable[] = [
   { table: 'votes', timeColumn: 'at' },
   { table: 'discord_state', timeColumn: 'at' },
   { table: 'auto_answer_posts', timeColumn: 'at' },
+  { table: 'rate_events', timeColumn: 'at' },
 ];

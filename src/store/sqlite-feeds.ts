@@ -100,7 +100,15 @@ export function createSqliteFeeds(db: Database.Database): FeedStore {
     for (const f of put) putFingerprint.run(f.docId, f.contentHash, Buffer.from(f.bytes.buffer, f.bytes.byteOffset, f.bytes.byteLength));
   });
 
+  // One host polls an SQLite store: the lease only keeps two polls of this process apart.
+  const leased = new Set<number>();
+
   return {
+    async lease(feedId) {
+      if (leased.has(feedId)) return undefined;
+      leased.add(feedId);
+      return { release: async () => void leased.delete(feedId) };
+    },
     async add({ url, title, addedBy, at }) {
       if (byUrl.get(url)) throw new Error(`${url} is already a feed; see the list of feeds`);
       const id = Number(insert.run(url, title, at.getTime(), addedBy, at.getTime()).lastInsertRowid);

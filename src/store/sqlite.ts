@@ -12,6 +12,7 @@ import { KEPT_TABLES, MIGRATIONS, RETAINED_TABLES } from './schema.js';
 import { createSqliteAnswerLog } from './sqlite-answers.js';
 import { createSqliteAutoAnswer } from './sqlite-auto-answer.js';
 import { createSqliteDiscordState } from './sqlite-discord.js';
+import { createSqliteRateLimits } from './sqlite-rate-limits.js';
 import { createSqliteDocuments } from './sqlite-documents.js';
 import { createSqliteFeeds } from './sqlite-feeds.js';
 import { createSqliteVotes } from './sqlite-votes.js';
@@ -127,6 +128,9 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
     votes: createSqliteVotes(db, hashUser),
     discord: createSqliteDiscordState(db, () => now().getTime() - options.retentionDays * DAY_MS),
     autoAnswer: createSqliteAutoAnswer(db),
+    rateLimits: createSqliteRateLimits(db),
+    kind: 'sqlite',
+    pending: () => ({ queued: 0, dropped: 0 }),
     hashUser,
     problems,
     async prune(at) {

@@ -1,9 +1,10 @@
 /**
  * The store: the corpus's documents and their revision (documents.ts), and everything Griot
- * remembers between answers (the answer log, votes, and the Discord button and thread state). One interface, opened once in the composition root (src/app.ts),
- * passed in, closed on shutdown. Today it is SQLite in DATA_DIR (src/store/sqlite.ts); every
- * method returns a promise so a server database (PostgreSQL) can implement the same interface
- * when several machines serve one bot.
+ * remembers between answers (the answer log, votes, Discord button and thread state, feeds, forum
+ * settings, rate limits). One interface, opened once in the composition root (src/app.ts), passed in,
+ * closed on shutdown. SQLite in DATA_DIR by default (src/store/sqlite.ts), PostgreSQL when
+ * DATABASE_URL is set (src/store/postgres.ts), so that several hosts serve one bot; both pass one
+ * test suite (tests/store/store.test.ts).
  */
 import type { Lang } from '../types.js';
 import type { DocumentStore } from './documents.js';
@@ -109,6 +110,8 @@ export interface AnswerStats {
   readonly latestDown: readonly DownVotedAnswer[];
   /** Forum posts auto-answer considered, per forum channel, most posts first. */
   readonly autoAnswer: readonly AutoAnswerCoverage[];
+  /** Records this host still holds in memory for an unreachable database (absent when none, nothing dropped). */
+  readonly pending?: PendingWrites;
 }
 
 /** How many of a forum's new posts Griot answered on its own. */
@@ -171,6 +174,26 @@ export interface AutoAnswerStore {
   claimPost(threadId: string, at?: Date): Promise<boolean>;
 }
 
+/** The outcome of asking for one more request within a user's rate limit. */
+export type RateDecision = { readonly ok: true } | { readonly ok: false; readonly retryAfterMs: number };
+
+/**
+ * Per-user rate limits kept in the store, so a user's limit holds whichever host (or shard process)
+ * answers: at most `limit` requests per key in any `windowMs` (a sliding window).
+ */
+export interface RateLimitStore {
+  /** Counts a request by `key` (a user hash) at `at` (default now) when allowed; otherwise says how long until the next one is. */
+  take(key: string, limit: number, windowMs: number, at?: Date): Promise<RateDecision>;
+}
+
+/** Writes the store holds in memory because its database cannot be reached (PostgreSQL outages). */
+export interface PendingWrites {
+  /** Answer records and votes waiting for the database. */
+  readonly queued: number;
+  /** Dropped because the queue was full, since start. */
+  readonly dropped: number;
+}
+
 /** Damage found when the store was opened: reported, the readable part kept. */
 export interface StoreProblem {
   readonly message: string;
@@ -194,6 +217,22 @@ export interface Store {
   readonly votes: VoteStore;
   readonly discord: DiscordStateStore;
   readonly autoAnswer: AutoAnswerStore;
+  readonly rateLimits: RateLimitStore;
+  /** Where the store lives: the embedded SQLite file, or the PostgreSQL shared by every host. */
+  readonly kind: 'sqlite' | 'postgres';
+  /** Answer records and votes not yet written (always zero for SQLite, which writes or fails at once). */
+  pending(): PendingWrites;
+  /**
+   * Calls `onChange` when another host may have changed the documents (PostgreSQL: NOTIFY, and after
+   * each reconnect); absent when only this host writes them (SQLite).
+   */
+  followRevisions?(onChange: () => void): { stop(): Promise<void> };
+  /**
+   * Runs `fn` as the only reindex across every host sharing the store (PostgreSQL: an advisory lock,
+   * released by the server if this process dies); a second one rejects with ReindexHeldError
+   * naming who runs it. Absent for SQLite (one host).
+   */
+  exclusiveReindex?<T>(fn: () => Promise<T>): Promise<T>;
   /** The salted hash the store keeps instead of a user id (the salt is made once per install, in DATA_DIR). */
   hashUser(userId: string): string;
   /** Damage found at open (empty when the store was sound). */

@@ -31,6 +31,7 @@ export function unavailableStore(reason: string): Store {
       apply: fail,
     },
     feeds: {
+      lease: fail,
       add: fail,
       list: fail,
       get: fail,
@@ -45,6 +46,9 @@ export function unavailableStore(reason: string): Store {
     votes: { record: fail },
     discord: { put: fail, get: fail },
     autoAnswer: { enable: fail, disable: fail, get: fail, list: fail, claimPost: fail },
+    rateLimits: { take: fail },
+    kind: 'sqlite',
+    pending: () => ({ queued: 0, dropped: 0 }),
     // Logs still need a pseudonym; without the install's salt it is an unsalted one for this process only.
     hashUser: userHasher('unavailable'),
     problems: [{ message: `the store could not be opened, nothing is logged until it can: ${reason}` }],

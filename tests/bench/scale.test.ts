@@ -68,3 +68,14 @@ describe('checkScaleTargets', () => {
     expect(renderScale([row(30_000, 6000, 4000)], 'header')).toContain('NOT MET: 30,000 articles, warm start to first answer 6.10 s');
   });
 });
+
+describe('the scale bench with the store on PostgreSQL', () => {
+  it('checks and prints the time from a change on another host to the article found here', () => {
+    const base = row(30_000, 3000, 1500);
+    const slow: ScaleRow = { ...base, serving: { ...base.serving, crossHostMs: 2600 } };
+    expect(checkScaleTargets([slow]).find((c) => c.what.startsWith('one article added on another host'))).toMatchObject({ met: false, measured: '2.60 s' });
+    expect(renderScale([slow], 'header')).toContain('one article added by another host found by this host\'s search after 2.60 s');
+    // On SQLite (no other host) there is nothing to check.
+    expect(checkScaleTargets([base]).some((c) => c.what.startsWith('one article added on another host'))).toBe(false);
+  });
+});

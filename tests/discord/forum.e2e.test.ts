@@ -1,6 +1,7 @@
 import { DEFAULT_FORUM_CONFIDENCE } from '../../src/discord/auto-answer.js';
 import { PermissionFlagsBits } from 'discord.js';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { TEST_DATABASE_URL, testSchemas, urlInSchema } from '../helpers/postgres.js';
 import { reply, sourceNumber, startFakeOpenAi, type FakeOpenAi } from '../fakes/openai-server.js';
 import type { FakeForum, FakeInteraction, FakeMessage, FakeUser } from '../fakes/discord/fake-discord.js';
 import { buttonId, citationNumbers, restartHarness, startHarness, withAsk, type Harness, type HarnessOptions } from './harness.js';
@@ -11,21 +12,27 @@ const SURE = { title: 'Barkhane', content: 'Hoeveel Franse soldaten zijn gesneuv
 /** Answered, not refused, but with a fitted confidence of about 0.68: under the default bar (the bold line's, about 0.70). */
 const UNSURE = { title: 'Niger', content: 'Wat zei Macron over Niger?' };
 
-describe('forum auto-answer', () => {
+/** The embedded store, and PostgreSQL (a schema per test) when TEST_DATABASE_URL is set: several hosts share the forum settings there. */
+const STORES = [{ store: 'SQLite', postgres: false }, ...(TEST_DATABASE_URL ? [{ store: 'PostgreSQL', postgres: true }] : [])];
+
+describe.each(STORES)('forum auto-answer ($store)', ({ postgres }) => {
   let h: Harness;
   let asked: string[];
+  const schemas = testSchemas();
   afterEach(async () => h?.close());
+  afterAll(() => (postgres ? schemas.dropAll() : undefined));
 
-  const options: HarnessOptions = {
-    wrap: (engine) =>
-      withAsk(engine, (question, o) => {
-        asked.push(question);
-        return engine.ask(question, o);
-      }),
-  };
+  const wrap: HarnessOptions['wrap'] = (engine) =>
+    withAsk(engine, (question, o) => {
+      asked.push(question);
+      return engine.ask(question, o);
+    });
+  let options: HarnessOptions = { wrap };
   const start = async () => {
     asked = [];
+    options = postgres ? { wrap, env: { DATABASE_URL: urlInSchema(await schemas.create()) } } : { wrap };
     h = await startHarness(options);
+    expect(h.store.kind).toBe(postgres ? 'postgres' : 'sqlite');
   };
   const reply = (i: FakeInteraction) => h.fake.until(() => h.fake.original(i));
   const autoanswer = (sub: string, opts: Record<string, string | number | boolean | { channel: string }> = {}) =>

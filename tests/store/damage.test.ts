@@ -43,7 +43,7 @@ describe('openStore on a damaged file', () => {
     const store = await start(dir);
     expect(store.problems).toHaveLength(1);
     const [problem] = store.problems;
-    expect(problem!.message).toMatch(/griot\.sqlite was damaged .*; kept \d+ answers, 0 votes, 0 discord_state, 0 auto_answer_posts, 0 documents, 0 document_urls, 0 folder_files, 0 feeds, 0 feed_entries, skipped about \d+ unreadable records/);
+    expect(problem!.message).toMatch(/griot\.sqlite was damaged .*; kept \d+ answers, 0 votes, 0 discord_state, 0 auto_answer_posts, 0 rate_events, 0 documents, 0 document_urls, 0 folder_files, 0 feeds, 0 feed_entries, skipped about \d+ unreadable records/);
     expect(existsSync(problem!.movedTo!)).toBe(true);
     const kept = (await store.answers.stats({ days: 1, now: NOW })).questions;
     // The rest is kept: at most the rows of the three garbage pages (a few dozen each) are lost.

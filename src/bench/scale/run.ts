@@ -50,6 +50,8 @@ export interface ScaleOptions {
   readonly long: readonly string[];
   readonly warmRuns: number;
   readonly keep?: boolean;
+  /** With PostgreSQL: a fresh, empty database for each size (its DATABASE_URL), so the hosts' store is PostgreSQL. */
+  readonly freshDatabase?: () => Promise<string>;
   readonly progress: (msg: string) => void;
 }
 
@@ -118,7 +120,9 @@ export async function runScale(opts: ScaleOptions): Promise<ScaleRow[]> {
     await writeCorpusDir(corpusDir, opts.seedsDir, opts.articles, count);
     await rm(dataDir, { recursive: true, force: true });
     await mkdir(dataDir, { recursive: true });
-    const env = { CORPUS_DIR: corpusDir, DATA_DIR: dataDir, LOG_LEVEL: 'warn' };
+    const env: Record<string, string> = { CORPUS_DIR: corpusDir, DATA_DIR: dataDir, LOG_LEVEL: 'warn' };
+    // The first build then imports the folder into PostgreSQL; warm starts check its revision.
+    if (opts.freshDatabase) env.DATABASE_URL = await opts.freshDatabase();
     const ask = [MAIN, 'ask', '--no-llm', opts.question];
     opts.progress(`${count} articles: first build (empty DATA_DIR)…`);
     const firstBuild = await runNode(ask, env, usage);

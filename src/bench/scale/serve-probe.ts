@@ -6,6 +6,8 @@
  */
 import { appendFile, readFile } from 'node:fs/promises';
 import { createApp } from '../../app.js';
+import { openPostgresStore } from '../../store/postgres.js';
+import type { SearchHit } from '../../types.js';
 import { loadConfig } from '../../config.js';
 import { createLogger } from '../../logger.js';
 import { summariseLatencies, type LatencySummary } from '../percentile.js';
@@ -39,6 +41,11 @@ export interface ProbeResult {
   readonly reindexChanged: number;
   readonly rssAfterReindexBytes: number;
   readonly maxRssBytes: number;
+  /**
+   * With the store on PostgreSQL: milliseconds from one new article written by another host (its
+   * own connection: the store change `/add` makes) to that article found by this host's search.
+   */
+  readonly crossHostMs?: number;
 }
 
 const LIMIT = 10;
@@ -59,8 +66,14 @@ async function main(specPath: string): Promise<ProbeResult> {
   const spec = JSON.parse(await readFile(specPath, 'utf8')) as ProbeSpec;
   const gc = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
   const t0 = performance.now();
-  const config = loadConfig({ CORPUS_DIR: spec.corpusDir, DATA_DIR: spec.dataDir, LOG_LEVEL: 'warn' });
-  const app = await createApp({ config, logger: createLogger({ level: 'warn' }) });
+  const config = loadConfig({
+    CORPUS_DIR: spec.corpusDir,
+    DATA_DIR: spec.dataDir,
+    LOG_LEVEL: 'warn',
+    ...(process.env.DATABASE_URL ? { DATABASE_URL: process.env.DATABASE_URL } : {}),
+  });
+  // On PostgreSQL this process follows the store like a bot host (LISTEN), for the cross-host step.
+  const app = await createApp({ config, logger: createLogger({ level: 'warn' }), watch: config.databaseUrl !== undefined });
   const startMs = performance.now() - t0;
   await app.engine.ask(spec.question, { noLlm: true });
   const firstAnswerMs = performance.now() - t0;
@@ -79,6 +92,7 @@ async function main(specPath: string): Promise<ProbeResult> {
   const reindexCpuMs = (cpu.user + cpu.system) / 1000;
   gc();
   const rssAfterReindexBytes = process.memoryUsage().rss;
+  const crossHostMs = config.databaseUrl ? await changeFromAnotherHost(config.databaseUrl, (q) => app.engine.search(q, { limit: 3 })) : undefined;
   await app.engine.close();
   return {
     startMs,
@@ -95,7 +109,28 @@ async function main(specPath: string): Promise<ProbeResult> {
     reindexChanged: report.changed.length + report.added.length,
     rssAfterReindexBytes,
     maxRssBytes: process.resourceUsage().maxRSS * 1024,
+    ...(crossHostMs !== undefined ? { crossHostMs } : {}),
   };
+}
+
+/** Host A (a store of its own) adds one article; the time until host B (this app) finds it. */
+async function changeFromAnotherHost(url: string, search: (q: string) => readonly SearchHit[]): Promise<number> {
+  const hostA = await openPostgresStore({ url, retentionDays: 90, pruneEveryMs: 0 });
+  try {
+    const word = `banctransversal${Date.now().toString(36)}`;
+    const id = `bench_cross_${word}`;
+    await hostA.documents.apply({
+      put: [{ id, source: 'upload', sourceRef: id, url: null, title: 'Banc d’essai', date: null, site: null, author: null, lang: 'fr', text: `Le ${word} est arrivé à Gao le 3 mars 2020, selon le banc d’essai de Griot.` }],
+    });
+    const changed = performance.now();
+    while (performance.now() - changed < 60_000) {
+      if (search(word).some((h) => h.doc.id === id)) return performance.now() - changed;
+      await new Promise((r) => setTimeout(r, 10));
+    }
+    throw new Error('the article added on another host was not found within 60 s');
+  } finally {
+    await hostA.close();
+  }
 }
 
 const specPath = process.argv[2];

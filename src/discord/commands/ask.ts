@@ -31,7 +31,7 @@ export const ask: Command = {
     const { question } = checked;
     const ephemeral = interaction.options.getBoolean('private') ?? false;
     assertAllowedChannel(ctx, interaction.channelId, interaction.channel?.isThread() ? interaction.channel.parentId : null);
-    assertRate(ctx, interaction.user.id);
+    await assertRate(ctx, interaction.user.id);
     await interaction.deferReply(ephemeral ? { flags: MessageFlags.Ephemeral } : {});
 
     const editor = createThrottledEditor(

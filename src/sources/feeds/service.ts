@@ -4,7 +4,8 @@
  * If-Modified-Since: a 304 costs nothing), reads the entries it has not seen (by guid/id, else link),
  * takes each one's article (the feed's full text or the page), leaves out copies of stored articles
  * (noting their other address), stores the rest in one change and reindexes in place. A failing feed
- * keeps its error and is retried with back-off; the other feeds go on. All I/O is passed in.
+ * keeps its error and is retried with back-off; the other feeds go on. Each feed is polled under
+ * its lease (FeedStore.lease), so hosts sharing a PostgreSQL store poll it once. All I/O is passed in.
  */
 import type { Logger } from '../../logger.js';
 import type { DocumentStore, Feed, FeedStore, NewDocument, SeenEntry } from '../../store/index.js';
@@ -275,8 +276,24 @@ export function createFeedService(deps: FeedServiceDeps): FeedService {
       await deduper.sync();
       const synced = performance.now();
       const reports: FeedPollReport[] = [];
-      for (const feed of due) {
-        const report = await pollOne(feed);
+      for (const listed of due) {
+        // One host polls a feed at a time: a feed leased elsewhere is left to that host, and one
+        // polled meanwhile (no longer due once leased) is not polled again.
+        const lease = await deps.feeds.lease(listed.id);
+        if (!lease) {
+          deps.logger.debug({ feed: listed.url, feedId: listed.id }, 'feed skipped: another host is polling it');
+          continue;
+        }
+        let report: FeedPollReport;
+        let feed: Feed;
+        try {
+          const current = await deps.feeds.get(String(listed.id));
+          if (!current || (!options.all && current.nextPollAt > at)) continue;
+          feed = current;
+          report = await pollOne(feed);
+        } finally {
+          await lease.release();
+        }
         reports.push(report);
         deps.logger.info(
           {
