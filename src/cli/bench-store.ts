@@ -1,13 +1,27 @@
+import { warmStartMs, type ScaleRow } from '../bench/scale/run.js';
 import { benchStore } from '../store/bench.js';
 import { compareStores, type CompareResult } from '../store/bench-compare.js';
 import { describeDatabase } from '../store/postgres-errors.js';
 import { parseCommandArgs, UsageError } from './args.js';
+import { measureScale, resolveCorpus } from './bench.js';
 import type { CliIo } from './io.js';
 
+/** Articles of the corpus rows unless --articles says otherwise: a few minutes on a 2-core machine. */
+const DEFAULT_ARTICLES = 1000;
+
+/** The corpus rows at one size: the scale bench's measurements (src/bench/scale/run.ts) per store. */
+export interface CorpusRows {
+  readonly articles: number;
+  readonly sqlite: ScaleRow;
+  readonly postgres?: ScaleRow;
+}
+
 /**
- * `npm run bench:store -- [--postgres URL] [--sizes 100000,1000000] [--writes N] [--json]`: SQLite and
- * PostgreSQL side by side (PostgreSQL from --postgres, DATABASE_URL or TEST_DATABASE_URL; a schema of
- * its own, dropped after). `--detail [--records N]`: the SQLite store's own costs (open, file size, durable write).
+ * `npm run bench:store -- [--postgres URL] [--sizes 100000,1000000] [--writes N] [--articles N] [--corpus PATH] [--json]`:
+ * SQLite and PostgreSQL side by side (PostgreSQL from --postgres, DATABASE_URL or TEST_DATABASE_URL; a
+ * schema of its own, dropped after): answer-log rows, then importing N articles (default 1000; the
+ * issue's figure is 30000), a host's warm start against that store, and one article changed on host A
+ * until host B finds it — the scale bench run once per store (`--articles 0` leaves these out). `--detail [--records N]`: the SQLite store's own costs (open, file size, durable write).
  */
 export async function benchStoreCommand(argv: readonly string[], io: CliIo, env: Readonly<Record<string, string | undefined>> = {}): Promise<number> {
   const { values } = parseCommandArgs(argv, {
@@ -17,6 +31,8 @@ export async function benchStoreCommand(argv: readonly string[], io: CliIo, env:
     sizes: { type: 'string' },
     writes: { type: 'string' },
     json: { type: 'boolean', default: false },
+    articles: { type: 'string' },
+    corpus: { type: 'string' },
   });
   if (values.detail) return sqliteDetail(values.records, values.json ?? false, io);
   const whole = (name: string, v: string, max: number) => {
@@ -26,23 +42,35 @@ export async function benchStoreCommand(argv: readonly string[], io: CliIo, env:
   };
   const sizes = values.sizes ? values.sizes.split(',').map((s) => whole('--sizes', s.trim(), 10_000_000)) : undefined;
   const writes = values.writes ? whole('--writes', values.writes, 1_000_000) : undefined;
+  const articles = values.articles === '0' ? 0 : values.articles ? whole('--articles', values.articles, 1_000_000) : DEFAULT_ARTICLES;
   const postgresUrl = values.postgres ?? env.DATABASE_URL ?? env.TEST_DATABASE_URL;
+  const progress = (line: string) => io.err(`${line}\n`);
   const r = await compareStores({
     ...(postgresUrl ? { postgresUrl } : {}),
     ...(sizes ? { sizes } : {}),
     ...(writes ? { writes } : {}),
-    progress: (line) => io.err(`${line}\n`),
+    progress,
   });
+  let corpus: CorpusRows | string | undefined;
+  if (articles > 0 && !resolveCorpus(values.corpus)) corpus = 'corpus rows not run: the corpus file (../shared/corpora/orangesum-fr.jsonl.gz) is missing; give --corpus PATH';
+  else if (articles > 0) {
+    const run = async (database?: string) => {
+      const m = await measureScale({ sizes: [articles], corpus: values.corpus, warmRuns: 3, queries: 20, database, progress: (msg) => progress(`bench:store ${database ? 'PostgreSQL' : 'SQLite'}: ${msg}`) });
+      return m.rows[0]!;
+    };
+    const sqlite = await run();
+    corpus = { articles, sqlite, ...(postgresUrl ? { postgres: await run(postgresUrl) } : {}) };
+  }
   if (values.json) {
-    io.out(`${JSON.stringify(r)}\n`);
+    io.out(`${JSON.stringify({ ...r, ...(typeof corpus === 'object' ? { corpus } : {}) })}\n`);
     return 0;
   }
-  io.out(`${renderComparison(r, postgresUrl ? describeDatabase(postgresUrl) : undefined)}\n`);
+  io.out(`${renderComparison(r, postgresUrl ? describeDatabase(postgresUrl) : undefined, corpus)}\n`);
   return 0;
 }
 
 /** The side-by-side table (Markdown, so it pastes into docs). */
-export function renderComparison(r: CompareResult, where: string | undefined): string {
+export function renderComparison(r: CompareResult, where: string | undefined, corpus?: CorpusRows | string): string {
   const rate = (x: number, failed: Readonly<Record<string, number>> = {}) =>
     `${Math.round(x).toLocaleString('en')} /s${Object.entries(failed).map(([code, n]) => ` (${n} failed: ${code})`).join('')}`;
   const ms = (x: number) => `${x < 10 ? x.toFixed(1) : Math.round(x)} ms`;
@@ -56,12 +84,23 @@ export function renderComparison(r: CompareResult, where: string | undefined): s
       rows.push([`/stats over ${days} day${days === '1' ? '' : 's'}, log of ${size.toLocaleString('en')}`, ms(r.sqlite.statsMs[size]![days]!), pgCell((p) => ms(p.statsMs[size]![days]!))]);
     }
   }
+  if (typeof corpus === 'object') {
+    const n = corpus.articles.toLocaleString('en');
+    const sec = (x: number) => `${(x / 1000).toFixed(x < 10_000 ? 2 : 1)} s`;
+    const pgRow = (f: (p: ScaleRow) => string) => (corpus.postgres ? f(corpus.postgres) : '—');
+    rows.push(
+      [`importing ${n} articles (first start: import, index, answer)`, sec(corpus.sqlite.firstBuild.ms), pgRow((p) => sec(p.firstBuild.ms))],
+      [`warm start against a ${n}-article store, to first answer`, sec(warmStartMs(corpus.sqlite)), pgRow((p) => sec(warmStartMs(p)))],
+      [`one article changed on host A, found on host B (${n} articles)`, '— (one host)', pgRow((p) => (p.serving.crossHostMs === undefined ? '—' : sec(p.serving.crossHostMs)))],
+    );
+  }
   return [
     `Store bench: SQLite (DATA_DIR, synchronous=FULL) and PostgreSQL${where ? ` (${where})` : ' (not run: pass --postgres postgres://… or set DATABASE_URL)'}; /stats medians of ${r.runs} runs, logs spread over 90 days`,
     '',
     '| | SQLite | PostgreSQL |',
     '|---|---:|---:|',
     ...rows.map((row) => `| ${row.join(' | ')} |`),
+    ...(typeof corpus === 'string' ? ['', corpus] : []),
   ].join('\n');
 }
 

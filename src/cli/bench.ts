@@ -26,7 +26,7 @@ import { miniSearchEngine } from '../bench/engines/minisearch.js';
 import { measureEngine, repeatTo, textBytes, type EngineResult, type QuerySets } from '../bench/measure.js';
 import { renderReport } from '../bench/render.js';
 import { checkScaleTargets, renderScale } from '../bench/scale/render.js';
-import { longQueries, runScale } from '../bench/scale/run.js';
+import { longQueries, runScale, type ScaleRow } from '../bench/scale/run.js';
 import type { BenchReport, CorpusInfo, MachineInfo, SizeResult } from '../bench/report.js';
 import { syntheticArticles } from '../bench/synthetic.js';
 import { checkTargets } from '../bench/targets.js';
@@ -249,25 +249,46 @@ async function scaleCommand(
   const sizes = parseArticleCounts(flags.articles);
   const warmRuns = Math.round(positiveNumber('warm-runs', flags.warmRuns, 3, 20));
   const queries = Math.round(positiveNumber('queries', flags.queries, DEFAULT_QUERIES, 10_000));
-  const corpusPath = flags.corpus === 'synthetic' ? null : resolveCorpus(flags.corpus);
-  if (!corpusPath) {
-    throw new UsageError(`--scale needs the real corpus: ${DEFAULT_CORPUS} is missing; give --corpus PATH to an OrangeSum-style .jsonl.gz`);
-  }
   const progress = (msg: string) => io.err(`bench --scale: ${msg}\n`);
   const started = performance.now();
   const m = machine((globalThis as { gc?: () => void }).gc !== undefined);
   progress(`${m.cpu}, ${m.cores} cores, Node ${m.node}, load ${m.loadAverage.toFixed(2)}; sizes ${sizes.join(', ')}`);
+  const r = await measureScale({ sizes, corpus: flags.corpus, warmRuns, queries, keep: flags.keep, database: flags.database, progress });
+  const header = `Scale bench${flags.database ? ' (store on PostgreSQL)' : ''}, ${m.cpu} (${m.cores} cores), Node ${m.node}, load average ${m.loadAverage.toFixed(2)} at start; ${r.questions} question searches and ${r.long} long queries a size; ${warmRuns} warm starts (median); ${((performance.now() - started) / 60000).toFixed(1)} min.`;
+  io.out(flags.json ? `${JSON.stringify({ machine: m, corpus: r.corpusPath, rows: r.rows, targets: checkScaleTargets(r.rows) })}\n` : renderScale(r.rows, header));
+  return 0;
+}
+
+/**
+ * The scale measurements (run.ts) at each size, on real corpus folders cut from the corpus file:
+ * with `database` (postgres://…) the hosts' store is PostgreSQL, a fresh schema per size, dropped after.
+ * Also used by `npm run bench:store` for its import, warm start and cross-host rows.
+ */
+export async function measureScale(opts: {
+  sizes: readonly number[];
+  corpus?: string | undefined;
+  warmRuns: number;
+  queries: number;
+  keep?: string | undefined;
+  database?: string | undefined;
+  progress: (msg: string) => void;
+}): Promise<{ rows: ScaleRow[]; corpusPath: string; questions: number; long: number }> {
+  const { sizes, progress } = opts;
+  const corpusPath = opts.corpus === 'synthetic' ? null : resolveCorpus(opts.corpus);
+  if (!corpusPath) {
+    throw new UsageError(`--scale needs the real corpus: ${DEFAULT_CORPUS} is missing; give --corpus PATH to an OrangeSum-style .jsonl.gz`);
+  }
+  if (opts.database !== undefined && !/^postgres(ql)?:\/\//.test(opts.database)) throw new UsageError('--database expects a postgres://… address (a schema of its own is made per size and dropped after)');
   progress(`reading ${corpusPath}`);
   const articles: Article[] = [];
   for await (const a of readJsonlGzArticles(corpusPath)) articles.push(a);
   const largest = Math.min(sizes.at(-1) as number, articles.length);
   const dev = parseQuestions(await readFile(DEV_QUESTIONS, 'utf8'));
-  const questions = repeatTo(dev, queries).map((q) => q.question);
+  const questions = repeatTo(dev, opts.queries).map((q) => q.question);
   // Queries come from articles never indexed at any size: after the largest one.
-  const long = longQueries(articles, largest, queries);
-  const workDir = flags.keep ? path.resolve(flags.keep) : await mkdtemp(path.join(os.tmpdir(), 'griot-scale-'));
-  if (flags.database !== undefined && !/^postgres(ql)?:\/\//.test(flags.database)) throw new UsageError('--database expects a postgres://… address (a schema of its own is made per size and dropped after)');
-  const schemas = flags.database ? benchSchemas(flags.database) : undefined;
+  const long = longQueries(articles, largest, opts.queries);
+  const workDir = opts.keep ? path.resolve(opts.keep) : await mkdtemp(path.join(os.tmpdir(), 'griot-scale-'));
+  const schemas = opts.database ? benchSchemas(opts.database) : undefined;
   try {
     const rows = await runScale({
       sizes,
@@ -277,17 +298,15 @@ async function scaleCommand(
       question: dev[0]?.question ?? 'Barkhane',
       questions,
       long,
-      warmRuns,
-      keep: flags.keep !== undefined,
+      warmRuns: opts.warmRuns,
+      keep: opts.keep !== undefined,
       ...(schemas ? { freshDatabase: schemas.fresh } : {}),
       progress,
     });
-    const header = `Scale bench${schemas ? ' (store on PostgreSQL)' : ''}, ${m.cpu} (${m.cores} cores), Node ${m.node}, load average ${m.loadAverage.toFixed(2)} at start; ${questions.length} question searches and ${long.length} long queries a size; ${warmRuns} warm starts (median); ${((performance.now() - started) / 60000).toFixed(1)} min.`;
-    io.out(flags.json ? `${JSON.stringify({ machine: m, corpus: corpusPath, rows, targets: checkScaleTargets(rows) })}\n` : renderScale(rows, header));
-    return 0;
+    return { rows, corpusPath, questions: questions.length, long: long.length };
   } finally {
     await schemas?.dropAll();
-    if (!flags.keep) await rm(workDir, { recursive: true, force: true });
+    if (!opts.keep) await rm(workDir, { recursive: true, force: true });
   }
 }
 
@@ -321,8 +340,8 @@ function benchSchemas(url: string) {
   };
 }
 
-/** The corpus file to read, or null for the generated corpus. */
-function resolveCorpus(flag: string | undefined): string | null {
+/** The corpus file to read, or null for the generated corpus (or when the default one is absent). */
+export function resolveCorpus(flag: string | undefined): string | null {
   if (flag === 'synthetic') return null;
   if (flag !== undefined) {
     const full = path.resolve(flag);
