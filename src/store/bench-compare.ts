@@ -172,7 +172,8 @@ const sqliteBackend = (dirs: string[]): Backend => ({
     const batch = db.transaction((a: number, b: number) => {
       for (let i = a; i < b; i++) {
         const e = syntheticEntry(i, now);
-        const row = answerRow(e, hash);
+        // The first 15 columns: synthetic records are no forum auto-answers (the last three are null).
+        const row = answerRow(e, hash).slice(0, 15);
         row[8] = e.refused ? 1 : 0;
         insert.run(row);
         if (i % 10 === 0) vote.run(e.answerId, hash(`u${i % 500}`), i % 30 === 0 ? 'down' : 'up', e.at.getTime());
@@ -210,7 +211,7 @@ const postgresBackend = (url: string, made: string[]): Backend => {
         const votes: unknown[][] = [[], [], [], []];
         for (let i = a; i < Math.min(to, a + 10_000); i++) {
           const e = syntheticEntry(i, now);
-          answerRow(e, hash).forEach((v, k) => cols[k]!.push(v));
+          answerRow(e, hash).slice(0, types.length).forEach((v, k) => cols[k]!.push(v));
           if (i % 10 === 0) [e.answerId, hash(`u${i % 500}`), i % 30 === 0 ? 'down' : 'up', e.at.getTime()].forEach((v, k) => votes[k]!.push(v));
         }
         await c.query(insert, cols);
