@@ -216,7 +216,11 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
     swap(nextOpened, next);
     baseline = null;
     const report = diffReport(previous, next, events, performance.now() - started);
-    atSwap?.(report);
+    if (atSwap) {
+      atSwap(report);
+      // A full save packs the index synchronously for seconds: the caller's continuation runs first.
+      await new Promise((resolve) => setImmediate(resolve));
+    }
     // Saved after the swap: answers use the new index while it is written.
     try {
       const saved = await deps.save?.(nextOpened);
