@@ -1,6 +1,6 @@
 import { removeStaleTemps } from './search/temp-files.js';
 import type { Config } from './config.js';
-import { createEngine, ReindexBusyError, type Engine } from './engine.js';
+import { createEngine, ReindexBusyError, type Engine, type ReindexOptions } from './engine.js';
 import { sharedStoreEngine } from './hosts.js';
 import { configuredFeedService } from './sources/feeds/app-io.js';
 import type { FeedService } from './sources/feeds/service.js';
@@ -182,8 +182,14 @@ export async function createApp(args: {
     logger,
     feeds: appStore.feeds,
     documents,
+    // The poll's articles are answerable at the swap: the poll returns then, and the save goes on
+    // (engine.close() awaits it).
     reindex: async () => {
-      const report = await reindexWhenFree(served);
+      const report = await reindexWhenFree(served, {
+        onSaved: (notSaved) => {
+          if (notSaved) logger.warn({ by: 'feed poll', notSaved }, 'the index after a feed poll serves but was not saved; the next start rebuilds it');
+        },
+      });
       logger.info({ by: 'feed poll', ...report }, 'reindexed after a feed poll');
     },
   });
@@ -191,10 +197,10 @@ export async function createApp(args: {
 }
 
 /** engine.reindex(), waiting for one that is already running to finish first. */
-async function reindexWhenFree(engine: Engine): Promise<ReindexReport> {
+async function reindexWhenFree(engine: Engine, options?: ReindexOptions): Promise<ReindexReport> {
   for (;;) {
     try {
-      return await engine.reindex();
+      return await engine.reindex(options);
     } catch (err) {
       if (!(err instanceof ReindexBusyError)) throw err;
       await new Promise((resolve) => setTimeout(resolve, 250));

@@ -34,9 +34,11 @@ export interface Engine {
   documents(): readonly DocumentMeta[];
   /**
    * Syncs the corpus folder into the document store, applies the store's changes to a new index
-   * and swaps it in; throws ReindexBusyError while one runs.
+   * and swaps it in; throws ReindexBusyError while one runs. With `onSaved`, it resolves once the
+   * new index serves and the save goes on (still counted as the reindex running, and awaited by
+   * close()), calling back with why it was not saved, if it was not.
    */
-  reindex(): Promise<ReindexReport>;
+  reindex(options?: ReindexOptions): Promise<ReindexReport>;
   /**
    * Serves the index another process saved (a shard that ran /reindex), unless it is the one
    * serving already or a reindex of ours is under way. True when it swapped an index in.
@@ -52,6 +54,11 @@ export interface Engine {
   readonly llmEnabled: boolean;
   /** Stops background work (watchers, timers). */
   close(): Promise<void>;
+}
+
+export interface ReindexOptions {
+  /** Return at the swap; called once the save is over, with `notSaved` when it failed. */
+  readonly onSaved?: (notSaved: string | undefined) => void;
 }
 
 /** Thrown by reindex() when another reindex is running. */
@@ -172,9 +179,13 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
   };
 
   /** `following`: a refresh, which changes nothing (no swap, no save) when the store is where the index is. */
-  async function runReindex(rebuild?: EngineDeps['rebuild']): Promise<ReindexReport>;
+  async function runReindex(rebuild?: EngineDeps['rebuild'], following?: false, atSwap?: (report: ReindexReport) => void): Promise<ReindexReport>;
   async function runReindex(rebuild: EngineDeps['rebuild'], following: true): Promise<ReindexReport | null>;
-  async function runReindex(rebuild = deps.rebuild, following = false): Promise<ReindexReport | null> {
+  async function runReindex(
+    rebuild = deps.rebuild,
+    following = false,
+    atSwap?: (report: ReindexReport) => void,
+  ): Promise<ReindexReport | null> {
     const before = state;
     const since = baseline;
     const started = performance.now();
@@ -205,6 +216,11 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
     swap(nextOpened, next);
     baseline = null;
     const report = diffReport(previous, next, events, performance.now() - started);
+    if (atSwap) {
+      atSwap(report);
+      // A full save packs the index synchronously for seconds: the caller's continuation runs first.
+      await new Promise((resolve) => setImmediate(resolve));
+    }
     // Saved after the swap: answers use the new index while it is written.
     try {
       const saved = await deps.save?.(nextOpened);
@@ -308,14 +324,29 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
       return state.index.documents();
     },
 
-    async reindex(): Promise<ReindexReport> {
+    async reindex(options: ReindexOptions = {}): Promise<ReindexReport> {
       if (reindexing) throw new ReindexBusyError();
-      reindexing = runReindex();
-      try {
-        return await reindexing;
-      } finally {
-        reindexing = null;
+      const { onSaved } = options;
+      if (!onSaved) {
+        reindexing = runReindex();
+        try {
+          return await reindexing;
+        } finally {
+          reindexing = null;
+        }
       }
+      // Resolved at the swap; `reindexing` stays set until the save is over.
+      let swapped!: (report: ReindexReport) => void;
+      const atSwap = new Promise<ReindexReport>((resolve) => (swapped = resolve));
+      const running = runReindex(deps.rebuild, false, swapped);
+      reindexing = running;
+      void running.then(
+        (report) => onSaved(report.notSaved),
+        () => undefined,
+      ).finally(() => {
+        if (reindexing === running) reindexing = null;
+      });
+      return Promise.race([atSwap, running]);
     },
 
     reloadSaved: onIndexFileChanged,
@@ -338,6 +369,8 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
     async close(): Promise<void> {
       closed = true;
       clearTimeout(retryTimer);
+      // A save still running in the background (a reindex that returned at its swap) finishes first.
+      await reindexing?.catch(() => undefined);
       for (const w of watchers.splice(0)) w.stop();
     },
   };

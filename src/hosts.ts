@@ -17,12 +17,12 @@ export const CATCH_UP_EVERY_MS = 30_000;
 export function sharedStoreEngine(engine: Engine, store: Store, logger: Logger, options: { follow: boolean; everyMs?: number }): Engine {
   const exclusive = store.exclusiveReindex?.bind(store);
   const reindex: Engine['reindex'] = exclusive
-    ? () =>
-        exclusive(() => engine.reindex()).catch((err: unknown) => {
+    ? (options) =>
+        exclusive(() => engine.reindex(options)).catch((err: unknown) => {
           if ((err as Error)?.name === 'ReindexHeldError') throw new ReindexBusyError((err as Error).message);
           throw err;
         })
-    : () => engine.reindex();
+    : (options) => engine.reindex(options);
   if (!options.follow || !store.followRevisions || !engine.refresh) return { ...engine, reindex };
 
   let running: Promise<void> | null = null;

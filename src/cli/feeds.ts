@@ -106,7 +106,14 @@ export async function runFeedsCommand(config: Config, logger: Logger, argv: read
     if (needsIndex) {
       const { createApp } = await import('../app.js');
       const app = await createApp({ config, logger });
-      return { feeds: app.feeds, close: () => app.store.close() };
+      // engine.close() first: it waits for the index save a poll leaves running.
+      return {
+        feeds: app.feeds,
+        close: async () => {
+          await app.engine.close();
+          await app.store.close();
+        },
+      };
     }
     const { openAppStore } = await import('../app.js');
     const { configuredFeedService } = await import('../sources/feeds/app-io.js');

@@ -122,6 +122,37 @@ describe('engine.reindex', () => {
     expect(after.citations.map((c) => c.docId)).not.toContain('alpha');
   });
 
+  it('with onSaved, serves the new index before its save is over, reports a failed save, and close() waits for it', async () => {
+    const dirs = await tempDirs();
+    const saving = gate();
+    let saveStarted = false;
+    const { engine } = await slowEngine(dirs, Promise.resolve(), {
+      save: async () => {
+        saveStarted = true;
+        await saving.wait;
+        throw new Error('disk full');
+      },
+    });
+    await writeFile(join(dirs.corpusDir, 'delta.md'), '# Sévaré\n\nLes militaires maliens ont repris la ville de Sévaré.');
+    const outcomes: (string | undefined)[] = [];
+    const report = await engine.reindex({ onSaved: (notSaved) => outcomes.push(notSaved) });
+
+    expect(report.added).toEqual(['delta']);
+    expect(outcomes).toEqual([]);
+    expect(engine.search('Sévaré').map((h) => h.doc.id)).toContain('delta');
+    // The save still counts as the reindex running.
+    await expect(engine.reindex()).rejects.toBeInstanceOf(ReindexBusyError);
+
+    const closed = engine.close();
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(saveStarted).toBe(true);
+    expect(outcomes).toEqual([]);
+    saving.open();
+    await closed;
+    expect(outcomes).toHaveLength(1);
+    expect(outcomes[0]).toMatch(/disk full/);
+  });
+
   it('keeps the old index serving and says why when the corpus folder vanished', async () => {
     const dirs = await tempDirs();
     const app = track(await dirsApp(dirs));
