@@ -1,6 +1,6 @@
 import { DEFAULT_FORUM_CONFIDENCE } from '../../src/discord/auto-answer.js';
 import { PermissionFlagsBits } from 'discord.js';
-import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { TEST_DATABASE_URL, testSchemas, urlInSchema } from '../helpers/postgres.js';
 import { reply, sourceNumber, startFakeOpenAi, type FakeOpenAi } from '../fakes/openai-server.js';
 import type { FakeForum, FakeInteraction, FakeMessage, FakeUser } from '../fakes/discord/fake-discord.js';
@@ -72,8 +72,11 @@ describe.each(STORES)('forum auto-answer ($store)', ({ postgres }) => {
     await answerIn(sure.thread.id, 2);
     expect(asked.at(-1)).toBe('En wat zei hij over Mali?');
 
-    const stats = await h.store.answers.stats({ days: 1 });
-    expect(stats.autoAnswer).toEqual([{ forumId: forum.id, posts: 2, answered: 1 }]);
+    // The answer record is written once the reply is out: wait for it rather than race it.
+    await vi.waitFor(async () => {
+      const stats = await h.store.answers.stats({ days: 1 });
+      expect(stats.autoAnswer).toEqual([{ forumId: forum.id, posts: 2, answered: 1 }]);
+    }, { timeout: 10_000, interval: 100 });
     const silent = h.logs.find((l) => l.msg === 'not sure enough to answer a forum post');
     expect(silent).toMatchObject({ posted: false, minConfidence: DEFAULT_FORUM_CONFIDENCE });
     expect(silent!.confidence).toBeLessThan(DEFAULT_FORUM_CONFIDENCE);
