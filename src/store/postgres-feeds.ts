@@ -6,49 +6,14 @@
  * the feed over (it is still due, since the dead host never recorded its poll).
  */
 import type pg from 'pg';
-import type { Feed, FeedStore, PollRecord } from './feeds.js';
+import { toFeed, type FeedRow } from './feed-rows.js';
+import type { FeedStore, PollRecord } from './feeds.js';
 import { inTransaction } from './postgres-pool.js';
 
 const DAY_MS = 86_400_000;
 
 /** The lock key space of feed leases in the current schema (each schema leases on its own); the feed id is the second key. */
 const LEASE_SPACE = "hashtext(current_schema() || '.griot.feed')";
-
-interface FeedRow {
-  id: number;
-  url: string;
-  title: string | null;
-  added_at: number;
-  added_by: string;
-  etag: string | null;
-  last_modified: string | null;
-  last_polled_at: number | null;
-  last_ok_at: number | null;
-  last_error: string | null;
-  failures: number;
-  next_poll_at: number;
-  articles_added: number;
-}
-
-const date = (ms: number | null): Date | null => (ms === null ? null : new Date(ms));
-
-function toFeed(r: FeedRow): Feed {
-  return {
-    id: r.id,
-    url: r.url,
-    title: r.title,
-    addedAt: new Date(r.added_at),
-    addedBy: r.added_by,
-    etag: r.etag,
-    lastModified: r.last_modified,
-    lastPolledAt: date(r.last_polled_at),
-    lastOkAt: date(r.last_ok_at),
-    lastError: r.last_error,
-    failures: r.failures,
-    nextPollAt: new Date(r.next_poll_at),
-    articlesAdded: r.articles_added,
-  };
-}
 
 export function createPostgresFeeds(pool: pg.Pool): FeedStore {
   return {
