@@ -5,12 +5,10 @@
  * commit: every host LISTENs (src/store/postgres-revision.ts) and brings its index up to it.
  */
 import type pg from 'pg';
-import type { DatePrecision } from '../types.js';
 import type {
   ChangeResult,
   DocumentChange,
   DocumentQuery,
-  DocumentSourceKind,
   DocumentStore,
   FolderFile,
   NewDocument,
@@ -18,52 +16,19 @@ import type {
   StoredDocumentMeta,
 } from './documents.js';
 import { inTransaction } from './postgres-pool.js';
-import { contentHash } from './sqlite-documents.js';
+import { contentHash, documentMeta, type DocumentRow } from './document-rows.js';
 
 /** The channel every host LISTENs on; the payload is `schema:revision` (hosts of other schemas ignore it). */
 export const REVISION_CHANNEL = 'griot_revision';
 
-interface Row {
-  id: string;
-  source: DocumentSourceKind;
-  source_ref: string;
-  url: string | null;
-  title: string | null;
-  date_iso: string | null;
-  date_precision: DatePrecision | null;
-  date_inferred: boolean;
-  site: string | null;
-  author: string | null;
-  lang: string | null;
-  content_hash: string;
-  added_at: number;
-  updated_at: number;
-  revision: number;
-  also_at: string[] | null;
-  text?: string;
-}
+type Row = DocumentRow<boolean, string[] | null>;
 
 const META_COLUMNS = `d.id, d.source, d.source_ref, d.url, d.title, d.date_iso, d.date_precision, d.date_inferred, d.site,
   d.author, d.lang, d.content_hash, d.added_at, d.updated_at, d.revision,
   ARRAY(SELECT u.url FROM document_urls u WHERE u.doc_id = d.id ORDER BY u.url) AS also_at`;
 
 function toMeta(r: Row): StoredDocumentMeta {
-  return {
-    id: r.id,
-    source: r.source,
-    sourceRef: r.source_ref,
-    url: r.url,
-    title: r.title,
-    date: r.date_iso && r.date_precision ? { iso: r.date_iso, precision: r.date_precision, inferred: r.date_inferred } : null,
-    site: r.site,
-    author: r.author,
-    lang: r.lang,
-    contentHash: r.content_hash,
-    alsoAt: r.also_at ?? [],
-    addedAt: new Date(r.added_at),
-    updatedAt: new Date(r.updated_at),
-    revision: r.revision,
-  };
+  return documentMeta(r, r.date_inferred, r.also_at ?? []);
 }
 
 /** The WHERE clause of a list or count (parameters from $1). */

@@ -3,67 +3,28 @@
  * tables (schema.ts). A change is one IMMEDIATE transaction, so a crash or a failed write leaves
  * the documents and the revision as they were, and two processes never interleave their changes.
  */
-import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
-import type { DatePrecision } from '../types.js';
 import type {
   ChangeResult,
   DocumentChange,
   DocumentQuery,
-  DocumentSourceKind,
   DocumentStore,
   FolderFile,
   NewDocument,
   StoredDocument,
   StoredDocumentMeta,
 } from './documents.js';
+import { contentHash, documentMeta, type DocumentRow } from './document-rows.js';
 
-/** sha256 hex of a document's cleaned text: what the store and duplicate checks compare. */
-export function contentHash(text: string): string {
-  return createHash('sha256').update(text).digest('hex');
-}
 
-interface Row {
-  id: string;
-  source: DocumentSourceKind;
-  source_ref: string;
-  url: string | null;
-  title: string | null;
-  date_iso: string | null;
-  date_precision: DatePrecision | null;
-  date_inferred: number;
-  site: string | null;
-  author: string | null;
-  lang: string | null;
-  content_hash: string;
-  added_at: number;
-  updated_at: number;
-  revision: number;
-  also_at: string | null;
-  text?: string;
-}
+type Row = DocumentRow<number, string | null>;
 
 const META_COLUMNS = `d.id, d.source, d.source_ref, d.url, d.title, d.date_iso, d.date_precision, d.date_inferred, d.site,
   d.author, d.lang, d.content_hash, d.added_at, d.updated_at, d.revision,
   (SELECT json_group_array(u.url) FROM document_urls u WHERE u.doc_id = d.id) AS also_at`;
 
 function toMeta(r: Row): StoredDocumentMeta {
-  return {
-    id: r.id,
-    source: r.source,
-    sourceRef: r.source_ref,
-    url: r.url,
-    title: r.title,
-    date: r.date_iso && r.date_precision ? { iso: r.date_iso, precision: r.date_precision, inferred: r.date_inferred === 1 } : null,
-    site: r.site,
-    author: r.author,
-    lang: r.lang,
-    contentHash: r.content_hash,
-    alsoAt: r.also_at ? (JSON.parse(r.also_at) as string[]) : [],
-    addedAt: new Date(r.added_at),
-    updatedAt: new Date(r.updated_at),
-    revision: r.revision,
-  };
+  return documentMeta(r, r.date_inferred === 1, r.also_at ? (JSON.parse(r.also_at) as string[]) : []);
 }
 
 function toDocument(r: Row): StoredDocument {
